@@ -1,0 +1,143 @@
+package criteria
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Decimal is an exact decimal number written in the plan ("100", "0.5%", "1999.99").
+// It is kept as the fraction Num/Den so that comparisons are exact, in integers.
+type Decimal struct {
+	Num, Den int64
+	text     string
+}
+
+// ParseDecimal reads a non-negative decimal with an optional trailing "%".
+func ParseDecimal(s string) (Decimal, error) {
+	t := strings.TrimSpace(s)
+	pct := strings.HasSuffix(t, "%")
+	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	if t == "" {
+		return Decimal{}, fmt.Errorf("%q is not a number", s)
+	}
+	intPart, frac, _ := strings.Cut(t, ".")
+	if len(frac) > 9 || strings.ContainsAny(intPart+frac, "+-eE") {
+		return Decimal{}, fmt.Errorf("%q is not a plain decimal number", s)
+	}
+	num, err := strconv.ParseInt(intPart+frac, 10, 64)
+	if err != nil || num < 0 {
+		return Decimal{}, fmt.Errorf("%q is not a non-negative number", s)
+	}
+	den := int64(1)
+	for range len(frac) {
+		den *= 10
+	}
+	if pct {
+		den *= 100
+	}
+	return Decimal{Num: num, Den: den, text: strings.TrimSpace(s)}.reduce(), nil
+}
+
+func (d Decimal) reduce() Decimal {
+	a, b := d.Num, d.Den
+	for b != 0 {
+		a, b = b, a%b
+	}
+	if a > 1 {
+		d.Num /= a
+		d.Den /= a
+	}
+	return d
+}
+
+// Rat returns the number as the fraction num/den.
+func (d Decimal) Rat() (num, den int64) { return d.Num, d.Den }
+
+// Float returns the number as a float64, for display and for areas.
+func (d Decimal) Float() float64 { return float64(d.Num) / float64(d.Den) }
+
+// IsPercent reports whether the plan wrote the number as a percentage.
+func (d Decimal) IsPercent() bool { return strings.HasSuffix(d.text, "%") }
+
+// String returns the number as the plan wrote it.
+func (d Decimal) String() string {
+	if d.text != "" {
+		return d.text
+	}
+	return strconv.FormatFloat(d.Float(), 'f', -1, 64)
+}
+
+// UnmarshalYAML reads a number or a percentage string, with the line on error.
+func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseDecimal(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
+	*d = v
+	return nil
+}
+
+// MarshalYAML writes the number as the plan wrote it.
+func (d Decimal) MarshalYAML() (any, error) { return d.String(), nil }
+
+// Expr is the right side of a checklist condition: a sum of field keys and whole numbers,
+// such as "0", "addicts_total" or "users + post_rehab".
+type Expr struct {
+	Fields []string
+	Const  int64
+	text   string
+}
+
+// ParseExpr reads a sum of fields and whole numbers.
+func ParseExpr(s string) (Expr, error) {
+	e := Expr{text: strings.TrimSpace(s)}
+	if e.text == "" {
+		return e, fmt.Errorf("empty expression")
+	}
+	for _, term := range strings.Split(e.text, "+") {
+		term = strings.TrimSpace(term)
+		if term == "" {
+			return e, fmt.Errorf("%q: empty term", s)
+		}
+		if n, err := strconv.ParseInt(term, 10, 64); err == nil {
+			if n < 0 {
+				return e, fmt.Errorf("%q: negative number", s)
+			}
+			e.Const += n
+			continue
+		}
+		if !isKey(term) {
+			return e, fmt.Errorf("%q: %q is neither a field key nor a whole number", s, term)
+		}
+		e.Fields = append(e.Fields, term)
+	}
+	return e, nil
+}
+
+func isKey(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// String returns the expression as written.
+func (e Expr) String() string { return e.text }
+
+// UnmarshalYAML reads the expression, with the line on error.
+func (e *Expr) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseExpr(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
+	*e = v
+	return nil
+}
+
+// MarshalYAML writes the expression as written.
+func (e Expr) MarshalYAML() (any, error) { return e.text, nil }

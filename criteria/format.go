@@ -1,0 +1,55 @@
+package criteria
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// FormatNumber writes v for a reader in lang: Vietnamese groups thousands with "." and
+// writes decimals with ",", English the other way round. Whole numbers have no decimals;
+// others keep up to two.
+func FormatNumber(v float64, lang string) string {
+	neg := v < 0
+	v = math.Abs(v)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, dec := ".", ","
+	if lang == "en" {
+		group, dec = ",", "."
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// FormatPercent writes a share (0.005 for 0.5 %) as a percentage with two decimals.
+func FormatPercent(share float64, lang string) string {
+	s := strconv.FormatFloat(share*100, 'f', 2, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "%"
+}
+
+// FormatDecimal writes a plan number (such as a threshold) for a reader in lang.
+func FormatDecimal(d Decimal, lang string) string {
+	if d.IsPercent() {
+		n, den := d.Rat()
+		return FormatNumber(float64(n)*100/float64(den), lang) + "%"
+	}
+	return FormatNumber(d.Float(), lang)
+}

@@ -1,0 +1,116 @@
+package criteria
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Parse reads a plan file. A mistake is reported as "FILE:LINE: what is wrong".
+func Parse(name string, data []byte) (*Plan, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+	}
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("%s: the plan file is empty", name)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var p Plan
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+	}
+	p.Source = name
+	if errs := p.validate(); len(errs) > 0 {
+		var msgs []string
+		for _, e := range errs {
+			line := lineOf(root.Content[0], e.path)
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", name, line, e.msg))
+		}
+		return nil, errors.New(strings.Join(msgs, "\n"))
+	}
+	return &p, nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
+
+// cleanYAMLError turns "yaml: line 3: ..." into "3: ..." so the message reads FILE:LINE: ...
+func cleanYAMLError(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	s = strings.TrimPrefix(s, "unmarshal errors:\n")
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if m := yamlLine.FindStringSubmatch(l); m != nil {
+			l = m[1] + ": " + l[len(m[0]):]
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// SetRegistry replaces the plan's registry (for --registry FILE).
+func (p *Plan) SetRegistry(r Registry, source string) {
+	// Aliases and former units of the embedded registry still apply to codes that remain.
+	codes := map[string]bool{}
+	for _, c := range r.Communes {
+		codes[c.Code] = true
+	}
+	for _, a := range p.Registry.Aliases {
+		if codes[a.Code] {
+			r.Aliases = append(r.Aliases, a)
+		}
+	}
+	for _, f := range p.Registry.Former {
+		if codes[f.MergedInto] && !codes[f.Code] {
+			r.Former = append(r.Former, f)
+		}
+	}
+	p.Registry = r
+	p.RegistrySource = source
+}
+
+// Marshal writes the plan as YAML (used when the plan came from a file and for tests).
+func (p *Plan) Marshal() ([]byte, error) { return yaml.Marshal(p) }
+
+type planError struct {
+	path []any // keys (string) and indexes (int) into the YAML tree
+	msg  string
+}
+
+// lineOf finds the line of the node at path, or of its nearest existing ancestor.
+func lineOf(n *yaml.Node, path []any) int {
+	line := n.Line
+	for _, step := range path {
+		switch s := step.(type) {
+		case string:
+			if n.Kind != yaml.MappingNode {
+				return line
+			}
+			found := false
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == s {
+					n = n.Content[i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				return line
+			}
+		case int:
+			if n.Kind != yaml.SequenceNode || s >= len(n.Content) {
+				return line
+			}
+			n = n.Content[s]
+		}
+		line = n.Line
+	}
+	return line
+}

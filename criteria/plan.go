@@ -1,0 +1,345 @@
+// Package criteria holds the plan as data: the classification bands, the recognition
+// checklist, the calendar of returns, the target and the registry of communes.
+//
+// The default plan is Plan 16/KH-UBND of Trà Vinh province (2025), embedded from plan.yaml.
+// Another plan is a YAML file in the same form, loaded with Parse; nothing in this package
+// reads files or the clock.
+package criteria
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+)
+
+//go:embed plan.yaml
+var defaultPlan []byte
+
+// DefaultYAML returns the text of the embedded plan, as `drugfree plan --export` writes it.
+func DefaultYAML() []byte { return append([]byte(nil), defaultPlan...) }
+
+// Default returns the embedded plan. It panics only if the embedded file is broken, which
+// the package's tests rule out.
+func Default() *Plan {
+	p, err := Parse("plan.yaml", defaultPlan)
+	if err != nil {
+		panic("criteria: embedded plan: " + err.Error())
+	}
+	return p
+}
+
+// Text is a phrase in the two languages of the tool.
+type Text struct {
+	Vi string `yaml:"vi"`
+	En string `yaml:"en"`
+}
+
+// In returns the text in lang ("vi" or "en"), falling back to Vietnamese.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.En != "" {
+		return t.En
+	}
+	return t.Vi
+}
+
+// Plan is one province's plan for one year.
+type Plan struct {
+	Name           string         `yaml:"name"`
+	Title          Text           `yaml:"title"`
+	Issued         Date           `yaml:"issued"`
+	Province       string         `yaml:"province"`
+	Year           int            `yaml:"year"`
+	Categories     []Category     `yaml:"categories"`
+	Classification Classification `yaml:"classification"`
+	Statuses       []Status       `yaml:"statuses"`
+	Checklist      Checklist      `yaml:"checklist"`
+	Target         Target         `yaml:"target"`
+	Calendar       []Deadline     `yaml:"calendar"`
+	Milestones     []Milestone    `yaml:"milestones"`
+	Fields         []Field        `yaml:"fields"`
+	Cover          []CoverField   `yaml:"cover"`
+	Registry       Registry       `yaml:"registry"`
+
+	// Source names where the plan came from: "embedded" or a file name.
+	Source string `yaml:"-"`
+	// RegistrySource names where the registry came from when --registry replaced it.
+	RegistrySource string `yaml:"-"`
+}
+
+// Category keys, as in SPEC §2.
+const (
+	Type1        = "type-1"
+	Type2        = "type-2"
+	Type3        = "type-3"
+	LessComplex  = "less-complex"
+	DrugFree     = "drug-free"
+	Undetermined = "undetermined"
+)
+
+// Category is one outcome of the classification.
+type Category struct {
+	Key   string `yaml:"key"`
+	Level int    `yaml:"level,omitempty"` // 1–3 for the risk types, 0 otherwise
+	Vi    string `yaml:"vi"`
+	En    string `yaml:"en"`
+}
+
+// Label returns the category's name in lang.
+func (c Category) Label(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+
+// Category returns the category with key, and whether it exists.
+func (p *Plan) Category(key string) (Category, bool) {
+	for _, c := range p.Categories {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// CategoryLabel returns the label of key in lang, or key itself if the plan lacks it.
+func (p *Plan) CategoryLabel(key, lang string) string {
+	if c, ok := p.Category(key); ok {
+		return c.Label(lang)
+	}
+	return key
+}
+
+// LevelCategory returns the key of the risk type of level (1–3).
+func (p *Plan) LevelCategory(level int) string {
+	for _, c := range p.Categories {
+		if c.Level == level && level > 0 {
+			return c.Key
+		}
+	}
+	return ""
+}
+
+// Classification holds the Appendix's bands, route step and drug-free fields.
+type Classification struct {
+	Indicators     []Indicator `yaml:"indicators"`
+	Route          Route       `yaml:"route"`
+	DrugFreeFields []string    `yaml:"drug_free_fields"`
+}
+
+// Indicator is one figure (or ratio of two) with its bands.
+type Indicator struct {
+	Field string `yaml:"field"`
+	// Per names the denominator when the indicator is a ratio (offenders per population).
+	Per   string `yaml:"per,omitempty"`
+	Vi    string `yaml:"vi"`
+	En    string `yaml:"en"`
+	Bands []Band `yaml:"bands"`
+}
+
+// Label returns the indicator's name in lang.
+func (in Indicator) Label(lang string) string { return Text{in.Vi, in.En}.In(lang) }
+
+// Band is one level of one indicator: Min ≤ v (or Above < v) and v < Below.
+type Band struct {
+	Level int      `yaml:"level"`
+	Min   *Decimal `yaml:"min,omitempty"`
+	Above *Decimal `yaml:"above,omitempty"`
+	Below *Decimal `yaml:"below,omitempty"`
+}
+
+// Route is the one-step promotion for communes on a key trafficking route.
+type Route struct {
+	Field string      `yaml:"field"`
+	Vi    string      `yaml:"vi"`
+	En    string      `yaml:"en"`
+	Steps []RouteStep `yaml:"steps"`
+}
+
+// Label returns the route condition's wording in lang.
+func (r Route) Label(lang string) string { return Text{r.Vi, r.En}.In(lang) }
+
+// RouteStep moves a commune at level From to level To.
+type RouteStep struct {
+	From int `yaml:"from"`
+	To   int `yaml:"to"`
+}
+
+// Status is a commune's status in the programme (column "Tình trạng").
+type Status struct {
+	Key      string   `yaml:"key"`
+	Vi       string   `yaml:"vi"`
+	En       string   `yaml:"en"`
+	Variants []string `yaml:"variants,omitempty"`
+}
+
+// StatusLabel returns the label of the status key in lang ("" for no status).
+func (p *Plan) StatusLabel(key, lang string) string {
+	for _, s := range p.Statuses {
+		if s.Key == key {
+			return Text{s.Vi, s.En}.In(lang)
+		}
+	}
+	return key
+}
+
+// Checklist is the recognition checklist of section III.3.
+type Checklist struct {
+	AppliesTo []string    `yaml:"applies_to"`
+	Criteria  []Criterion `yaml:"criteria"`
+}
+
+// Applies reports whether the checklist applies to a commune with status.
+func (c Checklist) Applies(status string) bool {
+	for _, s := range c.AppliesTo {
+		if s == status {
+			return true
+		}
+	}
+	return false
+}
+
+// Criterion is one of the checklist's points; it holds when all its conditions hold.
+type Criterion struct {
+	ID         int         `yaml:"id"`
+	Vi         string      `yaml:"vi"`
+	En         string      `yaml:"en"`
+	Plan       string      `yaml:"plan"`
+	Conditions []Condition `yaml:"conditions"`
+}
+
+// Label returns the criterion's short wording in lang.
+func (c Criterion) Label(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+
+// Condition compares a field (Left) with a number or a sum of fields (Right).
+type Condition struct {
+	Left  string `yaml:"left"`
+	Op    string `yaml:"op"`
+	Right Expr   `yaml:"right"`
+	Vi    string `yaml:"vi"`
+	En    string `yaml:"en"`
+}
+
+// Figure returns the condition's figure template in lang, with {left} and {right}.
+func (c Condition) Figure(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+
+// Target is the share of the registry's communes to be recognised drug-free.
+type Target struct {
+	Share Decimal `yaml:"share"`
+	Vi    string  `yaml:"vi"`
+	En    string  `yaml:"en"`
+	Plan  string  `yaml:"plan"`
+}
+
+// Count returns the number of communes the target asks for out of n: ceil(share × n),
+// computed in integers.
+func (t Target) Count(n int) int {
+	num, den := t.Share.Rat() // share = num/den (as a fraction, 20% = 1/5)
+	q := (int64(n)*num + den - 1) / den
+	return int(q)
+}
+
+// Deadline is one kind of return with its due day (inclusive).
+type Deadline struct {
+	Kind     string   `yaml:"kind"`
+	Vi       string   `yaml:"vi"`
+	En       string   `yaml:"en"`
+	Due      Date     `yaml:"due"`
+	Data     bool     `yaml:"data"`
+	Variants []string `yaml:"variants,omitempty"`
+	Plan     string   `yaml:"plan"`
+}
+
+// Label returns the kind's name in lang.
+func (d Deadline) Label(lang string) string { return Text{d.Vi, d.En}.In(lang) }
+
+// Deadline returns the calendar entry of kind.
+func (p *Plan) Deadline(kind string) (Deadline, bool) {
+	for _, d := range p.Calendar {
+		if d.Kind == kind {
+			return d, true
+		}
+	}
+	return Deadline{}, false
+}
+
+// Milestone is a date of the province's own, shown and not checked.
+type Milestone struct {
+	Vi     string `yaml:"vi"`
+	En     string `yaml:"en"`
+	Before Date   `yaml:"before"`
+	Plan   string `yaml:"plan"`
+}
+
+// Field kinds.
+const (
+	KindText   = "text"
+	KindCode   = "code"
+	KindStatus = "status"
+	KindCount  = "count"
+	KindArea   = "area"
+	KindYesNo  = "yesno"
+)
+
+// Field is one column of a return.
+type Field struct {
+	Key      string   `yaml:"key"`
+	Kind     string   `yaml:"kind"`
+	Vi       string   `yaml:"vi"`
+	En       string   `yaml:"en"`
+	Variants []string `yaml:"variants,omitempty"`
+	HelpVi   string   `yaml:"help_vi"`
+	HelpEn   string   `yaml:"help_en"`
+}
+
+// Header returns the column header in lang.
+func (f Field) Header(lang string) string { return Text{f.Vi, f.En}.In(lang) }
+
+// Help returns what to count in the column, in lang.
+func (f Field) Help(lang string) string { return Text{f.HelpVi, f.HelpEn}.In(lang) }
+
+// Numeric reports whether the field holds a number (count, area or yes/no as 1/0).
+func (f Field) Numeric() bool {
+	return f.Kind == KindCount || f.Kind == KindArea || f.Kind == KindYesNo
+}
+
+// Field returns the field with key.
+func (p *Plan) Field(key string) (Field, bool) {
+	for _, f := range p.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// FieldLabel returns the header of field key in lang, or key itself.
+func (p *Plan) FieldLabel(key, lang string) string {
+	if f, ok := p.Field(key); ok {
+		return f.Header(lang)
+	}
+	return key
+}
+
+// CoverField is one label of the cover sheet.
+type CoverField struct {
+	Key      string   `yaml:"key"`
+	Vi       string   `yaml:"vi"`
+	En       string   `yaml:"en"`
+	Variants []string `yaml:"variants,omitempty"`
+}
+
+// Date is a calendar day written 2006-01-02.
+type Date struct{ time.Time }
+
+// UnmarshalText reads 2006-01-02.
+func (d *Date) UnmarshalText(b []byte) error {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(string(b)))
+	if err != nil {
+		return fmt.Errorf("date %q: want YYYY-MM-DD", string(b))
+	}
+	d.Time = t
+	return nil
+}
+
+// MarshalText writes 2006-01-02.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.Format(time.DateOnly)), nil }
+
+// String writes 2006-01-02.
+func (d Date) String() string { return d.Format(time.DateOnly) }

@@ -1,0 +1,138 @@
+package criteria
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Registry lists the province's communes, their spelling variants and the units merged away.
+type Registry struct {
+	Communes []Commune    `yaml:"communes"`
+	Aliases  []Alias      `yaml:"aliases,omitempty"`
+	Former   []FormerUnit `yaml:"former,omitempty"`
+}
+
+// Commune is one commune-level unit (xã, phường, thị trấn).
+type Commune struct {
+	DistrictCode string `yaml:"district_code"`
+	District     string `yaml:"district"`
+	Code         string `yaml:"code"`
+	Name         string `yaml:"name"`
+	Type         string `yaml:"type"` // xã, phường, thị trấn
+}
+
+// FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An".
+func (c Commune) FullName() string {
+	if c.Type == "" {
+		return c.Name
+	}
+	t := []rune(c.Type)
+	return strings.ToUpper(string(t[0])) + string(t[1:]) + " " + c.Name
+}
+
+// Alias is another spelling of a commune's name.
+type Alias struct {
+	Code  string `yaml:"code"`
+	Alias string `yaml:"alias"`
+	Note  string `yaml:"note,omitempty"`
+}
+
+// FormerUnit is a commune merged into another.
+type FormerUnit struct {
+	Code       string `yaml:"code"`
+	District   string `yaml:"district"`
+	Name       string `yaml:"name"`
+	Type       string `yaml:"type"`
+	MergedInto string `yaml:"merged_into"`
+	Effective  Date   `yaml:"effective"`
+}
+
+// Districts returns the district names in registry order, each once.
+func (r Registry) Districts() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range r.Communes {
+		if !seen[c.District] {
+			seen[c.District] = true
+			out = append(out, c.District)
+		}
+	}
+	return out
+}
+
+// InDistrict returns the communes of district, in registry order.
+func (r Registry) InDistrict(district string) []Commune {
+	var out []Commune
+	for _, c := range r.Communes {
+		if c.District == district {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ByCode returns the commune with code.
+func (r Registry) ByCode(code string) (Commune, bool) {
+	for _, c := range r.Communes {
+		if c.Code == code {
+			return c, true
+		}
+	}
+	return Commune{}, false
+}
+
+// registryColumns are the columns of a registry CSV, as in the reference file.
+var registryColumns = []string{"district_code", "district", "commune_code", "commune", "type"}
+
+// ParseRegistryCSV reads a registry in the columns of tra-vinh-communes-2025.csv
+// (district_code, district, commune_code, commune, type). It keeps no aliases or former
+// units: those belong to the plan's own registry. name is used in error messages.
+func ParseRegistryCSV(name string, r io.Reader) (Registry, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return Registry{}, fmt.Errorf("%s: line 1: %v", name, err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	for _, c := range registryColumns {
+		if _, ok := col[c]; !ok {
+			return Registry{}, fmt.Errorf("%s: line 1: missing column %q (want %s)", name, c, strings.Join(registryColumns, ","))
+		}
+	}
+	var reg Registry
+	seen := map[string]int{}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Registry{}, fmt.Errorf("%s: %v", name, err)
+		}
+		get := func(k string) string {
+			if i := col[k]; i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		c := Commune{DistrictCode: get("district_code"), District: get("district"), Code: get("commune_code"), Name: get("commune"), Type: get("type")}
+		if c.District == "" || c.Name == "" || c.Code == "" {
+			return Registry{}, fmt.Errorf("%s: line %d: district, commune_code and commune must not be empty", name, line)
+		}
+		if prev, dup := seen[c.Code]; dup {
+			return Registry{}, fmt.Errorf("%s: line %d: commune code %s already on line %d", name, line, c.Code, prev)
+		}
+		seen[c.Code] = line
+		reg.Communes = append(reg.Communes, c)
+	}
+	if len(reg.Communes) == 0 {
+		return Registry{}, fmt.Errorf("%s: no communes", name)
+	}
+	return reg, nil
+}

@@ -1,0 +1,270 @@
+package criteria
+
+import (
+	"fmt"
+	"sort"
+)
+
+// validate checks what the YAML decoder cannot: every reference resolves, every ID is
+// unique, bands neither overlap nor leave gaps between levels, the calendar is complete.
+func (p *Plan) validate() []planError {
+	var errs []planError
+	add := func(msg string, path ...any) { errs = append(errs, planError{path, msg}) }
+
+	if p.Name == "" {
+		add("name: the plan needs a name", "name")
+	}
+	// Fields.
+	fields := map[string]Field{}
+	for i, f := range p.Fields {
+		switch f.Kind {
+		case KindText, KindCode, KindStatus, KindCount, KindArea, KindYesNo:
+		default:
+			add(fmt.Sprintf("field %q: kind %q is not one of text, code, status, count, area, yesno", f.Key, f.Kind), "fields", i, "kind")
+		}
+		if f.Key == "" || f.Vi == "" || f.En == "" {
+			add("field: key, vi and en are required", "fields", i)
+		}
+		if f.HelpVi == "" || f.HelpEn == "" {
+			add(fmt.Sprintf("field %q: help_vi and help_en are required (the template shows them)", f.Key), "fields", i)
+		}
+		if _, dup := fields[f.Key]; dup {
+			add(fmt.Sprintf("field %q is defined twice", f.Key), "fields", i, "key")
+		}
+		fields[f.Key] = f
+	}
+	for _, k := range []string{"commune"} {
+		if _, ok := fields[k]; !ok {
+			add(fmt.Sprintf("fields: the field %q is required", k), "fields")
+		}
+	}
+	numeric := func(key string, path ...any) {
+		f, ok := fields[key]
+		if !ok {
+			add(fmt.Sprintf("%q is not a field of the return (see fields:)", key), path...)
+		} else if !f.Numeric() {
+			add(fmt.Sprintf("field %q is %s, not a number", key, f.Kind), path...)
+		}
+	}
+
+	// Categories.
+	cats := map[string]bool{}
+	for i, c := range p.Categories {
+		if cats[c.Key] {
+			add(fmt.Sprintf("category %q is defined twice", c.Key), "categories", i)
+		}
+		cats[c.Key] = true
+		if c.Vi == "" || c.En == "" {
+			add(fmt.Sprintf("category %q: vi and en labels are required", c.Key), "categories", i)
+		}
+	}
+	for _, k := range []string{Type1, Type2, Type3, LessComplex, DrugFree, Undetermined} {
+		if !cats[k] {
+			add(fmt.Sprintf("categories: %q is missing", k), "categories")
+		}
+	}
+	levels := map[int]bool{}
+	for _, c := range p.Categories {
+		if c.Level > 0 {
+			levels[c.Level] = true
+		}
+	}
+
+	// Indicators and bands.
+	if len(p.Classification.Indicators) == 0 {
+		add("classification: no indicators", "classification")
+	}
+	seenInd := map[string]bool{}
+	for i, in := range p.Classification.Indicators {
+		path := []any{"classification", "indicators", i}
+		numeric(in.Field, append(path, "field")...)
+		if in.Per != "" {
+			numeric(in.Per, append(path, "per")...)
+		}
+		if seenInd[in.Field] {
+			add(fmt.Sprintf("indicator %q is defined twice", in.Field), path...)
+		}
+		seenInd[in.Field] = true
+		if in.Vi == "" || in.En == "" {
+			add(fmt.Sprintf("indicator %q: vi and en are required", in.Field), path...)
+		}
+		errs = append(errs, checkBands(in, levels, path)...)
+	}
+	route := p.Classification.Route
+	if route.Field != "" {
+		numeric(route.Field, "classification", "route", "field")
+		for j, s := range route.Steps {
+			if !levels[s.From] || !levels[s.To] || s.To >= s.From {
+				add(fmt.Sprintf("route step %d→%d: both must be levels of the categories, and the step must go up (to a lower number)", s.From, s.To), "classification", "route", "steps", j)
+			}
+		}
+	}
+	for j, f := range p.Classification.DrugFreeFields {
+		numeric(f, "classification", "drug_free_fields", j)
+	}
+
+	// Statuses and checklist.
+	statuses := map[string]bool{}
+	for i, s := range p.Statuses {
+		if s.Key == "" || s.Vi == "" {
+			add("status: key and vi are required", "statuses", i)
+		}
+		statuses[s.Key] = true
+	}
+	for j, s := range p.Checklist.AppliesTo {
+		if !statuses[s] {
+			add(fmt.Sprintf("checklist applies to %q, which is not a status (see statuses:)", s), "checklist", "applies_to", j)
+		}
+	}
+	ids := map[int]bool{}
+	for i, c := range p.Checklist.Criteria {
+		path := []any{"checklist", "criteria", i}
+		if c.ID <= 0 || ids[c.ID] {
+			add(fmt.Sprintf("criterion id %d: ids must be positive and unique", c.ID), append(path, "id")...)
+		}
+		ids[c.ID] = true
+		if c.Vi == "" || c.En == "" || c.Plan == "" {
+			add(fmt.Sprintf("criterion %d: vi, en and plan (the plan's words) are required", c.ID), path...)
+		}
+		if len(c.Conditions) == 0 {
+			add(fmt.Sprintf("criterion %d has no conditions", c.ID), path...)
+		}
+		for j, cond := range c.Conditions {
+			cp := append(append([]any{}, path...), "conditions", j)
+			numeric(cond.Left, append(cp, "left")...)
+			for _, f := range cond.Right.Fields {
+				numeric(f, append(cp, "right")...)
+			}
+			switch cond.Op {
+			case "=", "<=", ">=", "<", ">":
+			default:
+				add(fmt.Sprintf("criterion %d: op %q is not one of =, <=, >=, <, >", c.ID, cond.Op), append(cp, "op")...)
+			}
+			if cond.Vi == "" || cond.En == "" {
+				add(fmt.Sprintf("criterion %d: each condition needs vi and en figures", c.ID), cp...)
+			}
+		}
+	}
+	for i := 1; i <= len(p.Checklist.Criteria); i++ {
+		if !ids[i] {
+			add(fmt.Sprintf("checklist: criteria must be numbered 1 to %d; %d is missing", len(p.Checklist.Criteria), i), "checklist", "criteria")
+			break
+		}
+	}
+
+	// Target.
+	if n, d := p.Target.Share.Rat(); d == 0 || n <= 0 || n > d {
+		add("target share must be above 0% and at most 100%", "target", "share")
+	}
+
+	// Calendar.
+	kinds := map[string]bool{}
+	for i, d := range p.Calendar {
+		if d.Kind == "" || d.Vi == "" || d.En == "" {
+			add("calendar: kind, vi and en are required", "calendar", i)
+		}
+		if kinds[d.Kind] {
+			add(fmt.Sprintf("calendar: kind %q is listed twice", d.Kind), "calendar", i, "kind")
+		}
+		kinds[d.Kind] = true
+		if d.Due.IsZero() {
+			add(fmt.Sprintf("calendar: kind %q has no due date", d.Kind), "calendar", i)
+		}
+	}
+	if len(p.Calendar) == 0 {
+		add("calendar: no kinds of return", "calendar")
+	}
+
+	// Registry.
+	if len(p.Registry.Communes) == 0 {
+		add("registry: no communes", "registry")
+	}
+	codes := map[string]bool{}
+	for i, c := range p.Registry.Communes {
+		if c.Code == "" || c.Name == "" || c.District == "" {
+			add("registry: each commune needs code, name and district", "registry", "communes", i)
+		}
+		if codes[c.Code] {
+			add(fmt.Sprintf("registry: code %s is listed twice", c.Code), "registry", "communes", i, "code")
+		}
+		codes[c.Code] = true
+	}
+	for i, a := range p.Registry.Aliases {
+		if !codes[a.Code] {
+			add(fmt.Sprintf("registry alias %q: code %s is not in the registry", a.Alias, a.Code), "registry", "aliases", i)
+		}
+	}
+	for i, f := range p.Registry.Former {
+		if !codes[f.MergedInto] {
+			add(fmt.Sprintf("registry former unit %q: merged_into %s is not in the registry", f.Name, f.MergedInto), "registry", "former", i)
+		}
+	}
+	return errs
+}
+
+// checkBands makes sure an indicator's bands are well formed, one per level, and adjacent:
+// each band's lower bound is the next-higher band's upper bound, so no value falls between.
+func checkBands(in Indicator, levels map[int]bool, path []any) []planError {
+	var errs []planError
+	add := func(msg string, i int) {
+		errs = append(errs, planError{append(append([]any{}, path...), "bands", i), fmt.Sprintf("indicator %q: %s", in.Field, msg)})
+	}
+	if len(in.Bands) == 0 {
+		return []planError{{path, fmt.Sprintf("indicator %q has no bands", in.Field)}}
+	}
+	order := make([]int, len(in.Bands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return in.Bands[order[a]].Level < in.Bands[order[b]].Level })
+	seen := map[int]bool{}
+	for _, i := range order {
+		b := in.Bands[i]
+		if !levels[b.Level] {
+			add(fmt.Sprintf("band level %d is not the level of a category", b.Level), i)
+		}
+		if seen[b.Level] {
+			add(fmt.Sprintf("level %d has two bands", b.Level), i)
+		}
+		seen[b.Level] = true
+		if (b.Min == nil) == (b.Above == nil) {
+			add(fmt.Sprintf("level %d: give exactly one lower bound, min (≥) or above (>)", b.Level), i)
+			continue
+		}
+		if b.Below != nil && !less(lower(b), *b.Below) {
+			add(fmt.Sprintf("level %d: the lower bound %s is not below the upper bound %s", b.Level, lower(b), b.Below), i)
+		}
+	}
+	// Adjacent levels: level n's lower bound equals level n+1's upper bound, and the
+	// top level is open.
+	for k := 0; k+1 < len(order); k++ {
+		hi, lo := in.Bands[order[k]], in.Bands[order[k+1]]
+		if hi.Min == nil && hi.Above == nil {
+			continue
+		}
+		if lo.Below == nil {
+			add(fmt.Sprintf("level %d needs an upper bound (below: %s)", lo.Level, lower(hi)), order[k+1])
+			continue
+		}
+		if !equal(*lo.Below, lower(hi)) || hi.Above != nil {
+			add(fmt.Sprintf("level %d ends below %s but level %d starts at %s: the bands overlap or leave a gap", lo.Level, lo.Below, hi.Level, lower(hi)), order[k+1])
+		}
+	}
+	if top := in.Bands[order[0]]; top.Below != nil {
+		add(fmt.Sprintf("the highest level %d must have no upper bound", top.Level), order[0])
+	}
+	return errs
+}
+
+func lower(b Band) Decimal {
+	if b.Min != nil {
+		return *b.Min
+	}
+	if b.Above != nil {
+		return *b.Above
+	}
+	return Decimal{Den: 1}
+}
+
+func less(a, b Decimal) bool  { return a.Num*b.Den < b.Num*a.Den }
+func equal(a, b Decimal) bool { return a.Num*b.Den == b.Num*a.Den }
