@@ -1,0 +1,153 @@
+// Package report reads district returns (.xlsx and .csv) into typed records with every
+// problem found, and writes the tool's outputs: terminal tables, CSV, JSON and workbooks.
+package report
+
+import (
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// Severity of a problem.
+type Severity string
+
+// Severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Problem codes, as in SPEC §6.
+const (
+	CodeUnreadableFile      = "unreadable-file"
+	CodeUnsupportedFormat   = "unsupported-format"
+	CodePasswordRequired    = "password-required"
+	CodeNoDataSheet         = "no-data-sheet"
+	CodeMissingColumn       = "missing-column"
+	CodeDuplicateColumn     = "duplicate-column"
+	CodeMissingValue        = "missing-value"
+	CodeTypeError           = "type-error"
+	CodeNegativeValue       = "negative-value"
+	CodeNotInteger          = "not-integer"
+	CodeFormulaWithoutValue = "formula-without-value"
+	CodeUnknownDistrict     = "unknown-district"
+	CodeUnknownCommune      = "unknown-commune"
+	CodeAmbiguousCommune    = "ambiguous-commune"
+	CodeWrongDistrict       = "wrong-district"
+	CodeDuplicateCommune    = "duplicate-commune"
+	CodeInconsistent        = "inconsistent"
+	CodeTotalMismatch       = "total-mismatch"
+	CodeMissingCommune      = "missing-commune"
+	CodeMissingMetadata     = "missing-metadata"
+	CodeUnknownKind         = "unknown-kind"
+	CodeLateSubmission      = "late-submission"
+	CodeMissingSubmission   = "missing-submission"
+	CodeSuperseded          = "superseded"
+)
+
+// Problem is one thing wrong with the input, with where it is.
+type Problem struct {
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`
+	// Rule names the consistency rule of an "inconsistent" problem.
+	Rule     string `json:"rule,omitempty"`
+	File     string `json:"file"`
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
+	District string `json:"district,omitempty"`
+	Commune  string `json:"commune,omitempty"`
+	// Message says what is wrong in the user's language, and what to do where it helps.
+	Message string `json:"message"`
+}
+
+// Return is one district's return of one kind: a workbook, or one sheet (or one district's
+// rows) of a workbook that holds several districts.
+type Return struct {
+	// File is the path as the user gave it; SHA256 is the hex digest of its bytes.
+	File   string
+	SHA256 string
+	// Format is "xlsx" or "csv".
+	Format string
+	// Sheet is the data sheet the rows came from ("" for CSV).
+	Sheet string
+	// District is the registry's name of the district ("" when it could not be told).
+	District string
+	// Kind is the calendar kind key ("review", "phase1", ...), "" when unknown.
+	Kind string
+	// Number is the document number (Số văn bản).
+	Number string
+	// ReportDate and ReceivedDate are zero when the cover does not give them.
+	ReportDate   time.Time
+	ReceivedDate time.Time
+	// Author and Phone are the cover's Người lập and Điện thoại.
+	Author string
+	Phone  string
+	// CoverSheet is the cover sheet's name, and CoverCells the A1 cell of each cover value
+	// by key ("kind", "report_date", ...), for problems that point at the cover.
+	CoverSheet string
+	CoverCells map[string]string
+	// Columns maps each field key found in the header to its column letters ("A", "AB").
+	Columns map[string]string
+	// Rows are the communes read, in the order of the sheet. Rows whose commune could not
+	// be matched to the registry are not here; their problems are.
+	Rows []Row
+	// RowsRead counts the data rows read, matched or not (totals rows excluded).
+	RowsRead int
+}
+
+// Submitted returns the day the return counts as submitted: its received date, or its
+// report date when none was given; zero when neither is known.
+func (r *Return) Submitted() time.Time {
+	if !r.ReceivedDate.IsZero() {
+		return r.ReceivedDate
+	}
+	return r.ReportDate
+}
+
+// Cell returns the A1 reference of field key on row line, or "" if the column is absent.
+func (r *Return) Cell(key string, line int) string {
+	col, ok := r.Columns[key]
+	if !ok || line <= 0 {
+		return ""
+	}
+	return col + itoa(line)
+}
+
+// Row is one commune of a return.
+type Row struct {
+	// Commune is the registry entry the row was matched to.
+	Commune criteria.Commune
+	// Name is the commune's name as written in the return.
+	Name string
+	// Status is the plan's status key ("transformation", "maintained"), "" when blank.
+	Status string
+	// Figures are the row's numeric fields; a blank cell is absent.
+	Figures classify.Figures
+	// Line is the row's number in the sheet (1-based, as Excel shows it), or the line of a
+	// CSV file.
+	Line int
+}
+
+// ReadOptions configure reading returns.
+type ReadOptions struct {
+	Plan *criteria.Plan
+	// Password opens encrypted workbooks; it is never printed.
+	Password string
+	// Lang is the language of problem messages: "vi" (default) or "en".
+	Lang string
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
