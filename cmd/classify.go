@@ -1,0 +1,104 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/report"
+)
+
+// ClassifyOptions are the options of `drugfree classify`.
+type ClassifyOptions struct {
+	IO      *IOStreams
+	Global  *GlobalOptions
+	Factory *Factory
+	Files   []string
+	Out     OutputOptions
+}
+
+// NewCmdClassify builds `drugfree classify`.
+func NewCmdClassify(f *Factory, g *GlobalOptions, runF func(*ClassifyOptions) error) *cobra.Command {
+	opts := &ClassifyOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "classify <file>... [--format table|csv|json] [-o <file.xlsx>]",
+		Short: "Classify every commune of the returns into the plan's categories",
+		Long: `Classify every commune of the given returns (.xlsx or .csv) into the plan's categories:
+Loại I, Loại II, Loại III, Ít phức tạp, Không ma túy, or Chưa xác định when blank cells
+could change the outcome. Each verdict gives its reasons: the figure, the threshold and
+the route step. A file that cannot be read is reported, and the other files are still
+classified; the exit status is then 1.`,
+		Example: `  $ drugfree classify testdata/districts.xlsx
+  $ drugfree classify cang-long.xlsx cau-ke.csv --format json
+  $ drugfree --lang en classify returns/*.xlsx -o classification.xlsx`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := opts.Out.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return classifyRun(opts)
+		},
+	}
+	opts.Out.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// classifyJSON is the JSON form of the result (SPEC §7).
+type classifyJSON struct {
+	Communes []report.CommuneResult `json:"communes"`
+	Counts   []report.CategoryCount `json:"counts"`
+	Problems []report.Problem       `json:"problems"`
+}
+
+func classifyRun(opts *ClassifyOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	returns, problems := report.ReadFiles(opts.Files, opts.Global.readOptions(opts.Factory, p))
+	results := report.ClassifyReturns(p, returns, lang)
+	counts := report.CountCategories(p, results, lang)
+	if problems == nil {
+		problems = []report.Problem{}
+	}
+
+	switch {
+	case opts.Out.Output != "":
+		tables := []report.Table{report.ClassificationTable(p, results, lang), report.CountTable(counts, lang)}
+		if len(problems) > 0 {
+			tables = append(tables, report.ProblemTable(problems, lang))
+		}
+		if err := writeWorkbook(opts.IO, opts.Out.Output, opts.Files, opts.Out.Force, "", lang, tables...); err != nil {
+			return err
+		}
+	case opts.Out.Format == "json":
+		if err := writeJSON(opts.IO.Out, classifyJSON{Communes: orEmpty(results), Counts: counts, Problems: problems}); err != nil {
+			return err
+		}
+	case opts.Out.Format == "csv":
+		if err := report.WriteCSV(opts.IO.Out, report.ClassificationTable(p, results, lang)); err != nil {
+			return err
+		}
+	default:
+		if err := report.WriteText(opts.IO.Out, report.ClassificationTable(p, results, lang), lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out)
+		if err := report.WriteText(opts.IO.Out, report.CountTable(counts, lang), lang); err != nil {
+			return err
+		}
+	}
+	return reportProblems(opts.Factory, problems, lang)
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

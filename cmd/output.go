@@ -1,0 +1,72 @@
+package cmd
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"drugfree/report"
+)
+
+// OutputOptions are the flags of commands that print a result or write a workbook.
+type OutputOptions struct {
+	Format string
+	Output string
+	Force  bool
+}
+
+// AddFlags adds --format, -o and --force.
+func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.VarP(newEnum(&o.Format, "table", "table", "csv", "json"), "format", "", "Output `format`: table, csv or json")
+	fs.StringVarP(&o.Output, "output", "o", "", "Write a workbook to `file.xlsx` instead of printing")
+	fs.BoolVar(&o.Force, "force", false, "Replace the output file if it exists")
+}
+
+// validate checks the combination of output flags.
+func (o *OutputOptions) validate() error {
+	if o.Output != "" && !strings.HasSuffix(strings.ToLower(o.Output), ".xlsx") {
+		return flagErrorf("--output must name an .xlsx file, not %q", o.Output)
+	}
+	return nil
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all.
+func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, password, lang string, tables ...report.Table) error {
+	err := report.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
+		wb := report.NewWorkbook(lang)
+		for _, t := range tables {
+			if err := wb.AddTable(t); err != nil {
+				return err
+			}
+		}
+		return wb.Write(w, password)
+	})
+	if err != nil {
+		return refusal(err, lang)
+	}
+	fmt.Fprintf(io_.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), path)
+	return nil
+}
+
+// refusal explains why an output was not written.
+func refusal(err error, lang string) error {
+	switch {
+	case errors.Is(err, report.ErrExists):
+		return fmt.Errorf("%v: %s", err, tr(lang, "không ghi đè; thêm --force để thay tệp", "not replaced; add --force to replace it"))
+	case errors.Is(err, report.ErrIsInput):
+		return fmt.Errorf("%v: %s", err, tr(lang, "không bao giờ ghi đè tệp đầu vào", "an input is never overwritten"))
+	}
+	return err
+}

@@ -1,0 +1,194 @@
+// Package cmd holds drugfree's Cobra commands. Each command parses its flags, calls the
+// packages criteria, classify and report, and prints; the rules live in those packages.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/criteria"
+	"drugfree/report"
+)
+
+// Exit codes, as in SPEC §7.
+const (
+	ExitOK    = 0
+	ExitData  = 1 // the data has errors, or the run was refused
+	ExitUsage = 2 // a usage error
+)
+
+// FlagError is a usage error: a bad flag or argument. It exits with 2 and prints usage.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+func flagErrorf(format string, a ...any) error { return &FlagError{fmt.Errorf(format, a...)} }
+
+// DataError reports that the data had errors; they were printed already.
+type DataError struct{ Errors int }
+
+func (e *DataError) Error() string { return fmt.Sprintf("%d errors in the data", e.Errors) }
+
+// Version is the tool's version, with the commit when the build records one.
+var Version = "0.3.0"
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				return Version + " (" + s.Value[:7] + ")"
+			}
+		}
+	}
+	return Version
+}
+
+// GlobalOptions are the flags every command shares.
+type GlobalOptions struct {
+	Lang     string
+	PlanFile string
+	Registry string
+	Password string
+}
+
+// Main runs drugfree with the process's arguments and streams and returns the exit code.
+func Main() int {
+	f := &Factory{IO: SystemIO(), Now: time.Now, Getenv: os.Getenv}
+	return Run(f, os.Args[1:])
+}
+
+// Run runs drugfree with args and returns the exit code; tests call it with buffers.
+func Run(f *Factory, args []string) int {
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	var dataErr *DataError
+	var flagErr *FlagError
+	switch {
+	case errors.As(err, &dataErr):
+		return ExitData
+	case errors.As(err, &flagErr) || isCobraUsageError(err):
+		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n\n%s", err, cmd.UsageString())
+		return ExitUsage
+	default:
+		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n", err)
+		return ExitData
+	}
+}
+
+// isCobraUsageError tells Cobra's own argument and flag errors, which are plain errors.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "required flag"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewCmdRoot builds the root command and its subcommands.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	opts := &GlobalOptions{}
+	root := &cobra.Command{
+		Use:   "drugfree <command> [flags]",
+		Short: "Classify communes under the drug-free commune plan and check the districts' returns",
+		Long: `drugfree reads the returns that districts send under the province's plan for drug-free
+communes (Plan 16/KH-UBND of Trà Vinh, 2025), classifies every commune into the plan's
+categories, runs the recognition checklist, follows the calendar of returns and writes
+consolidated workbooks. Every verdict says why.
+
+Exit status: 0 success; 1 the data has errors (the communes that could be read are still
+reported) or the run was refused; 2 a usage error.`,
+		Version:       version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetVersionTemplate("drugfree {{.Version}}\n")
+	pf := root.PersistentFlags()
+	pf.VarP(newEnum(&opts.Lang, "vi", "vi", "en"), "lang", "", "Language of the output: `vi` or en")
+	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")
+	pf.StringVar(&opts.Registry, "registry", "", "Replace the registry of communes with the CSV `file` (columns district_code,district,commune_code,commune,type)")
+	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &FlagError{err} })
+
+	root.AddCommand(
+		NewCmdPlan(f, opts, nil),
+		NewCmdClassify(f, opts, nil),
+	)
+	return root
+}
+
+// loadPlan returns the plan in effect: the embedded one, or --plan FILE, with the registry
+// replaced by --registry FILE.
+func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
+	p := criteria.Default()
+	p.Source = "embedded"
+	if o.PlanFile != "" {
+		data, err := os.ReadFile(o.PlanFile)
+		if err != nil {
+			return nil, fmt.Errorf("plan: %w", err)
+		}
+		if p, err = criteria.Parse(o.PlanFile, data); err != nil {
+			return nil, err
+		}
+	}
+	if o.Registry != "" {
+		fh, err := os.Open(o.Registry)
+		if err != nil {
+			return nil, fmt.Errorf("registry: %w", err)
+		}
+		defer fh.Close()
+		reg, err := criteria.ParseRegistryCSV(o.Registry, fh)
+		if err != nil {
+			return nil, err
+		}
+		p.SetRegistry(reg, o.Registry)
+	}
+	return p, nil
+}
+
+// password returns --password, or DRUGFREE_PASSWORD when the flag is not given.
+func (o *GlobalOptions) password(f *Factory) string {
+	if o.Password != "" {
+		return o.Password
+	}
+	return f.Getenv("DRUGFREE_PASSWORD")
+}
+
+// readOptions returns the options for reading returns.
+func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) report.ReadOptions {
+	return report.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang}
+}
+
+// reportProblems prints problems on stderr and returns a DataError when any is an error.
+func reportProblems(f *Factory, problems []report.Problem, lang string) error {
+	if len(problems) > 0 {
+		if err := report.WriteProblems(f.IO.ErrOut, problems, lang); err != nil {
+			return err
+		}
+	}
+	if n := report.CountErrors(problems); n > 0 {
+		return &DataError{Errors: n}
+	}
+	return nil
+}
+
+func tr(lang, vi, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return vi
+}

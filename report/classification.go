@@ -1,0 +1,128 @@
+package report
+
+import (
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// CommuneResult is one commune's classification with where its figures came from.
+type CommuneResult struct {
+	District string          `json:"district"`
+	Commune  string          `json:"commune"`
+	Code     string          `json:"code"`
+	Status   string          `json:"status"`
+	Kind     string          `json:"kind,omitempty"`
+	Category string          `json:"category"`
+	Label    string          `json:"label"`
+	Possible []string        `json:"possible,omitempty"`
+	Missing  []string        `json:"missing,omitempty"`
+	Reasons  []string        `json:"reasons"`
+	File     string          `json:"file"`
+	Sheet    string          `json:"sheet,omitempty"`
+	Row      int             `json:"row"`
+	Result   classify.Result `json:"-"`
+}
+
+// ClassifyReturns classifies every row of every return, in the order given.
+func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []CommuneResult {
+	var out []CommuneResult
+	for _, r := range returns {
+		for _, row := range r.Rows {
+			res := classify.Classify(p, row.Figures, lang)
+			cr := CommuneResult{
+				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
+				Status: row.Status, Kind: r.Kind, Category: res.Category, Label: p.CategoryLabel(res.Category, lang),
+				Possible: res.Possible, Missing: res.Missing,
+				File: r.File, Sheet: r.Sheet, Row: row.Line, Result: res,
+			}
+			for _, x := range res.Reasons {
+				cr.Reasons = append(cr.Reasons, x.Text)
+			}
+			out = append(out, cr)
+		}
+	}
+	return out
+}
+
+// CategoryCount is the number of communes in one category.
+type CategoryCount struct {
+	Category string `json:"category"`
+	Label    string `json:"label"`
+	Communes int    `json:"communes"`
+}
+
+// CountCategories counts results per category, in the plan's order, every category listed.
+func CountCategories(p *criteria.Plan, results []CommuneResult, lang string) []CategoryCount {
+	n := map[string]int{}
+	for _, r := range results {
+		n[r.Category]++
+	}
+	var out []CategoryCount
+	for _, c := range p.Categories {
+		out = append(out, CategoryCount{Category: c.Key, Label: c.Label(lang), Communes: n[c.Key]})
+	}
+	return out
+}
+
+// ClassificationTable lays the results out for a terminal, CSV or a workbook sheet.
+func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string) Table {
+	kinds := map[string]bool{}
+	for _, r := range results {
+		kinds[r.Kind] = true
+	}
+	withKind := len(kinds) > 1
+	t := Table{Name: tr(lang, "Phân loại", "Classification")}
+	t.Columns = []Column{
+		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "commune", Header: tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "code", Header: tr(lang, "Mã", "Code")},
+	}
+	if withKind {
+		t.Columns = append(t.Columns, Column{Key: "kind", Header: tr(lang, "Loại báo cáo", "Report kind")})
+	}
+	t.Columns = append(t.Columns,
+		Column{Key: "status", Header: tr(lang, "Tình trạng", "Status")},
+		Column{Key: "category", Header: tr(lang, "Phân loại", "Category")},
+		Column{Key: "reasons", Header: tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
+	)
+	for _, r := range results {
+		row := []any{r.District, r.Commune, r.Code}
+		if withKind {
+			kind := r.Kind
+			if d, ok := p.Deadline(r.Kind); ok {
+				kind = d.Label(lang)
+			}
+			row = append(row, Tag{Key: r.Kind, Text: kind})
+		}
+		status := Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}
+		row = append(row, status, Tag{Key: r.Category, Text: r.Label}, joinReasons(r.Reasons))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// CountTable lays the counts per category out as a small table.
+func CountTable(counts []CategoryCount, lang string) Table {
+	t := Table{Name: tr(lang, "Số lượng", "Counts"), Columns: []Column{
+		{Key: "category", Header: tr(lang, "Phân loại", "Category")},
+		{Key: "communes", Header: tr(lang, "Số xã", "Communes")},
+	}}
+	total := 0
+	for _, c := range counts {
+		t.Rows = append(t.Rows, []any{Tag{Key: c.Category, Text: c.Label}, c.Communes})
+		total += c.Communes
+	}
+	t.Rows = append(t.Rows, []any{Tag{Key: "total", Text: tr(lang, "Tổng cộng", "Total")}, total})
+	return t
+}
+
+func joinReasons(rs []string) string {
+	out := ""
+	for i, r := range rs {
+		if i > 0 {
+			out += "; "
+		}
+		out += r
+	}
+	return out
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"drugfree/criteria"
+)
+
+// Table is the tabular form of a command's result, written to a terminal, a CSV file or a
+// workbook sheet. JSON is written from each command's own types instead.
+type Table struct {
+	// Name is the sheet name in a workbook.
+	Name    string
+	Columns []Column
+	Rows    [][]any
+	// Note, when set, is shown above the table (a workbook's first row, in bold).
+	Note string
+}
+
+// Column is one column of a Table.
+type Column struct {
+	// Key is the machine name of the column, used as the CSV header.
+	Key string
+	// Header is the column's title in the user's language.
+	Header string
+	// Width is the workbook column width; 0 fits the contents.
+	Width float64
+	// Wrap wraps long text in the workbook.
+	Wrap bool
+}
+
+// Tag is a cell with a machine key and a text for people, such as a category
+// (type-2, "Loại II") or a verdict (pass, "Đạt"). Workbooks colour it by its key; CSV
+// writes the key; terminal tables the text.
+type Tag struct {
+	Key  string
+	Text string
+}
+
+func (t Tag) String() string { return t.Text }
+
+// cellText renders a value for people in lang.
+func cellText(v any, lang string) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case Tag:
+		return x.Text
+	case int:
+		return criteria.FormatNumber(float64(x), lang)
+	case float64:
+		return criteria.FormatNumber(x, lang)
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return criteria.FormatNumber(*x, lang)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		if lang == "en" {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format("02/01/2006")
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// cellKey renders a value for machines: keys, plain numbers, ISO dates.
+func cellKey(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case Tag:
+		return x.Key
+	case int:
+		return fmt.Sprint(x)
+	case float64:
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return cellKey(*x)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format(time.DateOnly)
+	}
+	return fmt.Sprint(v)
+}
+
+// WriteText writes t as a terminal table with tablewriter, followed by nothing else.
+func WriteText(w io.Writer, t Table, lang string) error {
+	if t.Note != "" {
+		if _, err := fmt.Fprintln(w, t.Note); err != nil {
+			return err
+		}
+	}
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(60),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	var head []any
+	for _, c := range t.Columns {
+		head = append(head, c.Header)
+	}
+	tbl.Header(head...)
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, v := range r {
+			row[i] = cellText(v, lang)
+		}
+		if err := tbl.Append(row); err != nil {
+			return err
+		}
+	}
+	return tbl.Render()
+}
+
+// WriteCSV writes t as CSV with the column keys as header and machine values.
+func WriteCSV(w io.Writer, t Table) error {
+	cw := csv.NewWriter(w)
+	var head []string
+	for _, c := range t.Columns {
+		head = append(head, c.Key)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, v := range r {
+			row[i] = cellKey(v)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
