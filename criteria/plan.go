@@ -183,6 +183,9 @@ func (p *Plan) StatusLabel(key, lang string) string {
 type Checklist struct {
 	AppliesTo []string    `yaml:"applies_to"`
 	Criteria  []Criterion `yaml:"criteria"`
+	// Baseline maps a baseline field of the return (addicts_baseline) to the field of an
+	// earlier return that supplies it when the current return leaves it blank (addicts_total).
+	Baseline map[string]string `yaml:"baseline,omitempty"`
 }
 
 // Applies reports whether the checklist applies to a commune with status.

@@ -145,6 +145,15 @@ func (p *Plan) validate() []planError {
 			}
 		}
 	}
+	baseKeys := make([]string, 0, len(p.Checklist.Baseline))
+	for k := range p.Checklist.Baseline {
+		baseKeys = append(baseKeys, k)
+	}
+	sort.Strings(baseKeys)
+	for _, k := range baseKeys {
+		numeric(k, "checklist", "baseline", k)
+		numeric(p.Checklist.Baseline[k], "checklist", "baseline", k)
+	}
 	for i := 1; i <= len(p.Checklist.Criteria); i++ {
 		if !ids[i] {
 			add(fmt.Sprintf("checklist: criteria must be numbered 1 to %d; %d is missing", len(p.Checklist.Criteria), i), "checklist", "criteria")
