@@ -127,6 +127,7 @@ reported) or the run was refused; 2 a usage error.`,
 	root.AddCommand(
 		NewCmdPlan(f, opts, nil),
 		NewCmdClassify(f, opts, nil),
+		NewCmdRecognize(f, opts, nil),
 		NewCmdSample(f, opts, nil),
 	)
 	return root

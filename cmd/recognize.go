@@ -1,0 +1,110 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/classify"
+	"drugfree/report"
+)
+
+// RecognizeOptions are the options of `drugfree recognize`.
+type RecognizeOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	Factory  *Factory
+	Files    []string
+	Baseline string
+	All      bool
+	Out      OutputOptions
+}
+
+// NewCmdRecognize builds `drugfree recognize`.
+func NewCmdRecognize(f *Factory, g *GlobalOptions, runF func(*RecognizeOptions) error) *cobra.Command {
+	opts := &RecognizeOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "recognize <file>... [--baseline <file>] [--all]",
+		Short: "Run the 8-point recognition checklist and count progress to the target",
+		Long: `Run the plan's recognition checklist (section III.3) on every commune in transformation
+(Chuyển hóa) or maintained (Duy trì), or on every commune with --all. Each criterion is
+✓ (Đạt), ✗ (Không đạt) or ? (Thiếu dữ liệu), with the figures behind it; a commune passes
+only when all eight pass. The footer counts the communes that pass against the plan's
+target (21 of 104 communes for Plan 16/KH-UBND).
+
+Criterion 4 compares addicts and users with the baseline: the return's baseline columns,
+or the same commune in an earlier return given with --baseline. Without either it is
+missing, never a pass.`,
+		Example: `  $ drugfree recognize testdata/districts.xlsx
+  $ drugfree recognize returns/phase3/*.xlsx --baseline returns/review/review-cang-long.xlsx
+  $ drugfree recognize returns.xlsx --all --format json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := opts.Out.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return recognizeRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "Take criterion 4's baseline from the earlier return in `file`")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "Check every commune, not only those in transformation or maintained")
+	opts.Out.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// recognizeJSON is the JSON form of the result (SPEC §7).
+type recognizeJSON struct {
+	Communes []report.RecognitionResult `json:"communes"`
+	Progress classify.Progress          `json:"progress"`
+	Problems []report.Problem           `json:"problems"`
+}
+
+func recognizeRun(opts *RecognizeOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	ro := opts.Global.readOptions(opts.Factory, p)
+	returns, problems := report.ReadFiles(opts.Files, ro)
+	var base report.Baselines
+	if opts.Baseline != "" {
+		baseReturns, baseProblems := report.ReadFiles([]string{opts.Baseline}, ro)
+		problems = append(problems, baseProblems...)
+		base = report.NewBaselines(baseReturns)
+	}
+	results := report.RecognizeReturns(p, returns, base, opts.All, lang)
+	progress := classify.TargetProgress(p, report.CountPassing(p, results))
+	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
+
+	switch {
+	case opts.Out.Output != "":
+		t := report.RecognitionTable(p, results, lang)
+		t.Note = report.ProgressLine(p, progress, lang)
+		tables := []report.Table{t, report.RecognitionDetailTable(p, results, lang)}
+		if len(problems) > 0 {
+			tables = append(tables, report.ProblemTable(problems, lang))
+		}
+		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, tables...); err != nil {
+			return err
+		}
+	case opts.Out.Format == "json":
+		if err := writeJSON(opts.IO.Out, recognizeJSON{Communes: orEmpty(results), Progress: progress, Problems: orEmpty(problems)}); err != nil {
+			return err
+		}
+	case opts.Out.Format == "csv":
+		if err := report.WriteCSV(opts.IO.Out, report.RecognitionTable(p, results, lang)); err != nil {
+			return err
+		}
+	default:
+		if err := report.WriteText(opts.IO.Out, report.RecognitionTable(p, results, lang), lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, report.ProgressLine(p, progress, lang))
+	}
+	return reportProblems(opts.Factory, problems, lang)
+}
