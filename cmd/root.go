@@ -129,6 +129,7 @@ reported) or the run was refused; 2 a usage error.`,
 		NewCmdClassify(f, opts, nil),
 		NewCmdRecognize(f, opts, nil),
 		NewCmdSample(f, opts, nil),
+		NewCmdTemplate(f, opts, nil),
 	)
 	return root
 }

@@ -247,3 +247,30 @@ func districtShort(name string) string {
 	}
 	return name
 }
+
+// TemplateSpec returns the template of district (named loosely) for kind ("" to leave it
+// for the district to choose): its communes in registry order, no figures.
+func TemplateSpec(p *criteria.Plan, district, kind, lang string) (ReturnSpec, error) {
+	name, suggestions, ok := NewMatcher(p).District(district)
+	if !ok {
+		msg := fmt.Sprintf(tr(lang, "không có huyện %q trong danh mục", "no district %q in the registry"), district)
+		if len(suggestions) > 0 {
+			msg += tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+		}
+		return ReturnSpec{}, fmt.Errorf("%s", msg)
+	}
+	if kind != "" {
+		if _, ok := p.Deadline(kind); !ok {
+			var kinds []string
+			for _, d := range p.Calendar {
+				kinds = append(kinds, d.Kind)
+			}
+			return ReturnSpec{}, fmt.Errorf(tr(lang, "loại báo cáo %q không có trong kế hoạch (%s)", "report kind %q is not in the plan (%s)"), kind, strings.Join(kinds, ", "))
+		}
+	}
+	spec := ReturnSpec{District: name, Kind: kind, Template: true, Lang: lang}
+	for _, c := range p.Registry.InDistrict(name) {
+		spec.Rows = append(spec.Rows, ReturnRow{Commune: c})
+	}
+	return spec, nil
+}

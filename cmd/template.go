@@ -1,0 +1,73 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/report"
+)
+
+// TemplateOptions are the options of `drugfree template`.
+type TemplateOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	District string
+	Kind     string
+	Output   string
+	Force    bool
+}
+
+// NewCmdTemplate builds `drugfree template`.
+func NewCmdTemplate(f *Factory, g *GlobalOptions, runF func(*TemplateOptions) error) *cobra.Command {
+	opts := &TemplateOptions{IO: f.IO, Global: g}
+	cmd := &cobra.Command{
+		Use:   "template --district <name> -o <file.xlsx> [--kind <kind>]",
+		Short: "Write the return template of a district, with its communes filled in",
+		Long: `Write the canonical return (SPEC §5) for one district: a cover sheet "Thông tin" and a data
+sheet "Số liệu" with the district's communes and their codes filled in, drop-down lists for
+the report kind, the status and yes/no, whole numbers ≥ 0 enforced in the count columns,
+and a note on each header saying what to count. A filled template reads back with no
+problem.`,
+		Example: `  $ drugfree template --district "Càng Long" -o cang-long.xlsx
+  $ drugfree template --district "TX Duyên Hải" --kind phase3 -o duyen-hai.xlsx`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if opts.District == "" {
+				return flagErrorf("--district is required")
+			}
+			if opts.Output == "" {
+				return flagErrorf("-o is required")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return templateRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.District, "district", "", "The district, as the registry names it (diacritics and prefixes optional)")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "Fill in the report kind: review, plan, phase1, phase2 or phase3")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "Write the template to `file.xlsx`")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
+	return cmd
+}
+
+func templateRun(opts *TemplateOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	spec, err := report.TemplateSpec(p, opts.District, opts.Kind, lang)
+	if err != nil {
+		return &FlagError{err}
+	}
+	if err := report.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
+		return report.WriteReturn(w, p, spec)
+	}); err != nil {
+		return refusal(err, lang)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %d %s)\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, len(spec.Rows), tr(lang, "xã", "communes"))
+	return nil
+}

@@ -1,0 +1,243 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// Consolidation is everything the provincial workbook shows. BuildConsolidation fills it
+// from the returns read; WriteConsolidation lays it out.
+type Consolidation struct {
+	Plan *criteria.Plan
+	Lang string
+	// AsOf is the day timeliness is judged on; Generated the time of the run.
+	AsOf      time.Time
+	Generated time.Time
+	// Version is the tool's version.
+	Version string
+
+	// Partial is set when the data had errors and the user asked for the workbook anyway;
+	// PartialReasons say why, for the banner on the first sheet.
+	Partial        bool
+	PartialReasons []string
+
+	// Inputs are the files given, in order, with what was read from each.
+	Inputs []InputFile
+	// Classification is the latest data return's category of every commune read.
+	Classification []CommuneResult
+	// Recognition is the checklist of every commune in transformation or maintained.
+	Recognition []RecognitionResult
+	Progress    classify.Progress
+	// Movement counts communes by baseline category (rows) and latest category (columns);
+	// MovementFrom names where the baseline came from ("" when there is none).
+	Movement     map[string]map[string]int
+	MovementFrom string
+	// Timeliness is every district × kind.
+	Timeliness []classify.SubmissionStatus
+	// Problems are all the problems found, sorted for a clerk.
+	Problems []Problem
+}
+
+// InputFile is one input with its digest and what was read from it.
+type InputFile struct {
+	Path     string
+	SHA256   string
+	Role     string // "return", "baseline" or "register"
+	Returns  []InputReturn
+	Problems int
+}
+
+// InputReturn is one return found in an input file.
+type InputReturn struct {
+	District     string
+	Kind         string
+	Number       string
+	ReportDate   time.Time
+	ReceivedDate time.Time
+	Rows         int
+	// Used is false when a later return of the same district and kind superseded it.
+	Used bool
+}
+
+// ConsolidateInput is what BuildConsolidation works from.
+type ConsolidateInput struct {
+	Files    []string
+	Returns  []*Return
+	Baseline []*Return // from --baseline; nil to take review returns as the baseline
+	BaseFile string
+	Register []classify.Submission
+	RegFile  string
+	Problems []Problem
+	AsOf     time.Time
+	Now      time.Time
+	Version  string
+	Lang     string
+}
+
+// BuildConsolidation computes the provincial picture: the latest return of each district
+// for each kind is used and the earlier ones are listed as superseded; the classification
+// uses each commune's latest data return; the movement runs from the baseline (the review
+// returns, or --baseline) to that latest return.
+func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
+	lang := in.Lang
+	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
+	latest, superseded := Latest(in.Returns, lang)
+	problems := append(append([]Problem{}, in.Problems...), superseded...)
+	for _, r := range latest {
+		problems = append(problems, CheckConsistency(p, r, lang)...)
+		problems = append(problems, CheckCompleteness(p, r, lang)...)
+	}
+
+	// Each commune's latest data return: the kind latest in the calendar.
+	order := map[string]int{}
+	for i, d := range p.Calendar {
+		order[d.Kind] = i
+	}
+	current := latestPerCommune(latest, order)
+	c.Classification = ClassifyReturns(p, current, lang)
+	c.Recognition = RecognizeReturns(p, current, nil, false, lang)
+	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
+
+	// Baseline for the movement: --baseline, else the review returns.
+	base := in.Baseline
+	c.MovementFrom = in.BaseFile
+	if base == nil {
+		for _, r := range latest {
+			if r.Kind == "review" {
+				base = append(base, r)
+			}
+		}
+		if len(base) > 0 {
+			c.MovementFrom = "review"
+		}
+	}
+	if len(base) > 0 {
+		c.Movement = movement(p, ClassifyReturns(p, base, lang), c.Classification)
+	}
+
+	// Timeliness from the returns and the register.
+	var subs []classify.Submission
+	for _, r := range in.Returns {
+		if r.District == "" || r.Kind == "" {
+			continue
+		}
+		subs = append(subs, classify.Submission{District: r.District, Kind: r.Kind, File: r.File, Number: r.Number, ReportDate: r.ReportDate, Received: r.ReceivedDate})
+	}
+	subs = append(subs, in.Register...)
+	c.Timeliness = classify.Timeliness(p, p.Registry.Districts(), subs, in.AsOf)
+	problems = append(problems, TimelinessProblems(p, c.Timeliness, lang)...)
+
+	SortProblems(problems)
+	c.Problems = problems
+	c.Inputs = inputFiles(in, latest)
+	return c
+}
+
+// latestPerCommune keeps, for each district, the returns of its latest data kind, so that
+// each commune is classified once, from its most recent figures.
+func latestPerCommune(returns []*Return, order map[string]int) []*Return {
+	best := map[string]int{}
+	for _, r := range returns {
+		if k, ok := order[r.Kind]; ok {
+			if cur, seen := best[r.District]; !seen || k > cur {
+				best[r.District] = k
+			}
+		}
+	}
+	var out []*Return
+	for _, r := range returns {
+		k, ok := order[r.Kind]
+		if !ok || k == best[r.District] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// movement counts communes by their baseline and current categories.
+func movement(p *criteria.Plan, base, now []CommuneResult) map[string]map[string]int {
+	was := map[string]string{}
+	for _, r := range base {
+		was[r.Code] = r.Category
+	}
+	m := map[string]map[string]int{}
+	for _, r := range now {
+		from, ok := was[r.Code]
+		if !ok {
+			from = "" // no baseline for this commune
+		}
+		if m[from] == nil {
+			m[from] = map[string]int{}
+		}
+		m[from][r.Category]++
+	}
+	return m
+}
+
+func inputFiles(in ConsolidateInput, latest []*Return) []InputFile {
+	used := map[*Return]bool{}
+	for _, r := range latest {
+		used[r] = true
+	}
+	byFile := map[string]*InputFile{}
+	var out []*InputFile
+	add := func(path, role string) *InputFile {
+		if f, ok := byFile[path]; ok {
+			return f
+		}
+		f := &InputFile{Path: path, Role: role}
+		byFile[path] = f
+		out = append(out, f)
+		return f
+	}
+	for _, path := range in.Files {
+		add(path, "return")
+	}
+	if in.BaseFile != "" {
+		add(in.BaseFile, "baseline")
+	}
+	if in.RegFile != "" {
+		add(in.RegFile, "register")
+	}
+	for _, r := range append(append([]*Return{}, in.Returns...), in.Baseline...) {
+		f := add(r.File, "return")
+		if f.SHA256 == "" {
+			f.SHA256 = r.SHA256
+		}
+		f.Returns = append(f.Returns, InputReturn{District: r.District, Kind: r.Kind, Number: r.Number,
+			ReportDate: r.ReportDate, ReceivedDate: r.ReceivedDate, Rows: len(r.Rows), Used: used[r] || f.Role == "baseline"})
+	}
+	for _, p := range in.Problems {
+		if f, ok := byFile[p.File]; ok {
+			f.Problems++
+		}
+	}
+	res := make([]InputFile, len(out))
+	for i, f := range out {
+		if f.SHA256 == "" {
+			f.SHA256 = FileSHA256(f.Path) // a file that could not be read is still listed
+		}
+		res[i] = *f
+	}
+	return res
+}
+
+// FileSHA256 returns the hex SHA-256 of the file at path, or "" if it cannot be read.
+func FileSHA256(path string) string {
+	fh, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
