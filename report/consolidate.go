@@ -122,16 +122,9 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	}
 
 	// Timeliness from the returns and the register.
-	var subs []classify.Submission
-	for _, r := range in.Returns {
-		if r.District == "" || r.Kind == "" {
-			continue
-		}
-		subs = append(subs, classify.Submission{District: r.District, Kind: r.Kind, File: r.File, Number: r.Number, ReportDate: r.ReportDate, Received: r.ReceivedDate})
-	}
-	subs = append(subs, in.Register...)
+	subs := append(Submissions(in.Returns), in.Register...)
 	c.Timeliness = classify.Timeliness(p, p.Registry.Districts(), subs, in.AsOf)
-	problems = append(problems, TimelinessProblems(p, c.Timeliness, lang)...)
+	problems = append(problems, SubmissionProblems(p, c.Timeliness, lang)...)
 
 	SortProblems(problems)
 	c.Problems = problems
