@@ -130,6 +130,8 @@ reported) or the run was refused; 2 a usage error.`,
 		NewCmdRecognize(f, opts, nil),
 		NewCmdSample(f, opts, nil),
 		NewCmdTemplate(f, opts, nil),
+		NewCmdValidate(f, opts, nil),
+		NewCmdDeadlines(f, opts, nil),
 	)
 	return root
 }

@@ -77,3 +77,9 @@ func ProblemTable(ps []Problem, lang string) Table {
 	}
 	return t
 }
+
+// ProblemSummary counts errors and warnings in one line.
+func ProblemSummary(ps []Problem, lang string) string {
+	errs := CountErrors(ps)
+	return fmt.Sprintf(tr(lang, "%d lỗi, %d cảnh báo.", "%d errors, %d warnings."), errs, len(ps)-errs)
+}

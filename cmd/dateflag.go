@@ -1,0 +1,37 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+)
+
+// dateValue is a --as-of flag: a day written 2025-12-20 or 20/12/2025.
+type dateValue struct{ t *time.Time }
+
+func (d dateValue) String() string {
+	if d.t == nil || d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+func (d dateValue) Type() string { return "date" }
+
+func (d dateValue) Set(s string) error {
+	for _, layout := range []string{time.DateOnly, "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			*d.t = t
+			return nil
+		}
+	}
+	return fmt.Errorf("want a day as YYYY-MM-DD or DD/MM/YYYY")
+}
+
+// asOfOrToday returns the --as-of day, or today by the factory's clock.
+func asOfOrToday(f *Factory, asOf time.Time) time.Time {
+	if !asOf.IsZero() {
+		return asOf
+	}
+	now := f.Now()
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,106 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/classify"
+	"drugfree/report"
+)
+
+// DeadlinesOptions are the options of `drugfree deadlines`.
+type DeadlinesOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	Factory  *Factory
+	Files    []string
+	AsOf     time.Time
+	Register string
+	Out      OutputOptions
+}
+
+// NewCmdDeadlines builds `drugfree deadlines`.
+func NewCmdDeadlines(f *Factory, g *GlobalOptions, runF func(*DeadlinesOptions) error) *cobra.Command {
+	opts := &DeadlinesOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "deadlines [<file>...] [--as-of <date>] [--register <file>]",
+		Short: "Show which district sent what, who is late, and what falls due next",
+		Long: `Show the plan's calendar with each district's status for each kind of return, as of
+--as-of (default today): on time, late by N days, missing, or not yet due; and what falls
+due next and in how many days. A return counts as submitted on its received date (Ngày
+nhận), or its report date when none is given; of two returns of one kind from one district
+the later counts. Returns are read from the files given; other documents from --register.`,
+		Example: `  $ drugfree deadlines testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20
+  $ drugfree deadlines --register register.xlsx --format json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if len(args) == 0 && opts.Register == "" {
+				return flagErrorf("give returns, --register, or both")
+			}
+			if err := opts.Out.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return deadlinesRun(opts)
+		},
+	}
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
+	cmd.Flags().StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	opts.Out.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// deadlinesJSON is the JSON form of the result (SPEC §7).
+type deadlinesJSON struct {
+	AsOf        string                      `json:"as_of"`
+	Next        *nextDue                    `json:"next,omitempty"`
+	Submissions []classify.SubmissionStatus `json:"submissions"`
+	Problems    []report.Problem            `json:"problems"`
+}
+
+type nextDue struct {
+	Kind string `json:"kind"`
+	Due  string `json:"due"`
+	Days int    `json:"days"`
+}
+
+func deadlinesRun(opts *DeadlinesOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	asOf := asOfOrToday(opts.Factory, opts.AsOf)
+	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	statuses := classify.Timeliness(p, p.Registry.Districts(), append(report.Submissions(returns), subs...), asOf)
+
+	switch {
+	case opts.Out.Output != "":
+		inputs := append(append([]string{}, opts.Files...), opts.Register)
+		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, report.DeadlinesTable(p, statuses, lang), report.SubmissionsTable(p, statuses, lang)); err != nil {
+			return err
+		}
+	case opts.Out.Format == "json":
+		out := deadlinesJSON{AsOf: asOf.Format(time.DateOnly), Submissions: orEmpty(statuses), Problems: orEmpty(problems)}
+		if d, days, ok := classify.NextDue(p, asOf); ok {
+			out.Next = &nextDue{Kind: d.Kind, Due: d.Due.String(), Days: days}
+		}
+		if err := writeJSON(opts.IO.Out, out); err != nil {
+			return err
+		}
+	case opts.Out.Format == "csv":
+		if err := report.WriteCSV(opts.IO.Out, report.SubmissionsTable(p, statuses, lang)); err != nil {
+			return err
+		}
+	default:
+		if err := report.WriteText(opts.IO.Out, report.DeadlinesTable(p, statuses, lang), lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, report.NextDueLine(p, asOf, lang))
+	}
+	return reportProblems(opts.Factory, problems, lang)
+}

@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+	"drugfree/report"
+)
+
+// ValidateOptions are the options of `drugfree validate`.
+type ValidateOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	Factory  *Factory
+	Files    []string
+	AsOf     time.Time
+	Register string
+	Out      OutputOptions
+}
+
+// NewCmdValidate builds `drugfree validate`.
+func NewCmdValidate(f *Factory, g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "validate <file>... [--as-of <date>] [--register <file>]",
+		Short: "List every problem in the returns, late and missing returns included",
+		Long: `Check the returns and list every problem with its severity, code, file, sheet, cell,
+district and commune, sorted so a clerk can work down the list: cells that cannot be read,
+figures that contradict each other (a named rule, with both cells), communes missing from a
+return, returns replaced by a later one, and returns that are late or were never sent by the
+plan's calendar, as of --as-of (default today).
+
+Documents that are not data workbooks, such as the districts' implementation plans, come
+from a register (--register, CSV or xlsx with district, kind, number, report date and
+received date). The exit status is 1 when any problem is an error.`,
+		Example: `  $ drugfree validate testdata/returns/phase3/*.xlsx --as-of 2025-12-20
+  $ drugfree validate returns/*.xlsx --register returns/register.csv --format csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := opts.Out.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
+	cmd.Flags().StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	opts.Out.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// readAll reads the returns and the register; the problems of both come back together.
+func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*report.Return, []classify.Submission, []report.Problem) {
+	returns, problems := report.ReadFiles(files, g.readOptions(f, p))
+	var subs []classify.Submission
+	if register != "" {
+		var regProblems []report.Problem
+		subs, regProblems = report.ReadRegister(register, report.NewMatcher(p), p, g.Lang)
+		problems = append(problems, regProblems...)
+	}
+	return returns, subs, problems
+}
+
+// validateJSON is the JSON form of the result (SPEC §7).
+type validateJSON struct {
+	AsOf        string                      `json:"as_of"`
+	Problems    []report.Problem            `json:"problems"`
+	Submissions []classify.SubmissionStatus `json:"submissions"`
+}
+
+func validateRun(opts *ValidateOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	asOf := asOfOrToday(opts.Factory, opts.AsOf)
+	returns, subs, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	problems, statuses := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, AsOf: asOf, Lang: lang})
+
+	table := report.ProblemTable(problems, lang)
+	switch {
+	case opts.Out.Output != "":
+		inputs := append(append([]string{}, opts.Files...), opts.Register)
+		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, table, report.SubmissionsTable(p, statuses, lang)); err != nil {
+			return err
+		}
+	case opts.Out.Format == "json":
+		if err := writeJSON(opts.IO.Out, validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)}); err != nil {
+			return err
+		}
+	case opts.Out.Format == "csv":
+		if err := report.WriteCSV(opts.IO.Out, table); err != nil {
+			return err
+		}
+	default:
+		if len(problems) == 0 {
+			fmt.Fprintln(opts.IO.Out, tr(lang, "Không có vấn đề nào.", "No problems found."))
+		} else if err := report.WriteText(opts.IO.Out, table, lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, report.ProblemSummary(problems, lang))
+	}
+	if n := report.CountErrors(problems); n > 0 {
+		return &DataError{Errors: n}
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// ValidateInput is what Validate checks.
+type ValidateInput struct {
+	Returns  []*Return
+	Register []classify.Submission
+	// Problems found while reading the returns and the register.
+	Problems []Problem
+	AsOf     time.Time
+	Lang     string
+}
+
+// Validate runs every check of SPEC §6 on the returns read: it keeps the reader's problems,
+// marks superseded returns, checks the consistency and completeness of the returns that
+// count, and judges the timeliness of every district × kind from the returns and the
+// register. The problems come back sorted for a clerk to work down.
+func Validate(p *criteria.Plan, in ValidateInput) ([]Problem, []classify.SubmissionStatus) {
+	latest, superseded := Latest(in.Returns, in.Lang)
+	problems := append(append([]Problem{}, in.Problems...), superseded...)
+	for _, r := range latest {
+		problems = append(problems, CheckConsistency(p, r, in.Lang)...)
+		problems = append(problems, CheckCompleteness(p, r, in.Lang)...)
+	}
+	subs := append(Submissions(in.Returns), in.Register...)
+	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, in.AsOf)
+	problems = append(problems, SubmissionProblems(p, statuses, in.Lang)...)
+	SortProblems(problems)
+	return problems, statuses
+}
+
+// statusText is a district's status for one kind, in a few words: "Đúng hạn (25/02)",
+// "Chậm 3 ngày", "Chưa gửi (quá 10 ngày)", "Chưa đến hạn".
+func statusText(s classify.SubmissionStatus, lang string) string {
+	sub := ""
+	if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
+		sub = clerkDate(t, lang)
+	}
+	switch s.Status {
+	case classify.OnTime:
+		return fmt.Sprintf(tr(lang, "Đúng hạn (%s)", "On time (%s)"), sub)
+	case classify.Late:
+		return fmt.Sprintf(tr(lang, "Chậm %d ngày (%s)", "%d days late (%s)"), s.DaysLate, sub)
+	case classify.Missing:
+		return fmt.Sprintf(tr(lang, "Chưa gửi (quá hạn %d ngày)", "Missing (%d days overdue)"), s.DaysLate)
+	case classify.NotDue:
+		return tr(lang, "Chưa đến hạn", "Not due")
+	}
+	return s.Status
+}
+
+// DeadlinesTable lays out each district's status for each kind: one row per district, one
+// column per kind of the calendar, with the due day in the header.
+func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+	t := Table{Name: tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
+		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
+	}}
+	col := map[string]int{}
+	for i, d := range p.Calendar {
+		col[d.Kind] = i + 1
+		t.Columns = append(t.Columns, Column{Key: d.Kind, Header: fmt.Sprintf("%s\n(%s %s)", d.Label(lang), tr(lang, "hạn", "due"), clerkDate(d.Due.Time, lang))})
+	}
+	rows := map[string][]any{}
+	var order []string
+	for _, s := range sts {
+		row, ok := rows[s.District]
+		if !ok {
+			row = make([]any, len(p.Calendar)+1)
+			row[0] = s.District
+			order = append(order, s.District)
+		}
+		if i, ok := col[s.Kind]; ok {
+			row[i] = Tag{Key: s.Status, Text: statusText(s, lang)}
+		}
+		rows[s.District] = row
+	}
+	for _, d := range order {
+		t.Rows = append(t.Rows, rows[d])
+	}
+	return t
+}
+
+// SubmissionsTable lays out every district × kind on its own row, for CSV and workbooks.
+func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+	t := Table{Name: tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
+		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "kind", Header: tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "due", Header: tr(lang, "Hạn", "Due")},
+		{Key: "submitted", Header: tr(lang, "Ngày nộp", "Submitted")},
+		{Key: "status", Header: tr(lang, "Tình trạng", "Status")},
+		{Key: "days_late", Header: tr(lang, "Số ngày chậm", "Days late")},
+		{Key: "file", Header: tr(lang, "Tệp / văn bản", "File or document")},
+		{Key: "superseded", Header: tr(lang, "Bị thay thế", "Superseded")},
+	}}
+	for _, s := range sts {
+		kind := Tag{Key: s.Kind, Text: s.Kind}
+		if d, ok := p.Deadline(s.Kind); ok {
+			kind.Text = d.Label(lang)
+		}
+		due, _ := time.Parse(time.DateOnly, s.Due)
+		var sub any
+		if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
+			sub = t
+		}
+		sup := ""
+		for i, f := range s.Superseded {
+			if i > 0 {
+				sup += "; "
+			}
+			sup += f
+		}
+		t.Rows = append(t.Rows, []any{s.District, kind, due, sub, Tag{Key: s.Status, Text: statusLabel(s.Status, lang)}, s.DaysLate, s.File, sup})
+	}
+	return t
+}
+
+func statusLabel(status, lang string) string {
+	switch status {
+	case classify.OnTime:
+		return tr(lang, "Đúng hạn", "On time")
+	case classify.Late:
+		return tr(lang, "Chậm", "Late")
+	case classify.Missing:
+		return tr(lang, "Chưa gửi", "Missing")
+	case classify.NotDue:
+		return tr(lang, "Chưa đến hạn", "Not due")
+	}
+	return status
+}
+
+// NextDueLine says what falls due next and in how many days.
+func NextDueLine(p *criteria.Plan, asOf time.Time, lang string) string {
+	d, days, ok := classify.NextDue(p, asOf)
+	if !ok {
+		return fmt.Sprintf(tr(lang, "Tính đến %s: không còn hạn báo cáo nào trong kế hoạch.", "As of %s: no return of the plan falls due any more."), clerkDate(asOf, lang))
+	}
+	if days == 0 {
+		return fmt.Sprintf(tr(lang, "Tính đến %s: hôm nay là hạn báo cáo %s.", "As of %s: the %s return is due today."), clerkDate(asOf, lang), d.Label(lang))
+	}
+	return fmt.Sprintf(tr(lang, "Tính đến %s: hạn tiếp theo là báo cáo %s ngày %s, còn %d ngày.", "As of %s: next due is the %s return on %s, in %d days."), clerkDate(asOf, lang), d.Label(lang), clerkDate(d.Due.Time, lang), days)
+}
