@@ -1,0 +1,332 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// WriteConsolidation writes the provincial workbook: a summary with a chart, then the
+// classification, the checklist, the movement between categories, the timeliness of
+// returns, the problems and the sources. It is encrypted when password is not empty.
+func WriteConsolidation(w io.Writer, c *Consolidation, password string) error {
+	lang := c.Lang
+	wb := NewWorkbook(lang)
+	if err := writeSummary(wb, c); err != nil {
+		return err
+	}
+	p := c.Plan
+	checklist := RecognitionTable(p, c.Recognition, lang)
+	checklist.Note = ProgressLine(p, c.Progress, lang)
+	tables := []Table{
+		ClassificationTable(p, c.Classification, lang),
+		checklist,
+		RecognitionDetailTable(p, c.Recognition, lang),
+		MovementTable(p, c.Movement, c.MovementFrom, lang),
+		SubmissionsTable(p, c.Timeliness, lang),
+		ProblemTable(c.Problems, lang),
+		SourcesTable(c),
+	}
+	if c.Partial {
+		for i := range tables {
+			if tables[i].Note == "" {
+				tables[i].Note = partialBanner(c)
+			}
+		}
+	}
+	for _, t := range tables {
+		if err := wb.AddTable(t); err != nil {
+			return err
+		}
+	}
+	wb.f.SetActiveSheet(0)
+	return wb.Write(w, password)
+}
+
+// partialBanner says that the workbook is incomplete and why.
+func partialBanner(c *Consolidation) string {
+	return tr(c.Lang, "SỐ LIỆU CHƯA ĐẦY ĐỦ – ", "INCOMPLETE DATA – ") + strings.Join(c.PartialReasons, "; ")
+}
+
+// DistrictCounts counts communes per category in each district, in registry order, with
+// the registry's number of communes and how many have no figures.
+type DistrictCounts struct {
+	District   string
+	ByCategory map[string]int
+	Classified int
+	Registry   int
+}
+
+// CountByDistrict counts the classification per district, plus a province row last.
+func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang string) []DistrictCounts {
+	var out []DistrictCounts
+	idx := map[string]int{}
+	for _, d := range p.Registry.Districts() {
+		idx[d] = len(out)
+		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(p.Registry.InDistrict(d))})
+	}
+	seen := map[string]bool{}
+	for _, r := range rs {
+		i, ok := idx[r.District]
+		if !ok || seen[r.Code] {
+			continue
+		}
+		seen[r.Code] = true
+		out[i].ByCategory[r.Category]++
+		out[i].Classified++
+	}
+	total := DistrictCounts{District: tr(lang, "Toàn tỉnh", "Province"), ByCategory: map[string]int{}}
+	for _, d := range out {
+		for k, v := range d.ByCategory {
+			total.ByCategory[k] += v
+		}
+		total.Classified += d.Classified
+		total.Registry += d.Registry
+	}
+	return append(out, total)
+}
+
+func writeSummary(wb *Workbook, c *Consolidation) error {
+	lang, p, f := c.Lang, c.Plan, wb.f
+	name := SheetName(tr(lang, "Tổng hợp", "Summary"))
+	if err := wb.NewSheet(name); err != nil {
+		return err
+	}
+	row := 1
+	set := func(col int, v any, style string) {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		_ = f.SetCellValue(name, cell, v)
+		if style != "" {
+			_ = f.SetCellStyle(name, cell, cell, wb.Style(style))
+		}
+	}
+	if c.Partial {
+		set(1, partialBanner(c), "note")
+		row += 2
+	}
+	set(1, strings.ToUpper(tr(lang, "Tổng hợp kết quả xây dựng xã, phường, thị trấn không ma túy", "Drug-free communes: consolidated results"))+" – "+p.Province+" "+fmt.Sprint(p.Year), "title")
+	row++
+	set(1, fmt.Sprintf("%s %s (%s). %s %s. %s %s.", p.Name, tr(lang, "ngày", "of"), clerkDate(p.Issued.Time, lang),
+		tr(lang, "Tiến độ tính đến", "Timeliness as of"), clerkDate(c.AsOf, lang),
+		tr(lang, "Lập lúc", "Made"), c.Generated.Format("15:04 02/01/2006")), "")
+	row += 2
+
+	// Communes per category, per district.
+	set(1, tr(lang, "1. Phân loại xã, phường, thị trấn theo huyện", "1. Communes by category and district"), "bold")
+	row++
+	counts := CountByDistrict(p, c.Classification, lang)
+	head := []string{tr(lang, "Huyện, thị xã, thành phố", "District")}
+	for _, cat := range p.Categories {
+		head = append(head, cat.Label(lang))
+	}
+	head = append(head, tr(lang, "Đã phân loại", "Classified"), tr(lang, "Số xã trong danh mục", "Communes in registry"), tr(lang, "Chưa có số liệu", "No figures"))
+	for i, h := range head {
+		set(i+1, h, "head")
+	}
+	headRow := row
+	row++
+	firstData := row
+	for _, d := range counts {
+		set(1, d.District, "text")
+		for i, cat := range p.Categories {
+			set(i+2, d.ByCategory[cat.Key], "int")
+		}
+		n := len(p.Categories)
+		set(n+2, d.Classified, "int")
+		set(n+3, d.Registry, "int")
+		noData := d.Registry - d.Classified
+		st := "int"
+		if noData > 0 {
+			st = "tag:missing"
+		}
+		set(n+4, noData, st)
+		row++
+	}
+	lastDistrict := row - 2 // the province row is not charted
+	for col := 1; col <= len(head); col++ {
+		cell, _ := excelize.CoordinatesToCellName(col, row-1)
+		_ = f.SetCellStyle(name, cell, cell, wb.Style("bold"))
+	}
+	row++
+
+	// The target.
+	set(1, tr(lang, "2. Mục tiêu của kế hoạch", "2. The plan's target"), "bold")
+	row++
+	set(1, criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang), "")
+	row++
+	key := "fail"
+	if c.Progress.Reached() {
+		key = "pass"
+	}
+	set(1, ProgressLine(p, c.Progress, lang), "tag:"+key)
+	row += 2
+
+	// Timeliness at a glance: per kind, how many districts are in each status.
+	set(1, tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "bold")
+	row++
+	statuses := []string{classify.OnTime, classify.Late, classify.Missing, classify.NotDue}
+	set(1, tr(lang, "Loại báo cáo (hạn)", "Kind (due)"), "head")
+	for i, s := range statuses {
+		set(i+2, statusLabel(s, lang), "head")
+	}
+	row++
+	for _, d := range p.Calendar {
+		n := map[string]int{}
+		for _, s := range c.Timeliness {
+			if s.Kind == d.Kind {
+				n[s.Status]++
+			}
+		}
+		set(1, fmt.Sprintf("%s (%s)", d.Label(lang), clerkDate(d.Due.Time, lang)), "text")
+		for i, s := range statuses {
+			st := "int"
+			if n[s] > 0 && (s == classify.Late || s == classify.Missing) {
+				st = "tag:" + s
+			}
+			set(i+2, n[s], st)
+		}
+		row++
+	}
+	row++
+	errs := CountErrors(c.Problems)
+	set(1, fmt.Sprintf(tr(lang, "4. Vấn đề trong số liệu: %d lỗi, %d cảnh báo (xem trang “Vấn đề”).", "4. Problems in the data: %d errors, %d warnings (see “Problems”)."), errs, len(c.Problems)-errs), "bold")
+
+	_ = f.SetColWidth(name, "A", "A", 30)
+	last, _ := excelize.ColumnNumberToName(len(head))
+	_ = f.SetColWidth(name, "B", last, 13)
+	_ = f.SetRowHeight(name, headRow, 45)
+	_ = f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", headRow+1), ActivePane: "bottomLeft"})
+
+	// A stacked bar chart of the categories by district, beside the tables.
+	var series []excelize.ChartSeries
+	for i, cat := range p.Categories {
+		col, _ := excelize.ColumnNumberToName(i + 2)
+		s := excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", name, col, headRow),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", name, firstData, lastDistrict),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", name, col, firstData, col, lastDistrict),
+		}
+		if fill, ok := TagFill(cat.Key); ok {
+			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{darker(fill)}}
+		}
+		series = append(series, s)
+	}
+	anchor, _ := excelize.CoordinatesToCellName(len(head)+2, 3)
+	return f.AddChart(name, anchor, &excelize.Chart{
+		Type:   excelize.BarStacked,
+		Series: series,
+		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.6},
+		Title:  []excelize.RichTextRun{{Text: tr(lang, "Phân loại theo huyện", "Categories by district")}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true},
+	})
+}
+
+// darker returns a stronger shade of a pastel fill, for chart bars.
+func darker(hex string) string {
+	var out strings.Builder
+	for i := 0; i < 6; i += 2 {
+		var v int
+		fmt.Sscanf(hex[i:i+2], "%02X", &v)
+		fmt.Fprintf(&out, "%02X", v*3/4)
+	}
+	return out.String()
+}
+
+// MovementTable lays out how communes moved between categories: rows are the baseline
+// categories, columns the latest ones.
+func MovementTable(p *criteria.Plan, m map[string]map[string]int, from, lang string) Table {
+	t := Table{Name: tr(lang, "Chuyển biến", "Movement"), Columns: []Column{
+		{Key: "from", Header: tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
+	}}
+	if from == "" {
+		t.Note = tr(lang, "Không có số liệu ban đầu (báo cáo rà soát hoặc --baseline): không tính được chuyển biến.", "No baseline (review returns or --baseline): the movement cannot be shown.")
+	} else {
+		if from == "review" {
+			from = tr(lang, "các báo cáo rà soát", "the review returns")
+		}
+		t.Note = tr(lang, "Ban đầu: ", "Baseline: ") + from
+	}
+	for _, c := range p.Categories {
+		t.Columns = append(t.Columns, Column{Key: c.Key, Header: c.Label(lang)})
+	}
+	t.Columns = append(t.Columns, Column{Key: "total", Header: tr(lang, "Tổng", "Total")})
+	rowsFor := append([]string{}, categoryKeys(p)...)
+	if len(m[""]) > 0 {
+		rowsFor = append(rowsFor, "")
+	}
+	for _, from := range rowsFor {
+		label := tr(lang, "Không có số liệu ban đầu", "No baseline")
+		if from != "" {
+			label = p.CategoryLabel(from, lang)
+		}
+		row := []any{Tag{Key: from, Text: label}}
+		total := 0
+		for _, to := range categoryKeys(p) {
+			n := m[from][to]
+			row = append(row, n)
+			total += n
+		}
+		t.Rows = append(t.Rows, append(row, total))
+	}
+	return t
+}
+
+func categoryKeys(p *criteria.Plan) []string {
+	var keys []string
+	for _, c := range p.Categories {
+		keys = append(keys, c.Key)
+	}
+	return keys
+}
+
+// SourcesTable lists every input with its SHA-256 and what was read from it; the note
+// names the plan in effect, the tool's version and the time of the run.
+func SourcesTable(c *Consolidation) Table {
+	lang := c.Lang
+	t := Table{Name: tr(lang, "Nguồn số liệu", "Sources"), Columns: []Column{
+		{Key: "file", Header: tr(lang, "Tệp", "File")},
+		{Key: "sha256", Header: "SHA-256"},
+		{Key: "role", Header: tr(lang, "Vai trò", "Role")},
+		{Key: "district", Header: tr(lang, "Huyện", "District")},
+		{Key: "kind", Header: tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "number", Header: tr(lang, "Số văn bản", "Number")},
+		{Key: "report_date", Header: tr(lang, "Ngày báo cáo", "Report date")},
+		{Key: "received_date", Header: tr(lang, "Ngày nhận", "Received")},
+		{Key: "rows", Header: tr(lang, "Số dòng đọc", "Rows read")},
+		{Key: "used", Header: tr(lang, "Sử dụng", "Used")},
+		{Key: "problems", Header: tr(lang, "Số vấn đề", "Problems")},
+	}}
+	p := c.Plan
+	planSrc := p.Source
+	if p.RegistrySource != "" {
+		planSrc += ", " + tr(lang, "danh mục: ", "registry: ") + p.RegistrySource
+	}
+	t.Note = fmt.Sprintf("drugfree %s — %s (%s) — %s %s", c.Version, p.Name, planSrc, tr(lang, "lập lúc", "made"), c.Generated.Format(time.RFC3339))
+	for _, in := range c.Inputs {
+		role := map[string]string{"return": tr(lang, "Báo cáo", "Return"), "baseline": tr(lang, "Số liệu ban đầu", "Baseline"), "register": tr(lang, "Sổ theo dõi văn bản", "Register")}[in.Role]
+		if len(in.Returns) == 0 {
+			t.Rows = append(t.Rows, []any{in.Path, in.SHA256, role, "", "", "", nil, nil, 0, "", in.Problems})
+			continue
+		}
+		for _, r := range in.Returns {
+			kind := r.Kind
+			if d, ok := p.Deadline(r.Kind); ok {
+				kind = d.Label(lang)
+			}
+			used := Tag{Key: "pass", Text: tr(lang, "Có", "Yes")}
+			if !r.Used {
+				used = Tag{Key: "missing", Text: tr(lang, "Bị thay thế", "Superseded")}
+			}
+			t.Rows = append(t.Rows, []any{in.Path, in.SHA256, role, r.District, kind, r.Number, r.ReportDate, r.ReceivedDate, r.Rows, used, in.Problems})
+		}
+	}
+	return t
+}
