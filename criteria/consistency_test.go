@@ -70,3 +70,20 @@ func TestConsistencyRuleValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestCommuneFullName(t *testing.T) {
+	tests := []struct {
+		c    Commune
+		want string
+	}{
+		{Commune{Name: "Long Đức", Type: "xã"}, "Xã Long Đức"},
+		{Commune{Name: "Định An", Type: "thị trấn"}, "Thị trấn Định An"},
+		{Commune{Name: "Phường 1", Type: "phường"}, "Phường 1"},
+		{Commune{Name: "Phường 1"}, "Phường 1"},
+	}
+	for _, tt := range tests {
+		if got := tt.c.FullName(); got != tt.want {
+			t.Errorf("FullName(%+v) = %q, want %q", tt.c, got, tt.want)
+		}
+	}
+}
