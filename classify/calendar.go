@@ -9,10 +9,10 @@ import (
 
 // Submission statuses, as in SPEC §7.
 const (
-	OnTime  = "on-time"
-	Late    = "late"
-	Missing = "missing"
-	NotDue  = "not-due"
+	SubmissionOnTime  = "on-time"
+	SubmissionLate    = "late"
+	SubmissionMissing = "missing"
+	SubmissionNotDue  = "not-due"
 )
 
 // Submission is one document a district sent: a return, or a line of the register of
@@ -45,7 +45,7 @@ type SubmissionStatus struct {
 	// Submitted is the day the counted submission was submitted, YYYY-MM-DD; empty when
 	// nothing was sent.
 	Submitted string `json:"submitted,omitempty"`
-	// Status is OnTime, Late, Missing or NotDue.
+	// Status is SubmissionOnTime, SubmissionLate, SubmissionMissing or SubmissionNotDue.
 	Status string `json:"status"`
 	// DaysLate is Submitted − Due for a late return, and as-of − Due for a missing one
 	// (how long it is overdue so far); 0 otherwise.
@@ -73,7 +73,7 @@ type SubmissionStatus struct {
 // A submission with neither a received nor a report date was nevertheless sent: the clerk
 // has it in hand. It is taken as submitted on the as-of day (and marked Undated), which is
 // the latest day it can have arrived; so it is on time only if the as-of day is not past
-// the due day. Nothing sent is NotDue up to and including the due day, Missing after it.
+// the due day. Nothing sent is not-due up to and including the due day, missing after it.
 func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf time.Time) []SubmissionStatus {
 	today := calendarDay(asOf)
 	if districts == nil {
@@ -117,14 +117,14 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 				st.File = c.file
 				st.Superseded = c.superseded
 				if n := daysBetween(due, c.day); n > 0 {
-					st.Status, st.DaysLate = Late, n
+					st.Status, st.DaysLate = SubmissionLate, n
 				} else {
-					st.Status = OnTime
+					st.Status = SubmissionOnTime
 				}
 			} else if n := daysBetween(due, today); n > 0 {
-				st.Status, st.DaysLate = Missing, n
+				st.Status, st.DaysLate = SubmissionMissing, n
 			} else {
-				st.Status = NotDue
+				st.Status = SubmissionNotDue
 			}
 			out = append(out, st)
 		}

@@ -10,7 +10,7 @@ import (
 	"drugfree/criteria"
 )
 
-func day(s string) time.Time {
+func calDay(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
@@ -18,10 +18,10 @@ func day(s string) time.Time {
 	return t
 }
 
-const cangLong = "Huyện Càng Long"
+const calCangLong = "Huyện Càng Long"
 
 // statusOf returns the status of district and kind in sts.
-func statusOf(t *testing.T, sts []SubmissionStatus, district, kind string) SubmissionStatus {
+func timelinessOf(t *testing.T, sts []SubmissionStatus, district, kind string) SubmissionStatus {
 	t.Helper()
 	for _, s := range sts {
 		if s.District == district && s.Kind == kind {
@@ -55,21 +55,21 @@ func TestTimelinessAtEachDueDay(t *testing.T) {
 			status    string
 			daysLate  int
 		}{
-			{"on the due day", due, due.AddDate(0, 1, 0), OnTime, 0},
-			{"the day after", due.AddDate(0, 0, 1), due.AddDate(0, 1, 0), Late, 1},
-			{"two days before", due.AddDate(0, 0, -2), due.AddDate(0, 1, 0), OnTime, 0},
-			{"nothing sent, as of the due day", time.Time{}, due, NotDue, 0},
-			{"nothing sent, as of two days before", time.Time{}, due.AddDate(0, 0, -2), NotDue, 0},
-			{"nothing sent, as of the day after", time.Time{}, due.AddDate(0, 0, 1), Missing, 1},
-			{"nothing sent, as of ten days after", time.Time{}, due.AddDate(0, 0, 10), Missing, 10},
+			{"on the due day", due, due.AddDate(0, 1, 0), SubmissionOnTime, 0},
+			{"the day after", due.AddDate(0, 0, 1), due.AddDate(0, 1, 0), SubmissionLate, 1},
+			{"two days before", due.AddDate(0, 0, -2), due.AddDate(0, 1, 0), SubmissionOnTime, 0},
+			{"nothing sent, as of the due day", time.Time{}, due, SubmissionNotDue, 0},
+			{"nothing sent, as of two days before", time.Time{}, due.AddDate(0, 0, -2), SubmissionNotDue, 0},
+			{"nothing sent, as of the day after", time.Time{}, due.AddDate(0, 0, 1), SubmissionMissing, 1},
+			{"nothing sent, as of ten days after", time.Time{}, due.AddDate(0, 0, 10), SubmissionMissing, 10},
 		}
 		for _, tt := range tests {
 			t.Run(dl.Kind+"/"+tt.name, func(t *testing.T) {
 				var subs []Submission
 				if !tt.submitted.IsZero() {
-					subs = []Submission{{District: cangLong, Kind: dl.Kind, File: "a.xlsx", Received: tt.submitted}}
+					subs = []Submission{{District: calCangLong, Kind: dl.Kind, File: "a.xlsx", Received: tt.submitted}}
 				}
-				got := statusOf(t, Timeliness(p, []string{cangLong}, subs, tt.asOf), cangLong, dl.Kind)
+				got := timelinessOf(t, Timeliness(p, []string{calCangLong}, subs, tt.asOf), calCangLong, dl.Kind)
 				if got.Status != tt.status || got.DaysLate != tt.daysLate {
 					t.Errorf("status %s, %d days late; want %s, %d", got.Status, got.DaysLate, tt.status, tt.daysLate)
 				}
@@ -90,7 +90,7 @@ func TestTimelinessAtEachDueDay(t *testing.T) {
 
 func TestTimelinessSubmissions(t *testing.T) {
 	p := criteria.Default()
-	asOf := day("2025-03-15")
+	asOf := calDay("2025-03-15")
 	tests := []struct {
 		name       string
 		subs       []Submission
@@ -99,71 +99,71 @@ func TestTimelinessSubmissions(t *testing.T) {
 	}{
 		{
 			name: "received date preferred over report date",
-			subs: []Submission{{District: cangLong, Kind: "review", File: "a.xlsx", ReportDate: day("2025-02-25"), Received: day("2025-02-28")}},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-28", Status: Late, DaysLate: 2, File: "a.xlsx"},
+			subs: []Submission{{District: calCangLong, Kind: "review", File: "a.xlsx", ReportDate: calDay("2025-02-25"), Received: calDay("2025-02-28")}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-28", Status: SubmissionLate, DaysLate: 2, File: "a.xlsx"},
 		},
 		{
 			name: "report date when nothing was received",
-			subs: []Submission{{District: cangLong, Kind: "review", File: "a.xlsx", ReportDate: day("2025-02-25")}},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-25", Status: OnTime, File: "a.xlsx"},
+			subs: []Submission{{District: calCangLong, Kind: "review", File: "a.xlsx", ReportDate: calDay("2025-02-25")}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-25", Status: SubmissionOnTime, File: "a.xlsx"},
 		},
 		{
 			name: "the later of two counts, even when it is late",
 			subs: []Submission{
-				{District: cangLong, Kind: "review", File: "first.xlsx", Received: day("2025-02-20")},
-				{District: cangLong, Kind: "review", File: "second.xlsx", Received: day("2025-03-03")},
+				{District: calCangLong, Kind: "review", File: "first.xlsx", Received: calDay("2025-02-20")},
+				{District: calCangLong, Kind: "review", File: "second.xlsx", Received: calDay("2025-03-03")},
 			},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-03", Status: Late, DaysLate: 5, File: "second.xlsx", Superseded: []string{"first.xlsx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-03", Status: SubmissionLate, DaysLate: 5, File: "second.xlsx", Superseded: []string{"first.xlsx"}},
 		},
 		{
 			name: "the later counts whatever the input order",
 			subs: []Submission{
-				{District: cangLong, Kind: "review", File: "second.xlsx", Received: day("2025-03-03")},
-				{District: cangLong, Kind: "review", File: "first.xlsx", Received: day("2025-02-20")},
+				{District: calCangLong, Kind: "review", File: "second.xlsx", Received: calDay("2025-03-03")},
+				{District: calCangLong, Kind: "review", File: "first.xlsx", Received: calDay("2025-02-20")},
 			},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-03", Status: Late, DaysLate: 5, File: "second.xlsx", Superseded: []string{"first.xlsx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-03", Status: SubmissionLate, DaysLate: 5, File: "second.xlsx", Superseded: []string{"first.xlsx"}},
 		},
 		{
 			name: "same day: the later in the input counts",
 			subs: []Submission{
-				{District: cangLong, Kind: "review", File: "a.xlsx", Received: day("2025-02-20")},
-				{District: cangLong, Kind: "review", File: "b.xlsx", Received: time.Date(2025, 2, 20, 8, 0, 0, 0, time.UTC)},
-				{District: cangLong, Kind: "review", File: "c.xlsx", ReportDate: day("2025-02-20")},
+				{District: calCangLong, Kind: "review", File: "a.xlsx", Received: calDay("2025-02-20")},
+				{District: calCangLong, Kind: "review", File: "b.xlsx", Received: time.Date(2025, 2, 20, 8, 0, 0, 0, time.UTC)},
+				{District: calCangLong, Kind: "review", File: "c.xlsx", ReportDate: calDay("2025-02-20")},
 			},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-20", Status: OnTime, File: "c.xlsx", Superseded: []string{"a.xlsx", "b.xlsx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-20", Status: SubmissionOnTime, File: "c.xlsx", Superseded: []string{"a.xlsx", "b.xlsx"}},
 		},
 		{
 			name: "undated: taken as submitted on the as-of day",
-			subs: []Submission{{District: cangLong, Kind: "review", File: "u.xlsx"}},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-15", Status: Late, DaysLate: 17, Undated: true, File: "u.xlsx"},
+			subs: []Submission{{District: calCangLong, Kind: "review", File: "u.xlsx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-15", Status: SubmissionLate, DaysLate: 17, Undated: true, File: "u.xlsx"},
 		},
 		{
 			name: "undated before the due day: on time",
-			subs: []Submission{{District: cangLong, Kind: "plan", File: "u.docx"}},
-			want: SubmissionStatus{District: cangLong, Kind: "plan", Due: "2025-03-30", Submitted: "2025-03-15", Status: OnTime, Undated: true, File: "u.docx"},
+			subs: []Submission{{District: calCangLong, Kind: "plan", File: "u.docx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "plan", Due: "2025-03-30", Submitted: "2025-03-15", Status: SubmissionOnTime, Undated: true, File: "u.docx"},
 		},
 		{
 			name: "a dated submission after an undated one supersedes it only when later than as-of",
 			subs: []Submission{
-				{District: cangLong, Kind: "review", File: "dated.xlsx", Received: day("2025-02-20")},
-				{District: cangLong, Kind: "review", File: "undated.xlsx"},
+				{District: calCangLong, Kind: "review", File: "dated.xlsx", Received: calDay("2025-02-20")},
+				{District: calCangLong, Kind: "review", File: "undated.xlsx"},
 			},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-15", Status: Late, DaysLate: 17, Undated: true, File: "undated.xlsx", Superseded: []string{"dated.xlsx"}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-15", Status: SubmissionLate, DaysLate: 17, Undated: true, File: "undated.xlsx", Superseded: []string{"dated.xlsx"}},
 		},
 		{
 			name: "time of day and zone do not matter",
-			subs: []Submission{{District: cangLong, Kind: "review", File: "a.xlsx", Received: time.Date(2025, 2, 26, 23, 59, 0, 0, time.FixedZone("ICT", 7*3600))}},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-26", Status: OnTime, File: "a.xlsx"},
+			subs: []Submission{{District: calCangLong, Kind: "review", File: "a.xlsx", Received: time.Date(2025, 2, 26, 23, 59, 0, 0, time.FixedZone("ICT", 7*3600))}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-02-26", Status: SubmissionOnTime, File: "a.xlsx"},
 		},
 		{
 			name: "another district's return does not count",
-			subs: []Submission{{District: "Huyện Cầu Kè", Kind: "review", File: "ck.xlsx", Received: day("2025-02-20")}},
-			want: SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Status: Missing, DaysLate: 17},
+			subs: []Submission{{District: "Huyện Cầu Kè", Kind: "review", File: "ck.xlsx", Received: calDay("2025-02-20")}},
+			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Status: SubmissionMissing, DaysLate: 17},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := statusOf(t, Timeliness(p, []string{cangLong}, tt.subs, asOf), tt.want.District, tt.want.Kind)
+			got := timelinessOf(t, Timeliness(p, []string{calCangLong}, tt.subs, asOf), tt.want.District, tt.want.Kind)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
@@ -175,12 +175,12 @@ func TestTimelinessSubmissions(t *testing.T) {
 // nothing is missing what is past due and not-due for the rest.
 func TestTimelinessEveryDistrictAndKind(t *testing.T) {
 	p := criteria.Default()
-	asOf := day("2025-04-01")
+	asOf := calDay("2025-04-01")
 	subs := []Submission{
-		{District: cangLong, Kind: "review", File: "cl-review.xlsx", Received: day("2025-02-25")},
-		{District: cangLong, Kind: "plan", File: "cl-plan.pdf", ReportDate: day("2025-03-29")},
-		{District: "Nowhere", Kind: "review", File: "x.xlsx", Received: day("2025-02-25")},
-		{District: cangLong, Kind: "unknown-kind", File: "y.xlsx", Received: day("2025-02-25")},
+		{District: calCangLong, Kind: "review", File: "cl-review.xlsx", Received: calDay("2025-02-25")},
+		{District: calCangLong, Kind: "plan", File: "cl-plan.pdf", ReportDate: calDay("2025-03-29")},
+		{District: "Nowhere", Kind: "review", File: "x.xlsx", Received: calDay("2025-02-25")},
+		{District: calCangLong, Kind: "unknown-kind", File: "y.xlsx", Received: calDay("2025-02-25")},
 	}
 	got := Timeliness(p, nil, subs, asOf)
 	districts := p.Registry.Districts()
@@ -198,37 +198,37 @@ func TestTimelinessEveryDistrictAndKind(t *testing.T) {
 	}
 	// Huyện Cầu Kè sent nothing.
 	for kind, want := range map[string]SubmissionStatus{
-		"review": {Status: Missing, DaysLate: 34},
-		"plan":   {Status: Missing, DaysLate: 2},
-		"phase1": {Status: NotDue},
-		"phase2": {Status: NotDue},
-		"phase3": {Status: NotDue},
+		"review": {Status: SubmissionMissing, DaysLate: 34},
+		"plan":   {Status: SubmissionMissing, DaysLate: 2},
+		"phase1": {Status: SubmissionNotDue},
+		"phase2": {Status: SubmissionNotDue},
+		"phase3": {Status: SubmissionNotDue},
 	} {
-		s := statusOf(t, got, "Huyện Cầu Kè", kind)
+		s := timelinessOf(t, got, "Huyện Cầu Kè", kind)
 		if s.Status != want.Status || s.DaysLate != want.DaysLate || s.Submitted != "" || s.File != "" {
 			t.Errorf("Cầu Kè %s: %+v, want %s %d days", kind, s, want.Status, want.DaysLate)
 		}
 	}
-	if s := statusOf(t, got, cangLong, "plan"); s.Status != OnTime || s.File != "cl-plan.pdf" {
+	if s := timelinessOf(t, got, calCangLong, "plan"); s.Status != SubmissionOnTime || s.File != "cl-plan.pdf" {
 		t.Errorf("Càng Long plan: %+v", s)
 	}
 }
 
 func TestTimelinessDistrictOrder(t *testing.T) {
 	p := criteria.Default()
-	got := Timeliness(p, []string{"Huyện Trà Cú", "Somewhere else", cangLong, "Huyện Trà Cú"}, nil, day("2025-01-01"))
+	got := Timeliness(p, []string{"Huyện Trà Cú", "Somewhere else", calCangLong, "Huyện Trà Cú"}, nil, calDay("2025-01-01"))
 	var order []string
 	for i := 0; i < len(got); i += len(p.Calendar) {
 		order = append(order, got[i].District)
 	}
-	want := []string{cangLong, "Huyện Trà Cú", "Somewhere else"}
+	want := []string{calCangLong, "Huyện Trà Cú", "Somewhere else"}
 	if !reflect.DeepEqual(order, want) {
 		t.Errorf("order %v, want %v", order, want)
 	}
 }
 
 func TestSubmissionStatusJSON(t *testing.T) {
-	b, err := json.Marshal(SubmissionStatus{District: cangLong, Kind: "review", Due: "2025-02-26", Status: Missing, DaysLate: 3})
+	b, err := json.Marshal(SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Status: SubmissionMissing, DaysLate: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestSubmissionStatusJSON(t *testing.T) {
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
-	b, _ = json.Marshal(SubmissionStatus{Status: OnTime, Submitted: "2025-02-20", File: "a.xlsx", Superseded: []string{"b.xlsx"}})
+	b, _ = json.Marshal(SubmissionStatus{Status: SubmissionOnTime, Submitted: "2025-02-20", File: "a.xlsx", Superseded: []string{"b.xlsx"}})
 	for _, k := range []string{`"submitted":"2025-02-20"`, `"days_late":0`, `"file":"a.xlsx"`, `"superseded":["b.xlsx"]`} {
 		if !strings.Contains(string(b), k) {
 			t.Errorf("%s lacks %s", b, k)
@@ -263,7 +263,7 @@ func TestNextDue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.asOf, func(t *testing.T) {
-			asOf := day(tt.asOf).Add(15 * time.Hour) // the time of day does not count
+			asOf := calDay(tt.asOf).Add(15 * time.Hour) // the time of day does not count
 			dl, days, ok := NextDue(p, asOf)
 			if ok != tt.ok || dl.Kind != tt.kind || days != tt.days {
 				t.Errorf("NextDue = %q, %d, %v; want %q, %d, %v", dl.Kind, days, ok, tt.kind, tt.days, tt.ok)
@@ -273,12 +273,12 @@ func TestNextDue(t *testing.T) {
 }
 
 func TestSubmissionSubmitted(t *testing.T) {
-	s := Submission{ReportDate: day("2025-02-20")}
-	if !s.Submitted().Equal(day("2025-02-20")) {
+	s := Submission{ReportDate: calDay("2025-02-20")}
+	if !s.Submitted().Equal(calDay("2025-02-20")) {
 		t.Errorf("report date only: %v", s.Submitted())
 	}
-	s.Received = day("2025-02-22")
-	if !s.Submitted().Equal(day("2025-02-22")) {
+	s.Received = calDay("2025-02-22")
+	if !s.Submitted().Equal(calDay("2025-02-22")) {
 		t.Errorf("received date: %v", s.Submitted())
 	}
 	if !(Submission{}).Submitted().IsZero() {

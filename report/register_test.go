@@ -14,10 +14,10 @@ import (
 	"drugfree/criteria"
 )
 
-// fakeResolver knows the registry's districts by their short names, folded.
-type fakeResolver struct{ p *criteria.Plan }
+// fakeRegisterResolver knows the registry's districts by their short names, folded.
+type fakeRegisterResolver struct{ p *criteria.Plan }
 
-func (f fakeResolver) District(name string) (string, []string, bool) {
+func (f fakeRegisterResolver) District(name string) (string, []string, bool) {
 	for _, d := range f.p.Registry.Districts() {
 		if foldRegisterText(d) == foldRegisterText(name) {
 			return d, nil, true
@@ -32,9 +32,9 @@ func (f fakeResolver) District(name string) (string, []string, bool) {
 	return "", []string{"Huyện Càng Long"}, false
 }
 
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func regDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func writeFile(t *testing.T, name, text string) string {
+func writeRegisterFile(t *testing.T, name, text string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
@@ -45,7 +45,7 @@ func writeFile(t *testing.T, name, text string) string {
 
 func TestReadRegisterCSV(t *testing.T) {
 	p := criteria.Default()
-	path := writeFile(t, "so-theo-doi.csv", "\ufeff"+strings.Join([]string{
+	path := writeRegisterFile(t, "so-theo-doi.csv", "\ufeff"+strings.Join([]string{
 		"STT;Đơn vị;Loại báo cáo;Số văn bản;Ngày báo cáo;Ngày nhận (dd/mm/yyyy)",
 		"1;Huyện Càng Long;Rà soát;12/BC-CAH;25/02/2025;27/02/2025",
 		"2;cau ke;Báo cáo giai đoạn 1;15/BC-CAH;2025-04-28;",
@@ -58,11 +58,11 @@ func TestReadRegisterCSV(t *testing.T) {
 		"8;;Rà soát;5/BC;20/02/2025;",
 		"9;Huyện Châu Thành;;6/BC;20/02/2025;",
 	}, "\r\n")+"\r\n")
-	subs, problems := ReadRegister(path, fakeResolver{p}, p, "vi")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
 	want := []classify.Submission{
-		{District: "Huyện Càng Long", Kind: "review", File: path + ":2", Number: "12/BC-CAH", ReportDate: date(2025, 2, 25), Received: date(2025, 2, 27)},
-		{District: "Huyện Cầu Kè", Kind: "phase1", File: path + ":3", Number: "15/BC-CAH", ReportDate: date(2025, 4, 28)},
-		{District: "Thành phố Trà Vinh", Kind: "phase2", File: path + ":4", ReportDate: date(2025, 10, 30), Received: date(2025, 10, 31)},
+		{District: "Huyện Càng Long", Kind: "review", File: path + ":2", Number: "12/BC-CAH", ReportDate: regDate(2025, 2, 25), Received: regDate(2025, 2, 27)},
+		{District: "Huyện Cầu Kè", Kind: "phase1", File: path + ":3", Number: "15/BC-CAH", ReportDate: regDate(2025, 4, 28)},
+		{District: "Thành phố Trà Vinh", Kind: "phase2", File: path + ":4", ReportDate: regDate(2025, 10, 30), Received: regDate(2025, 10, 31)},
 		{District: "Huyện Trà Cú", Kind: "plan", File: path + ":8", Number: "3/KH"},
 		{District: "Huyện Duyên Hải", Kind: "plan", File: path + ":9", Number: "4/KH"},
 	}
@@ -107,21 +107,21 @@ func TestReadRegisterCSV(t *testing.T) {
 // classify.Timeliness: the later line supersedes the earlier.
 func TestReadRegisterCommaEnglish(t *testing.T) {
 	p := criteria.Default()
-	path := writeFile(t, "register.csv", strings.Join([]string{
+	path := writeRegisterFile(t, "register.csv", strings.Join([]string{
 		"Register of returns 2025,,,,",
 		"district,kind,number,report_date,received_date",
 		"Cang Long,review,\"12/BC, CAH\",2025-02-24,2025-02-25",
 		"Cang Long,review,13/BC,2025-02-28,2025-03-02",
 	}, "\n"))
-	subs, problems := ReadRegister(path, fakeResolver{p}, p, "en")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "en")
 	if len(problems) != 0 {
 		t.Fatalf("problems: %+v", problems)
 	}
-	if len(subs) != 2 || subs[0].Number != "12/BC, CAH" || !subs[1].Received.Equal(date(2025, 3, 2)) {
+	if len(subs) != 2 || subs[0].Number != "12/BC, CAH" || !subs[1].Received.Equal(regDate(2025, 3, 2)) {
 		t.Fatalf("submissions: %+v", subs)
 	}
-	sts := classify.Timeliness(p, []string{"Huyện Càng Long"}, subs, date(2025, 3, 10))
-	if s := sts[0]; s.Kind != "review" || s.Status != classify.Late || s.DaysLate != 4 || s.File != path+":4" || !reflect.DeepEqual(s.Superseded, []string{path + ":3"}) {
+	sts := classify.Timeliness(p, []string{"Huyện Càng Long"}, subs, regDate(2025, 3, 10))
+	if s := sts[0]; s.Kind != "review" || s.Status != classify.SubmissionLate || s.DaysLate != 4 || s.File != path+":4" || !reflect.DeepEqual(s.Superseded, []string{path + ":3"}) {
 		t.Errorf("status: %+v", s)
 	}
 }
@@ -140,7 +140,7 @@ func TestReadRegisterXLSX(t *testing.T) {
 	cells := map[string]any{
 		"A1": "SỔ THEO DÕI BÁO CÁO NĂM 2025",
 		"A3": "HUYỆN", "B3": "LOẠI BÁO CÁO", "C3": "SỐ VĂN BẢN", "D3": "NGÀY BÁO CÁO", "E3": "NGÀY NHẬN",
-		"A4": "Tiểu Cần", "B4": "Giai đoạn 1", "C4": "21/BC-CAH", "D4": date(2025, 4, 29), "E4": date(2025, 5, 2),
+		"A4": "Tiểu Cần", "B4": "Giai đoạn 1", "C4": "21/BC-CAH", "D4": regDate(2025, 4, 29), "E4": regDate(2025, 5, 2),
 		"A5": "Huyện Châu Thành", "B5": "phase3", "C5": 7, "D5": "12/12/2025", "E5": "abc",
 		"A6": "Huyện Cầu Ngang", "B6": "Rà soát", "D6": 45708, // a serial typed as a number: 2025-02-20
 	}
@@ -157,11 +157,11 @@ func TestReadRegisterXLSX(t *testing.T) {
 	}
 	f.Close()
 
-	subs, problems := ReadRegister(path, fakeResolver{p}, p, "en")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "en")
 	want := []classify.Submission{
-		{District: "Huyện Tiểu Cần", Kind: "phase1", File: path + ":4", Number: "21/BC-CAH", ReportDate: date(2025, 4, 29), Received: date(2025, 5, 2)},
-		{District: "Huyện Châu Thành", Kind: "phase3", File: path + ":5", Number: "7", ReportDate: date(2025, 12, 12)},
-		{District: "Huyện Cầu Ngang", Kind: "review", File: path + ":6", ReportDate: date(2025, 2, 20)},
+		{District: "Huyện Tiểu Cần", Kind: "phase1", File: path + ":4", Number: "21/BC-CAH", ReportDate: regDate(2025, 4, 29), Received: regDate(2025, 5, 2)},
+		{District: "Huyện Châu Thành", Kind: "phase3", File: path + ":5", Number: "7", ReportDate: regDate(2025, 12, 12)},
+		{District: "Huyện Cầu Ngang", Kind: "review", File: path + ":6", ReportDate: regDate(2025, 2, 20)},
 	}
 	if !reflect.DeepEqual(subs, want) {
 		t.Errorf("submissions:\ngot  %+v\nwant %+v", subs, want)
@@ -194,7 +194,7 @@ func TestReadRegisterFileProblems(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			subs, problems := ReadRegister(path, fakeResolver{p}, p, "vi")
+			subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
 			if len(subs) != 0 || len(problems) != 1 || problems[0].Code != tt.code || problems[0].Severity != Error || problems[0].File != path {
 				t.Errorf("got %+v, %+v; want one %s", subs, problems, tt.code)
 			}
@@ -204,9 +204,9 @@ func TestReadRegisterFileProblems(t *testing.T) {
 
 func TestReadRegisterDuplicateColumn(t *testing.T) {
 	p := criteria.Default()
-	path := writeFile(t, "dup.csv", "Đơn vị,Loại báo cáo,Ngày nhận,Ngày đến\nCàng Long,Rà soát,20/02/2025,25/02/2025\n")
-	subs, problems := ReadRegister(path, fakeResolver{p}, p, "vi")
-	if len(subs) != 1 || !subs[0].Received.Equal(date(2025, 2, 20)) {
+	path := writeRegisterFile(t, "dup.csv", "Đơn vị,Loại báo cáo,Ngày nhận,Ngày đến\nCàng Long,Rà soát,20/02/2025,25/02/2025\n")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
+	if len(subs) != 1 || !subs[0].Received.Equal(regDate(2025, 2, 20)) {
 		t.Errorf("submissions: %+v", subs)
 	}
 	if len(problems) != 1 || problems[0].Code != CodeDuplicateColumn || problems[0].Cell != "D1" || problems[0].Severity != Warning {
@@ -236,17 +236,17 @@ func TestParseRegisterDate(t *testing.T) {
 		in   string
 		want time.Time // zero: not a date
 	}{
-		{"20/02/2025", date(2025, 2, 20)},
-		{"2/3/2025", date(2025, 3, 2)},
-		{"20-02-2025", date(2025, 2, 20)},
-		{"20.02.25", date(2025, 2, 20)},
-		{"2025-02-20", date(2025, 2, 20)},
-		{"2025/02/20", date(2025, 2, 20)},
-		{"2025-02-20T00:00:00Z", date(2025, 2, 20)},
-		{"20/02/2025 14:30", date(2025, 2, 20)},
-		{"Ngày 20 tháng 02 năm 2025", date(2025, 2, 20)},
-		{"45708", date(2025, 2, 20)},
-		{"45708.5", date(2025, 2, 20)},
+		{"20/02/2025", regDate(2025, 2, 20)},
+		{"2/3/2025", regDate(2025, 3, 2)},
+		{"20-02-2025", regDate(2025, 2, 20)},
+		{"20.02.25", regDate(2025, 2, 20)},
+		{"2025-02-20", regDate(2025, 2, 20)},
+		{"2025/02/20", regDate(2025, 2, 20)},
+		{"2025-02-20T00:00:00Z", regDate(2025, 2, 20)},
+		{"20/02/2025 14:30", regDate(2025, 2, 20)},
+		{"Ngày 20 tháng 02 năm 2025", regDate(2025, 2, 20)},
+		{"45708", regDate(2025, 2, 20)},
+		{"45708.5", regDate(2025, 2, 20)},
 		{"2025", time.Time{}},
 		{"12345", time.Time{}},
 		{"31/02/2025", time.Time{}},

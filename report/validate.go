@@ -280,14 +280,14 @@ func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang 
 			due = clerkDate(t, lang)
 		}
 		switch s.Status {
-		case classify.Late:
+		case classify.SubmissionLate:
 			out = append(out, Problem{
 				Severity: Warning, Code: CodeLateSubmission, File: s.File, District: s.District,
 				Message: tr(lang,
 					fmt.Sprintf("Báo cáo %s của %s nộp chậm %d ngày (hạn %s).", kind, s.District, s.DaysLate, due),
 					fmt.Sprintf("The %s return of %s was %d days late (due %s).", kind, s.District, s.DaysLate, due)),
 			})
-		case classify.Missing:
+		case classify.SubmissionMissing:
 			out = append(out, Problem{
 				Severity: Warning, Code: CodeMissingSubmission, District: s.District,
 				Message: tr(lang,

@@ -14,7 +14,7 @@ import (
 )
 
 // canonicalColumns maps each field to its column in the layout WriteReturn writes.
-func canonicalColumns(t *testing.T, p *criteria.Plan) map[string]string {
+func handColumns(t *testing.T, p *criteria.Plan) map[string]string {
 	t.Helper()
 	cols := map[string]string{}
 	for i, f := range p.Fields {
@@ -27,7 +27,7 @@ func canonicalColumns(t *testing.T, p *criteria.Plan) map[string]string {
 	return cols
 }
 
-func commune(t *testing.T, p *criteria.Plan, district, name string) criteria.Commune {
+func registryCommune(t *testing.T, p *criteria.Plan, district, name string) criteria.Commune {
 	t.Helper()
 	for _, c := range p.Registry.InDistrict(district) {
 		if c.Name == name {
@@ -39,7 +39,7 @@ func commune(t *testing.T, p *criteria.Plan, district, name string) criteria.Com
 }
 
 // consistent is a row that breaks no rule.
-func consistent() classify.Figures {
+func consistentFigures() classify.Figures {
 	return classify.Figures{
 		"population": 8000, "addicts_total": 10, "addicts_managed": 10, "addicts_in_treatment": 9,
 		"users": 4, "users_managed": 4, "post_rehab": 3, "post_rehab_managed": 3,
@@ -50,7 +50,7 @@ func consistent() classify.Figures {
 
 func TestCheckConsistencyEachRule(t *testing.T) {
 	p := criteria.Default()
-	c := commune(t, p, "Thành phố Trà Vinh", "Long Đức")
+	c := registryCommune(t, p, "Thành phố Trà Vinh", "Long Đức")
 	tests := []struct {
 		rule   string
 		change classify.Figures
@@ -77,12 +77,12 @@ func TestCheckConsistencyEachRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
-			fig := consistent()
+			fig := consistentFigures()
 			for k, v := range tt.change {
 				fig[k] = v
 			}
 			r := &Return{File: "tv.xlsx", Sheet: DataSheetName, District: c.District, Kind: "phase1",
-				Columns: canonicalColumns(t, p), Rows: []Row{{Commune: c, Name: c.Name, Figures: fig, Line: 7}}}
+				Columns: handColumns(t, p), Rows: []Row{{Commune: c, Name: c.Name, Figures: fig, Line: 7}}}
 			got := CheckConsistency(p, r, "vi")
 			if len(got) != 1 {
 				t.Fatalf("got %d problems, want 1: %+v", len(got), got)
@@ -110,13 +110,13 @@ func TestCheckConsistencyEachRule(t *testing.T) {
 
 func TestCheckConsistencySkipsBlanks(t *testing.T) {
 	p := criteria.Default()
-	c := commune(t, p, "Huyện Càng Long", "Mỹ Cẩm")
-	r := &Return{File: "cl.xlsx", District: c.District, Columns: canonicalColumns(t, p), Rows: []Row{
+	c := registryCommune(t, p, "Huyện Càng Long", "Mỹ Cẩm")
+	r := &Return{File: "cl.xlsx", District: c.District, Columns: handColumns(t, p), Rows: []Row{
 		{Commune: c, Line: 2, Figures: classify.Figures{"addicts_managed": 12}},               // total blank
 		{Commune: c, Line: 3, Figures: classify.Figures{"addicts_total": 3}},                  // managed blank
 		{Commune: c, Line: 4, Figures: classify.Figures{"offenders": 5}},                      // population blank
 		{Commune: c, Line: 5, Figures: classify.Figures{"households_committed": 1, "x": 100}}, // households blank
-		{Commune: c, Line: 6, Figures: consistent()},
+		{Commune: c, Line: 6, Figures: consistentFigures()},
 	}}
 	if got := CheckConsistency(p, r, "vi"); len(got) != 0 {
 		t.Errorf("blank figures broke rules: %+v", got)
@@ -125,7 +125,7 @@ func TestCheckConsistencySkipsBlanks(t *testing.T) {
 
 func TestCheckConsistencyWithoutColumns(t *testing.T) {
 	p := criteria.Default()
-	c := commune(t, p, "Huyện Càng Long", "Mỹ Cẩm")
+	c := registryCommune(t, p, "Huyện Càng Long", "Mỹ Cẩm")
 	r := &Return{File: "cl.csv", District: c.District, Rows: []Row{{Commune: c, Line: 3, Figures: classify.Figures{"users": 1, "users_managed": 2}}}}
 	got := CheckConsistency(p, r, "en")
 	if len(got) != 1 || got[0].Cell != "" || got[0].Message != "2 managed users > 1 illegal users (rule users-managed-le-users)" {
@@ -138,10 +138,10 @@ func TestCheckConsistencyCellsMatchTheWorkbook(t *testing.T) {
 	p := criteria.Default()
 	communes := p.Registry.InDistrict("Huyện Cầu Kè")[:3]
 	spec := ReturnSpec{District: "Huyện Cầu Kè", Kind: "phase1"}
-	bad := consistent()
+	bad := consistentFigures()
 	bad["addicts_managed"], bad["hamlets_hotline"] = 13, 8
 	for i, c := range communes {
-		fig := consistent()
+		fig := consistentFigures()
 		if i == 1 {
 			fig = bad
 		}
@@ -151,7 +151,7 @@ func TestCheckConsistencyCellsMatchTheWorkbook(t *testing.T) {
 	if err := WriteReturn(&buf, p, spec); err != nil {
 		t.Fatal(err)
 	}
-	r := &Return{File: "ck.xlsx", Sheet: DataSheetName, District: "Huyện Cầu Kè", Kind: "phase1", Columns: canonicalColumns(t, p)}
+	r := &Return{File: "ck.xlsx", Sheet: DataSheetName, District: "Huyện Cầu Kè", Kind: "phase1", Columns: handColumns(t, p)}
 	for i, rr := range spec.Rows {
 		r.Rows = append(r.Rows, Row{Commune: rr.Commune, Figures: rr.Figures, Line: i + 2})
 	}
@@ -202,7 +202,7 @@ func TestCheckCompleteness(t *testing.T) {
 		rows = append(rows, Row{Commune: c, Line: i + 2})
 	}
 	// A row of another district does not stand in for a missing commune.
-	rows = append(rows, Row{Commune: commune(t, p, "Thị xã Duyên Hải", "Phường 1"), Line: 20})
+	rows = append(rows, Row{Commune: registryCommune(t, p, "Thị xã Duyên Hải", "Phường 1"), Line: 20})
 
 	r := &Return{File: "tv.xlsx", Sheet: DataSheetName, District: tv, Kind: "phase1", Rows: rows}
 	got := CheckCompleteness(p, r, "vi")
@@ -261,7 +261,7 @@ func TestLatest(t *testing.T) {
 
 	latest, sup := Latest([]*Return{b, a, other, unknown1, c, phase, unknown2}, "vi")
 	if want := []*Return{b, other, unknown1, phase, unknown2}; !reflect.DeepEqual(latest, want) {
-		t.Errorf("latest = %v, want %v", files(latest), files(want))
+		t.Errorf("latest = %v, want %v", returnFiles(latest), returnFiles(want))
 	}
 	want := []Problem{
 		{Severity: Warning, Code: CodeSuperseded, File: "a.xlsx", District: cl,
@@ -276,12 +276,12 @@ func TestLatest(t *testing.T) {
 	// The same day: the later in the input counts. Undated: counts as the latest.
 	same := &Return{File: "same.xlsx", District: cl, Kind: "review", ReceivedDate: d("28").Add(9 * time.Hour)}
 	if latest, sup := Latest([]*Return{b, same}, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
-		t.Errorf("same day: %v %+v", files(latest), sup)
+		t.Errorf("same day: %v %+v", returnFiles(latest), sup)
 	}
 	undated := &Return{File: "undated.xlsx", District: cl, Kind: "review"}
 	latest, sup = Latest([]*Return{undated, b}, "en")
 	if len(latest) != 1 || latest[0] != undated || len(sup) != 1 {
-		t.Fatalf("undated: %v %+v", files(latest), sup)
+		t.Fatalf("undated: %v %+v", returnFiles(latest), sup)
 	}
 	if m := sup[0].Message; m != "This review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated); only the later one counts." {
 		t.Errorf("message %q", m)
@@ -303,7 +303,7 @@ func atoiTest(s string) int {
 	return n
 }
 
-func files(rs []*Return) []string {
+func returnFiles(rs []*Return) []string {
 	var out []string
 	for _, r := range rs {
 		out = append(out, r.File)
