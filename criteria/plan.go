@@ -57,6 +57,7 @@ type Plan struct {
 	Target         Target         `yaml:"target"`
 	Calendar       []Deadline     `yaml:"calendar"`
 	Milestones     []Milestone    `yaml:"milestones"`
+	Consistency    []Rule         `yaml:"consistency,omitempty"`
 	Fields         []Field        `yaml:"fields"`
 	Cover          []CoverField   `yaml:"cover"`
 	Registry       Registry       `yaml:"registry"`
@@ -268,6 +269,32 @@ type Milestone struct {
 	En     string `yaml:"en"`
 	Before Date   `yaml:"before"`
 	Plan   string `yaml:"plan"`
+}
+
+// Rule is a consistency rule between two figures of one row of a return (SPEC §6), such
+// as addicts_managed <= addicts_total. A rule with a blank figure is not checked.
+type Rule struct {
+	Name  string `yaml:"name"`
+	Left  string `yaml:"left"`
+	Op    string `yaml:"op"`
+	Right Expr   `yaml:"right"`
+}
+
+// Holds reports whether left op right holds; an unknown op never holds.
+func (r Rule) Holds(left, right float64) bool {
+	switch r.Op {
+	case "=":
+		return left == right
+	case "<=":
+		return left <= right
+	case ">=":
+		return left >= right
+	case "<":
+		return left < right
+	case ">":
+		return left > right
+	}
+	return false
 }
 
 // Field kinds.

@@ -25,7 +25,8 @@ type Commune struct {
 
 // FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An".
 func (c Commune) FullName() string {
-	if c.Type == "" {
+	// Wards are named "Phường 1" in the registry: the name already says its type.
+	if c.Type == "" || strings.HasPrefix(strings.ToLower(c.Name), strings.ToLower(c.Type)+" ") {
 		return c.Name
 	}
 	t := []rune(c.Type)

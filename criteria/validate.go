@@ -184,6 +184,27 @@ func (p *Plan) validate() []planError {
 		add("calendar: no kinds of return", "calendar")
 	}
 
+	// Consistency rules.
+	rules := map[string]bool{}
+	for i, r := range p.Consistency {
+		if r.Name == "" || rules[r.Name] {
+			add(fmt.Sprintf("consistency rule %q: names must be given and unique", r.Name), "consistency", i, "name")
+		}
+		rules[r.Name] = true
+		numeric(r.Left, "consistency", i, "left")
+		if r.Right.String() == "" {
+			add(fmt.Sprintf("consistency rule %q: right is required (a field key, a whole number or a sum)", r.Name), "consistency", i)
+		}
+		for _, f := range r.Right.Fields {
+			numeric(f, "consistency", i, "right")
+		}
+		switch r.Op {
+		case "=", "<=", ">=", "<", ">":
+		default:
+			add(fmt.Sprintf("consistency rule %q: op %q is not one of =, <=, >=, <, >", r.Name, r.Op), "consistency", i, "op")
+		}
+	}
+
 	// Registry.
 	if len(p.Registry.Communes) == 0 {
 		add("registry: no communes", "registry")

@@ -170,7 +170,7 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 	// Timeliness at a glance: per kind, how many districts are in each status.
 	set(1, tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "bold")
 	row++
-	statuses := []string{classify.OnTime, classify.Late, classify.Missing, classify.NotDue}
+	statuses := []string{classify.SubmissionOnTime, classify.SubmissionLate, classify.SubmissionMissing, classify.SubmissionNotDue}
 	set(1, tr(lang, "Loại báo cáo (hạn)", "Kind (due)"), "head")
 	for i, s := range statuses {
 		set(i+2, statusLabel(s, lang), "head")
@@ -186,7 +186,7 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 		set(1, fmt.Sprintf("%s (%s)", d.Label(lang), clerkDate(d.Due.Time, lang)), "text")
 		for i, s := range statuses {
 			st := "int"
-			if n[s] > 0 && (s == classify.Late || s == classify.Missing) {
+			if n[s] > 0 && (s == classify.SubmissionLate || s == classify.SubmissionMissing) {
 				st = "tag:" + s
 			}
 			set(i+2, n[s], st)

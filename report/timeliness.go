@@ -44,13 +44,13 @@ func statusText(s classify.SubmissionStatus, lang string) string {
 		sub = clerkDate(t, lang)
 	}
 	switch s.Status {
-	case classify.OnTime:
+	case classify.SubmissionOnTime:
 		return fmt.Sprintf(tr(lang, "Đúng hạn (%s)", "On time (%s)"), sub)
-	case classify.Late:
+	case classify.SubmissionLate:
 		return fmt.Sprintf(tr(lang, "Chậm %d ngày (%s)", "%d days late (%s)"), s.DaysLate, sub)
-	case classify.Missing:
+	case classify.SubmissionMissing:
 		return fmt.Sprintf(tr(lang, "Chưa gửi (quá hạn %d ngày)", "Missing (%d days overdue)"), s.DaysLate)
-	case classify.NotDue:
+	case classify.SubmissionNotDue:
 		return tr(lang, "Chưa đến hạn", "Not due")
 	}
 	return s.Status
@@ -123,13 +123,13 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang st
 
 func statusLabel(status, lang string) string {
 	switch status {
-	case classify.OnTime:
+	case classify.SubmissionOnTime:
 		return tr(lang, "Đúng hạn", "On time")
-	case classify.Late:
+	case classify.SubmissionLate:
 		return tr(lang, "Chậm", "Late")
-	case classify.Missing:
+	case classify.SubmissionMissing:
 		return tr(lang, "Chưa gửi", "Missing")
-	case classify.NotDue:
+	case classify.SubmissionNotDue:
 		return tr(lang, "Chưa đến hạn", "Not due")
 	}
 	return status

@@ -1,0 +1,189 @@
+package classify
+
+import (
+	"sort"
+	"time"
+
+	"drugfree/criteria"
+)
+
+// Submission statuses, as in SPEC §7.
+const (
+	SubmissionOnTime  = "on-time"
+	SubmissionLate    = "late"
+	SubmissionMissing = "missing"
+	SubmissionNotDue  = "not-due"
+)
+
+// Submission is one document a district sent: a return, or a line of the register of
+// documents received.
+type Submission struct {
+	District string
+	Kind     string
+	File     string
+	Number   string
+	// ReportDate and ReceivedDate are zero when not known.
+	ReportDate time.Time
+	Received   time.Time
+}
+
+// Submitted returns the day the submission counts as submitted: its received date, or its
+// report date when none was given; zero when neither is known.
+func (s Submission) Submitted() time.Time {
+	if !s.Received.IsZero() {
+		return s.Received
+	}
+	return s.ReportDate
+}
+
+// SubmissionStatus is where one district stands with one kind of return.
+type SubmissionStatus struct {
+	District string `json:"district"`
+	Kind     string `json:"kind"`
+	// Due is the due day (inclusive), YYYY-MM-DD.
+	Due string `json:"due"`
+	// Submitted is the day the counted submission was submitted, YYYY-MM-DD; empty when
+	// nothing was sent.
+	Submitted string `json:"submitted,omitempty"`
+	// Status is SubmissionOnTime, SubmissionLate, SubmissionMissing or SubmissionNotDue.
+	Status string `json:"status"`
+	// DaysLate is Submitted − Due for a late return, and as-of − Due for a missing one
+	// (how long it is overdue so far); 0 otherwise.
+	DaysLate int `json:"days_late"`
+	// Undated is set when the counted submission gave neither a received nor a report
+	// date: it is then taken as submitted on the as-of day.
+	Undated bool `json:"undated,omitempty"`
+	// File is the counted submission's file.
+	File string `json:"file,omitempty"`
+	// Superseded lists the files of earlier submissions of the same kind from the same
+	// district, which no longer count.
+	Superseded []string `json:"superseded,omitempty"`
+}
+
+// Timeliness returns the status of every kind of the plan's calendar for every district,
+// in registry district order (districts not in the registry follow, in the order given)
+// and then calendar order. With districts nil, the registry's districts are used.
+//
+// Dates are compared as calendar days, whatever their time of day or zone. Of several
+// submissions of one kind from one district, the latest (by Submitted; on a tie, the one
+// later in subs) counts, and the others are listed as superseded. Submissions of a district
+// or kind outside districts and the calendar are not counted: resolving names is the
+// caller's job, and it reports what it could not resolve.
+//
+// A submission with neither a received nor a report date was nevertheless sent: the clerk
+// has it in hand. It is taken as submitted on the as-of day (and marked Undated), which is
+// the latest day it can have arrived; so it is on time only if the as-of day is not past
+// the due day. Nothing sent is not-due up to and including the due day, missing after it.
+func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf time.Time) []SubmissionStatus {
+	today := calendarDay(asOf)
+	if districts == nil {
+		districts = p.Registry.Districts()
+	}
+	districts = registryOrder(p, districts)
+
+	type key struct{ district, kind string }
+	type counted struct {
+		day        time.Time
+		undated    bool
+		file       string
+		superseded []string
+	}
+	best := map[key]*counted{}
+	for _, s := range subs {
+		k := key{s.District, s.Kind}
+		day, undated := calendarDay(s.Submitted()), s.Submitted().IsZero()
+		if undated {
+			day = today
+		}
+		c := best[k]
+		switch {
+		case c == nil:
+			best[k] = &counted{day: day, undated: undated, file: s.File}
+		case !day.Before(c.day): // later, or as late and later in the input
+			best[k] = &counted{day: day, undated: undated, file: s.File, superseded: append(c.superseded, c.file)}
+		default:
+			c.superseded = append(c.superseded, s.File)
+		}
+	}
+
+	var out []SubmissionStatus
+	for _, d := range districts {
+		for _, dl := range p.Calendar {
+			due := calendarDay(dl.Due.Time)
+			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: due.Format(time.DateOnly)}
+			if c := best[key{d, dl.Kind}]; c != nil {
+				st.Submitted = c.day.Format(time.DateOnly)
+				st.Undated = c.undated
+				st.File = c.file
+				st.Superseded = c.superseded
+				if n := daysBetween(due, c.day); n > 0 {
+					st.Status, st.DaysLate = SubmissionLate, n
+				} else {
+					st.Status = SubmissionOnTime
+				}
+			} else if n := daysBetween(due, today); n > 0 {
+				st.Status, st.DaysLate = SubmissionMissing, n
+			} else {
+				st.Status = SubmissionNotDue
+			}
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// NextDue returns the calendar's next kind due on or after the as-of day and the days
+// until it (0 on the due day itself); false when every due day has passed. Kinds due on the
+// same day come in calendar order.
+func NextDue(p *criteria.Plan, asOf time.Time) (criteria.Deadline, int, bool) {
+	today := calendarDay(asOf)
+	var next criteria.Deadline
+	days, found := 0, false
+	for _, dl := range p.Calendar {
+		n := daysBetween(today, calendarDay(dl.Due.Time))
+		if n >= 0 && (!found || n < days) {
+			next, days, found = dl, n, true
+		}
+	}
+	return next, days, found
+}
+
+// calendarDay returns t's date (as written in t's own zone) at midnight UTC.
+func calendarDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// daysBetween returns to − from in whole days; both are calendar days at midnight UTC.
+func daysBetween(from, to time.Time) int {
+	return int(to.Sub(from).Hours() / 24)
+}
+
+// registryOrder sorts districts by their place in the registry; those not in it keep
+// their order after the others. Duplicates are dropped.
+func registryOrder(p *criteria.Plan, districts []string) []string {
+	rank := map[string]int{}
+	for i, d := range p.Registry.Districts() {
+		rank[d] = i
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range districts {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, oki := rank[out[i]]
+		rj, okj := rank[out[j]]
+		if oki && okj {
+			return ri < rj
+		}
+		return oki && !okj
+	})
+	return out
+}

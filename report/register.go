@@ -1,0 +1,395 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// RegisterResolver tells the registry's name of a district as written. *Matcher, the
+// reader's resolver, has this method.
+type RegisterResolver interface {
+	// District returns the registry's name of the district called name, or, when it is
+	// not known, the nearest names to suggest.
+	District(name string) (district string, suggestions []string, ok bool)
+}
+
+// registerHeaders are headers a register may use beyond the labels of the plan's cover
+// fields (Đơn vị báo cáo, Loại báo cáo, Số văn bản, Ngày báo cáo, Ngày nhận and their
+// variants), folded. The incoming-documents book (sổ văn bản đến) says "Ngày đến".
+var registerHeaders = map[string]string{
+	"ten don vi": "district", "don vi gui": "district", "co quan gui": "district",
+	"huyen thi xa thanh pho": "district", "don vi cap huyen": "district",
+	"loai van ban": "kind", "report kind": "kind",
+	"so ky hieu": "number", "so hieu": "number", "so van ban": "number",
+	"ngay van ban": "report_date", "ngay ky": "report_date", "ngay thang van ban": "report_date",
+	"ngay den": "received_date", "ngay nhan van ban": "received_date",
+}
+
+// registerKeys are the columns of a register, in the order messages list them.
+var registerKeys = []string{"district", "kind", "number", "report_date", "received_date"}
+
+// ReadRegister reads the register of documents received (sổ theo dõi văn bản): a CSV file
+// (comma or semicolon, with or without a BOM) or the first sheet of an .xlsx workbook, with
+// a header row among the first rows naming the district, the kind of return, the document
+// number, the report date and the received date, in Vietnamese or English. Each line is one
+// submission; its File is "path:line", so that superseded lines can be told apart.
+//
+// Lines that cannot be used (unknown district or kind, no district or kind) are problems
+// and not submissions. A date that cannot be read is a type-error and is left blank; a line
+// with no date at all is a missing-value warning and stays, undated.
+func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang string) ([]classify.Submission, []Problem) {
+	fileProblem := func(code, vi, en string) []Problem {
+		return []Problem{{Severity: Error, Code: code, File: path, Message: tr(lang, vi, en)}}
+	}
+	var (
+		rows  [][]string
+		sheet string
+	)
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".csv", ".txt":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fileProblem(CodeUnreadableFile, "Không đọc được tệp: "+err.Error(), "Cannot read the file: "+err.Error())
+		}
+		rows, err = registerCSVRows(data)
+		if err != nil {
+			return nil, fileProblem(CodeUnreadableFile, "Tệp CSV bị lỗi: "+err.Error(), "The CSV file is broken: "+err.Error())
+		}
+	case ".xlsx", ".xlsm":
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			return nil, fileProblem(CodeUnreadableFile, "Không mở được sổ tính: "+err.Error(), "Cannot open the workbook: "+err.Error())
+		}
+		defer f.Close()
+		sheet = f.GetSheetName(0)
+		rows, err = f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fileProblem(CodeUnreadableFile, "Không đọc được trang “"+sheet+"”: "+err.Error(), "Cannot read sheet “"+sheet+"”: "+err.Error())
+		}
+	case ".xls", ".ods":
+		return nil, fileProblem(CodeUnsupportedFormat,
+			"Định dạng "+ext+" không được hỗ trợ: mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook) hoặc .csv (UTF-8).",
+			"The "+ext+" format is not supported: open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv (UTF-8).")
+	default:
+		return nil, fileProblem(CodeUnsupportedFormat,
+			"Sổ theo dõi phải là tệp .xlsx hoặc .csv.", "The register must be an .xlsx or .csv file.")
+	}
+	return parseRegister(path, sheet, rows, m, p, lang)
+}
+
+func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *criteria.Plan, lang string) ([]classify.Submission, []Problem) {
+	var problems []Problem
+	add := func(sev Severity, code, cell, district, vi, en string) {
+		problems = append(problems, Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cell, District: district, Message: tr(lang, vi, en)})
+	}
+	labels := registerLabels(p)
+
+	// The header: the first of the first rows that names a district and a kind column.
+	headerRow, cols := -1, map[string]int{}
+	for i := 0; i < len(rows) && i < 10 && headerRow < 0; i++ {
+		found, dups := map[string]int{}, []int{}
+		for j, h := range rows[i] {
+			key, ok := labels[foldRegisterText(stripParens(h))]
+			if !ok {
+				continue
+			}
+			if _, dup := found[key]; dup {
+				dups = append(dups, j)
+				continue
+			}
+			found[key] = j
+		}
+		_, hasDistrict := found["district"]
+		_, hasKind := found["kind"]
+		if hasDistrict && hasKind || len(found) >= 3 {
+			headerRow, cols = i, found
+			for _, j := range dups {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				h := rows[i][j]
+				add(Warning, CodeDuplicateColumn, cell, "",
+					fmt.Sprintf("Cột “%s” lặp lại một cột đã có; chỉ dùng cột đầu tiên.", h),
+					fmt.Sprintf("Column “%s” repeats an earlier one; only the first is used.", h))
+			}
+		}
+	}
+	var missing []string
+	for _, k := range []string{"district", "kind"} {
+		if _, ok := cols[k]; !ok {
+			missing = append(missing, registerColumnName(p, k, lang))
+		}
+	}
+	_, hasReport := cols["report_date"]
+	_, hasReceived := cols["received_date"]
+	if !hasReport && !hasReceived {
+		missing = append(missing, registerColumnName(p, "received_date", lang)+tr(lang, " hoặc ", " or ")+registerColumnName(p, "report_date", lang))
+	}
+	if len(missing) > 0 {
+		add(Error, CodeMissingColumn, "", "",
+			"Sổ theo dõi thiếu cột: "+strings.Join(missing, ", ")+". Dòng tiêu đề cần các cột Đơn vị, Loại báo cáo, Số văn bản, Ngày báo cáo, Ngày nhận.",
+			"The register lacks the column(s): "+strings.Join(missing, ", ")+". The header row needs the columns district, kind, number, report date, received date.")
+		return nil, problems
+	}
+
+	var subs []classify.Submission
+	for i := headerRow + 1; i < len(rows); i++ {
+		line := i + 1
+		cell := func(key string) (string, string) {
+			j, ok := cols[key]
+			if !ok {
+				return "", ""
+			}
+			ref, _ := excelize.CoordinatesToCellName(j+1, line)
+			if j >= len(rows[i]) {
+				return "", ref
+			}
+			return strings.TrimSpace(rows[i][j]), ref
+		}
+		empty := true
+		for _, k := range registerKeys {
+			if v, _ := cell(k); v != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		name, nameRef := cell("district")
+		kindText, kindRef := cell("kind")
+		if name == "" {
+			add(Error, CodeMissingValue, nameRef, "", "Thiếu tên đơn vị gửi báo cáo.", "The district is blank.")
+			continue
+		}
+		district, suggestions, ok := m.District(name)
+		if !ok {
+			vi := fmt.Sprintf("Không có đơn vị “%s” trong danh mục.", name)
+			en := fmt.Sprintf("“%s” is not a district of the registry.", name)
+			if len(suggestions) > 0 {
+				vi += " Có phải: " + strings.Join(suggestions, ", ") + "?"
+				en += " Did you mean: " + strings.Join(suggestions, ", ") + "?"
+			}
+			add(Error, CodeUnknownDistrict, nameRef, "", vi, en)
+			continue
+		}
+		if kindText == "" {
+			add(Error, CodeMissingValue, kindRef, district, "Thiếu loại báo cáo.", "The kind of return is blank.")
+			continue
+		}
+		kind, ok := registerKind(p, kindText)
+		if !ok {
+			var kinds []string
+			for _, d := range p.Calendar {
+				kinds = append(kinds, d.Label(lang))
+			}
+			add(Error, CodeUnknownKind, kindRef, district,
+				fmt.Sprintf("Không rõ loại báo cáo “%s”; các loại: %s.", kindText, strings.Join(kinds, ", ")),
+				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(kinds, ", ")))
+			continue
+		}
+		number, _ := cell("number")
+		sub := classify.Submission{District: district, Kind: kind, File: fmt.Sprintf("%s:%d", path, line), Number: number}
+		dates := map[string]*time.Time{"report_date": &sub.ReportDate, "received_date": &sub.Received}
+		for _, k := range []string{"report_date", "received_date"} {
+			v, ref := cell(k)
+			if v == "" {
+				continue
+			}
+			t, ok := parseRegisterDate(v)
+			if !ok {
+				add(Error, CodeTypeError, ref, district,
+					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, "vi")),
+					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, "en")))
+				continue
+			}
+			*dates[k] = t
+		}
+		if sub.Submitted().IsZero() {
+			_, ref := cell("received_date")
+			if ref == "" {
+				_, ref = cell("report_date")
+			}
+			add(Warning, CodeMissingValue, ref, district,
+				"Không có ngày nhận hay ngày báo cáo: coi như nhận vào ngày xét.",
+				"Neither a received nor a report date: taken as received on the as-of day.")
+		}
+		subs = append(subs, sub)
+	}
+	return subs, problems
+}
+
+// registerLabels maps folded headers to register keys: each key, the plan's cover labels
+// and variants, and registerHeaders.
+func registerLabels(p *criteria.Plan) map[string]string {
+	labels := map[string]string{}
+	for _, k := range registerKeys {
+		labels[foldRegisterText(k)] = k
+	}
+	for _, c := range p.Cover {
+		if !isRegisterKey(c.Key) {
+			continue
+		}
+		for _, s := range append([]string{c.Vi, c.En}, c.Variants...) {
+			if f := foldRegisterText(s); f != "" {
+				labels[f] = c.Key
+			}
+		}
+	}
+	for h, k := range registerHeaders {
+		labels[h] = k
+	}
+	return labels
+}
+
+func isRegisterKey(k string) bool {
+	for _, x := range registerKeys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// registerColumnName is the cover label of key in lang, for messages.
+func registerColumnName(p *criteria.Plan, key, lang string) string {
+	for _, c := range p.Cover {
+		if c.Key == key {
+			return criteria.Text{Vi: c.Vi, En: c.En}.In(lang)
+		}
+	}
+	return key
+}
+
+// registerKind returns the calendar kind written as s: its key, Vietnamese or English
+// name or a variant, in any case, with or without diacritics, and with or without a
+// leading "Báo cáo".
+func registerKind(p *criteria.Plan, s string) (string, bool) {
+	want := foldKind(s)
+	for _, d := range p.Calendar {
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			if f := foldKind(name); f != "" && f == want {
+				return d.Kind, true
+			}
+		}
+	}
+	return "", false
+}
+
+// foldKind folds a kind of return for comparison, dropping a leading "báo cáo" or "report".
+func foldKind(s string) string {
+	f := foldRegisterText(s)
+	for _, prefix := range []string{"bao cao ", "report ", "bc "} {
+		f = strings.TrimPrefix(f, prefix)
+	}
+	return f
+}
+
+// foldRegisterText lowercases s, strips diacritics (đ is d) and turns every run of other
+// characters than letters and digits into one space.
+func foldRegisterText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// stripParens drops a parenthesised note from a header: "Ngày nhận (dd/mm/yyyy)".
+func stripParens(s string) string {
+	if i := strings.Index(s, "("); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// registerCSVRows reads CSV data with a comma or semicolon, whichever the first line
+// uses more, and an optional UTF-8 BOM.
+func registerCSVRows(data []byte) ([][]string, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	return r.ReadAll()
+}
+
+var (
+	registerDMY    = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$`)
+	registerYMD    = regexp.MustCompile(`^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$`)
+	registerWords  = regexp.MustCompile(`^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$`)
+	registerSerial = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
+	registerTime   = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
+)
+
+// parseRegisterDate reads "20/02/2025" (also with - or ., or a 2-digit year), "2025-02-20",
+// "ngày 20 tháng 02 năm 2025", a time of day after the date, and Excel date serials
+// (days since 1899-12-30) of the years 2000–2099. Day and month are never swapped.
+func parseRegisterDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if date, clock, ok := strings.Cut(s, " "); ok && registerTime.MatchString(strings.TrimSpace(clock)) {
+		s = date
+	}
+	if date, clock, ok := strings.Cut(s, "T"); ok && registerYMD.MatchString(date) && registerTime.MatchString(strings.TrimSuffix(clock, "Z")) {
+		s = date
+	}
+	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	var y, mo, d int
+	switch {
+	case registerSerial.MatchString(s):
+		v, _ := strconv.ParseFloat(s, 64)
+		if v < 36526 || v >= 73051 { // 2000-01-01 to 2099-12-31
+			return time.Time{}, false
+		}
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(v)), true
+	case registerDMY.MatchString(s):
+		m := registerDMY.FindStringSubmatch(s)
+		d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		if len(m[3]) == 2 {
+			y += 2000
+		}
+	case registerYMD.MatchString(s):
+		m := registerYMD.FindStringSubmatch(s)
+		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	default:
+		m := registerWords.FindStringSubmatch(foldRegisterText(s))
+		if m == nil {
+			return time.Time{}, false
+		}
+		d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+		return time.Time{}, false // 31/02, 13th month
+	}
+	return t, true
+}

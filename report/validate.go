@@ -1,0 +1,397 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// CheckConsistency applies the plan's consistency rules (SPEC §6, plan.yaml consistency:)
+// to every row of r. A rule with a blank figure is skipped: a blank is unknown, and the
+// rules are never used to guess it. Each breach is an "inconsistent" error at the rule's
+// left cell, naming both cells and their figures.
+func CheckConsistency(p *criteria.Plan, r *Return, lang string) []Problem {
+	var out []Problem
+	for _, row := range r.Rows {
+		for _, rule := range p.Consistency {
+			left, ok := row.Figures[rule.Left]
+			if !ok {
+				continue
+			}
+			right, ok := consistencyRight(rule.Right, row.Figures)
+			if !ok || rule.Holds(left, right) {
+				continue
+			}
+			out = append(out, Problem{
+				Severity: Error,
+				Code:     CodeInconsistent,
+				Rule:     rule.Name,
+				File:     r.File,
+				Sheet:    r.Sheet,
+				Cell:     r.Cell(rule.Left, row.Line),
+				District: r.District,
+				Commune:  row.Commune.FullName(),
+				Message:  consistencyMessage(p, r, row, rule, left, right, lang),
+			})
+		}
+	}
+	return out
+}
+
+// consistencyRight sums the right side of a rule; false when one of its figures is blank.
+func consistencyRight(e criteria.Expr, fig classify.Figures) (float64, bool) {
+	v := float64(e.Const)
+	for _, k := range e.Fields {
+		x, ok := fig[k]
+		if !ok {
+			return 0, false
+		}
+		v += x
+	}
+	return v, true
+}
+
+// consistencyMessage writes "F7 = 12 người nghiện có hồ sơ quản lý > E7 = 10 tổng số người
+// nghiện (quy tắc managed-le-total)", or for a bound "H7 = 0 dân số, phải > 0 (...)".
+func consistencyMessage(p *criteria.Plan, r *Return, row Row, rule criteria.Rule, left, right float64, lang string) string {
+	side := func(cells []string, v float64, labels []string) string {
+		s := criteria.FormatNumber(v, lang) + " " + strings.Join(labels, " + ")
+		if len(cells) > 0 {
+			s = strings.Join(cells, " + ") + " = " + s
+		}
+		return s
+	}
+	var lcells []string
+	if c := r.Cell(rule.Left, row.Line); c != "" {
+		lcells = append(lcells, c)
+	}
+	l := side(lcells, left, []string{fieldNoun(p, rule.Left, lang)})
+	ruleText := tr(lang, "quy tắc ", "rule ") + rule.Name
+	if len(rule.Right.Fields) == 0 {
+		must := tr(lang, "phải", "must be")
+		return fmt.Sprintf("%s, %s %s %s (%s)", l, must, ruleOpSymbol(rule.Op), criteria.FormatNumber(right, lang), ruleText)
+	}
+	var rcells, labels []string
+	for _, k := range rule.Right.Fields {
+		labels = append(labels, fieldNoun(p, k, lang))
+		if c := r.Cell(k, row.Line); c != "" {
+			rcells = append(rcells, c)
+		}
+	}
+	if len(rcells) != len(rule.Right.Fields) {
+		rcells = nil // some column unknown: the figures alone say it
+	}
+	if rule.Right.Const != 0 {
+		labels = append(labels, criteria.FormatNumber(float64(rule.Right.Const), lang))
+	}
+	return fmt.Sprintf("%s %s %s (%s)", l, ruleOpSymbol(ruleNegateOp(rule.Op)), side(rcells, right, labels), ruleText)
+}
+
+// fieldNoun is the field's header with a lower-case first letter, to sit inside a sentence.
+func fieldNoun(p *criteria.Plan, key, lang string) string {
+	s := p.FieldLabel(key, lang)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// ruleNegateOp returns the comparison that holds when op fails.
+func ruleNegateOp(op string) string {
+	switch op {
+	case "<=":
+		return ">"
+	case "<":
+		return ">="
+	case ">=":
+		return "<"
+	case ">":
+		return "<="
+	case "=":
+		return "!="
+	}
+	return op
+}
+
+func ruleOpSymbol(op string) string {
+	switch op {
+	case "<=":
+		return "≤"
+	case ">=":
+		return "≥"
+	case "!=":
+		return "≠"
+	}
+	return op
+}
+
+// CheckCompleteness reports each commune of r's district that r does not list, for a
+// return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
+// when the district is unknown: the reader reports that.
+func CheckCompleteness(p *criteria.Plan, r *Return, lang string) []Problem {
+	if r.District == "" {
+		return nil
+	}
+	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
+		return nil
+	}
+	want := p.Registry.InDistrict(r.District)
+	listed := map[string]bool{}
+	for _, row := range r.Rows {
+		if row.Commune.District == r.District {
+			listed[row.Commune.Code] = true
+		}
+	}
+	var out []Problem
+	for _, c := range want {
+		if listed[c.Code] {
+			continue
+		}
+		out = append(out, Problem{
+			Severity: Error,
+			Code:     CodeMissingCommune,
+			File:     r.File,
+			Sheet:    r.Sheet,
+			District: r.District,
+			Commune:  c.FullName(),
+			Message: tr(lang,
+				fmt.Sprintf("Thiếu %s (mã %s): báo cáo của %s phải có đủ %d xã, phường, thị trấn; mới có %d.", c.FullName(), c.Code, r.District, len(want), len(listed)),
+				fmt.Sprintf("%s (code %s) is missing: the return of %s must list all %d communes; it lists %d.", c.FullName(), c.Code, r.District, len(want), len(listed))),
+		})
+	}
+	return out
+}
+
+// Latest keeps, of the returns of one kind from one district, the one that counts: the
+// latest by Submitted(), and of those submitted the same day the later in returns. Each
+// other one is a "superseded" warning naming the return that replaced it. A return without
+// any date counts as the latest (as in classify.Timeliness, it is taken as submitted on the
+// as-of day); returns whose district or kind is unknown are kept as they are, since they
+// cannot be compared. The returns kept are in their input order.
+func Latest(returns []*Return, lang string) (latest []*Return, superseded []Problem) {
+	type key struct{ district, kind string }
+	winner := map[key]int{}
+	for i, r := range returns {
+		if r.District == "" || r.Kind == "" {
+			continue
+		}
+		k := key{r.District, r.Kind}
+		if j, ok := winner[k]; !ok || !submittedBefore(r, returns[j]) {
+			winner[k] = i
+		}
+	}
+	for i, r := range returns {
+		if r.District == "" || r.Kind == "" {
+			latest = append(latest, r)
+			continue
+		}
+		j := winner[key{r.District, r.Kind}]
+		if j == i {
+			latest = append(latest, r)
+			continue
+		}
+		by := returns[j]
+		superseded = append(superseded, Problem{
+			Severity: Warning,
+			Code:     CodeSuperseded,
+			File:     r.File,
+			Sheet:    r.Sheet,
+			District: r.District,
+			Message: tr(lang,
+				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.", r.Kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang)),
+				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.", r.Kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang))),
+		})
+	}
+	return latest, superseded
+}
+
+// submittedBefore reports whether a was submitted on an earlier day than b; an undated
+// return is later than any dated one.
+func submittedBefore(a, b *Return) bool {
+	da, db := a.Submitted(), b.Submitted()
+	switch {
+	case da.IsZero():
+		return false
+	case db.IsZero():
+		return true
+	}
+	ya, ma, dda := da.Date()
+	yb, mb, ddb := db.Date()
+	return time.Date(ya, ma, dda, 0, 0, 0, 0, time.UTC).Before(time.Date(yb, mb, ddb, 0, 0, 0, 0, time.UTC))
+}
+
+func submittedPhrase(r *Return, lang string) string {
+	switch {
+	case !r.ReceivedDate.IsZero():
+		return tr(lang, "nhận ", "received ") + clerkDate(r.ReceivedDate, lang)
+	case !r.ReportDate.IsZero():
+		return tr(lang, "ngày ", "dated ") + clerkDate(r.ReportDate, lang)
+	}
+	return tr(lang, "không ghi ngày", "undated")
+}
+
+func clerkDate(t time.Time, lang string) string {
+	if lang == "en" {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format("02/01/2006")
+}
+
+// replacedByName names by for a reader of a problem about r: its file, or its sheet when both
+// come from the same workbook.
+func replacedByName(by, r *Return, lang string) string {
+	if by.File == r.File && by.Sheet != "" && by.Sheet != r.Sheet {
+		return tr(lang, "trang ", "sheet ") + "“" + by.Sheet + "”"
+	}
+	return by.File
+}
+
+// Submissions turns returns into what classify.Timeliness counts.
+func Submissions(returns []*Return) []classify.Submission {
+	out := make([]classify.Submission, 0, len(returns))
+	for _, r := range returns {
+		out = append(out, classify.Submission{
+			District: r.District, Kind: r.Kind, File: r.File, Number: r.Number,
+			ReportDate: r.ReportDate, Received: r.ReceivedDate,
+		})
+	}
+	return out
+}
+
+// SubmissionProblems turns the late and missing returns of sts into warnings
+// ("late-submission", "missing-submission") for the list of problems. They are warnings:
+// the data read is not wrong, a district is behind.
+func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) []Problem {
+	var out []Problem
+	for _, s := range sts {
+		kind := s.Kind
+		if d, ok := p.Deadline(s.Kind); ok {
+			kind = d.Label(lang)
+		}
+		due := s.Due
+		if t, err := time.Parse(time.DateOnly, s.Due); err == nil {
+			due = clerkDate(t, lang)
+		}
+		switch s.Status {
+		case classify.SubmissionLate:
+			out = append(out, Problem{
+				Severity: Warning, Code: CodeLateSubmission, File: s.File, District: s.District,
+				Message: tr(lang,
+					fmt.Sprintf("Báo cáo %s của %s nộp chậm %d ngày (hạn %s).", kind, s.District, s.DaysLate, due),
+					fmt.Sprintf("The %s return of %s was %d days late (due %s).", kind, s.District, s.DaysLate, due)),
+			})
+		case classify.SubmissionMissing:
+			out = append(out, Problem{
+				Severity: Warning, Code: CodeMissingSubmission, District: s.District,
+				Message: tr(lang,
+					fmt.Sprintf("%s chưa gửi báo cáo %s (hạn %s, đã quá %d ngày).", s.District, kind, due, s.DaysLate),
+					fmt.Sprintf("%s has not sent the %s return (due %s, %d days overdue).", s.District, kind, due, s.DaysLate)),
+			})
+		}
+	}
+	return out
+}
+
+// SortProblems orders problems so a clerk can work down the list: errors before warnings,
+// then by file and sheet, then by cell in row-major order (row 9 before row 10, column Z
+// before AA; problems without a cell first), then by code. Otherwise the order is kept.
+func SortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if ra, rb := severityRank(a.Severity), severityRank(b.Severity); ra != rb {
+			return ra < rb
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		if c := compareCellRefs(a.Cell, b.Cell); c != 0 {
+			return c < 0
+		}
+		return a.Code < b.Code
+	})
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// compareCellRefs compares two A1 references by row, then column. No cell comes first; a
+// reference that is not A1 comes after all others, by its text.
+func compareCellRefs(a, b string) int {
+	ra, ca, oka := cellRowCol(a)
+	rb, cb, okb := cellRowCol(b)
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return -1
+	case b == "":
+		return 1
+	case !oka || !okb:
+		if oka != okb {
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	case ra != rb:
+		return compareInts(ra, rb)
+	case ca != cb:
+		return compareInts(ca, cb)
+	}
+	return strings.Compare(a, b)
+}
+
+func compareInts(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// cellRowCol reads "AA10" (also "$AA$10", or the first cell of "A1:B2") as row 10, column 27.
+func cellRowCol(s string) (row, col int, ok bool) {
+	s, _, _ = strings.Cut(strings.ReplaceAll(s, "$", ""), ":")
+	i := 0
+	for i < len(s) && unicode.IsLetter(rune(s[i])) && s[i] < utf8.RuneSelf {
+		c := s[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			return 0, 0, false
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	if i == 0 || i == len(s) || col > 16384 {
+		return 0, 0, false
+	}
+	for _, c := range s[i:] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+		if row > 1<<20 {
+			return 0, 0, false
+		}
+	}
+	return row, col, true
+}
