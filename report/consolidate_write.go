@@ -222,7 +222,7 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 		Type:   excelize.BarStacked,
 		Series: series,
 		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.6},
-		Title:  []excelize.RichTextRun{{Text: tr(lang, "Phân loại theo huyện", "Categories by district")}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: tr(lang, "Phân loại theo huyện", "Categories by district")}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true},
 		XAxis:  excelize.ChartAxis{ReverseOrder: true},
