@@ -132,6 +132,7 @@ reported) or the run was refused; 2 a usage error.`,
 		NewCmdTemplate(f, opts, nil),
 		NewCmdValidate(f, opts, nil),
 		NewCmdDeadlines(f, opts, nil),
+		NewCmdConsolidate(f, opts, nil),
 	)
 	return root
 }

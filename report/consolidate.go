@@ -3,8 +3,10 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
+	"sort"
 	"time"
 
 	"drugfree/classify"
@@ -233,4 +235,26 @@ func FileSHA256(path string) string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// PartialReasons summarises the errors behind a partial workbook: how many of each code,
+// most frequent first, for the banner.
+func PartialReasons(ps []Problem, lang string) []string {
+	n := map[string]int{}
+	var order []string
+	for _, p := range ps {
+		if p.Severity != Error {
+			continue
+		}
+		if n[p.Code] == 0 {
+			order = append(order, p.Code)
+		}
+		n[p.Code]++
+	}
+	sort.SliceStable(order, func(a, b int) bool { return n[order[a]] > n[order[b]] })
+	var out []string
+	for _, code := range order {
+		out = append(out, fmt.Sprintf(tr(lang, "%d lỗi %s", "%d %s errors"), n[code], code))
+	}
+	return append(out, tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
 }

@@ -1,0 +1,117 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/report"
+)
+
+// ConsolidateOptions are the options of `drugfree consolidate`.
+type ConsolidateOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	Factory  *Factory
+	Files    []string
+	Output   string
+	Baseline string
+	AsOf     time.Time
+	Register string
+	Partial  bool
+	Force    bool
+}
+
+// NewCmdConsolidate builds `drugfree consolidate`.
+func NewCmdConsolidate(f *Factory, g *GlobalOptions, runF func(*ConsolidateOptions) error) *cobra.Command {
+	opts := &ConsolidateOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "consolidate <file>... -o <file.xlsx> [--baseline <file>] [--as-of <date>] [--register <file>]",
+		Short: "Write the provincial workbook for the leadership",
+		Long: `Write one workbook that sums up the province: communes per category for the province and
+each district with a chart, the target against the communes that pass the checklist, the
+timeliness of returns, the classification of every commune with its reasons, the checklist
+criterion by criterion, the movement between categories since the baseline, every problem
+found, and the sources (each input with its SHA-256, the plan, the tool's version and the
+time of the run).
+
+The latest return of each district for each kind is used; earlier ones are listed as
+superseded. Data with errors is refused (exit 1, nothing written) unless --partial is
+given; a partial workbook says at the top of its first sheet that it is incomplete and
+why. The workbook is written whole or not at all, never over an input, and over an
+existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`,
+		Example: `  $ drugfree consolidate testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 -o tong-hop.xlsx --partial
+  $ drugfree consolidate phase3/*.xlsx --baseline review.xlsx -o tong-hop.xlsx --force`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if opts.Output == "" {
+				return flagErrorf("-o <file.xlsx> is required")
+			}
+			if !strings.HasSuffix(strings.ToLower(opts.Output), ".xlsx") {
+				return flagErrorf("-o must name an .xlsx file, not %q", opts.Output)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return consolidateRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", "Write the workbook to `file.xlsx`")
+	fl.StringVar(&opts.Baseline, "baseline", "", "Take the baseline of the movement and of criterion 4 from the return in `file`")
+	fl.Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
+	fl.StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	fl.BoolVar(&opts.Partial, "partial", false, "Write the workbook even when the data has errors, marked as incomplete")
+	fl.BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
+	return cmd
+}
+
+func consolidateRun(opts *ConsolidateOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Register, opts.Global.PlanFile, opts.Global.Registry)
+	// Refuse early, before reading anything, when the output may not be written.
+	if err := report.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
+		return refusal(err, lang)
+	}
+	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	in := report.ConsolidateInput{
+		Files: opts.Files, Returns: returns, Register: subs, RegFile: opts.Register, Problems: problems,
+		AsOf: asOfOrToday(opts.Factory, opts.AsOf), Now: opts.Factory.Now(), Version: version(), Lang: lang,
+	}
+	if opts.Baseline != "" {
+		base, baseProblems := report.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p))
+		in.Baseline, in.BaseFile = base, opts.Baseline
+		in.Problems = append(in.Problems, baseProblems...)
+	}
+	c := report.BuildConsolidation(p, in)
+	errs := report.CountErrors(c.Problems)
+	if errs > 0 && !opts.Partial {
+		_ = report.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
+		fmt.Fprintf(opts.IO.ErrOut, tr(lang, "Không ghi %s: số liệu có %d lỗi. Sửa các lỗi trên, hoặc thêm --partial để ghi bảng tổng hợp đánh dấu CHƯA ĐẦY ĐỦ.\n", "Not writing %s: the data has %d errors. Fix them, or add --partial to write a workbook marked INCOMPLETE.\n"), opts.Output, errs)
+		return &DataError{Errors: errs}
+	}
+	if errs > 0 {
+		c.Partial = true
+		c.PartialReasons = report.PartialReasons(c.Problems, lang)
+	}
+	err = report.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
+		return report.WriteConsolidation(w, c, opts.Global.password(opts.Factory))
+	})
+	if err != nil {
+		return refusal(err, lang)
+	}
+	_ = report.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), tr(lang, "xã", "communes"), report.ProblemSummary(c.Problems, lang))
+	if errs > 0 {
+		return &DataError{Errors: errs}
+	}
+	return nil
+}
