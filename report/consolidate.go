@@ -103,10 +103,8 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	}
 	current := latestPerCommune(latest, order)
 	c.Classification = ClassifyReturns(p, current, lang)
-	c.Recognition = RecognizeReturns(p, current, nil, false, lang)
-	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
-	// Baseline for the movement: --baseline, else the review returns.
+	// Baseline for the movement and criterion 4: --baseline, else the review returns.
 	base := in.Baseline
 	c.MovementFrom = in.BaseFile
 	if base == nil {
@@ -122,6 +120,10 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	if len(base) > 0 {
 		c.Movement = movement(p, ClassifyReturns(p, base, lang), c.Classification)
 	}
+	// The checklist, with criterion 4's baseline from the same returns where a commune's
+	// own return lacks the baseline columns.
+	c.Recognition = RecognizeReturns(p, current, NewBaselines(base), false, lang)
+	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
 	// Timeliness from the returns and the register.
 	subs := append(Submissions(in.Returns), in.Register...)
