@@ -54,10 +54,10 @@ var catalogue = map[string][2]string{
 	"missing-value.commune": {
 		"dòng %d có số liệu nhưng không ghi tên xã, phường, thị trấn.",
 		"row %d has figures but no commune name."},
-	"type-error.number": {"%q không phải là số (%s).", "%q is not a number (%s)."},
-	"negative-value":    {"%q là số âm (%s).", "%q is negative (%s)."},
-	"not-integer":       {"%q không phải số nguyên (%s).", "%q is not a whole number (%s)."},
-	"type-error.yesno":  {"%q không phải Có/Không (%s).", "%q is not yes/no (%s)."},
+	"type-error.number": {"%q không phải là số (%s)", "%q is not a number (%s)"},
+	"negative-value":    {"%q là số âm (%s)", "%q is negative (%s)"},
+	"not-integer":       {"%q không phải số nguyên (%s)", "%q is not a whole number (%s)"},
+	"type-error.yesno":  {"%q không phải Có/Không (%s)", "%q is not yes/no (%s)"},
 	"type-error.status": {
 		"%q không phải tình trạng hợp lệ (%s); ghi một trong: %s, hoặc để trống.",
 		"%q is not a status (%s); write one of: %s, or leave it blank."},
