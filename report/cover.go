@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -73,16 +74,19 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 		switch {
 		case v == "":
 		case label < 0:
-			label = c
 			if key, ok = r.cover.match(v); !ok {
 				before, after, cut := strings.Cut(v, ":")
 				if key, ok = r.cover.match(before); ok && cut && strings.TrimSpace(after) != "" {
 					return key, after, c, true
 				}
+				if !ok && numbering.MatchString(v) {
+					continue
+				}
 				if !ok {
 					return "", "", 0, false
 				}
 			}
+			label = c
 		default:
 			return key, v, c, true
 		}
@@ -92,6 +96,9 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 	}
 	return "", "", 0, false
 }
+
+// numbering is an item number in front of a label: "1.", "a)", "II.".
+var numbering = regexp.MustCompile(`^(\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})[.)/]?$`)
 
 // readCover reads and checks the cover sheet.
 func (r *reader) readCover(f *excelize.File, sheet string, date1904 bool) coverInfo {

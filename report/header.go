@@ -115,8 +115,12 @@ type dupColumn struct {
 func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best header, ok bool) {
 	bestScore := 0
 	consider := func(h header) {
+		// More fields wins; on a tie, one row wins over two, then the higher row.
 		_, hasCommune := h.cols[keyCommune]
-		score := len(h.cols)
+		score := 2 * len(h.cols)
+		if h.first == h.last {
+			score++
+		}
 		if hasCommune {
 			score += 1000
 		}
@@ -133,7 +137,7 @@ func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best head
 	if bestScore >= 1000 {
 		return best, true
 	}
-	if bestScore >= 3 {
+	if bestScore >= 2*3 {
 		return best, false
 	}
 	return header{}, false
