@@ -109,10 +109,10 @@ func (r *reader) readCover(f *excelize.File, sheet string, date1904 bool) coverI
 	cov.raw, cov.cells = r.coverValues(f, sheet)
 	at := func(key string) loc { return loc{sheet: sheet, cell: cov.cells[key], district: cov.district} }
 	if v := cov.raw["district"]; v != "" {
-		d, sugg, ok := r.m.District(v)
-		if ok {
+		if d, ok := r.m.DistrictIn(v); ok { // "Công an huyện Càng Long" names Huyện Càng Long
 			cov.district = d
 		} else {
+			_, sugg, _ := r.m.District(v)
 			r.add(Error, CodeUnknownDistrict, at("district"), districtMessage(r.lang, v, sugg, r.m))
 		}
 	}

@@ -153,7 +153,7 @@ func TestReadCover(t *testing.T) {
 	header := []any{"Xã, phường, thị trấn", "Dân số"}
 	t.Run("unknown kind and district", func(t *testing.T) {
 		path := newBook(t).sheet("Thông tin", [][]any{
-			{"Đơn vị báo cáo", "Huyện Cầu Ke Xa"},
+			{"Đơn vị báo cáo", "Huyện Cần Kè"},
 			{"Loại báo cáo", "Tổng kết năm"},
 			{"Ngày báo cáo", "ngày 31 tháng 02 năm 2025"},
 		}).sheet(DataSheetName, [][]any{header, {"Hòa Ân", 1}}).save(dir, "bia.xlsx")
@@ -162,7 +162,9 @@ func TestReadCover(t *testing.T) {
 		if p.Severity != Error || !strings.Contains(p.Message, "Rà soát") || p.Sheet != "Thông tin" {
 			t.Errorf("problem %+v", p)
 		}
-		wantProblem(t, probs, CodeUnknownDistrict, "B1")
+		if p := wantProblem(t, probs, CodeUnknownDistrict, "B1"); !strings.Contains(p.Message, "Huyện Cầu Kè") {
+			t.Errorf("message %q should suggest Huyện Cầu Kè", p.Message)
+		}
 		wantProblem(t, probs, CodeTypeError, "B3")
 	})
 	t.Run("missing kind and date", func(t *testing.T) {

@@ -244,8 +244,9 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 	if raw == "" {
 		return s.district
 	}
-	d, sugg, ok := s.r.m.District(raw)
+	d, ok := s.r.m.DistrictIn(raw)
 	if !ok {
+		_, sugg, _ := s.r.m.District(raw)
 		at := loc{sheet: s.sheet, cell: s.cellName(s.hdr.cols[keyDistrict], g.line), commune: s.field(g, keyCommune)}
 		s.r.add(Error, CodeUnknownDistrict, at, districtMessage(s.r.lang, raw, sugg, s.r.m))
 		return s.district
