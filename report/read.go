@@ -23,6 +23,12 @@ import (
 // ReadFile reads one return file (.xlsx or .csv). A file may hold several returns: one
 // sheet per district, or a district column naming several districts. Every problem found
 // is returned with where it is; ReadFile never panics and never prints.
+//
+// Data sheets are streamed with excelize's Rows iterator. Excelize parses a worksheet whole
+// when a cell's type, a formula or the merged cells are asked for; the reader asks only for
+// the header's merged cells, blank cells (which may hold a formula without cached value)
+// and text such as "1.234" whose meaning depends on whether the cell is a number. Returns
+// are small; that is correctness bought with memory.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
 	return newEnv(opt).readFile(path)
 }

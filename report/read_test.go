@@ -165,6 +165,8 @@ func TestReadValueProblems(t *testing.T) {
 		[]any{"Tam Ngãi", 1, 1, 1, 1},               // row 7
 		[]any{"Phường 1", 1, 1, 1, 1},               // row 8
 		[]any{"Xã Không Có", 1, 1, 1, 1},            // row 9
+		[]any{"Cầu Kè, ngày 20 tháng 02 năm 2025"},  // row 10: footer, not a commune
+		[]any{"Người lập biểu"},                     // row 11: footer
 	).save(dir, "values.xlsx")
 	rets, probs := ReadFile(path, opts())
 	ret := oneReturn(t, rets, probs)
@@ -381,5 +383,32 @@ func TestReadDistrictFromFileName(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("want a missing-metadata warning saying the district came from the file name:\n%s", dump(probs))
+	}
+}
+
+func TestReadNumberCellsAreNotVietnameseText(t *testing.T) {
+	dir := t.TempDir()
+	path := dataBook(t, "Huyện Cầu Kè", shortHeader,
+		[]any{"Hòa Ân", nil, nil, nil, 1.234},      // a number cell: 1.234 m²
+		[]any{"Châu Điền", nil, nil, nil, "1.234"}, // text: 1234 m²
+	).save(dir, "so.xlsx")
+	rets, probs := ReadFile(path, opts())
+	noErrors(t, probs)
+	ret := oneReturn(t, rets, probs)
+	if got := rowByCode(t, ret, "29311").Figures["plant_area_m2"]; got != 1.234 {
+		t.Errorf("number cell read as %v, want 1.234", got)
+	}
+	if got := rowByCode(t, ret, "29314").Figures["plant_area_m2"]; got != 1234 {
+		t.Errorf("text cell read as %v, want 1234", got)
+	}
+}
+
+func TestReadPlanKindWithoutDataSheet(t *testing.T) {
+	dir := t.TempDir()
+	path := newBook(t).sheet("Thông tin", cover("Huyện Cầu Kè", "Kế hoạch", "25/03/2025")).save(dir, "ke-hoach.xlsx")
+	rets, probs := ReadFile(path, opts())
+	noErrors(t, probs)
+	if ret := oneReturn(t, rets, probs); ret.Kind != "plan" || ret.District != huyenCauKe || len(ret.Rows) != 0 {
+		t.Errorf("return %+v", ret)
 	}
 }

@@ -134,7 +134,8 @@ func copyMap(m map[string]string) map[string]string {
 
 var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$`)
 
-// footerWords start the lines below a table: signatures, notes, places and dates.
+// footerWords start the lines below a table: signatures and notes. A line with a date in
+// words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
 var footerWords = []string{"nguoi lap", "ghi chu", "thu truong", "noi nhan", "truong", "ky ten", "xac nhan", "lanh dao", "chi huy"}
 
 // row reads one data row.
@@ -226,7 +227,7 @@ func isFooter(name string) bool {
 			return true
 		}
 	}
-	return len([]rune(name)) > 60
+	return wordDate.MatchString(f) || len([]rune(name)) > 60
 }
 
 // field returns the text of field key on the row, "" when the column is absent.
