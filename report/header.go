@@ -1,0 +1,252 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"drugfree/criteria"
+)
+
+// Keys of the fields the reader treats apart from the figures.
+const (
+	keyDistrict = "district"
+	keyCommune  = "commune"
+	keyCode     = "code"
+	keyStatus   = "status"
+)
+
+// headerRows is how many rows from the top of a sheet are searched for the header.
+const headerRows = 15
+
+// labelIndex maps normalised labels (headers or cover labels) to field keys.
+type labelIndex map[string]string
+
+// normLabel is the form headers are compared in: folded (case, diacritics, tone placement
+// ignored) with every space and punctuation mark removed.
+func normLabel(s string) string {
+	return strings.ReplaceAll(fold(s), " ", "")
+}
+
+var parenthesised = regexp.MustCompile(`\([^)]*\)`)
+
+// newLabelIndex indexes each key with its key, Vietnamese and English labels and
+// variants; the first field to claim a label keeps it.
+func newLabelIndex(entries func(add func(key string, labels ...string))) labelIndex {
+	ix := labelIndex{}
+	entries(func(key string, labels ...string) {
+		for _, l := range append([]string{key}, labels...) {
+			for _, form := range []string{l, parenthesised.ReplaceAllString(l, "")} {
+				if n := normLabel(form); n != "" {
+					if _, taken := ix[n]; !taken {
+						ix[n] = key
+					}
+				}
+			}
+		}
+	})
+	return ix
+}
+
+func fieldIndex(p *criteria.Plan) labelIndex {
+	return newLabelIndex(func(add func(string, ...string)) {
+		for _, f := range p.Fields {
+			add(f.Key, append([]string{f.Vi, f.En}, f.Variants...)...)
+		}
+	})
+}
+
+func coverIndex(p *criteria.Plan) labelIndex {
+	return newLabelIndex(func(add func(string, ...string)) {
+		for _, c := range p.Cover {
+			add(c.Key, append([]string{c.Vi, c.En}, c.Variants...)...)
+		}
+	})
+}
+
+// match returns the key of a label, trying it whole and without its parenthesised parts
+// ("Dân số (người)").
+func (ix labelIndex) match(label string) (string, bool) {
+	if k, ok := ix[normLabel(label)]; ok {
+		return k, true
+	}
+	k, ok := ix[normLabel(parenthesised.ReplaceAllString(label, ""))]
+	return k, ok
+}
+
+// gridRow is one row of a sheet: its 1-based line and its cells as text.
+type gridRow struct {
+	line  int
+	cells []string
+}
+
+func (g gridRow) cell(col int) string {
+	if col < len(g.cells) {
+		return strings.TrimSpace(g.cells[col])
+	}
+	return ""
+}
+
+// mergeRange is a merged range of cells; rows are 1-based lines, columns 0-based.
+type mergeRange struct {
+	top, left, bottom, right int
+	text                     string
+}
+
+// header is the header found in a sheet.
+type header struct {
+	first, last int            // lines of the header's first and last row
+	cols        map[string]int // field key → 0-based column
+	labels      map[int]string // column → header text as read
+	dups        []dupColumn
+}
+
+// dupColumn is a column whose header maps to a field another column already has.
+type dupColumn struct {
+	key       string
+	col, prev int
+	label     string
+}
+
+// detectHeader finds the header among the first rows: the row (or pair of rows, for a
+// group cell over sub-headers) that names the most fields. ok is true when it has a
+// commune column; otherwise best is the best header without one, if it names at least
+// three fields, so that the missing column can be reported.
+func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best header, ok bool) {
+	bestScore := 0
+	consider := func(h header) {
+		// More fields wins; on a tie, one row wins over two, then the higher row.
+		_, hasCommune := h.cols[keyCommune]
+		score := 2 * len(h.cols)
+		if h.first == h.last {
+			score++
+		}
+		if hasCommune {
+			score += 1000
+		}
+		if score > bestScore {
+			best, bestScore = h, score
+		}
+	}
+	for i := range rows {
+		consider(mapLabels(ix, rows[i].line, rows[i].line, singleLabels(rows[i])))
+		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 {
+			consider(mapLabels(ix, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
+		}
+	}
+	if bestScore >= 1000 {
+		return best, true
+	}
+	if bestScore >= 2*3 {
+		return best, false
+	}
+	return header{}, false
+}
+
+// labelChoices are the texts a column's header may be read as, best first.
+type labelChoices map[int][]string
+
+func singleLabels(r gridRow) labelChoices {
+	out := labelChoices{}
+	for c := range r.cells {
+		if t := r.cell(c); t != "" {
+			out[c] = []string{t}
+		}
+	}
+	return out
+}
+
+// twoRowLabels reads a header of two rows: a group cell (merged across its columns) over
+// sub-headers. A column is read as "group sub", "sub group" or "sub".
+func twoRowLabels(top, sub gridRow, merges []mergeRange) labelChoices {
+	width := max(len(top.cells), len(sub.cells))
+	groups := make([]string, width)
+	for c := range width {
+		groups[c] = groupText(top, c, merges)
+	}
+	for c := range width { // a group written once, without a merge, over several sub-headers
+		if groups[c] == "" && sub.cell(c) != "" && !covered(top.line, c, merges) {
+			for j := c - 1; j >= 0 && sub.cell(j) != ""; j-- {
+				if groups[j] != "" {
+					groups[c] = groups[j]
+					break
+				}
+			}
+		}
+	}
+	out := labelChoices{}
+	for c := range width {
+		g, s := groups[c], sub.cell(c)
+		if coveredFrom(sub.line, c, top.line, merges) {
+			s = ""
+		}
+		switch {
+		case s == "" && g != "":
+			out[c] = []string{g}
+		case s != "" && g == "":
+			out[c] = []string{s}
+		case s != "":
+			out[c] = []string{g + " " + s, s + " " + g, s}
+		}
+	}
+	return out
+}
+
+// groupText is the text of the cell, or of the merged range that covers it.
+func groupText(r gridRow, col int, merges []mergeRange) string {
+	if t := r.cell(col); t != "" {
+		return t
+	}
+	for _, m := range merges {
+		if m.top <= r.line && r.line <= m.bottom && m.left <= col && col <= m.right {
+			return strings.TrimSpace(m.text)
+		}
+	}
+	return ""
+}
+
+func covered(line, col int, merges []mergeRange) bool {
+	for _, m := range merges {
+		if m.top <= line && line <= m.bottom && m.left <= col && col <= m.right {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredFrom reports whether (line, col) lies in a range merged down from line top.
+func coveredFrom(line, col, top int, merges []mergeRange) bool {
+	for _, m := range merges {
+		if m.top <= top && line <= m.bottom && m.left <= col && col <= m.right {
+			return true
+		}
+	}
+	return false
+}
+
+// mapLabels maps each column's header to a field; a second column for the same field is
+// a duplicate.
+func mapLabels(ix labelIndex, first, last int, labels labelChoices) header {
+	h := header{first: first, last: last, cols: map[string]int{}, labels: map[int]string{}}
+	cols := make([]int, 0, len(labels))
+	for c := range labels {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	for _, c := range cols {
+		for _, l := range labels[c] {
+			key, ok := ix.match(l)
+			if !ok {
+				continue
+			}
+			h.labels[c] = l
+			if prev, dup := h.cols[key]; dup {
+				h.dups = append(h.dups, dupColumn{key: key, col: c, prev: prev, label: l})
+			} else {
+				h.cols[key] = c
+			}
+			break
+		}
+	}
+	return h
+}

@@ -1,0 +1,529 @@
+package report
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"drugfree/criteria"
+)
+
+// fold returns s in the form names and headers are compared in: NFKD with the combining
+// marks dropped (so the placement of the tone mark no longer matters), đ as d, lower case,
+// punctuation as spaces, a space between letters and digits ("p1" → "p 1"), numbers
+// without leading zeros, single spaces.
+func fold(s string) string {
+	return strings.Join(foldWords(s), " ")
+}
+
+// foldWords is fold split into words.
+func foldWords(s string) []string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			r = ' '
+		}
+		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return trimZeros(strings.Fields(b.String()))
+}
+
+// toneWords returns the words of s in lower case NFC with the tone mark in the new
+// placement ("hoà" → "hòa", "thuỷ" → "thủy"), so that spellings that differ only in the
+// placement compare equal while other diacritics still tell names apart.
+func toneWords(s string) []string {
+	s = norm.NFC.String(strings.ToLower(s))
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			r = ' '
+		}
+		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	words := trimZeros(strings.Fields(b.String()))
+	for i, w := range words {
+		words[i] = newTonePlacement(w)
+	}
+	return words
+}
+
+// trimZeros writes numbers without leading zeros ("01" → "1").
+func trimZeros(words []string) []string {
+	for i, w := range words {
+		if isDigits(w) {
+			if t := strings.TrimLeft(w, "0"); t != "" {
+				words[i] = t
+			} else {
+				words[i] = "0"
+			}
+		}
+	}
+	return words
+}
+
+// oldTone maps a closing diphthong with the tone on its second vowel (old placement) to
+// the new placement, for syllables that end there.
+var oldTone = map[string]string{
+	"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+	"oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+func newTonePlacement(w string) string {
+	r := []rune(w)
+	if len(r) < 2 {
+		return w
+	}
+	if nw, ok := oldTone[string(r[len(r)-2:])]; ok {
+		return string(r[:len(r)-2]) + nw
+	}
+	return w
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unitPrefix is a written form of a unit type at the start of a name.
+type unitPrefix struct {
+	words []string
+	typ   string
+}
+
+// Commune and district prefixes, longest first.
+var (
+	communePrefixes = []unitPrefix{
+		{[]string{"thi", "tran"}, "thị trấn"}, {[]string{"phuong"}, "phường"}, {[]string{"xa"}, "xã"},
+		{[]string{"tt"}, "thị trấn"}, {[]string{"p"}, "phường"}, {[]string{"x"}, "xã"},
+	}
+	districtPrefixes = []unitPrefix{
+		{[]string{"thanh", "pho"}, "thành phố"}, {[]string{"thi", "xa"}, "thị xã"},
+		{[]string{"huyen"}, "huyện"}, {[]string{"quan"}, "quận"},
+		{[]string{"tp"}, "thành phố"}, {[]string{"tx"}, "thị xã"}, {[]string{"h"}, "huyện"}, {[]string{"q"}, "quận"},
+	}
+)
+
+// nameKey is a name split into its type prefix and the rest, folded and with tones.
+type nameKey struct {
+	key  string // folded, without prefix: "dinh an", "1"
+	tone string // with diacritics, tone placement normalised, without prefix
+	typ  string // type from the prefix ("xã", "phường", ...), "" when none
+}
+
+func splitName(s string, prefixes []unitPrefix) nameKey {
+	fw, tw := foldWords(s), toneWords(s)
+	if len(fw) != len(tw) { // cannot happen with the same splitting, but stay safe
+		tw = fw
+	}
+	for _, p := range prefixes {
+		n := len(p.words)
+		if len(fw) > n && equalWords(fw[:n], p.words) {
+			return nameKey{strings.Join(fw[n:], " "), strings.Join(tw[n:], " "), p.typ}
+		}
+	}
+	return nameKey{strings.Join(fw, " "), strings.Join(tw, " "), ""}
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Matcher resolves the names of districts and communes written in returns, on the command
+// line or in a register to the plan's registry. It is safe for concurrent use.
+type Matcher struct {
+	communes  []criteria.Commune
+	names     []nameKey        // the registry name of each commune, split
+	byKey     map[string][]int // folded name or alias → communes
+	tones     map[int][]string // commune → tone forms of its name and aliases
+	byCode    map[string]int   // code → commune
+	former    []criteria.FormerUnit
+	districts []string
+	distKeys  []nameKey
+	distByKey map[string][]int
+}
+
+// NewMatcher indexes the plan's registry.
+func NewMatcher(p *criteria.Plan) *Matcher {
+	reg := p.Registry
+	m := &Matcher{
+		communes: reg.Communes, byKey: map[string][]int{}, tones: map[int][]string{},
+		byCode: map[string]int{}, former: reg.Former, distByKey: map[string][]int{},
+	}
+	for i, c := range reg.Communes {
+		k := splitName(c.Name, communePrefixes)
+		m.names = append(m.names, k)
+		m.byKey[k.key] = append(m.byKey[k.key], i)
+		m.tones[i] = append(m.tones[i], k.tone)
+		m.byCode[c.Code] = i
+	}
+	for _, a := range reg.Aliases {
+		i, ok := m.byCode[a.Code]
+		if !ok {
+			continue
+		}
+		k := splitName(a.Alias, communePrefixes)
+		if !containsInt(m.byKey[k.key], i) {
+			m.byKey[k.key] = append(m.byKey[k.key], i)
+		}
+		m.tones[i] = append(m.tones[i], k.tone)
+	}
+	for _, d := range reg.Districts() {
+		k := splitName(d, districtPrefixes)
+		m.distByKey[k.key] = append(m.distByKey[k.key], len(m.districts))
+		m.districts = append(m.districts, d)
+		m.distKeys = append(m.distKeys, k)
+	}
+	return m
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// District resolves a district name written loosely ("TX Duyên Hải", "cang long",
+// "TP. Trà Vinh") to the registry's name. When it fails, suggestions holds the nearest
+// registry names (or the candidates when the name fits several districts).
+func (m *Matcher) District(name string) (district string, suggestions []string, ok bool) {
+	k := splitName(name, districtPrefixes)
+	if k.key == "" {
+		return "", nil, false
+	}
+	cands := m.distByKey[k.key]
+	if k.typ != "" {
+		var typed []int
+		for _, i := range cands {
+			if m.distKeys[i].typ == k.typ {
+				typed = append(typed, i)
+			}
+		}
+		cands = typed
+	}
+	switch len(cands) {
+	case 1:
+		return m.districts[cands[0]], nil, true
+	case 0:
+		return "", m.nearestDistricts(k.key), false
+	}
+	for _, i := range cands {
+		suggestions = append(suggestions, m.districts[i])
+	}
+	return "", suggestions, false
+}
+
+// DistrictIn finds the one district named somewhere in text, such as a file or sheet
+// name ("BC_ra_soat_Cang_Long_2025"). The province's own name ("tỉnh Trà Vinh") is ignored.
+func (m *Matcher) DistrictIn(text string) (string, bool) {
+	if d, _, ok := m.District(text); ok {
+		return d, true
+	}
+	words := foldWords(text)
+	found := map[int]bool{}
+	for i := range m.districts {
+		key := strings.Fields(m.distKeys[i].key)
+		for at := 0; at+len(key) <= len(words); at++ {
+			if !equalWords(words[at:at+len(key)], key) || (at > 0 && words[at-1] == "tinh") {
+				continue
+			}
+			if typ := prefixBefore(words[:at]); typ == "" || typ == m.distKeys[i].typ {
+				found[i] = true
+			}
+		}
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	for i := range found {
+		return m.districts[i], true
+	}
+	return "", false
+}
+
+// prefixBefore returns the district type whose prefix ends words, "" when none.
+func prefixBefore(words []string) string {
+	for _, p := range districtPrefixes {
+		n := len(p.words)
+		if len(words) >= n && equalWords(words[len(words)-n:], p.words) {
+			return p.typ
+		}
+	}
+	return ""
+}
+
+// CommuneMatch is the outcome of resolving a commune.
+type CommuneMatch struct {
+	// OK is true when the name resolved to exactly one commune of the expected district.
+	OK bool
+	// Commune is the commune found: the match, the commune of another district
+	// (wrong-district), or the unit a former one was merged into.
+	Commune criteria.Commune
+	// Problem is the problem code when not OK: unknown-commune, ambiguous-commune or
+	// wrong-district.
+	Problem string
+	// Candidates are the communes the name fits (ambiguous-commune, wrong-district).
+	Candidates []criteria.Commune
+	// Suggestions are the nearest registry names of an unknown commune.
+	Suggestions []string
+	// Former is the unit merged away that the name or code designates.
+	Former *criteria.FormerUnit
+	// Name and District are the query, for messages.
+	Name, District string
+}
+
+// Commune resolves a commune from its name as written, and optionally the registry name
+// of its district, its code and its type ("xã", "phường", "thị trấn"). A type written in
+// front of the name ("TT Định An", "P.1") counts as the type when typ is empty.
+func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
+	q := CommuneMatch{Name: name, District: district}
+	if code = normCode(code); code != "" {
+		if r, done := m.byCodeMatch(q, code); done {
+			return r
+		}
+	}
+	k := splitName(name, communePrefixes)
+	if typ == "" {
+		typ = k.typ
+	}
+	cands := m.byKey[k.key]
+	if district != "" {
+		inDistrict := m.filter(cands, func(c criteria.Commune) bool { return c.District == district })
+		if len(inDistrict) == 0 {
+			return m.notInDistrict(q, k, cands)
+		}
+		cands = inDistrict
+	}
+	if typed := m.filter(cands, func(c criteria.Commune) bool { return c.Type == typ }); typ != "" && len(typed) > 0 {
+		cands = typed
+	}
+	if len(cands) > 1 {
+		if exact := m.sameTone(cands, k.tone); len(exact) == 1 {
+			cands = exact
+		}
+	}
+	switch len(cands) {
+	case 1:
+		q.OK, q.Commune = true, m.communes[cands[0]]
+		return q
+	case 0:
+		if r, ok := m.formerMatch(q, k, district); ok {
+			return r
+		}
+		q.Problem, q.Suggestions = CodeUnknownCommune, m.nearestCommunes(k.key, district)
+		return q
+	}
+	q.Problem = CodeAmbiguousCommune
+	for _, i := range cands {
+		q.Candidates = append(q.Candidates, m.communes[i])
+	}
+	return q
+}
+
+// byCodeMatch resolves a code; done is false when the code is unknown and the name
+// should be tried.
+func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) {
+	if i, ok := m.byCode[code]; ok {
+		c := m.communes[i]
+		if q.District != "" && c.District != q.District {
+			q.Problem, q.Commune, q.Candidates = CodeWrongDistrict, c, []criteria.Commune{c}
+			return q, true
+		}
+		q.OK, q.Commune = true, c
+		return q, true
+	}
+	for i, f := range m.former {
+		if f.Code == code {
+			return m.formerResult(q, &m.former[i]), true
+		}
+	}
+	if strings.TrimSpace(q.Name) == "" {
+		q.Problem = CodeUnknownCommune
+		return q, true
+	}
+	return q, false
+}
+
+// notInDistrict explains a name with no commune in the expected district: a former unit
+// of that district, a commune of another district, or an unknown name.
+func (m *Matcher) notInDistrict(q CommuneMatch, k nameKey, elsewhere []int) CommuneMatch {
+	if r, ok := m.formerMatch(q, k, q.District); ok {
+		return r
+	}
+	if len(elsewhere) > 0 {
+		if typed := m.filter(elsewhere, func(c criteria.Commune) bool { return c.Type == k.typ }); k.typ != "" && len(typed) > 0 {
+			elsewhere = typed
+		}
+		q.Problem = CodeWrongDistrict
+		for _, i := range elsewhere {
+			q.Candidates = append(q.Candidates, m.communes[i])
+		}
+		q.Commune = q.Candidates[0]
+		return q
+	}
+	q.Problem, q.Suggestions = CodeUnknownCommune, m.nearestCommunes(k.key, q.District)
+	return q
+}
+
+func (m *Matcher) formerMatch(q CommuneMatch, k nameKey, district string) (CommuneMatch, bool) {
+	for i, f := range m.former {
+		fk := splitName(f.Name, communePrefixes)
+		if fk.key != k.key || (district != "" && f.District != district) {
+			continue
+		}
+		if k.typ != "" && f.Type != "" && f.Type != k.typ {
+			continue
+		}
+		return m.formerResult(q, &m.former[i]), true
+	}
+	return q, false
+}
+
+func (m *Matcher) formerResult(q CommuneMatch, f *criteria.FormerUnit) CommuneMatch {
+	q.Problem, q.Former = CodeUnknownCommune, f
+	if i, ok := m.byCode[f.MergedInto]; ok {
+		q.Commune = m.communes[i]
+	}
+	return q
+}
+
+func (m *Matcher) filter(idx []int, keep func(criteria.Commune) bool) []int {
+	var out []int
+	for _, i := range idx {
+		if keep(m.communes[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// sameTone keeps the candidates whose name (or an alias) has the same diacritics as tone.
+func (m *Matcher) sameTone(cands []int, tone string) []int {
+	var out []int
+	for _, i := range cands {
+		for _, t := range m.tones[i] {
+			if t == tone {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// normCode returns a commune code as digits ("29462" from "29462", " 29462.0").
+func normCode(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, ".0")
+	if !isDigits(s) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// maxSuggestions is how many nearest names an unknown name gets.
+const maxSuggestions = 3
+
+type scored struct {
+	name string
+	d    int
+}
+
+func nearest(key string, names []string, keys []string) []string {
+	var out []scored
+	limit := max(2, len([]rune(key))/2)
+	for i, k := range keys {
+		if d := editDistance(key, k); d <= limit {
+			out = append(out, scored{names[i], d})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].d < out[b].d })
+	var names2 []string
+	for i := 0; i < len(out) && i < maxSuggestions; i++ {
+		names2 = append(names2, out[i].name)
+	}
+	return names2
+}
+
+func (m *Matcher) nearestDistricts(key string) []string {
+	keys := make([]string, len(m.distKeys))
+	for i, k := range m.distKeys {
+		keys[i] = k.key
+	}
+	return nearest(key, m.districts, keys)
+}
+
+func (m *Matcher) nearestCommunes(key, district string) []string {
+	var names, keys []string
+	for i, c := range m.communes {
+		if district != "" && c.District != district {
+			continue
+		}
+		n := c.FullName()
+		if district == "" {
+			n += " (" + c.District + ")"
+		}
+		names = append(names, n)
+		keys = append(keys, m.names[i].key)
+	}
+	return nearest(key, names, keys)
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+const (
+	tpTraVinh   = "Thành phố Trà Vinh"
+	huyenTraCu  = "Huyện Trà Cú"
+	huyenCauKe  = "Huyện Cầu Kè"
+	txDuyenHai  = "Thị xã Duyên Hải"
+	huyenDuyHai = "Huyện Duyên Hải"
+)
+
+func TestMatcherCommune(t *testing.T) {
+	m := NewMatcher(testPlan)
+	tests := []struct {
+		name, district, code, typ string
+		wantCode, wantProblem     string
+		wantText                  string // in the Vietnamese message
+	}{
+		{name: "Phường 1", wantProblem: CodeAmbiguousCommune, wantText: "Thị xã Duyên Hải"},
+		{name: "Phường 1", district: tpTraVinh, wantCode: "29239"},
+		{name: "Phường 1", district: txDuyenHai, wantCode: "29512"},
+		{name: "P1", district: tpTraVinh, wantCode: "29239"},
+		{name: "P.1", district: tpTraVinh, wantCode: "29239"},
+		{name: "phuong 1", district: tpTraVinh, wantCode: "29239"},
+		{name: "Phường 01", district: tpTraVinh, wantCode: "29239"},
+		{name: "Phường 1", code: "29512", wantCode: "29512"},
+		{name: "Định An", district: huyenTraCu, wantProblem: CodeAmbiguousCommune, wantText: "29462"},
+		{name: "Định An", wantProblem: CodeAmbiguousCommune},
+		{name: "TT Định An", district: huyenTraCu, wantCode: "29462"},
+		{name: "TT. Định An", wantCode: "29462"},
+		{name: "Thị trấn Định An", district: huyenTraCu, wantCode: "29462"},
+		{name: "Xã Định An", district: huyenTraCu, wantCode: "29494"},
+		{name: "X. Dinh An", district: huyenTraCu, wantCode: "29494"},
+		{name: "Định An", district: huyenTraCu, typ: "xã", wantCode: "29494"},
+		{name: "Định An", district: huyenTraCu, code: "29462", wantCode: "29462"},
+		{name: "Hoà Tân", wantCode: "29320"},
+		{name: "Hòa Tân", wantCode: "29320"},
+		{name: "HOA TAN", district: huyenCauKe, wantCode: "29320"},
+		{name: "Vĩnh Kim", wantCode: "29431"},
+		{name: "Vinh Kim", wantCode: "29431"},
+		{name: "Lương Hoà A", wantCode: "29386"},
+		{name: "TT Cầu Kè", wantCode: "29308"},
+		{name: "Phường 2", district: tpTraVinh, wantProblem: CodeUnknownCommune, wantText: "Phường 3"},
+		{name: "Phường 6", district: tpTraVinh, wantProblem: CodeUnknownCommune, wantText: "01/01/2025"},
+		{name: "", code: "29245", wantProblem: CodeUnknownCommune, wantText: "Phường 3"},
+		{name: "Phường 2", district: txDuyenHai, wantCode: "29516"},
+		{name: "Hòa Tân", district: tpTraVinh, wantProblem: CodeWrongDistrict, wantText: huyenCauKe},
+		{name: "Chau Dien", district: huyenCauKe, wantCode: "29314"},
+		{name: "Châu Điềm", district: huyenCauKe, wantProblem: CodeUnknownCommune, wantText: "Xã Châu Điền"},
+		{name: "Long Đứt", wantProblem: CodeUnknownCommune, wantText: "Xã Long Đức (Thành phố Trà Vinh)"},
+		{name: "Xyz", wantProblem: CodeUnknownCommune},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+"/"+tc.district+"/"+tc.code+"/"+tc.typ, func(t *testing.T) {
+			got := m.Commune(tc.name, tc.district, tc.code, tc.typ)
+			if tc.wantCode != "" {
+				if !got.OK || got.Commune.Code != tc.wantCode {
+					t.Fatalf("got %+v; want commune %s", got, tc.wantCode)
+				}
+				return
+			}
+			if got.OK || got.Problem != tc.wantProblem {
+				t.Fatalf("got OK=%v problem %q (%+v); want %s", got.OK, got.Problem, got, tc.wantProblem)
+			}
+			if text := got.Message("vi"); !strings.Contains(text, tc.wantText) || text == "" {
+				t.Errorf("message %q does not contain %q", text, tc.wantText)
+			}
+			if got.Message("en") == got.Message("vi") {
+				t.Errorf("English message is the Vietnamese one: %q", got.Message("en"))
+			}
+		})
+	}
+}
+
+func TestMatcherAmbiguousNamesCandidates(t *testing.T) {
+	got := NewMatcher(testPlan).Commune("Định An", huyenTraCu, "", "")
+	var codes []string
+	for _, c := range got.Candidates {
+		codes = append(codes, c.Code)
+	}
+	if strings.Join(codes, ",") != "29462,29494" {
+		t.Errorf("candidates %v, want 29462 and 29494", codes)
+	}
+}
+
+func TestMatcherDistrict(t *testing.T) {
+	m := NewMatcher(testPlan)
+	tests := []struct {
+		name, want string
+		ok         bool
+		suggest    string
+	}{
+		{"Huyện Càng Long", "Huyện Càng Long", true, ""},
+		{"Càng Long", "Huyện Càng Long", true, ""},
+		{"cang long", "Huyện Càng Long", true, ""},
+		{"H. Cầu Kè", huyenCauKe, true, ""},
+		{"TP Trà Vinh", tpTraVinh, true, ""},
+		{"TP. Tra Vinh", tpTraVinh, true, ""},
+		{"Trà Vinh", tpTraVinh, true, ""},
+		{"TX Duyên Hải", txDuyenHai, true, ""},
+		{"Thị xã Duyên Hải", txDuyenHai, true, ""},
+		{"Huyện Duyên Hải", huyenDuyHai, true, ""},
+		{"Duyên Hải", "", false, txDuyenHai},
+		{"Cang Lông", "Huyện Càng Long", true, ""},
+		{"Cầu Ngan", "", false, "Huyện Cầu Ngang"},
+		{"", "", false, ""},
+	}
+	for _, tc := range tests {
+		got, sugg, ok := m.District(tc.name)
+		if got != tc.want || ok != tc.ok || !strings.Contains(strings.Join(sugg, "|"), tc.suggest) {
+			t.Errorf("District(%q) = %q, %v, %v; want %q, %v, suggesting %q", tc.name, got, sugg, ok, tc.want, tc.ok, tc.suggest)
+		}
+	}
+}
+
+func TestMatcherDistrictIn(t *testing.T) {
+	m := NewMatcher(testPlan)
+	tests := map[string]string{
+		"BC_ra_soat_Cang_Long_2025": "Huyện Càng Long",
+		"Cau Ke - tinh Tra Vinh":    huyenCauKe,
+		"bao cao TX Duyen Hai":      txDuyenHai,
+		"Duyen Hai":                 "",
+		"tong hop tinh Tra Vinh":    "",
+		"Càng Long và Cầu Kè":       "",
+	}
+	for text, want := range tests {
+		got, ok := m.DistrictIn(text)
+		if got != want || ok != (want != "") {
+			t.Errorf("DistrictIn(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"abc", "", 3}, {"chau dien", "chau diem", 1}, {"kitten", "sitting", 3}}
+	for _, tc := range tests {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

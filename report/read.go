@@ -1,0 +1,286 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/richardlehane/mscfb"
+
+	"drugfree/criteria"
+)
+
+// ReadFile reads one return file (.xlsx or .csv). A file may hold several returns: one
+// sheet per district, or a district column naming several districts. Every problem found
+// is returned with where it is; ReadFile never panics and never prints.
+//
+// Data sheets are streamed with excelize's Rows iterator. Excelize parses a worksheet whole
+// when a cell's type, a formula or the merged cells are asked for; the reader asks only for
+// the header's merged cells, blank cells (which may hold a formula without cached value)
+// and text such as "1.234" whose meaning depends on whether the cell is a number. Returns
+// are small; that is correctness bought with memory.
+func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
+	return newEnv(opt).readFile(path)
+}
+
+// ReadFiles reads files concurrently, at most runtime.GOMAXPROCS at a time. Returns and
+// problems come in the order of paths, whatever the concurrency.
+func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
+	e := newEnv(opt)
+	type result struct {
+		rets  []*Return
+		probs []Problem
+	}
+	results := make([]result, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i].rets, results[i].probs = e.readFile(paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var rets []*Return
+	var probs []Problem
+	for _, r := range results {
+		rets = append(rets, r.rets...)
+		probs = append(probs, r.probs...)
+	}
+	return rets, probs
+}
+
+// env is what every file of a run shares: the plan and its indexes. It is read-only.
+type env struct {
+	opt    ReadOptions
+	plan   *criteria.Plan
+	m      *Matcher
+	fields labelIndex
+	cover  labelIndex
+	lang   string
+}
+
+func newEnv(opt ReadOptions) *env {
+	p := opt.Plan
+	if p == nil {
+		p = criteria.Default()
+	}
+	lang := "vi"
+	if opt.Lang == "en" {
+		lang = "en"
+	}
+	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fieldIndex(p), cover: coverIndex(p), lang: lang}
+}
+
+// reader reads one file and collects its problems.
+type reader struct {
+	*env
+	path     string
+	sha      string
+	format   string
+	problems []Problem
+}
+
+// loc is where a problem is.
+type loc struct {
+	sheet, cell, district, commune string
+}
+
+func (r *reader) add(sev Severity, code string, l loc, text string) {
+	r.problems = append(r.problems, Problem{
+		Severity: sev, Code: code, File: r.path, Sheet: l.sheet, Cell: l.cell,
+		District: l.district, Commune: l.commune, Message: cellMsg(r.lang, l.cell, text),
+	})
+}
+
+func (e *env) readFile(path string) (rets []*Return, probs []Problem) {
+	r := &reader{env: e, path: path}
+	defer func() {
+		if v := recover(); v != nil {
+			rets = nil
+			r.add(Error, CodeUnreadableFile, loc{}, msg(r.lang, "unreadable-file", msg(r.lang, "panic", v)))
+			probs = r.problems
+		}
+	}()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		r.add(Error, CodeUnreadableFile, loc{}, msg(r.lang, "unreadable-file", describeErr(err)))
+		return nil, r.problems
+	}
+	sum := sha256.Sum256(data)
+	r.sha = hex.EncodeToString(sum[:])
+	return r.read(data), r.problems
+}
+
+// describeErr is an error's text without the path, which the problem already carries.
+func describeErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (r *reader) read(data []byte) []*Return {
+	base := filepath.Base(r.path)
+	switch f := sniff(r.path, data); f {
+	case formatXLSX:
+		r.format = "xlsx"
+		return r.readXLSX(data, false)
+	case formatEncrypted:
+		r.format = "xlsx"
+		if r.opt.Password == "" {
+			r.add(Error, CodePasswordRequired, loc{}, msg(r.lang, "password.required"))
+			return nil
+		}
+		return r.readXLSX(data, true)
+	case formatCSV:
+		r.format = "csv"
+		return r.readCSV(data)
+	case formatCorrupt:
+		r.add(Error, CodeUnreadableFile, loc{}, msg(r.lang, "unreadable-file", "zip"))
+	default:
+		r.add(Error, CodeUnsupportedFormat, loc{}, msg(r.lang, "unsupported."+string(f), base))
+	}
+	return nil
+}
+
+// fileFormat is what a file's bytes (and, failing that, its extension) say it is.
+type fileFormat string
+
+const (
+	formatXLSX      fileFormat = "xlsx"
+	formatEncrypted fileFormat = "encrypted"
+	formatCSV       fileFormat = "csv"
+	formatXLS       fileFormat = "xls"
+	formatODS       fileFormat = "ods"
+	formatNumbers   fileFormat = "numbers"
+	formatCorrupt   fileFormat = "corrupt"
+	formatOther     fileFormat = "other"
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+func sniff(path string, data []byte) fileFormat {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
+		return sniffZip(ext, data)
+	case bytes.HasPrefix(data, cfbMagic):
+		return sniffCFB(ext, data)
+	case ext == ".xls":
+		return formatXLS
+	case ext == ".ods":
+		return formatODS
+	case ext == ".numbers":
+		return formatNumbers
+	case looksLikeText(data) && (ext == ".csv" || ext == ".txt" || ext == ".tsv" || ext == ""):
+		return formatCSV
+	}
+	return formatOther
+}
+
+func sniffZip(ext string, data []byte) fileFormat {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		switch ext {
+		case ".ods":
+			return formatODS
+		case ".numbers":
+			return formatNumbers
+		}
+		return formatCorrupt
+	}
+	for _, f := range zr.File {
+		switch {
+		case strings.EqualFold(f.Name, "xl/workbook.xml"):
+			return formatXLSX
+		case f.Name == "mimetype" && zipEntryHas(f, "opendocument"):
+			return formatODS
+		case strings.HasPrefix(f.Name, "Index/") && strings.HasSuffix(f.Name, ".iwa"):
+			return formatNumbers
+		}
+	}
+	if ext == ".numbers" {
+		return formatNumbers
+	}
+	return formatOther
+}
+
+func zipEntryHas(f *zip.File, s string) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 256))
+	return bytes.Contains(b, []byte(s))
+}
+
+// sniffCFB tells an encrypted workbook (an OLE container with an EncryptionInfo stream)
+// from an Excel 97-2003 workbook.
+func sniffCFB(ext string, data []byte) fileFormat {
+	doc, err := mscfb.New(bytes.NewReader(data))
+	if err == nil {
+		for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+			switch entry.Name {
+			case "EncryptionInfo":
+				return formatEncrypted
+			case "Workbook", "Book":
+				return formatXLS
+			}
+		}
+	}
+	if ext == ".xls" || ext == ".xlsx" {
+		return formatXLS
+	}
+	return formatOther
+}
+
+// looksLikeText reports whether data starts like a text file: UTF-8 (or UTF-16 with its
+// byte order mark) without NUL bytes.
+func looksLikeText(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	head := data[:min(len(data), 4096)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 && len(head) > 3 {
+			return false
+		}
+		head = head[n:]
+	}
+	return true
+}
+
+// errReading wraps an error met while reading a sheet.
+func errReading(sheet string, err error) error {
+	if sheet == "" {
+		return fmt.Errorf("read: %w", err)
+	}
+	return fmt.Errorf("read sheet %q: %w", sheet, err)
+}

@@ -1,0 +1,433 @@
+package report
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// rowSource yields a data sheet's rows one at a time and answers questions about cells
+// the row values alone cannot.
+type rowSource interface {
+	// next returns the next row; ok is false at the end.
+	next() (row gridRow, ok bool, err error)
+	// isText reports whether the cell (0-based column) holds text rather than a number.
+	isText(col, line int) bool
+	// formula returns the formula of an empty cell and its computed value: has is false
+	// when the cell holds no formula, ok false when no value could be computed.
+	formula(col, line int) (formula, value string, has, ok bool)
+	close() error
+}
+
+// sheetCtx reads the data rows of one sheet into returns, one per district.
+type sheetCtx struct {
+	r        *reader
+	sheet    string
+	src      rowSource
+	hdr      header
+	letters  map[string]string // field key → column letters
+	proto    Return            // cover metadata shared by the sheet's returns
+	district string            // district when no district column says otherwise
+	source   string            // where district came from: "cover", "sheet", "file"
+	usedCol  bool              // a district column named a district
+	returns  map[string]*Return
+	order    []string
+	seen     map[string]map[string]int // district → commune code → line
+	sums     runningSums               // since the last totals row
+	all      runningSums               // since the top
+}
+
+type runningSums struct {
+	sum map[string]float64
+	bad map[string]bool
+}
+
+func newSums() runningSums {
+	return runningSums{sum: map[string]float64{}, bad: map[string]bool{}}
+}
+
+func newSheetCtx(r *reader, sheet string, src rowSource, hdr header, proto Return) *sheetCtx {
+	s := &sheetCtx{
+		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
+		returns: map[string]*Return{}, seen: map[string]map[string]int{}, sums: newSums(), all: newSums(),
+	}
+	for key, col := range hdr.cols {
+		s.letters[key] = colLetters(col)
+	}
+	return s
+}
+
+func colLetters(col int) string {
+	l, _ := excelize.ColumnNumberToName(col + 1)
+	return l
+}
+
+func (s *sheetCtx) cellName(col, line int) string {
+	return colLetters(col) + itoa(line)
+}
+
+// run reads the rows below the header to the end of the sheet.
+func (s *sheetCtx) run() error {
+	for {
+		g, ok, err := s.src.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if g.line > s.hdr.last {
+			s.row(g)
+		}
+	}
+}
+
+// returnsOut lists the sheet's returns in the order their districts appeared. A return
+// without district that got no commune is dropped when others exist.
+func (s *sheetCtx) returnsOut() []*Return {
+	if len(s.order) == 0 {
+		s.ret(s.district)
+	}
+	var out []*Return
+	for _, d := range s.order {
+		ret := s.returns[d]
+		if d == "" && len(ret.Rows) == 0 && len(s.order) > 1 {
+			continue
+		}
+		out = append(out, ret)
+	}
+	return out
+}
+
+func (s *sheetCtx) ret(district string) *Return {
+	if ret, ok := s.returns[district]; ok {
+		return ret
+	}
+	ret := s.proto
+	ret.District = district
+	ret.Sheet = s.sheet
+	ret.Columns = map[string]string{}
+	for k, v := range s.letters {
+		ret.Columns[k] = v
+	}
+	ret.CoverCells = copyMap(s.proto.CoverCells)
+	s.returns[district] = &ret
+	s.order = append(s.order, district)
+	return &ret
+}
+
+func copyMap(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$`)
+
+// footerWords start the lines below a table: signatures and notes. A line with a date in
+// words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
+var footerWords = []string{"nguoi lap", "ghi chu", "thu truong", "noi nhan", "truong", "ky ten", "xac nhan", "lanh dao", "chi huy"}
+
+// row reads one data row.
+func (s *sheetCtx) row(g gridRow) {
+	if blank(g) {
+		return
+	}
+	name := s.field(g, keyCommune)
+	if numberingCell.MatchString(name) {
+		return
+	}
+	if s.isTotals(g) {
+		s.checkTotals(g)
+		return
+	}
+	district := s.rowDistrict(g)
+	code := normCode(s.field(g, keyCode))
+	var match CommuneMatch
+	if name != "" || code != "" {
+		match = s.r.m.Commune(name, district, code, "")
+	}
+	at := loc{sheet: s.sheet, district: district, commune: name}
+	if match.OK {
+		at.district, at.commune = match.Commune.District, match.Commune.FullName()
+	}
+	figures, status, filled := s.values(g, at)
+	if name == "" && code == "" {
+		if filled {
+			s.ret(district).RowsRead++
+			at.cell = s.cellName(s.hdr.cols[keyCommune], g.line)
+			s.r.add(Error, CodeMissingValue, at, msg(s.r.lang, "missing-value.commune", g.line))
+		}
+		return
+	}
+	if !match.OK && !filled && code == "" && isFooter(name) {
+		return
+	}
+	s.place(g, name, district, match, Row{Name: name, Status: status, Figures: figures, Line: g.line})
+}
+
+// place puts a row in the return of its district, or reports why it cannot.
+func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, row Row) {
+	key := district
+	if key == "" && match.OK {
+		key = match.Commune.District
+	}
+	ret := s.ret(key)
+	ret.RowsRead++
+	at := loc{sheet: s.sheet, district: district, commune: name, cell: s.communeCell(g, name)}
+	if !match.OK {
+		s.r.add(Error, match.Problem, at, match.Message(s.r.lang))
+		return
+	}
+	at.district, at.commune = match.Commune.District, match.Commune.FullName()
+	if s.seen[key] == nil {
+		s.seen[key] = map[string]int{}
+	}
+	if prev, dup := s.seen[key][match.Commune.Code]; dup {
+		s.r.add(Error, CodeDuplicateCommune, at, msg(s.r.lang, "duplicate-commune", match.Commune.FullName(), prev, g.line))
+		return
+	}
+	s.seen[key][match.Commune.Code] = g.line
+	row.Commune = match.Commune
+	ret.Rows = append(ret.Rows, row)
+}
+
+// communeCell is the cell a commune problem points at: the name, or the code when the
+// name is blank.
+func (s *sheetCtx) communeCell(g gridRow, name string) string {
+	if col, ok := s.hdr.cols[keyCode]; ok && name == "" {
+		return s.cellName(col, g.line)
+	}
+	return s.cellName(s.hdr.cols[keyCommune], g.line)
+}
+
+func blank(g gridRow) bool {
+	for c := range g.cells {
+		if g.cell(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isFooter(name string) bool {
+	f := fold(name)
+	for _, w := range footerWords {
+		if strings.HasPrefix(f, w) {
+			return true
+		}
+	}
+	return wordDate.MatchString(f) || len([]rune(name)) > 60
+}
+
+// field returns the text of field key on the row, "" when the column is absent.
+func (s *sheetCtx) field(g gridRow, key string) string {
+	col, ok := s.hdr.cols[key]
+	if !ok {
+		return ""
+	}
+	return g.cell(col)
+}
+
+// rowDistrict is the district named in the row's district column, else the sheet's.
+func (s *sheetCtx) rowDistrict(g gridRow) string {
+	raw := s.field(g, keyDistrict)
+	if raw == "" {
+		return s.district
+	}
+	d, ok := s.r.m.DistrictIn(raw)
+	if !ok {
+		_, sugg, _ := s.r.m.District(raw)
+		at := loc{sheet: s.sheet, cell: s.cellName(s.hdr.cols[keyDistrict], g.line), commune: s.field(g, keyCommune)}
+		s.r.add(Error, CodeUnknownDistrict, at, districtMessage(s.r.lang, raw, sugg, s.r.m))
+		return s.district
+	}
+	s.usedCol = true
+	return d
+}
+
+// values reads the row's status and figures. Bad values are reported and left out, so
+// they are unknown. filled is true when some figure or status cell is not blank.
+func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status string, filled bool) {
+	fig = classify.Figures{}
+	for _, f := range s.r.plan.Fields {
+		col, ok := s.hdr.cols[f.Key]
+		if !ok {
+			continue
+		}
+		at.cell = s.cellName(col, g.line)
+		switch {
+		case f.Kind == criteria.KindStatus:
+			raw := g.cell(col)
+			filled = filled || raw != ""
+			status = s.status(raw, at)
+		case f.Numeric():
+			v, st := s.figure(g, col, f, at)
+			filled = filled || st != numBlank
+			s.addToSums(f, v, st)
+			if st == numOK {
+				fig[f.Key] = v
+			}
+		}
+	}
+	return fig, status, filled
+}
+
+func (s *sheetCtx) status(raw string, at loc) string {
+	key, ok := matchStatus(s.r.plan, raw)
+	if !ok {
+		var names []string
+		for _, st := range s.r.plan.Statuses {
+			names = append(names, st.Vi)
+		}
+		s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.status", raw, fieldName(s.r.plan, keyStatus, s.r.lang), strings.Join(names, ", ")))
+	}
+	return key
+}
+
+// figure reads one numeric cell, reporting what is wrong with it; numBad means reported.
+func (s *sheetCtx) figure(g gridRow, col int, f criteria.Field, at loc) (float64, numState) {
+	raw, numeric, st := s.cellValue(g, col, at, f.Key)
+	if st != numOK {
+		return 0, st
+	}
+	name := fieldName(s.r.plan, f.Key, s.r.lang)
+	var v float64
+	if f.Kind == criteria.KindYesNo {
+		if v, st = parseYesNo(raw); st == numBad {
+			s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.yesno", raw, name))
+		}
+		return v, st
+	}
+	if v, st = parseNumber(raw, numeric); st == numBad {
+		s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.number", raw, name))
+		return 0, numBad
+	}
+	if v < 0 {
+		s.r.add(Error, CodeNegativeValue, at, msg(s.r.lang, "negative-value", raw, name))
+		return v, numBad
+	}
+	if f.Kind == criteria.KindCount && math.Abs(v-math.Round(v)) > 1e-9 {
+		s.r.add(Error, CodeNotInteger, at, msg(s.r.lang, "not-integer", raw, name))
+		return v, numBad
+	}
+	if f.Kind == criteria.KindCount {
+		v = math.Round(v)
+	}
+	return v, numOK
+}
+
+// cellValue returns a cell's text and whether it is a number, computing a formula that
+// has no cached value; a formula that cannot be computed is reported (numBad).
+func (s *sheetCtx) cellValue(g gridRow, col int, at loc, key string) (raw string, numeric bool, st numState) {
+	raw = g.cell(col)
+	if raw == "" {
+		formula, value, has, ok := s.src.formula(col, g.line)
+		if !has {
+			return "", false, numBlank
+		}
+		if !ok {
+			s.r.add(Error, CodeFormulaWithoutValue, at, msg(s.r.lang, "formula-without-value", formula, fieldName(s.r.plan, key, s.r.lang)))
+			return "", false, numBad
+		}
+		return value, true, numOK
+	}
+	if dotThousands.MatchString(strings.TrimPrefix(raw, "-")) {
+		numeric = !s.src.isText(col, g.line)
+	}
+	return raw, numeric, numOK
+}
+
+func (s *sheetCtx) addToSums(f criteria.Field, v float64, st numState) {
+	if f.Kind != criteria.KindCount && f.Kind != criteria.KindArea {
+		return
+	}
+	for _, rs := range []runningSums{s.sums, s.all} {
+		switch st {
+		case numOK:
+			rs.sum[f.Key] += v
+		case numBad:
+			rs.bad[f.Key] = true
+		}
+	}
+}
+
+// totalsWords are how a totals row is labelled, folded.
+var totalsWords = []string{"tong cong", "tong so", "toan huyen", "toan thi xa", "toan thanh pho", "toan tinh", "cong ", "total", "grand total"}
+
+// isTotals reports whether the row is a totals row: its commune cell, or a text cell left
+// of the figures, reads "Tổng cộng", "Cộng", "Tổng", "Toàn huyện" or the like.
+func (s *sheetCtx) isTotals(g gridRow) bool {
+	limit := len(g.cells)
+	for _, f := range s.r.plan.Fields {
+		if col, ok := s.hdr.cols[f.Key]; ok && f.Numeric() {
+			limit = min(limit, col)
+		}
+	}
+	for c := 0; c < limit; c++ {
+		if isTotalsLabel(g.cell(c)) {
+			return true
+		}
+	}
+	return isTotalsLabel(s.field(g, keyCommune))
+}
+
+func isTotalsLabel(text string) bool {
+	f := fold(text)
+	if f == "cong" || f == "tong" {
+		return true
+	}
+	for _, w := range totalsWords {
+		if strings.HasPrefix(f+" ", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTotals compares the totals row with the sum of the rows above it (since the last
+// totals row, or from the top), as Excel's SUM would: blank cells count as nothing.
+func (s *sheetCtx) checkTotals(g gridRow) {
+	at := loc{sheet: s.sheet, district: s.district}
+	for _, f := range s.r.plan.Fields {
+		col, ok := s.hdr.cols[f.Key]
+		if !ok || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
+			continue
+		}
+		at.cell = s.cellName(col, g.line)
+		raw, numeric, st := s.cellValue(g, col, at, f.Key)
+		if st != numOK || s.all.bad[f.Key] {
+			continue
+		}
+		total, st := parseNumber(raw, numeric)
+		if st == numBad {
+			s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.number", raw, fieldName(s.r.plan, f.Key, s.r.lang)))
+			continue
+		}
+		tol := 1e-9
+		if f.Kind == criteria.KindArea {
+			tol = 0.01 + 1e-9
+		}
+		since, all := s.sums.sum[f.Key], s.all.sum[f.Key]
+		if (!s.sums.bad[f.Key] && math.Abs(total-since) <= tol) || math.Abs(total-all) <= tol {
+			continue
+		}
+		want := all
+		if len(s.sums.sum) > 0 {
+			want = since
+		}
+		s.r.add(Error, CodeTotalMismatch, at, msg(s.r.lang, "total-mismatch",
+			criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), fieldName(s.r.plan, f.Key, s.r.lang)))
+	}
+	s.sums = newSums()
+}

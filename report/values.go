@@ -1,0 +1,261 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/criteria"
+)
+
+// numState is the outcome of reading a number.
+type numState int
+
+const (
+	numOK    numState = iota
+	numBlank          // empty cell: unknown
+	numBad            // text that is no number
+)
+
+var (
+	// spaceGrouped is "1 234" or "1 234 567,5".
+	spaceGrouped = regexp.MustCompile(`^\d{1,3}( \d{3})+([.,]\d+)?$`)
+	// dotThousands is a whole number with "." between groups of three: "1.234", "12.345.678".
+	dotThousands = regexp.MustCompile(`^[1-9]\d{0,2}(\.\d{3})+$`)
+	digitsOnly   = regexp.MustCompile(`^\d+$`)
+)
+
+// parseNumber reads a cell as a number. numeric says the cell holds a number (not text),
+// so that its value is read as Go writes floats; text follows Vietnamese habits:
+// "." groups thousands, "," is the decimal mark ("1.999,99"), "1 234" is grouped by
+// spaces, and "-" stands for zero.
+func parseNumber(raw string, numeric bool) (float64, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return 0, numBlank
+	}
+	if numeric {
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, numOK
+		}
+	}
+	if v, ok := parseNumberText(s); ok {
+		return v, numOK
+	}
+	if !numeric && !dotThousands.MatchString(s) {
+		// A number written by a program ("1.5E+3", "0.30000000000000004").
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, numOK
+		}
+	}
+	return 0, numBad
+}
+
+func parseNumberText(s string) (float64, bool) {
+	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "−", "-").Replace(s)
+	s = strings.TrimSpace(s)
+	switch s {
+	case "-", "–", "—", "--":
+		return 0, true
+	}
+	lower := strings.ToLower(s)
+	for _, unit := range []string{"m²", "m2"} {
+		if strings.HasSuffix(lower, unit) {
+			s = strings.TrimSpace(s[:len(s)-len(unit)])
+			break
+		}
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"))
+	if strings.Contains(s, " ") {
+		if !spaceGrouped.MatchString(s) {
+			return 0, false
+		}
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	plain, ok := decimalPlain(s)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(plain, 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// decimalPlain rewrites a number with grouping and a decimal mark as "1234.5".
+func decimalPlain(s string) (string, bool) {
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	var intPart, frac, group string
+	switch {
+	case dots > 0 && commas > 0:
+		last := max(strings.LastIndex(s, "."), strings.LastIndex(s, ","))
+		intPart, frac = s[:last], s[last+1:]
+		group = "."
+		if s[last] == '.' {
+			group = ","
+		}
+	case commas > 1:
+		intPart, group = s, ","
+	case commas == 1:
+		intPart, frac, _ = strings.Cut(s, ",")
+	case dots > 1 || dotThousands.MatchString(s):
+		intPart, group = s, "."
+	case dots == 1:
+		intPart, frac, _ = strings.Cut(s, ".")
+	default:
+		intPart = s
+	}
+	if group != "" {
+		groups := strings.Split(intPart, group)
+		for i, g := range groups {
+			if !digitsOnly.MatchString(g) || (i > 0 && len(g) != 3) || (i == 0 && len(g) > 3) {
+				return "", false
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !digitsOnly.MatchString(intPart) || (frac != "" && !digitsOnly.MatchString(frac)) {
+		return "", false
+	}
+	if frac == "" {
+		return intPart, true
+	}
+	return intPart + "." + frac, true
+}
+
+// Yes/no words, folded.
+var (
+	yesWords = map[string]bool{"co": true, "c": true, "x": true, "v": true, "yes": true, "y": true, "1": true, "true": true, "dung": true}
+	noWords  = map[string]bool{"khong": true, "k": true, "ko": true, "kg": true, "0": true, "no": true, "n": true, "false": true, "-": true, "–": true, "—": true}
+)
+
+// parseYesNo reads Có/Không, x, ✓, 1/0, yes/no, c/k as 1 or 0; blank is unknown.
+func parseYesNo(raw string) (float64, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return 0, numBlank
+	}
+	switch s {
+	case "✓", "✔", "☑":
+		return 1, numOK
+	case "-", "–", "—":
+		return 0, numOK
+	}
+	f := fold(s)
+	if yesWords[f] {
+		return 1, numOK
+	}
+	if noWords[f] {
+		return 0, numOK
+	}
+	return 0, numBad
+}
+
+// matchStatus reads a status cell as a status key; ok is false for text that is no status.
+func matchStatus(p *criteria.Plan, raw string) (key string, ok bool) {
+	f := fold(raw)
+	if f == "" || f == "khong" {
+		return "", strings.TrimSpace(raw) == "" || f == "khong" || isDash(raw)
+	}
+	for _, s := range p.Statuses {
+		for _, name := range append([]string{s.Key, s.Vi, s.En}, s.Variants...) {
+			if fold(name) == f {
+				return s.Key, true
+			}
+		}
+	}
+	return "", false
+}
+
+func isDash(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// matchKind reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết")
+// as a calendar kind key: an exact match of a name, else the longest name the text
+// contains.
+func matchKind(p *criteria.Plan, raw string) (string, bool) {
+	f := strings.ReplaceAll(fold(raw), " ", "")
+	if f == "" {
+		return "", false
+	}
+	best, bestLen := "", 0
+	for _, d := range p.Calendar {
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			n := strings.ReplaceAll(fold(name), " ", "")
+			if n == "" {
+				continue
+			}
+			if n == f {
+				return d.Kind, true
+			}
+			if strings.Contains(f, n) && len(n) > bestLen {
+				best, bestLen = d.Kind, len(n)
+			}
+		}
+	}
+	return best, best != ""
+}
+
+var (
+	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$`)
+	ymdDate    = regexp.MustCompile(`^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$`)
+	wordDate   = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})`)
+	timeSuffix = regexp.MustCompile(`[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`)
+)
+
+// parseDate reads a date cell: an Excel serial (numeric, with the workbook's 1904 flag),
+// "20/02/2025", "20-02-2025", "20.02.2025", "2025-02-20" or "ngày 20 tháng 02 năm 2025".
+func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return time.Time{}, numBlank
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && (numeric || !strings.Contains(s, ".")) {
+		if v < 1 || v > 2958465 {
+			return time.Time{}, numBad
+		}
+		t, err := excelize.ExcelDateToTime(v, date1904)
+		if err != nil {
+			return time.Time{}, numBad
+		}
+		return day(t.Year(), int(t.Month()), t.Day())
+	}
+	s = timeSuffix.ReplaceAllString(s, "")
+	if m := dmyDate.FindStringSubmatch(s); m != nil {
+		return day(atoi(m[3]), atoi(m[2]), atoi(m[1]))
+	}
+	if m := ymdDate.FindStringSubmatch(s); m != nil {
+		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if m := wordDate.FindStringSubmatch(fold(raw)); m != nil {
+		return day(atoi(m[3]), atoi(m[2]), atoi(m[1]))
+	}
+	return time.Time{}, numBad
+}
+
+// day returns the date, or numBad when it does not exist (31/02).
+func day(y, m, d int) (time.Time, numState) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, numBad
+	}
+	return t, numOK
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
