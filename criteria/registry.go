@@ -23,9 +23,13 @@ type Commune struct {
 	Type         string `yaml:"type"` // xã, phường, thị trấn
 }
 
-// FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An".
+// FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An". A name
+// that already starts with its type, as the wards' "Phường 4", is returned as it is.
 func (c Commune) FullName() string {
 	if c.Type == "" {
+		return c.Name
+	}
+	if len(c.Name) > len(c.Type) && strings.EqualFold(c.Name[:len(c.Type)], c.Type) && c.Name[len(c.Type)] == ' ' {
 		return c.Name
 	}
 	t := []rune(c.Type)
