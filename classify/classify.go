@@ -75,9 +75,6 @@ func Classify(p *criteria.Plan, fig Figures, lang string) Result {
 		}
 	}
 
-	// Rule 4: population 0 with offenders is an input error; the ratio is then unknown.
-	inputError := false
-
 	// The reachable (level, all-zero) pairs, built indicator by indicator.
 	type state struct {
 		level int
@@ -106,8 +103,9 @@ func Classify(p *criteria.Plan, fig Figures, lang string) Result {
 				need(in.Per)
 			}
 		}
+		// Rule 4: population 0 with offenders is an input error; the ratio is then
+		// unknown (every band stays possible) and a reason says why.
 		if err != "" {
-			inputError = true
 			res.Reasons = append(res.Reasons, Reason{Rule: "error", Field: in.Per, Text: err})
 		}
 		if bandReason != nil {
@@ -153,7 +151,9 @@ func Classify(p *criteria.Plan, fig Figures, lang string) Result {
 	}
 	sortByPlan(p, res.Missing)
 
-	if len(outcomes) == 1 && !inputError {
+	// An input error makes the ratio unknown, not the commune: when no ratio can change
+	// the outcome (120 managed addicts), the category stands beside the error reason.
+	if len(outcomes) == 1 {
 		for k := range outcomes {
 			res.Category = k
 		}

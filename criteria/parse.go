@@ -14,7 +14,7 @@ import (
 func Parse(name string, data []byte) (*Plan, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+		return nil, errors.New(cleanYAMLError(name, err))
 	}
 	if len(root.Content) == 0 {
 		return nil, fmt.Errorf("%s: the plan file is empty", name)
@@ -23,7 +23,7 @@ func Parse(name string, data []byte) (*Plan, error) {
 	dec.KnownFields(true)
 	var p Plan
 	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+		return nil, errors.New(cleanYAMLError(name, err))
 	}
 	p.Source = name
 	if errs := p.validate(); len(errs) > 0 {
@@ -39,16 +39,22 @@ func Parse(name string, data []byte) (*Plan, error) {
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
 
-// cleanYAMLError turns "yaml: line 3: ..." into "3: ..." so the message reads FILE:LINE: ...
-func cleanYAMLError(err error) string {
+// cleanYAMLError turns the decoder's "yaml: line 3: ..." into "FILE:3: ...", one line per
+// mistake, each with the file name, so every message reads FILE:LINE: like validate's.
+func cleanYAMLError(name string, err error) string {
 	s := err.Error()
 	s = strings.TrimPrefix(s, "yaml: ")
 	s = strings.TrimPrefix(s, "unmarshal errors:\n")
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
 		if m := yamlLine.FindStringSubmatch(l); m != nil {
-			l = m[1] + ": " + l[len(m[0]):]
+			l = name + ":" + m[1] + ": " + l[len(m[0]):]
+		} else {
+			l = name + ": " + l
 		}
 		out = append(out, l)
 	}

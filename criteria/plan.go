@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed plan.yaml
@@ -365,6 +367,15 @@ func (d *Date) UnmarshalText(b []byte) error {
 		return fmt.Errorf("date %q: want YYYY-MM-DD", string(b))
 	}
 	d.Time = t
+	return nil
+}
+
+// UnmarshalYAML reads 2006-01-02, with the line on error (the decoder gives none for
+// UnmarshalText).
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if err := d.UnmarshalText([]byte(n.Value)); err != nil {
+		return fmt.Errorf("line %d: %v", n.Line, err)
+	}
 	return nil
 }
 

@@ -23,10 +23,14 @@ type Commune struct {
 	Type         string `yaml:"type"` // xã, phường, thị trấn
 }
 
-// FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An".
+// FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An". A name
+// that already starts with its type, as the wards' "Phường 4", is returned as it is.
 func (c Commune) FullName() string {
 	// Wards are named "Phường 1" in the registry: the name already says its type.
 	if c.Type == "" || strings.HasPrefix(strings.ToLower(c.Name), strings.ToLower(c.Type)+" ") {
+		return c.Name
+	}
+	if len(c.Name) > len(c.Type) && strings.EqualFold(c.Name[:len(c.Type)], c.Type) && c.Name[len(c.Type)] == ' ' {
 		return c.Name
 	}
 	t := []rune(c.Type)
