@@ -235,8 +235,8 @@ func indicatorStates(p *criteria.Plan, in criteria.Indicator, fig Figures, count
 		}
 		return st, nil, ""
 	case known && denKnown && den == 0:
-		msg := fmt.Sprintf("%s %s > 0 %s %s = 0: %s", criteria.FormatNumber(v, lang), p.FieldLabel(in.Field, lang),
-			tr(lang, "nhưng", "but"), p.FieldLabel(in.Per, lang), tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
+		msg := fmt.Sprintf("%s %s > 0 %s %s = 0: %s", criteria.FormatNumber(v, lang), strings.ToLower(p.FieldLabel(in.Field, lang)),
+			tr(lang, "nhưng", "but"), strings.ToLower(p.FieldLabel(in.Per, lang)), tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
 		return allStates(in, zeroOK(false), false), nil, msg
 	case known: // numerator > 0, denominator blank: any band.
 		return allStates(in, zeroOK(false), false), nil, ""
@@ -390,7 +390,7 @@ func bandReason(p *criteria.Plan, in criteria.Indicator, band int, v, den float6
 	}
 	figure := criteria.FormatNumber(v, lang) + " " + in.Label(lang)
 	if in.Per != "" {
-		figure = fmt.Sprintf("%s/%s = %s", criteria.FormatNumber(v, lang), criteria.FormatNumber(den, lang), criteria.FormatPercent(v/den, lang))
+		figure = fmt.Sprintf("%s/%s = %s", criteria.FormatNumber(v, lang), criteria.FormatNumber(den, lang), criteria.FormatRatio(int64(v), int64(den), lang))
 		figure = in.Label(lang) + " " + figure
 	}
 	text := fmt.Sprintf("%s %s %s → %s", figure, op, criteria.FormatDecimal(*th, lang), p.CategoryLabel(p.LevelCategory(b.Level), lang))
@@ -423,12 +423,12 @@ func closingReasons(p *criteria.Plan, fig Figures, res Result, routes []bool, la
 			var nz []string
 			for _, k := range cl.DrugFreeFields {
 				if v, ok := fig[k]; ok && v != 0 {
-					nz = append(nz, criteria.FormatNumber(v, lang)+" "+strings.ToLower(p.FieldLabel(k, lang)))
+					nz = append(nz, strings.ToLower(p.FieldLabel(k, lang))+" "+criteria.FormatNumber(v, lang))
 				}
 			}
 			text := tr(lang, "không đạt tiêu chí loại III nào", "no Type III indicator reached")
 			if len(nz) > 0 {
-				text += tr(lang, " nhưng có ", " but ") + strings.Join(nz, ", ")
+				text += tr(lang, " nhưng khác 0: ", " but not zero: ") + strings.Join(nz, ", ")
 			}
 			out = append(out, Reason{Rule: "less-complex", Text: text + " → " + p.CategoryLabel(criteria.LessComplex, lang)})
 		}

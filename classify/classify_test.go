@@ -275,7 +275,7 @@ func TestReasonsAreWrittenInTheUsersLanguage(t *testing.T) {
 		{"the route step in English", zero(Figures{"addicts_managed": 65, "on_route": 1}), "en", "route", "on a key drug trafficking route: Type II → Type I"},
 		{"the ratio in Vietnamese shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), "vi", "band", "đối tượng phạm tội về ma túy trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III"},
 		{"the ratio in English shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), "en", "band", "drug offenders per population 3/2,999 = 0.10% ≥ 0.1% → Type III"},
-		{"less complex names what is not zero", zero(Figures{"users": 2}), "en", "less-complex", "no Type III indicator reached but 2 illegal users → Less complex"},
+		{"less complex names what is not zero", zero(Figures{"users": 2}), "en", "less-complex", "no Type III indicator reached but not zero: illegal users 2 → Less complex"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

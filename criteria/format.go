@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -52,4 +53,19 @@ func FormatDecimal(d Decimal, lang string) string {
 		return FormatNumber(float64(n)*100/float64(den), lang) + "%"
 	}
 	return FormatNumber(d.Float(), lang)
+}
+
+// FormatRatio writes num/den as a percentage with two decimals, cut (not rounded) so that
+// the figure shown never passes a threshold the exact ratio does not reach: 3/1001 is
+// 0.2997 % and shows as 0,29 %, not 0,30 %.
+func FormatRatio(num, den int64, lang string) string {
+	if den <= 0 {
+		return "?"
+	}
+	hundredths := num * 10000 / den // percent × 100, cut
+	s := strconv.FormatInt(hundredths/100, 10) + "." + fmt.Sprintf("%02d", hundredths%100)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "%"
 }
