@@ -89,7 +89,7 @@ type ConsolidateInput struct {
 func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
-	latest, superseded := Latest(in.Returns, lang)
+	latest, superseded := Latest(p, in.Returns, lang)
 	problems := append(append([]Problem{}, in.Problems...), superseded...)
 	for _, r := range latest {
 		problems = append(problems, CheckConsistency(p, r, lang)...)

@@ -214,7 +214,7 @@ func SampleReturnSpec(p *criteria.Plan, district, kind, number string, reported,
 
 // SampleFileName returns a file name for a district's return of kind, without diacritics.
 func SampleFileName(kind, district string) string {
-	return fmt.Sprintf("%s-%s.xlsx", kind, slug(districtShort(district)))
+	return fmt.Sprintf("%s-%s.xlsx", kind, slug(district))
 }
 
 // slug writes s in lower case ASCII with dashes, for file names.
@@ -263,8 +263,8 @@ func SampleSet(p *criteria.Plan, seed uint64) (all ReturnSpec, files []SampleFil
 		if i == 1 {
 			recv = day(2, 28)
 		}
-		s := SampleReturnSpec(p, d, "review", num, recv.AddDate(0, 0, -1), recv, communes, true)
-		files = append(files, SampleFile{Name: "review/" + SampleFileName("review", d), Spec: &s})
+		review := SampleReturnSpec(p, d, "review", num, recv.AddDate(0, 0, -1), recv, communes, true)
+		files = append(files, SampleFile{Name: "review/" + SampleFileName("review", d), Spec: &review})
 
 		// Phase 3: see the scenario above.
 		recv = day(12, 8+i%5)
@@ -287,8 +287,8 @@ func SampleSet(p *criteria.Plan, seed uint64) (all ReturnSpec, files []SampleFil
 		case 6: // sent nothing
 			continue
 		}
-		s = SampleReturnSpec(p, d, "phase3", num, recv.AddDate(0, 0, -1), recv, communes, false)
-		files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d), Spec: &s})
+		phase3 := SampleReturnSpec(p, d, "phase3", num, recv.AddDate(0, 0, -1), recv, communes, false)
+		files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d), Spec: &phase3})
 	}
 
 	// The clerk's register of documents that are not data workbooks.

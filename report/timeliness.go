@@ -23,7 +23,7 @@ type ValidateInput struct {
 // count, and judges the timeliness of every district × kind from the returns and the
 // register. The problems come back sorted for a clerk to work down.
 func Validate(p *criteria.Plan, in ValidateInput) ([]Problem, []classify.SubmissionStatus) {
-	latest, superseded := Latest(in.Returns, in.Lang)
+	latest, superseded := Latest(p, in.Returns, in.Lang)
 	problems := append(append([]Problem{}, in.Problems...), superseded...)
 	for _, r := range latest {
 		problems = append(problems, CheckConsistency(p, r, in.Lang)...)

@@ -175,7 +175,7 @@ func CheckCompleteness(p *criteria.Plan, r *Return, lang string) []Problem {
 // any date counts as the latest (as in classify.Timeliness, it is taken as submitted on the
 // as-of day); returns whose district or kind is unknown are kept as they are, since they
 // cannot be compared. The returns kept are in their input order.
-func Latest(returns []*Return, lang string) (latest []*Return, superseded []Problem) {
+func Latest(p *criteria.Plan, returns []*Return, lang string) (latest []*Return, superseded []Problem) {
 	type key struct{ district, kind string }
 	winner := map[key]int{}
 	for i, r := range returns {
@@ -198,6 +198,10 @@ func Latest(returns []*Return, lang string) (latest []*Return, superseded []Prob
 			continue
 		}
 		by := returns[j]
+		kind := r.Kind
+		if d, ok := p.Deadline(r.Kind); ok {
+			kind = d.Label(lang)
+		}
 		superseded = append(superseded, Problem{
 			Severity: Warning,
 			Code:     CodeSuperseded,
@@ -205,8 +209,8 @@ func Latest(returns []*Return, lang string) (latest []*Return, superseded []Prob
 			Sheet:    r.Sheet,
 			District: r.District,
 			Message: tr(lang,
-				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.", r.Kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang)),
-				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.", r.Kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang))),
+				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang)),
+				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang))),
 		})
 	}
 	return latest, superseded

@@ -259,15 +259,15 @@ func TestLatest(t *testing.T) {
 	unknown1 := &Return{File: "u1.xlsx", Kind: "review"}
 	unknown2 := &Return{File: "u2.xlsx", Kind: "review"}
 
-	latest, sup := Latest([]*Return{b, a, other, unknown1, c, phase, unknown2}, "vi")
+	latest, sup := Latest(criteria.Default(), []*Return{b, a, other, unknown1, c, phase, unknown2}, "vi")
 	if want := []*Return{b, other, unknown1, phase, unknown2}; !reflect.DeepEqual(latest, want) {
 		t.Errorf("latest = %v, want %v", returnFiles(latest), returnFiles(want))
 	}
 	want := []Problem{
 		{Severity: Warning, Code: CodeSuperseded, File: "a.xlsx", District: cl,
-			Message: "Báo cáo review của Huyện Càng Long (nhận 20/02/2025) đã được thay bằng b.xlsx (nhận 28/02/2025); chỉ tính báo cáo sau."},
+			Message: "Báo cáo Rà soát của Huyện Càng Long (nhận 20/02/2025) đã được thay bằng b.xlsx (nhận 28/02/2025); chỉ tính báo cáo sau."},
 		{Severity: Warning, Code: CodeSuperseded, File: "c.xlsx", District: cl,
-			Message: "Báo cáo review của Huyện Càng Long (ngày 25/02/2025) đã được thay bằng b.xlsx (nhận 28/02/2025); chỉ tính báo cáo sau."},
+			Message: "Báo cáo Rà soát của Huyện Càng Long (ngày 25/02/2025) đã được thay bằng b.xlsx (nhận 28/02/2025); chỉ tính báo cáo sau."},
 	}
 	if !reflect.DeepEqual(sup, want) {
 		t.Errorf("superseded:\ngot  %+v\nwant %+v", sup, want)
@@ -275,22 +275,22 @@ func TestLatest(t *testing.T) {
 
 	// The same day: the later in the input counts. Undated: counts as the latest.
 	same := &Return{File: "same.xlsx", District: cl, Kind: "review", ReceivedDate: d("28").Add(9 * time.Hour)}
-	if latest, sup := Latest([]*Return{b, same}, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
+	if latest, sup := Latest(criteria.Default(), []*Return{b, same}, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
 		t.Errorf("same day: %v %+v", returnFiles(latest), sup)
 	}
 	undated := &Return{File: "undated.xlsx", District: cl, Kind: "review"}
-	latest, sup = Latest([]*Return{undated, b}, "en")
+	latest, sup = Latest(criteria.Default(), []*Return{undated, b}, "en")
 	if len(latest) != 1 || latest[0] != undated || len(sup) != 1 {
 		t.Fatalf("undated: %v %+v", returnFiles(latest), sup)
 	}
-	if m := sup[0].Message; m != "This review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated); only the later one counts." {
+	if m := sup[0].Message; m != "This Review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated); only the later one counts." {
 		t.Errorf("message %q", m)
 	}
 
 	// Two sheets of one workbook.
 	s1 := &Return{File: "all.xlsx", Sheet: "Càng Long", District: cl, Kind: "phase1", ReceivedDate: d("1")}
 	s2 := &Return{File: "all.xlsx", Sheet: "Càng Long (2)", District: cl, Kind: "phase1", ReceivedDate: d("2")}
-	if _, sup := Latest([]*Return{s1, s2}, "vi"); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
+	if _, sup := Latest(criteria.Default(), []*Return{s1, s2}, "vi"); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
 		t.Errorf("sheets: %+v", sup)
 	}
 }
