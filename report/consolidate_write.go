@@ -98,6 +98,9 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 	if err := wb.NewSheet(name); err != nil {
 		return err
 	}
+	if err := wb.printLayout(name); err != nil {
+		return err
+	}
 	row := 1
 	set := func(col int, v any, style string) {
 		cell, _ := excelize.CoordinatesToCellName(col, row)
@@ -187,7 +190,10 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 		for i, s := range statuses {
 			st := "int"
 			if n[s] > 0 && (s == classify.SubmissionLate || s == classify.SubmissionMissing) {
-				st = "tag:" + s
+				st = "tag:" + statusTag(s, "").Style
+				if s == classify.SubmissionLate {
+					st = "tag:late"
+				}
 			}
 			set(i+2, n[s], st)
 		}
@@ -217,11 +223,11 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 		}
 		series = append(series, s)
 	}
-	anchor, _ := excelize.CoordinatesToCellName(len(head)+2, 3)
+	anchor := fmt.Sprintf("A%d", row+2) // below the tables, so the page prints upright
 	return f.AddChart(name, anchor, &excelize.Chart{
 		Type:   excelize.BarStacked,
 		Series: series,
-		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.6},
+		Format: excelize.GraphicOptions{ScaleX: 2.0, ScaleY: 1.5},
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: tr(lang, "Phân loại theo huyện", "Categories by district")}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true},
@@ -293,7 +299,7 @@ func SourcesTable(c *Consolidation) Table {
 	lang := c.Lang
 	t := Table{Name: tr(lang, "Nguồn số liệu", "Sources"), Columns: []Column{
 		{Key: "file", Header: tr(lang, "Tệp", "File")},
-		{Key: "sha256", Header: "SHA-256"},
+		{Key: "sha256", Header: "SHA-256", Width: 68},
 		{Key: "role", Header: tr(lang, "Vai trò", "Role")},
 		{Key: "district", Header: tr(lang, "Huyện", "District")},
 		{Key: "kind", Header: tr(lang, "Loại báo cáo", "Kind")},

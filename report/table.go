@@ -42,6 +42,9 @@ type Column struct {
 type Tag struct {
 	Key  string
 	Text string
+	// Style, when set, colours the cell in place of Key: a missing return is "overdue"
+	// (red), where a missing checklist figure is grey.
+	Style string
 }
 
 func (t Tag) String() string { return t.Text }

@@ -77,7 +77,7 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang stri
 			order = append(order, s.District)
 		}
 		if i, ok := col[s.Kind]; ok {
-			row[i] = Tag{Key: s.Status, Text: statusText(s, lang)}
+			row[i] = statusTag(s.Status, statusText(s, lang))
 		}
 		rows[s.District] = row
 	}
@@ -116,7 +116,7 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang st
 			}
 			sup += f
 		}
-		t.Rows = append(t.Rows, []any{s.District, kind, due, sub, Tag{Key: s.Status, Text: statusLabel(s.Status, lang)}, s.DaysLate, s.File, sup})
+		t.Rows = append(t.Rows, []any{s.District, kind, due, sub, statusTag(s.Status, statusLabel(s.Status, lang)), s.DaysLate, s.File, sup})
 	}
 	return t
 }
@@ -145,4 +145,14 @@ func NextDueLine(p *criteria.Plan, asOf time.Time, lang string) string {
 		return fmt.Sprintf(tr(lang, "Tính đến %s: hôm nay là hạn báo cáo %s.", "As of %s: the %s return is due today."), clerkDate(asOf, lang), d.Label(lang))
 	}
 	return fmt.Sprintf(tr(lang, "Tính đến %s: hạn tiếp theo là báo cáo %s ngày %s, còn %d ngày.", "As of %s: next due is the %s return on %s, in %d days."), clerkDate(asOf, lang), d.Label(lang), clerkDate(d.Due.Time, lang), days)
+}
+
+// statusTag is a timeliness status as a cell: a missing return shows red, not the grey of
+// missing data.
+func statusTag(status, text string) Tag {
+	t := Tag{Key: status, Text: text}
+	if status == classify.SubmissionMissing {
+		t.Style = "overdue"
+	}
+	return t
 }

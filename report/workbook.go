@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -25,7 +26,7 @@ var tagFills = map[string]string{
 	"type-1": "F4B6B6", "type-2": "F8CBAD", "type-3": "FFE699",
 	"less-complex": "DDEBF7", "drug-free": "C6EFCE", "undetermined": "D9D9D9",
 	"pass": "C6EFCE", "fail": "F4B6B6", "missing": "D9D9D9",
-	"on-time": "C6EFCE", "late": "F8CBAD", "not-due": "EDEDED",
+	"on-time": "C6EFCE", "late": "F8CBAD", "not-due": "EDEDED", "overdue": "F4B6B6",
 	"error": "F4B6B6", "warning": "FFE699",
 }
 
@@ -104,11 +105,15 @@ func (wb *Workbook) AddTable(t Table) error {
 		return err
 	}
 	name := SheetName(t.Name)
+	if err := wb.printLayout(name); err != nil {
+		return err
+	}
 	sw, err := wb.f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
 	// Widths first: the longest text of each column, within reason.
+	widths := make([]float64, len(t.Columns))
 	for i, c := range t.Columns {
 		width := c.Width
 		if width == 0 {
@@ -120,6 +125,7 @@ func (wb *Workbook) AddTable(t Table) error {
 				}
 			}
 		}
+		widths[i] = width
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
@@ -149,7 +155,7 @@ func (wb *Workbook) AddTable(t Table) error {
 			wrap := i < len(t.Columns) && t.Columns[i].Wrap
 			cells[i] = wb.cell(v, wrap)
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", headRow+1+r), cells); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
 			return err
 		}
 	}
@@ -168,10 +174,41 @@ func (wb *Workbook) AddTable(t Table) error {
 	return sw.Flush()
 }
 
+// rowHeight is the height a row needs for its wrapped text: a stream-written row is not
+// fitted by the spreadsheet when it opens, so its wrapped cells would spill over the next.
+func (wb *Workbook) rowHeight(t Table, row []any, widths []float64) float64 {
+	lines := 1
+	for i, v := range row {
+		if i >= len(t.Columns) || !t.Columns[i].Wrap {
+			continue
+		}
+		perLine := max(int(widths[i]*1.3), 10)
+		n := 0
+		for _, para := range strings.Split(cellText(v, wb.lang), "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines) * 15
+}
+
+// printLayout prints a sheet in landscape, one page wide, with the header row repeated;
+// it must come before the sheet's StreamWriter, which keeps these settings.
+func (wb *Workbook) printLayout(name string) error {
+	if err := wb.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	return wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+}
+
 func (wb *Workbook) cell(v any, wrap bool) excelize.Cell {
 	switch x := v.(type) {
 	case Tag:
-		return excelize.Cell{StyleID: wb.Style("tag:" + x.Key), Value: x.Text}
+		key := x.Key
+		if x.Style != "" {
+			key = x.Style
+		}
+		return excelize.Cell{StyleID: wb.Style("tag:" + key), Value: x.Text}
 	case int:
 		return excelize.Cell{StyleID: wb.Style("int"), Value: x}
 	case float64:
