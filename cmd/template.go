@@ -61,7 +61,7 @@ func templateRun(opts *TemplateOptions) error {
 	}
 	spec, err := report.TemplateSpec(p, opts.District, opts.Kind, lang)
 	if err != nil {
-		return &FlagError{err}
+		return err
 	}
 	if err := report.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
 		return report.WriteReturn(w, p, spec)

@@ -152,7 +152,7 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 			case "district":
 				v = row.Commune.District
 			case "commune":
-				v = row.Commune.Name
+				v = row.Commune.FullName()
 			case "code":
 				v = row.Commune.Code
 			case "status":
@@ -175,6 +175,13 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 			}
 		}
 	}
+	if len(spec.Rows) > 0 {
+		body, _ := f.NewStyle(&excelize.Style{Border: borders()})
+		lastCell, _ := excelize.CoordinatesToCellName(len(p.Fields), len(spec.Rows)+1)
+		_ = f.SetCellStyle(DataSheetName, "A2", lastCell, body)
+	}
+	_ = f.SetPageLayout(DataSheetName, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
+	_ = f.SetSheetProps(DataSheetName, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 	if err := f.SetPanes(DataSheetName, &excelize.Panes{Freeze: true, YSplit: 1, XSplit: 2, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
@@ -253,7 +260,7 @@ func districtShort(name string) string {
 func TemplateSpec(p *criteria.Plan, district, kind, lang string) (ReturnSpec, error) {
 	name, suggestions, ok := NewMatcher(p).District(district)
 	if !ok {
-		msg := fmt.Sprintf(tr(lang, "không có huyện %q trong danh mục", "no district %q in the registry"), district)
+		msg := fmt.Sprintf(tr(lang, "không xác định được huyện %q trong danh mục", "district %q is not one district of the registry"), district)
 		if len(suggestions) > 0 {
 			msg += tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
 		}
