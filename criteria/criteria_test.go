@@ -649,3 +649,24 @@ func TestFormatNumber(t *testing.T) {
 		}
 	})
 }
+
+func TestFormatRatioCutsSoTheFigureNeverPassesAThresholdItMisses(t *testing.T) {
+	for _, c := range []struct {
+		num, den int64
+		vi, en   string
+	}{
+		{3, 1001, "0,29%", "0.29%"}, // 0.2997 %: below 0.3 %, so it must not read 0,30 %
+		{3, 1000, "0,30%", "0.30%"},
+		{5, 1000, "0,50%", "0.50%"},
+		{1, 3, "33,33%", "33.33%"},
+		{0, 10, "0,00%", "0.00%"},
+		{1, 0, "?", "?"},
+	} {
+		if got := FormatRatio(c.num, c.den, "vi"); got != c.vi {
+			t.Errorf("FormatRatio(%d, %d, vi) = %q, want %q", c.num, c.den, got, c.vi)
+		}
+		if got := FormatRatio(c.num, c.den, "en"); got != c.en {
+			t.Errorf("FormatRatio(%d, %d, en) = %q, want %q", c.num, c.den, got, c.en)
+		}
+	}
+}
