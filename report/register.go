@@ -6,14 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/unicode/norm"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -103,7 +99,7 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 	for i := 0; i < len(rows) && i < 10 && headerRow < 0; i++ {
 		found, dups := map[string]int{}, []int{}
 		for j, h := range rows[i] {
-			key, ok := labels[foldRegisterText(stripParens(h))]
+			key, ok := labels[fold(stripParens(h))]
 			if !ok {
 				continue
 			}
@@ -235,14 +231,14 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 func registerLabels(p *criteria.Plan) map[string]string {
 	labels := map[string]string{}
 	for _, k := range registerKeys {
-		labels[foldRegisterText(k)] = k
+		labels[fold(k)] = k
 	}
 	for _, c := range p.Cover {
 		if !isRegisterKey(c.Key) {
 			continue
 		}
 		for _, s := range append([]string{c.Vi, c.En}, c.Variants...) {
-			if f := foldRegisterText(s); f != "" {
+			if f := fold(s); f != "" {
 				labels[f] = c.Key
 			}
 		}
@@ -272,54 +268,10 @@ func registerColumnName(p *criteria.Plan, key, lang string) string {
 	return key
 }
 
-// registerKind returns the calendar kind written as s: its key, Vietnamese or English
-// name or a variant, in any case, with or without diacritics, and with or without a
-// leading "Báo cáo".
-func registerKind(p *criteria.Plan, s string) (string, bool) {
-	want := foldKind(s)
-	for _, d := range p.Calendar {
-		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
-			if f := foldKind(name); f != "" && f == want {
-				return d.Kind, true
-			}
-		}
-	}
-	return "", false
-}
-
-// foldKind folds a kind of return for comparison, dropping a leading "báo cáo" or "report".
-func foldKind(s string) string {
-	f := foldRegisterText(s)
-	for _, prefix := range []string{"bao cao ", "report ", "bc "} {
-		f = strings.TrimPrefix(f, prefix)
-	}
-	return f
-}
-
-// foldRegisterText lowercases s, strips diacritics (đ is d) and turns every run of other
-// characters than letters and digits into one space.
-func foldRegisterText(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	return b.String()
-}
+// registerKind returns the calendar kind written as s, as the reader reads a cover's kind:
+// its key, Vietnamese or English name or a variant, in any case, with or without
+// diacritics, and with or without a leading "Báo cáo".
+func registerKind(p *criteria.Plan, s string) (string, bool) { return matchKind(p, s) }
 
 // stripParens drops a parenthesised note from a header: "Ngày nhận (dd/mm/yyyy)".
 func stripParens(s string) string {
@@ -329,67 +281,24 @@ func stripParens(s string) string {
 	return s
 }
 
-// registerCSVRows reads CSV data with a comma or semicolon, whichever the first line
-// uses more, and an optional UTF-8 BOM.
+// registerCSVRows reads CSV data as the reader reads a CSV return: UTF-8 with or without a
+// BOM (or UTF-16), and ',', ';' or tab, whichever the first line uses most.
 func registerCSVRows(data []byte) ([][]string, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		r.Comma = ';'
+	text, err := csvText(data)
+	if err != nil {
+		return nil, err
 	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sniffSeparator(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	return r.ReadAll()
 }
 
-var (
-	registerDMY    = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$`)
-	registerYMD    = regexp.MustCompile(`^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$`)
-	registerWords  = regexp.MustCompile(`^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$`)
-	registerSerial = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
-	registerTime   = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
-)
-
-// parseRegisterDate reads "20/02/2025" (also with - or ., or a 2-digit year), "2025-02-20",
-// "ngày 20 tháng 02 năm 2025", a time of day after the date, and Excel date serials
-// (days since 1899-12-30) of the years 2000–2099. Day and month are never swapped.
+// parseRegisterDate reads a register's date as the reader reads a cover's: "20/02/2025"
+// (also with - or ., or a 2-digit year), "2025-02-20", "ngày 20 tháng 02 năm 2025", a time
+// of day after the date, or an Excel serial. Day and month are never swapped.
 func parseRegisterDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if date, clock, ok := strings.Cut(s, " "); ok && registerTime.MatchString(strings.TrimSpace(clock)) {
-		s = date
-	}
-	if date, clock, ok := strings.Cut(s, "T"); ok && registerYMD.MatchString(date) && registerTime.MatchString(strings.TrimSuffix(clock, "Z")) {
-		s = date
-	}
-	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	var y, mo, d int
-	switch {
-	case registerSerial.MatchString(s):
-		v, _ := strconv.ParseFloat(s, 64)
-		if v < 36526 || v >= 73051 { // 2000-01-01 to 2099-12-31
-			return time.Time{}, false
-		}
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(v)), true
-	case registerDMY.MatchString(s):
-		m := registerDMY.FindStringSubmatch(s)
-		d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
-		if len(m[3]) == 2 {
-			y += 2000
-		}
-	case registerYMD.MatchString(s):
-		m := registerYMD.FindStringSubmatch(s)
-		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
-	default:
-		m := registerWords.FindStringSubmatch(foldRegisterText(s))
-		if m == nil {
-			return time.Time{}, false
-		}
-		d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
-	}
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
-		return time.Time{}, false // 31/02, 13th month
-	}
-	return t, true
+	t, st := parseDate(s, false, false)
+	return t, st == numOK
 }

@@ -19,13 +19,13 @@ type fakeRegisterResolver struct{ p *criteria.Plan }
 
 func (f fakeRegisterResolver) District(name string) (string, []string, bool) {
 	for _, d := range f.p.Registry.Districts() {
-		if foldRegisterText(d) == foldRegisterText(name) {
+		if fold(d) == fold(name) {
 			return d, nil, true
 		}
 	}
-	want := foldRegisterText(districtShort(name))
+	want := fold(districtShort(name))
 	for _, d := range f.p.Registry.Districts() {
-		if foldRegisterText(districtShort(d)) == want {
+		if fold(districtShort(d)) == want {
 			return d, nil, true
 		}
 	}
@@ -258,21 +258,6 @@ func TestParseRegisterDate(t *testing.T) {
 		got, ok := parseRegisterDate(tt.in)
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
 			t.Errorf("parseRegisterDate(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
-		}
-	}
-}
-
-func TestFoldRegisterText(t *testing.T) {
-	tests := map[string]string{
-		"Ngày nhận":            "ngay nhan",
-		"  ĐƠN VỊ  báo-cáo ":   "don vi bao cao",
-		"Số/ký hiệu":           "so ky hieu",
-		"received_date":        "received date",
-		"Giai đoạn 3 (sơ kết)": "giai doan 3 so ket",
-	}
-	for in, want := range tests {
-		if got := foldRegisterText(in); got != want {
-			t.Errorf("foldRegisterText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

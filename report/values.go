@@ -210,9 +210,10 @@ func matchKind(p *criteria.Plan, raw string) (string, bool) {
 }
 
 var (
-	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$`)
+	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$`)
 	ymdDate    = regexp.MustCompile(`^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$`)
 	wordDate   = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})`)
+	serialText = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
 	timeSuffix = regexp.MustCompile(`[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`)
 )
 
@@ -223,8 +224,10 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 	if s == "" {
 		return time.Time{}, numBlank
 	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && (numeric || !strings.Contains(s, ".")) {
-		if v < 1 || v > 2958465 {
+	if v, err := strconv.ParseFloat(s, 64); err == nil && (numeric || serialText.MatchString(s)) {
+		// Returns of this programme are dated in this century: a serial outside
+		// 2000–2099 ("2025", "12345") is a number typed where a date belongs.
+		if v < 36526 || v >= 73051 {
 			return time.Time{}, numBad
 		}
 		t, err := excelize.ExcelDateToTime(v, date1904)
@@ -235,7 +238,11 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 	}
 	s = timeSuffix.ReplaceAllString(s, "")
 	if m := dmyDate.FindStringSubmatch(s); m != nil {
-		return day(atoi(m[3]), atoi(m[2]), atoi(m[1]))
+		y := atoi(m[3])
+		if len(m[3]) == 2 {
+			y += 2000 // "20/02/25"
+		}
+		return day(y, atoi(m[2]), atoi(m[1]))
 	}
 	if m := ymdDate.FindStringSubmatch(s); m != nil {
 		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
