@@ -82,6 +82,7 @@ func sampleCommune(rng *rand.Rand, c criteria.Commune, prof int) SampleCommune {
 			f["offenders"] = float64(int(pop)/1000 + 1) // just above 0.1 %
 		}
 		f["addicts_total"] = max(f["addicts_total"], n(5, 15))
+		f["addicts_managed"] = max(f["addicts_managed"], f["addicts_total"]-n(0, 2))
 		f["users"] = n(2, 12)
 	case profType2:
 		if rng.IntN(2) == 0 {
