@@ -153,11 +153,19 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 		t.Errorf("the table is on stdout; stderr has:\n%s", errOut)
 	}
 
-	code, out, _ = runIn(t, dir, validateArgs(t, dir, "validate", "--format", "json")...)
+	code, out, errOut = runIn(t, dir, validateArgs(t, dir, "validate", "--format", "json")...)
 	if code != ExitData {
 		t.Errorf("json: exit %d, want %d", code, ExitData)
 	}
 	golden(t, "validate.json", out)
+	// With JSON on stdout the problems go to stderr, one line each; one that names no file
+	// (a return never sent) reads cleanly.
+	if !regexp.MustCompile(`(?m)^cảnh báo missing-submission: Huyện Trà Cú: Huyện Trà Cú chưa gửi báo cáo Giai đoạn 3`).MatchString(errOut) || strings.Contains(errOut, ": : ") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if !regexp.MustCompile(`(?m)^lỗi missing-commune: returns/phase3/phase3-huyen-tieu-can\.xlsx: Số liệu: Huyện Tiểu Cần, Xã Tân Hòa: `).MatchString(errOut) {
+		t.Errorf("stderr lacks the missing commune:\n%s", errOut)
+	}
 	var got validateJSON
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
