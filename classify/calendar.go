@@ -43,8 +43,8 @@ type SubmissionStatus struct {
 	// Due is the due day (inclusive), YYYY-MM-DD.
 	Due string `json:"due"`
 	// Submitted is the day the counted submission was submitted, YYYY-MM-DD; empty when
-	// nothing was sent.
-	Submitted string `json:"submitted,omitempty"`
+	// nothing was sent (the key is always present, as SPEC §7 lists it).
+	Submitted string `json:"submitted"`
 	// Status is SubmissionOnTime, SubmissionLate, SubmissionMissing or SubmissionNotDue.
 	Status string `json:"status"`
 	// DaysLate is Submitted − Due for a late return, and as-of − Due for a missing one

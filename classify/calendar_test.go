@@ -232,7 +232,7 @@ func TestSubmissionStatusJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"district":"Huyện Càng Long","kind":"review","due":"2025-02-26","status":"missing","days_late":3}`
+	want := `{"district":"Huyện Càng Long","kind":"review","due":"2025-02-26","submitted":"","status":"missing","days_late":3}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}

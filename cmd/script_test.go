@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -39,6 +40,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   cmdMkxlsx,
 			"dumpxlsx": cmdDumpxlsx,
+			"mkbytes":  cmdMkbytes,
 		},
 	})
 }
@@ -113,4 +115,24 @@ func cmdDumpxlsx(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Stdout().Write([]byte(b.String()))
+}
+
+// mkbytes out n [zip]: writes n pseudo-random bytes (always the same ones) to out, for files
+// that only look like workbooks; with "zip" they start with a zip signature, as a workbook
+// cut short in transfer does.
+func cmdMkbytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: mkbytes out n [zip]")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var b []byte
+	if len(args) == 3 && args[2] == "zip" {
+		b = append(b, 'P', 'K', 3, 4)
+	}
+	r := rand.New(rand.NewPCG(16, 2025))
+	for len(b) < n {
+		b = append(b, byte(r.Uint32()))
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
 }

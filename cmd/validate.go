@@ -109,6 +109,11 @@ func validateRun(opts *ValidateOptions) error {
 		}
 		fmt.Fprintln(opts.IO.Out, report.ProblemSummary(problems, lang))
 	}
+	// The table and CSV are the problems themselves; JSON and a workbook leave stderr to
+	// say what was found, as every other command that reads returns does.
+	if opts.Out.Output != "" || opts.Out.Format == "json" {
+		return reportProblems(opts.Factory, problems, lang)
+	}
 	if n := report.CountErrors(problems); n > 0 {
 		return &DataError{Errors: n}
 	}

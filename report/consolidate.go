@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"drugfree/classify"
@@ -132,7 +134,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 
 	SortProblems(problems)
 	c.Problems = problems
-	c.Inputs = inputFiles(in, latest)
+	c.Inputs = inputFiles(in, latest, problems)
 	return c
 }
 
@@ -177,7 +179,9 @@ func movement(p *criteria.Plan, base, now []CommuneResult) map[string]map[string
 	return m
 }
 
-func inputFiles(in ConsolidateInput, latest []*Return) []InputFile {
+// inputFiles lists the inputs with what was read from each and how many of problems
+// (all of them: reading, consistency, completeness, timeliness) point at each.
+func inputFiles(in ConsolidateInput, latest []*Return, problems []Problem) []InputFile {
 	used := map[*Return]bool{}
 	for _, r := range latest {
 		used[r] = true
@@ -210,8 +214,8 @@ func inputFiles(in ConsolidateInput, latest []*Return) []InputFile {
 		f.Returns = append(f.Returns, InputReturn{District: r.District, Kind: r.Kind, Number: r.Number,
 			ReportDate: r.ReportDate, ReceivedDate: r.ReceivedDate, Rows: len(r.Rows), Used: used[r] || f.Role == "baseline"})
 	}
-	for _, p := range in.Problems {
-		if f, ok := byFile[p.File]; ok {
+	for _, p := range problems {
+		if f, ok := byFile[problemFile(p.File)]; ok {
 			f.Problems++
 		}
 	}
@@ -223,6 +227,17 @@ func inputFiles(in ConsolidateInput, latest []*Return) []InputFile {
 		res[i] = *f
 	}
 	return res
+}
+
+// problemFile returns the file a problem's File names: register problems give
+// "register.csv:10", the file and its line.
+func problemFile(file string) string {
+	if i := strings.LastIndexByte(file, ':'); i > 0 {
+		if _, err := strconv.Atoi(file[i+1:]); err == nil {
+			return file[:i]
+		}
+	}
+	return file
 }
 
 // FileSHA256 returns the hex SHA-256 of the file at path, or "" if it cannot be read.

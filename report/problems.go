@@ -51,7 +51,11 @@ func WriteProblems(w io.Writer, ps []Problem, lang string) error {
 		if who != "" {
 			who += ": "
 		}
-		if _, err := fmt.Fprintf(w, "%s %s: %s: %s%s\n", sev, code, p.Where(), who, p.Message); err != nil {
+		where := p.Where()
+		if where != "" {
+			where += ": "
+		}
+		if _, err := fmt.Fprintf(w, "%s %s: %s%s%s\n", sev, code, where, who, p.Message); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,433 @@
+package cmd
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/criteria"
+	"drugfree/report"
+)
+
+const partialBannerPrefix = "SỐ LIỆU CHƯA ĐẦY ĐỦ"
+
+// noTempFiles fails when dir holds a temporary file left by a write.
+func noTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left behind in %s: %s", dir, e.Name())
+		}
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// findRow returns the first row whose first cell starts with prefix.
+func findRow(rows [][]string, prefix string) []string {
+	for _, r := range rows {
+		if len(r) > 0 && strings.HasPrefix(r[0], prefix) {
+			return r
+		}
+	}
+	return nil
+}
+
+// headerIndex finds the header row holding name and returns its index and the column.
+func headerIndex(t *testing.T, rows [][]string, name string) (int, int) {
+	t.Helper()
+	for i, r := range rows {
+		if j := slices.Index(r, name); j >= 0 {
+			return i, j
+		}
+	}
+	t.Fatalf("no header %q", name)
+	return 0, 0
+}
+
+// Issue 6: the provincial workbook, read back cell by cell.
+func TestE2EConsolidateSample(t *testing.T) {
+	dir := sampleCopy(t)
+	args := func(extra ...string) []string {
+		a := append([]string{"consolidate"}, sampleReturns(t, dir)...)
+		return append(append(a, "--register", "returns/register.csv", "--as-of", "2025-12-20"), extra...)
+	}
+
+	// Errors without --partial: refused, exit 1, nothing written, no temp file.
+	code, _, errOut := bin(t, dir, args("-o", "tong-hop.xlsx")...)
+	if code != ExitData {
+		t.Errorf("errors without --partial: exit %d, want %d", code, ExitData)
+	}
+	if !strings.Contains(errOut, "--partial") || !strings.Contains(errOut, "missing-commune") {
+		t.Errorf("the refusal does not say why or what to do:\n%s", errOut)
+	}
+	if exists(filepath.Join(dir, "tong-hop.xlsx")) {
+		t.Errorf("a refused run wrote the workbook")
+	}
+	noTempFiles(t, dir)
+
+	// With --partial: written, marked incomplete, still exit 1 (the data has errors).
+	code, _, errOut = bin(t, dir, args("-o", "tong-hop.xlsx", "--partial")...)
+	if code != ExitData {
+		t.Errorf("--partial: exit %d, want %d", code, ExitData)
+	}
+	out := filepath.Join(dir, "tong-hop.xlsx")
+	if !exists(out) {
+		t.Fatalf("--partial wrote nothing:\n%s", errOut)
+	}
+	noTempFiles(t, dir)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	summary := sheetRows(t, out, sheets[0])
+	if len(summary) == 0 || !strings.HasPrefix(summary[0][0], partialBannerPrefix) || !strings.Contains(summary[0][0], "missing-commune") {
+		t.Errorf("the first sheet %q does not open with the partial banner: %q", sheets[0], summary[0])
+	}
+
+	// Totals per category on the summary equal the classification sheet's categories.
+	p := criteria.Default()
+	_, catCol := headerIndex(t, summary, p.Categories[0].Label("vi"))
+	province := findRow(summary, "Toàn tỉnh")
+	if province == nil {
+		t.Fatalf("no province row on the summary")
+	}
+	class := sheetRows(t, out, "Phân loại")
+	head, col := headerIndex(t, class, "Phân loại")
+	counted := map[string]int{}
+	for _, r := range class[head+1:] {
+		if col < len(r) && r[col] != "" {
+			counted[r[col]]++
+		}
+	}
+	sum := 0
+	for i, cat := range p.Categories {
+		n, err := strconv.Atoi(province[catCol+i])
+		if err != nil {
+			t.Fatalf("summary %s: %q", cat.Key, province[catCol+i])
+		}
+		if n != counted[cat.Label("vi")] {
+			t.Errorf("summary counts %d %s, the classification sheet %d", n, cat.Label("vi"), counted[cat.Label("vi")])
+		}
+		sum += n
+	}
+	if sum != 102 { // 104 less the two communes missing from Tiểu Cần's return
+		t.Errorf("the summary classifies %d communes, want 102", sum)
+	}
+
+	// The target line.
+	target := false
+	for _, r := range summary {
+		if len(r) > 0 && strings.Contains(r[0], "mục tiêu 20%: 21/104 xã") {
+			target = true
+		}
+	}
+	if !target {
+		t.Errorf("the summary lacks the target line 21/104")
+	}
+
+	// Sources: the superseded return is listed as such, and every digest is the file's.
+	sources := sheetRows(t, out, "Nguồn số liệu")
+	sh, fileCol := headerIndex(t, sources, "Tệp")
+	usedCol := slices.Index(sources[sh], "Sử dụng")
+	shaCol := slices.Index(sources[sh], "SHA-256")
+	probCol := slices.Index(sources[sh], "Số vấn đề")
+	listed := 0
+	for _, r := range sources[sh+1:] {
+		if len(r) <= shaCol || r[fileCol] == "" {
+			continue
+		}
+		listed++
+		data, err := os.ReadFile(filepath.Join(dir, r[fileCol]))
+		if err != nil {
+			t.Fatalf("sources list %q: %v", r[fileCol], err)
+		}
+		sum := sha256.Sum256(data)
+		if r[shaCol] != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: SHA-256 %s, the file's is %x", r[fileCol], r[shaCol], sum)
+		}
+		switch r[fileCol] {
+		case "returns/phase3/phase3-huyen-chau-thanh.xlsx":
+			if r[usedCol] != "Bị thay thế" {
+				t.Errorf("the superseded return is listed as %q", r[usedCol])
+			}
+		case "returns/phase3/phase3-huyen-chau-thanh-bo-sung.xlsx":
+			if r[usedCol] != "Có" {
+				t.Errorf("the supplementary return is listed as %q", r[usedCol])
+			}
+		case "returns/phase3/phase3-huyen-tieu-can.xlsx":
+			if r[probCol] != "2" {
+				t.Errorf("Tiểu Cần's return has 2 missing-commune errors; the sources sheet counts %q", r[probCol])
+			}
+		case "returns/phase3/phase3-huyen-cau-ke.xlsx":
+			if r[probCol] != "1" {
+				t.Errorf("Cầu Kè's return is late (one warning); the sources sheet counts %q", r[probCol])
+			}
+		}
+	}
+	if want := len(sampleReturns(t, dir)) + 1; listed != want {
+		t.Errorf("the sources list %d files, want %d (the returns and the register)", listed, want)
+	}
+
+	// An existing output is kept byte for byte without --force, replaced with it.
+	placeholder := []byte("not a workbook yet")
+	if err := os.WriteFile(out, placeholder, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = bin(t, dir, args("-o", "tong-hop.xlsx", "--partial")...)
+	if got, _ := os.ReadFile(out); code != ExitData || !bytes.Equal(got, placeholder) || !strings.Contains(errOut, "--force") {
+		t.Errorf("without --force: exit %d, file replaced %v, stderr:\n%s", code, !bytes.Equal(got, placeholder), errOut)
+	}
+	code, _, _ = bin(t, dir, args("-o", "tong-hop.xlsx", "--partial", "--force")...)
+	if got, _ := os.ReadFile(out); code != ExitData || bytes.Equal(got, placeholder) || !bytes.HasPrefix(got, []byte("PK")) {
+		t.Errorf("with --force: exit %d, the file was not replaced by a workbook", code)
+	}
+	noTempFiles(t, dir)
+
+	// An output that is an input is refused, even with --force.
+	input := "returns/phase3/phase3-huyen-cang-long.xlsx"
+	before, _ := os.ReadFile(filepath.Join(dir, input))
+	for _, force := range []string{"--partial", "--force"} {
+		code, _, errOut = bin(t, dir, args("-o", input, "--partial", force)...)
+		after, _ := os.ReadFile(filepath.Join(dir, input))
+		if code != ExitData || !bytes.Equal(before, after) || !strings.Contains(errOut, "không bao giờ ghi đè tệp đầu vào") {
+			t.Errorf("output = input (%s): exit %d, input changed %v, stderr:\n%s", force, code, !bytes.Equal(before, after), errOut)
+		}
+	}
+	noTempFiles(t, filepath.Join(dir, "returns", "phase3"))
+
+	// --password encrypts: excelize opens it only with the password, which is never printed.
+	code, stdout, errOut := bin(t, dir, args("-o", "mat.xlsx", "--partial", "--password", "Kh0ng-Ma-Tuy")...)
+	if code != ExitData || strings.Contains(stdout+errOut, "Kh0ng-Ma-Tuy") {
+		t.Errorf("--password: exit %d, or the password was printed:\n%s%s", code, stdout, errOut)
+	}
+	if g, err := excelize.OpenFile(filepath.Join(dir, "mat.xlsx")); err == nil {
+		g.Close()
+		t.Errorf("the encrypted workbook opens without a password")
+	}
+	if rows := sheetRows(t, filepath.Join(dir, "mat.xlsx"), sheets[0], excelize.Options{Password: "Kh0ng-Ma-Tuy"}); len(rows) == 0 || !strings.HasPrefix(rows[0][0], partialBannerPrefix) {
+		t.Errorf("with the password the workbook reads wrong: %q", rows)
+	}
+}
+
+// Issue 6: only the complete returns, without --partial: written, no banner, exit 0.
+func TestE2EConsolidateCompleteReturns(t *testing.T) {
+	dir := sampleCopy(t)
+	var files []string
+	for _, f := range sampleReturns(t, dir) {
+		if !strings.Contains(f, "tieu-can") {
+			files = append(files, f)
+		}
+	}
+	code, _, errOut := bin(t, dir, append(append([]string{"consolidate"}, files...), "--as-of", "2025-12-20", "-o", "tong-hop.xlsx")...)
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	out := filepath.Join(dir, "tong-hop.xlsx")
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := f.GetSheetList()[0]
+	f.Close()
+	for _, sheet := range []string{first, "Phân loại", "Vấn đề"} {
+		rows := sheetRows(t, out, sheet)
+		for _, r := range rows {
+			if len(r) > 0 && strings.Contains(r[0], partialBannerPrefix) {
+				t.Errorf("sheet %s of a complete workbook says %q", sheet, r[0])
+			}
+		}
+	}
+	if rows := sheetRows(t, out, first); len(rows) == 0 || !strings.HasPrefix(rows[0][0], "TỔNG HỢP KẾT QUẢ") {
+		t.Errorf("the first sheet opens with %q, want the title", rows[0])
+	}
+}
+
+// Issue 6: a write that fails half way leaves neither a half file nor a temp file.
+func TestE2EFailedWriteLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tong-hop.xlsx")
+	boom := errors.New("disk full")
+	err := report.WriteFileAtomic(path, nil, false, func(w io.Writer) error {
+		if _, err := w.Write(bytes.Repeat([]byte("x"), 1<<16)); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("error %v, want it to wrap %v", err, boom)
+	}
+	if exists(path) {
+		t.Errorf("a failed write left %s", path)
+	}
+	noTempFiles(t, dir)
+
+	// And over an existing file with --force, the old file survives a failed write.
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_ = report.WriteFileAtomic(path, nil, true, func(w io.Writer) error { return boom })
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("a failed forced write changed the old file to %q", got)
+	}
+	noTempFiles(t, dir)
+}
+
+// Issue 6: the template round trip: write, fill as a clerk does, classify with no problem.
+func TestE2ETemplateRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := bin(t, dir, "template", "--district", "Càng Long", "-o", "t.xlsx")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	path := filepath.Join(dir, "t.xlsx")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p := criteria.Default()
+
+	// Validations: drop-downs for kind, status and yes/no; whole numbers in the counts.
+	dvs, err := f.GetDataValidations(report.DataSheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lists, wholes int
+	for _, dv := range dvs {
+		switch dv.Type {
+		case "list":
+			lists++
+		case "whole":
+			wholes++
+		}
+	}
+	counts := 0
+	for _, fd := range p.Fields {
+		if fd.Kind == criteria.KindCount {
+			counts++
+		}
+	}
+	if lists != 2 || wholes != counts {
+		t.Errorf("data sheet validations: %d lists (want 2: status, yes/no), %d whole-number (want %d)", lists, wholes, counts)
+	}
+	if cover, _ := f.GetDataValidations(report.CoverSheetName); len(cover) != 1 || !strings.Contains(cover[0].Formula1, "Giai đoạn 3") {
+		t.Errorf("cover validations %+v, want a drop-down of the kinds", cover)
+	}
+	// A note on each header.
+	comments, err := f.GetComments(report.DataSheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noted := map[string]bool{}
+	for _, c := range comments {
+		noted[c.Cell] = c.Text != "" || len(c.Paragraph) > 0
+	}
+	col := map[string]string{}
+	for i, fd := range p.Fields {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if !noted[cell] {
+			t.Errorf("header %s (%s) has no note", cell, fd.Vi)
+		}
+		col[fd.Key], _ = excelize.ColumnNumberToName(i + 1)
+	}
+
+	// Fill the cover and the figures as a clerk does, by the header text.
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetCellValue(report.CoverSheetName, "B2", "Giai đoạn 3 (sơ kết)"))
+	must(f.SetCellValue(report.CoverSheetName, "B3", "20/BC-CAH"))
+	must(f.SetCellValue(report.CoverSheetName, "B4", "10/12/2025"))
+	zero := map[string]float64{}
+	for _, fd := range p.Fields {
+		if fd.Kind == criteria.KindCount || fd.Kind == criteria.KindArea || fd.Kind == criteria.KindYesNo {
+			zero[fd.Key] = 0
+		}
+	}
+	zero["population"] = 10000
+	with := func(kv map[string]float64) map[string]float64 {
+		m := map[string]float64{}
+		for k, v := range zero {
+			m[k] = v
+		}
+		for k, v := range kv {
+			m[k] = v
+		}
+		return m
+	}
+	plans := []struct {
+		figures map[string]float64
+		want    string
+	}{
+		{with(map[string]float64{"addicts_total": 120, "addicts_managed": 100, "addicts_in_treatment": 100}), "type-1"},
+		{with(map[string]float64{"addicts_total": 60, "addicts_managed": 60}), "type-2"},
+		{with(map[string]float64{"hotspots": 1}), "type-3"},
+		{with(map[string]float64{"addicts_total": 3, "addicts_managed": 3}), "less-complex"},
+		{with(nil), "drug-free"},
+		{with(map[string]float64{"plants": 600}), "type-2"},
+		{with(map[string]float64{"offenders": 50}), "type-1"},
+	}
+	rows, err := f.GetRows(report.DataSheetName)
+	must(err)
+	communes := len(rows) - 1
+	if communes != len(p.Registry.InDistrict("Huyện Càng Long")) {
+		t.Fatalf("the template lists %d communes", communes)
+	}
+	want := map[string]string{}
+	for i := 0; i < communes; i++ {
+		line := strconv.Itoa(i + 2)
+		plan := plans[i%len(plans)]
+		for key, v := range plan.figures {
+			if key == "on_route" {
+				must(f.SetCellValue(report.DataSheetName, col[key]+line, "Không"))
+				continue
+			}
+			must(f.SetCellValue(report.DataSheetName, col[key]+line, v))
+		}
+		code, _ := f.GetCellValue(report.DataSheetName, col["code"]+line)
+		want[code] = plan.want
+	}
+	must(f.Save())
+
+	code, stdout, errOut := bin(t, dir, "classify", "t.xlsx", "--format", "json")
+	if code != ExitOK || errOut != "" {
+		t.Errorf("classify the filled template: exit %d, stderr:\n%s", code, errOut)
+	}
+	var got classifyJSON
+	must(json.Unmarshal([]byte(stdout), &got))
+	if len(got.Problems) != 0 {
+		t.Errorf("the filled template has problems: %+v", got.Problems)
+	}
+	if len(got.Communes) != communes {
+		t.Errorf("%d communes classified, want %d", len(got.Communes), communes)
+	}
+	for _, c := range got.Communes {
+		if want[c.Code] != c.Category {
+			t.Errorf("%s (%s): %s, want %s; %v", c.Commune, c.Code, c.Category, want[c.Code], c.Reasons)
+		}
+	}
+}
