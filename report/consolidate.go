@@ -42,6 +42,9 @@ type Consolidation struct {
 	// MovementFrom names where the baseline came from ("" when there is none).
 	Movement     map[string]map[string]int
 	MovementFrom string
+	// DataNotes say which districts are classified from older figures than the others,
+	// or not at all, so that the totals are not read as more current than they are.
+	DataNotes []string
 	// Timeliness is every district × kind.
 	Timeliness []classify.SubmissionStatus
 	// Problems are all the problems found, sorted for a clerk.
@@ -105,6 +108,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	}
 	current := latestPerCommune(latest, order)
 	c.Classification = ClassifyReturns(p, current, lang)
+	c.DataNotes = dataNotes(p, current, order, lang)
 
 	// Baseline for the movement and criterion 4: --baseline, else the review returns.
 	base := in.Baseline
@@ -274,4 +278,40 @@ func PartialReasons(ps []Problem, lang string) []string {
 		out = append(out, fmt.Sprintf(tr(lang, "%d lỗi %s", "%d %s errors"), n[code], code))
 	}
 	return append(out, tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
+}
+
+// dataNotes names the districts whose latest data return is of an earlier kind than the
+// latest kind any district sent, and those that sent no data return at all.
+func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, lang string) []string {
+	latestKind, newest := -1, ""
+	byDistrict := map[string]*Return{}
+	for _, r := range current {
+		k, ok := order[r.Kind]
+		if !ok || r.District == "" {
+			continue
+		}
+		if k > latestKind {
+			latestKind, newest = k, r.Kind
+		}
+		byDistrict[r.District] = r
+	}
+	if latestKind < 0 {
+		return nil
+	}
+	label := func(kind string) string {
+		d, _ := p.Deadline(kind)
+		return d.Label(lang)
+	}
+	var notes []string
+	for _, d := range p.Registry.Districts() {
+		r, ok := byDistrict[d]
+		switch {
+		case !ok:
+			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo số liệu nào; %d xã chưa được phân loại.", "%s: no data return at all; %d communes are not classified."), d, len(p.Registry.InDistrict(d))))
+		case order[r.Kind] < latestKind:
+			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
+				d, label(newest), label(r.Kind), submittedPhrase(r, lang)))
+		}
+	}
+	return notes
 }

@@ -115,7 +115,7 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 	}
 	set(1, strings.ToUpper(tr(lang, "Tổng hợp kết quả xây dựng xã, phường, thị trấn không ma túy", "Drug-free communes: consolidated results"))+" – "+p.Province+" "+fmt.Sprint(p.Year), "title")
 	row++
-	set(1, fmt.Sprintf("%s %s (%s). %s %s. %s %s.", p.Name, tr(lang, "ngày", "of"), clerkDate(p.Issued.Time, lang),
+	set(1, fmt.Sprintf("%s %s %s. %s %s. %s %s.", p.Name, tr(lang, "ngày", "of"), clerkDate(p.Issued.Time, lang),
 		tr(lang, "Tiến độ tính đến", "Timeliness as of"), clerkDate(c.AsOf, lang),
 		tr(lang, "Lập lúc", "Made"), c.Generated.Format("15:04 02/01/2006")), "")
 	row += 2
@@ -155,6 +155,10 @@ func writeSummary(wb *Workbook, c *Consolidation) error {
 	for col := 1; col <= len(head); col++ {
 		cell, _ := excelize.CoordinatesToCellName(col, row-1)
 		_ = f.SetCellStyle(name, cell, cell, wb.Style("bold"))
+	}
+	for _, note := range c.DataNotes {
+		set(1, note, "tag:late")
+		row++
 	}
 	row++
 

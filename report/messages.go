@@ -20,6 +20,12 @@ var catalogue = map[string][2]string{
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
+	"not-found": {
+		"Không tìm thấy tệp: kiểm tra tên và thư mục.",
+		"No such file: check its name and folder."},
+	"missing-metadata.csv": {
+		"tệp CSV không có trang bìa nên không rõ Loại báo cáo và Ngày báo cáo; báo cáo này không được tính vào tiến độ gửi báo cáo (dùng mẫu .xlsx của drugfree template để có trang bìa).",
+		"a CSV file has no cover, so its report kind and date are unknown and it does not count towards timeliness (use the .xlsx of drugfree template to have a cover)."},
 	"unsupported.xls": {
 		"Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở bằng Excel và lưu thành .xlsx, hoặc chuyển bằng lệnh: " + convertHint + "%s",
 		"Excel 97-2003 workbooks (.xls) are not supported. Open it in Excel and save it as .xlsx, or convert it with: " + convertHint + "%s"},

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -120,6 +121,10 @@ func (e *env) readFile(path string) (rets []*Return, probs []Problem) {
 		}
 	}()
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		r.add(Error, CodeUnreadableFile, loc{}, msg(r.lang, "not-found"))
+		return nil, r.problems
+	}
 	if err != nil {
 		r.add(Error, CodeUnreadableFile, loc{}, msg(r.lang, "unreadable-file", describeErr(err)))
 		return nil, r.problems

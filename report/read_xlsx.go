@@ -288,11 +288,16 @@ func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, s
 	at := func(key string) loc {
 		return loc{sheet: cov.sheet, cell: cov.cells[key], district: district}
 	}
-	if cov.raw["kind"] == "" {
-		r.add(Warning, CodeMissingMetadata, at("kind"), msg(r.lang, "missing-metadata.kind"))
-	}
-	if cov.raw["report_date"] == "" {
-		r.add(Warning, CodeMissingMetadata, at("report_date"), msg(r.lang, "missing-metadata.report_date"))
+	switch {
+	case r.format == "csv" && cov.raw["kind"] == "" && cov.raw["report_date"] == "":
+		r.add(Warning, CodeMissingMetadata, at("kind"), msg(r.lang, "missing-metadata.csv"))
+	default:
+		if cov.raw["kind"] == "" {
+			r.add(Warning, CodeMissingMetadata, at("kind"), msg(r.lang, "missing-metadata.kind"))
+		}
+		if cov.raw["report_date"] == "" {
+			r.add(Warning, CodeMissingMetadata, at("report_date"), msg(r.lang, "missing-metadata.report_date"))
+		}
 	}
 	if len(rets) != 1 || cov.raw["district"] != "" || usedCol {
 		return
