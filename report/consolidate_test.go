@@ -1,0 +1,64 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// district returns a return of kind with every commune of district, all figures zero.
+func districtReturn(p *criteria.Plan, district, kind string, received time.Time) *Return {
+	r := &Return{File: kind + ".xlsx", District: district, Kind: kind, ReceivedDate: received}
+	for _, c := range p.Registry.InDistrict(district) {
+		fig := classify.Figures{}
+		for _, f := range p.Fields {
+			if f.Numeric() {
+				fig[f.Key] = 0
+			}
+		}
+		fig["population"] = 5000
+		r.Rows = append(r.Rows, Row{Commune: c, Figures: fig, Line: 2})
+	}
+	return r
+}
+
+func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
+	p := criteria.Default()
+	ds := p.Registry.Districts()
+	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	in := ConsolidateInput{
+		Returns: []*Return{
+			districtReturn(p, ds[0], "phase3", day(12, 10)),
+			districtReturn(p, ds[1], "review", day(2, 21)),
+			districtReturn(p, ds[1], "phase2", day(10, 30)),
+		},
+		AsOf: day(12, 20), Lang: "vi",
+	}
+	c := BuildConsolidation(p, in)
+	notes := strings.Join(c.DataNotes, "\n")
+	if !strings.Contains(notes, ds[1]+": chưa có báo cáo Giai đoạn 3 (sơ kết); phân loại theo báo cáo Giai đoạn 2 (nhận 30/10/2025).") {
+		t.Errorf("no note that %s is classified from its phase 2 return:\n%s", ds[1], notes)
+	}
+	if strings.Contains(notes, ds[0]+":") {
+		t.Errorf("%s sent the latest kind and needs no note:\n%s", ds[0], notes)
+	}
+	if !strings.Contains(notes, ds[2]+": chưa có báo cáo số liệu nào") {
+		t.Errorf("no note that %s sent no data return:\n%s", ds[2], notes)
+	}
+	// The phase 2 figures of the second district are classified, once per commune.
+	n := 0
+	for _, r := range c.Classification {
+		if r.District == ds[1] {
+			n++
+			if r.Kind != "phase2" {
+				t.Errorf("%s classified from %s, want its latest data return (phase2)", r.Commune, r.Kind)
+			}
+		}
+	}
+	if want := len(p.Registry.InDistrict(ds[1])); n != want {
+		t.Errorf("%s: %d communes classified, want %d", ds[1], n, want)
+	}
+}
