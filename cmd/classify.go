@@ -69,7 +69,7 @@ func classifyRun(opts *ClassifyOptions) error {
 
 	switch {
 	case opts.Out.Output != "":
-		tables := []report.Table{report.ClassificationTable(p, results, lang), report.CountTable(counts, lang)}
+		tables := []report.Table{report.ClassificationTable(p, results, lang), report.CountTable(counts, problems, lang)}
 		if len(problems) > 0 {
 			tables = append(tables, report.ProblemTable(problems, lang))
 		}
@@ -89,7 +89,7 @@ func classifyRun(opts *ClassifyOptions) error {
 			return err
 		}
 		fmt.Fprintln(opts.IO.Out)
-		if err := report.WriteText(opts.IO.Out, report.CountTable(counts, lang), lang); err != nil {
+		if err := report.WriteText(opts.IO.Out, report.CountTable(counts, problems, lang), lang); err != nil {
 			return err
 		}
 	}

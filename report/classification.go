@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+
 	"drugfree/classify"
 	"drugfree/criteria"
 )
@@ -101,8 +103,9 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 	return t
 }
 
-// CountTable lays the counts per category out as a small table.
-func CountTable(counts []CategoryCount, lang string) Table {
+// CountTable lays the counts per category out as a small table. When the data had errors
+// (problems), the table says above it that the counts are incomplete.
+func CountTable(counts []CategoryCount, problems []Problem, lang string) Table {
 	t := Table{Name: tr(lang, "Số lượng", "Counts"), Columns: []Column{
 		{Key: "category", Header: tr(lang, "Phân loại", "Category")},
 		{Key: "communes", Header: tr(lang, "Số xã", "Communes")},
@@ -113,6 +116,9 @@ func CountTable(counts []CategoryCount, lang string) Table {
 		total += c.Communes
 	}
 	t.Rows = append(t.Rows, []any{Tag{Key: "total", Text: tr(lang, "Tổng cộng", "Total")}, total})
+	if n := CountErrors(problems); n > 0 {
+		t.Note = fmt.Sprintf(tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số dưới đây chỉ tính các xã đọc được.", "INCOMPLETE: the data has %d errors (see the problems); these counts cover only the communes that could be read."), n)
+	}
 	return t
 }
 
