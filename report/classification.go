@@ -117,7 +117,7 @@ func CountTable(counts []CategoryCount, problems []Problem, lang string) Table {
 	}
 	t.Rows = append(t.Rows, []any{Tag{Key: "total", Text: tr(lang, "Tổng cộng", "Total")}, total})
 	if n := CountErrors(problems); n > 0 {
-		t.Note = fmt.Sprintf(tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số dưới đây chỉ tính các xã đọc được.", "INCOMPLETE: the data has %d errors (see the problems); these counts cover only the communes that could be read."), n)
+		t.Note = fmt.Sprintf(tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số dưới đây chỉ tính các xã đọc được.", "INCOMPLETE: errors in the data: %d (see the problems); these counts cover only the communes that could be read."), n)
 	}
 	return t
 }
