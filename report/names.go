@@ -22,7 +22,10 @@ func fold(s string) string {
 func foldWords(s string) []string {
 	var b strings.Builder
 	prev := rune(0)
-	for _, r := range norm.NFKD.String(s) {
+	if !isASCII(s) {
+		s = norm.NFKD.String(s) // ASCII is its own NFKD
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -40,6 +43,15 @@ func foldWords(s string) []string {
 		prev = r
 	}
 	return trimZeros(strings.Fields(b.String()))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // toneWords returns the words of s in lower case NFC with the tone mark in the new

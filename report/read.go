@@ -87,6 +87,8 @@ type env struct {
 	fields labelIndex
 	cover  labelIndex
 	lang   string
+	// headers matches the fields' labels, remembering the answers for the next files.
+	headers *labelCache
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -98,7 +100,8 @@ func newEnv(opt ReadOptions) *env {
 	if opt.Lang == "en" {
 		lang = "en"
 	}
-	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fieldIndex(p), cover: coverIndex(p), lang: lang}
+	fields := fieldIndex(p)
+	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang, headers: newLabelCache(fields)}
 }
 
 // reader reads one file and collects its problems.

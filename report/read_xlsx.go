@@ -218,19 +218,19 @@ func (r *reader) scanSheet(f xbook, sheet string) (header, bool, error) {
 		}
 		rows = append(rows, g)
 	}
-	if !anyLabel(r.fields, rows) {
+	if !anyLabel(r.headers.match, rows) {
 		return header{}, false, nil
 	}
-	hdr, ok := detectHeader(r.fields, rows, f.merges(sheet, rows))
+	hdr, ok := detectHeaderWith(r.headers.match, rows, f.merges(sheet, rows))
 	return hdr, ok, nil
 }
 
 // anyLabel reports whether some cell of rows is a known header, so that sheets without
 // one are not parsed further.
-func anyLabel(ix labelIndex, rows []gridRow) bool {
+func anyLabel(match func(string) (string, bool), rows []gridRow) bool {
 	for _, g := range rows {
 		for c := range g.cells {
-			if _, ok := ix.match(g.cell(c)); ok {
+			if _, ok := match(g.cell(c)); ok {
 				return true
 			}
 		}
