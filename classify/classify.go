@@ -455,11 +455,18 @@ func closingReasons(p *criteria.Plan, fig Figures, res Result, routes []bool, la
 
 // sortByPlan orders field keys as the plan lists its fields.
 func sortByPlan(p *criteria.Plan, keys []string) {
-	pos := map[string]int{}
-	for i, f := range p.Fields {
-		pos[f.Key] = i
+	if len(keys) < 2 {
+		return // called for every commune and criterion, most often with nothing to sort
 	}
-	sort.Slice(keys, func(a, b int) bool { return pos[keys[a]] < pos[keys[b]] })
+	pos := func(k string) int {
+		for i, f := range p.Fields {
+			if f.Key == k {
+				return i
+			}
+		}
+		return 0 // as the map this replaces gave for an unknown key
+	}
+	sort.Slice(keys, func(a, b int) bool { return pos(keys[a]) < pos(keys[b]) })
 }
 
 // sortCategories orders category keys as the plan lists its categories.

@@ -59,7 +59,11 @@ received date). The exit status is 1 when any problem is an error.`,
 
 // readAll reads the returns and the register; the problems of both come back together.
 func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*report.Return, []classify.Submission, []report.Problem) {
-	returns, problems := report.ReadFiles(files, g.readOptions(f, p))
+	opt := g.readOptions(f, p)
+	var done func()
+	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
+	returns, problems := report.ReadFiles(files, opt)
+	done()
 	var subs []classify.Submission
 	if register != "" {
 		var regProblems []report.Problem

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // coverInfo is what the cover sheet says, read and checked.
@@ -27,7 +25,7 @@ var coverSheetNames = map[string]bool{"thongtin": true, "thongtinchung": true, "
 
 // findCover returns the cover sheet: one named like "Thông tin", else the first sheet
 // that is not a data sheet and has at least two cover labels; "" when none.
-func (r *reader) findCover(f *excelize.File, sheets []string, data []dataSheet) string {
+func (r *reader) findCover(f xbook, sheets []string, data []dataSheet) string {
 	isData := map[string]bool{}
 	for _, d := range data {
 		isData[d.name] = true
@@ -50,9 +48,9 @@ func (r *reader) findCover(f *excelize.File, sheets []string, data []dataSheet) 
 
 // coverValues reads label–value pairs: in each row the first non-empty cell is the label
 // and the next one the value ("Loại báo cáo: Rà soát" in one cell also does).
-func (r *reader) coverValues(f *excelize.File, sheet string) (raw, cells map[string]string) {
+func (r *reader) coverValues(f xbook, sheet string) (raw, cells map[string]string) {
 	raw, cells = map[string]string{}, map[string]string{}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := f.rows(sheet)
 	if err != nil {
 		return raw, cells
 	}
@@ -101,7 +99,7 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 var numbering = regexp.MustCompile(`^(\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})[.)/]?$`)
 
 // readCover reads and checks the cover sheet.
-func (r *reader) readCover(f *excelize.File, sheet string, date1904 bool) coverInfo {
+func (r *reader) readCover(f xbook, sheet string, date1904 bool) coverInfo {
 	cov := coverInfo{sheet: sheet, raw: map[string]string{}, cells: map[string]string{}}
 	if sheet == "" {
 		return cov
@@ -133,13 +131,12 @@ func (r *reader) readCover(f *excelize.File, sheet string, date1904 bool) coverI
 	return cov
 }
 
-func (r *reader) coverDate(f *excelize.File, cov coverInfo, key string, date1904 bool) time.Time {
+func (r *reader) coverDate(f xbook, cov coverInfo, key string, date1904 bool) time.Time {
 	raw := cov.raw[key]
 	if raw == "" {
 		return time.Time{}
 	}
-	t, err := f.GetCellType(cov.sheet, cov.cells[key])
-	numeric := err == nil && t != excelize.CellTypeSharedString && t != excelize.CellTypeInlineString && t != excelize.CellTypeFormula
+	numeric := !f.cellIsText(cov.sheet, cov.cells[key])
 	d, st := parseDate(raw, numeric, date1904)
 	if st == numBad {
 		label := key

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"drugfree/criteria"
 )
@@ -41,6 +43,9 @@ func newLabelIndex(entries func(add func(key string, labels ...string))) labelIn
 					if _, taken := ix[n]; !taken {
 						ix[n] = key
 					}
+					if numberLike(n) {
+						ix[digitKeys] = "1"
+					}
 				}
 			}
 		}
@@ -67,11 +72,87 @@ func coverIndex(p *criteria.Plan) labelIndex {
 // match returns the key of a label, trying it whole and without its parenthesised parts
 // ("Dân số (người)").
 func (ix labelIndex) match(label string) (string, bool) {
+	if numberLike(label) && ix[digitKeys] == "" {
+		return "", false // a figure, and no label is made of digits alone
+	}
 	if k, ok := ix[normLabel(label)]; ok {
 		return k, true
 	}
+	if !strings.Contains(label, "(") {
+		return "", false // nothing parenthesised to drop: the same label again
+	}
 	k, ok := ix[normLabel(parenthesised.ReplaceAllString(label, ""))]
 	return k, ok
+}
+
+// digitKeys marks a label index with a label made of digits alone, which a figure could
+// match; normalised labels never hold a NUL.
+const digitKeys = "\x00digits"
+
+// numberLike reports whether s holds only ASCII digits, spaces and number punctuation:
+// its normalised form is digits alone.
+func numberLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == ' ', c == '.', c == ',', c == '-', c == '+':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// labelCache remembers ix.match's answers across the files of a run, where the same
+// headers, names and words come back in every file. It holds at most labelCacheMax
+// answers, so that its memory stays small whatever is read. It is safe for concurrent use.
+type labelCache struct {
+	ix labelIndex
+	m  sync.Map // label → labelAnswer
+	n  atomic.Int64
+}
+
+type labelAnswer struct {
+	key string
+	ok  bool
+}
+
+const labelCacheMax = 1 << 16
+
+func newLabelCache(ix labelIndex) *labelCache { return &labelCache{ix: ix} }
+
+func (c *labelCache) match(label string) (string, bool) {
+	if a, ok := c.m.Load(label); ok {
+		a := a.(labelAnswer)
+		return a.key, a.ok
+	}
+	k, ok := c.ix.match(label)
+	if c.n.Load() < labelCacheMax {
+		if _, loaded := c.m.LoadOrStore(label, labelAnswer{k, ok}); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return k, ok
+}
+
+// memoMatch returns ix.match remembering its answers, for the many times a header's
+// rows are matched while looking for it.
+func (ix labelIndex) memoMatch() func(string) (string, bool) {
+	type answer struct {
+		key string
+		ok  bool
+	}
+	memo := map[string]answer{}
+	return func(label string) (string, bool) {
+		if a, seen := memo[label]; seen {
+			return a.key, a.ok
+		}
+		k, ok := ix.match(label)
+		memo[label] = answer{k, ok}
+		return k, ok
+	}
 }
 
 // gridRow is one row of a sheet: its 1-based line and its cells as text.
@@ -113,6 +194,11 @@ type dupColumn struct {
 // commune column; otherwise best is the best header without one, if it names at least
 // three fields, so that the missing column can be reported.
 func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best header, ok bool) {
+	return detectHeaderWith(ix.memoMatch(), rows, merges)
+}
+
+// detectHeaderWith is detectHeader with the function that matches labels.
+func detectHeaderWith(match func(string) (string, bool), rows []gridRow, merges []mergeRange) (best header, ok bool) {
 	bestScore := 0
 	consider := func(h header) {
 		// More fields wins; on a tie, one row wins over two, then the higher row.
@@ -129,9 +215,9 @@ func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best head
 		}
 	}
 	for i := range rows {
-		consider(mapLabels(ix, rows[i].line, rows[i].line, singleLabels(rows[i])))
+		consider(mapLabels(match, rows[i].line, rows[i].line, singleLabels(rows[i])))
 		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 {
-			consider(mapLabels(ix, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
+			consider(mapLabels(match, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
 		}
 	}
 	if bestScore >= 1000 {
@@ -226,7 +312,7 @@ func coveredFrom(line, col, top int, merges []mergeRange) bool {
 
 // mapLabels maps each column's header to a field; a second column for the same field is
 // a duplicate.
-func mapLabels(ix labelIndex, first, last int, labels labelChoices) header {
+func mapLabels(match func(string) (string, bool), first, last int, labels labelChoices) header {
 	h := header{first: first, last: last, cols: map[string]int{}, labels: map[int]string{}}
 	cols := make([]int, 0, len(labels))
 	for c := range labels {
@@ -235,7 +321,7 @@ func mapLabels(ix labelIndex, first, last int, labels labelChoices) header {
 	sort.Ints(cols)
 	for _, c := range cols {
 		for _, l := range labels[c] {
-			key, ok := ix.match(l)
+			key, ok := match(l)
 			if !ok {
 				continue
 			}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,7 +23,10 @@ func fold(s string) string {
 func foldWords(s string) []string {
 	var b strings.Builder
 	prev := rune(0)
-	for _, r := range norm.NFKD.String(s) {
+	if !isASCII(s) {
+		s = norm.NFKD.String(s) // ASCII is its own NFKD
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -40,6 +44,15 @@ func foldWords(s string) []string {
 		prev = r
 	}
 	return trimZeros(strings.Fields(b.String()))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // toneWords returns the words of s in lower case NFC with the tone mark in the new
@@ -175,6 +188,8 @@ type Matcher struct {
 	districts []string
 	distKeys  []nameKey
 	distByKey map[string][]int
+	// distByFirst indexes the districts by the first word of their key.
+	distByFirst map[string][]int
 }
 
 // NewMatcher indexes the plan's registry.
@@ -182,7 +197,7 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 	reg := p.Registry
 	m := &Matcher{
 		communes: reg.Communes, byKey: map[string][]int{}, tones: map[int][]string{},
-		byCode: map[string]int{}, former: reg.Former, distByKey: map[string][]int{},
+		byCode: map[string]int{}, former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
 	}
 	for i, c := range reg.Communes {
 		k := splitName(c.Name, communePrefixes)
@@ -205,6 +220,8 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 	for _, d := range reg.Districts() {
 		k := splitName(d, districtPrefixes)
 		m.distByKey[k.key] = append(m.distByKey[k.key], len(m.districts))
+		first, _, _ := strings.Cut(k.key, " ") // "" for a name with no word, found anywhere
+		m.distByFirst[first] = append(m.distByFirst[first], len(m.districts))
 		m.districts = append(m.districts, d)
 		m.distKeys = append(m.distKeys, k)
 	}
@@ -224,6 +241,12 @@ func containsInt(xs []int, x int) bool {
 // "TP. Trà Vinh") to the registry's name. When it fails, suggestions holds the nearest
 // registry names (or the candidates when the name fits several districts).
 func (m *Matcher) District(name string) (district string, suggestions []string, ok bool) {
+	return m.district(name, true)
+}
+
+// district is District; without suggest, a name that fails gets no suggestions, which
+// cost a comparison with every district.
+func (m *Matcher) district(name string, suggest bool) (district string, suggestions []string, ok bool) {
 	k := splitName(name, districtPrefixes)
 	if k.key == "" {
 		return "", nil, false
@@ -242,6 +265,9 @@ func (m *Matcher) District(name string) (district string, suggestions []string, 
 	case 1:
 		return m.districts[cands[0]], nil, true
 	case 0:
+		if !suggest {
+			return "", nil, false
+		}
 		return "", m.nearestDistricts(k.key), false
 	}
 	for _, i := range cands {
@@ -253,12 +279,19 @@ func (m *Matcher) District(name string) (district string, suggestions []string, 
 // DistrictIn finds the one district named somewhere in text, such as a file or sheet
 // name ("BC_ra_soat_Cang_Long_2025"). The province's own name ("tỉnh Trà Vinh") is ignored.
 func (m *Matcher) DistrictIn(text string) (string, bool) {
-	if d, _, ok := m.District(text); ok {
+	if d, _, ok := m.district(text, false); ok {
 		return d, true
 	}
 	words := foldWords(text)
 	found := map[int]bool{}
-	for i := range m.districts {
+	// Only the districts whose name starts with one of the words can be in the text.
+	cands := append([]int{}, m.distByFirst[""]...)
+	for _, w := range words {
+		cands = append(cands, m.distByFirst[w]...)
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	for _, i := range cands {
 		key := strings.Fields(m.distKeys[i].key)
 		for at := 0; at+len(key) <= len(words); at++ {
 			if !equalWords(words[at:at+len(key)], key) || (at > 0 && words[at-1] == "tinh") {

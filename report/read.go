@@ -25,17 +25,19 @@ import (
 // sheet per district, or a district column naming several districts. Every problem found
 // is returned with where it is; ReadFile never panics and never prints.
 //
-// Data sheets are streamed with excelize's Rows iterator. Excelize parses a worksheet whole
-// when a cell's type, a formula or the merged cells are asked for; the reader asks only for
-// the header's merged cells, blank cells (which may hold a formula without cached value)
-// and text such as "1.234" whose meaning depends on whether the cell is a number. Returns
-// are small; that is correctness bought with memory.
+// A plain workbook is read from its parts with a small scanner of the worksheets' XML
+// (rawBook), which gives cell values, types, formulas and merged cells in one pass; only a
+// formula without cached value opens the workbook with excelize, to compute it. Encrypted
+// workbooks, and any the scanner does not expect, are read with excelize's Rows iterator,
+// which parses a worksheet whole when a cell's type, a formula or the merged cells are
+// asked for.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
 	return newEnv(opt).readFile(path)
 }
 
-// ReadFiles reads files concurrently, at most runtime.GOMAXPROCS at a time. Returns and
-// problems come in the order of paths, whatever the concurrency.
+// ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
+// Returns and problems come in the order of paths, whatever the concurrency. Each worker
+// holds one file at a time, so memory grows with what is read, not with the inputs' size.
 func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
 	e := newEnv(opt)
 	type result struct {
@@ -45,12 +47,22 @@ func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
 	results := make([]result, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+	var done sync.Mutex
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, len(paths)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
 				results[i].rets, results[i].probs = e.readFile(paths[i])
+				if opt.OnFileDone != nil {
+					done.Lock()
+					opt.OnFileDone()
+					done.Unlock()
+				}
 			}
 		}()
 	}
@@ -76,6 +88,8 @@ type env struct {
 	fields labelIndex
 	cover  labelIndex
 	lang   string
+	// headers matches the fields' labels, remembering the answers for the next files.
+	headers *labelCache
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -87,7 +101,8 @@ func newEnv(opt ReadOptions) *env {
 	if opt.Lang == "en" {
 		lang = "en"
 	}
-	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fieldIndex(p), cover: coverIndex(p), lang: lang}
+	fields := fieldIndex(p)
+	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang, headers: newLabelCache(fields)}
 }
 
 // reader reads one file and collects its problems.

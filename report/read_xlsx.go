@@ -76,7 +76,49 @@ type dataSheet struct {
 	hdr  header
 }
 
-func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
+// xbook is a workbook as the reader sees it: its sheets, each streamed row by row.
+// rawBook reads plain workbooks fast; xlBook (excelize) reads every other one.
+type xbook interface {
+	sheetList() []string
+	date1904() bool
+	source(sheet string) (rowSource, error)
+	// rows returns a sheet's rows as excelize's GetRows with RawCellValue.
+	rows(sheet string) ([][]string, error)
+	cellIsText(sheet, cell string) bool
+	// merges returns the merged ranges of a sheet; rows, the first rows of the sheet,
+	// give their text.
+	merges(sheet string, rows []gridRow) []mergeRange
+	close()
+}
+
+// xlBook is a workbook opened with excelize.
+type xlBook struct{ f *excelize.File }
+
+func (b xlBook) sheetList() []string { return b.f.GetSheetList() }
+func (b xlBook) date1904() bool {
+	props, _ := b.f.GetWorkbookProps()
+	return props.Date1904 != nil && *props.Date1904
+}
+func (b xlBook) source(sheet string) (rowSource, error) { return openXLSXSource(b.f, sheet) }
+func (b xlBook) rows(sheet string) ([][]string, error) {
+	return b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+}
+func (b xlBook) cellIsText(sheet, cell string) bool {
+	t, err := b.f.GetCellType(sheet, cell)
+	return err != nil || t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula
+}
+func (b xlBook) merges(sheet string, _ []gridRow) []mergeRange { return sheetMerges(b.f, sheet) }
+func (b xlBook) close()                                        { _ = b.f.Close() }
+
+// openBook opens a workbook: with the fast reader when it is plain and not encrypted,
+// else with excelize. A problem is reported when it cannot be opened.
+func (r *reader) openBook(data []byte, encrypted bool) xbook {
+	if !encrypted && !r.opt.excelizeOnly {
+		if b, err := openRawBook(data); err == nil {
+			b.password = r.opt.Password
+			return b
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: r.opt.Password})
 	if err != nil {
 		if encrypted || errors.Is(err, excelize.ErrWorkbookPassword) {
@@ -86,10 +128,17 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 		}
 		return nil
 	}
-	defer f.Close()
-	props, _ := f.GetWorkbookProps()
-	date1904 := props.Date1904 != nil && *props.Date1904
-	sheets := f.GetSheetList()
+	return xlBook{f}
+}
+
+func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
+	f := r.openBook(data, encrypted)
+	if f == nil {
+		return nil
+	}
+	defer f.close()
+	date1904 := f.date1904()
+	sheets := f.sheetList()
 	found, partial := r.findDataSheets(f, sheets)
 	cov := r.readCover(f, r.findCover(f, sheets, found), date1904)
 	proto := Return{File: r.path, SHA256: r.sha, Format: r.format, Kind: cov.kind, Number: cov.number,
@@ -117,8 +166,8 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 }
 
 // readSheet reads one data sheet, closing its row iterator.
-func (r *reader) readSheet(f *excelize.File, ds dataSheet, proto Return, district, source string) (*sheetCtx, error) {
-	src, err := openXLSXSource(f, ds.name)
+func (r *reader) readSheet(f xbook, ds dataSheet, proto Return, district, source string) (*sheetCtx, error) {
+	src, err := f.source(ds.name)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +181,7 @@ func (r *reader) readSheet(f *excelize.File, ds dataSheet, proto Return, distric
 
 // findDataSheets returns the sheets with a commune column, and those with a header that
 // lacks one.
-func (r *reader) findDataSheets(f *excelize.File, sheets []string) (found, partial []dataSheet) {
+func (r *reader) findDataSheets(f xbook, sheets []string) (found, partial []dataSheet) {
 	for _, name := range sheets {
 		hdr, ok, err := r.scanSheet(f, name)
 		if err != nil {
@@ -150,8 +199,8 @@ func (r *reader) findDataSheets(f *excelize.File, sheets []string) (found, parti
 }
 
 // scanSheet looks for a header in the first rows of a sheet.
-func (r *reader) scanSheet(f *excelize.File, sheet string) (header, bool, error) {
-	src, err := openXLSXSource(f, sheet)
+func (r *reader) scanSheet(f xbook, sheet string) (header, bool, error) {
+	src, err := f.source(sheet)
 	if err != nil {
 		return header{}, false, err
 	}
@@ -169,19 +218,19 @@ func (r *reader) scanSheet(f *excelize.File, sheet string) (header, bool, error)
 		}
 		rows = append(rows, g)
 	}
-	if !anyLabel(r.fields, rows) {
+	if !anyLabel(r.headers.match, rows) {
 		return header{}, false, nil
 	}
-	hdr, ok := detectHeader(r.fields, rows, sheetMerges(f, sheet))
+	hdr, ok := detectHeaderWith(r.headers.match, rows, f.merges(sheet, rows))
 	return hdr, ok, nil
 }
 
 // anyLabel reports whether some cell of rows is a known header, so that sheets without
 // one are not parsed further.
-func anyLabel(ix labelIndex, rows []gridRow) bool {
+func anyLabel(match func(string) (string, bool), rows []gridRow) bool {
 	for _, g := range rows {
 		for c := range g.cells {
-			if _, ok := ix.match(g.cell(c)); ok {
+			if _, ok := match(g.cell(c)); ok {
 				return true
 			}
 		}

@@ -43,18 +43,27 @@ type SampleCommune struct {
 // that every category is reached (undetermined included) and, among the communes in
 // transformation or maintained, some pass the checklist, some fail and some lack data.
 func SampleFigures(p *criteria.Plan, seed uint64) []SampleCommune {
+	return sampleFigures(p.Registry.Communes, seed, false)
+}
+
+// sampleFigures invents figures for communes. complete leaves no figure blank: no
+// undetermined commune and no checklist column left empty.
+func sampleFigures(communes []criteria.Commune, seed uint64, complete bool) []SampleCommune {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	var out []SampleCommune
-	for i, c := range p.Registry.Communes {
+	out := make([]SampleCommune, 0, len(communes))
+	for i, c := range communes {
 		// A fixed share of each profile, shuffled by the seed.
 		prof := []int{profFree, profLess, profLess, profType3, profFree, profLess, profType3, profType2, profLess, profFree, profType1, profUndetermined}[(i*7+int(rng.IntN(3)))%12]
-		sc := sampleCommune(rng, c, prof)
+		if complete && prof == profUndetermined {
+			prof = profLess
+		}
+		sc := sampleCommune(rng, c, prof, complete)
 		out = append(out, sc)
 	}
 	return out
 }
 
-func sampleCommune(rng *rand.Rand, c criteria.Commune, prof int) SampleCommune {
+func sampleCommune(rng *rand.Rand, c criteria.Commune, prof int, complete bool) SampleCommune {
 	n := func(lo, hi int) float64 { return float64(lo + rng.IntN(hi-lo+1)) }
 	pop := n(4000, 24000)
 	f := classify.Figures{
@@ -122,14 +131,14 @@ func sampleCommune(rng *rand.Rand, c criteria.Commune, prof int) SampleCommune {
 		}
 	}
 	sc := SampleCommune{Commune: c, Figures: f}
-	sampleChecklist(rng, &sc, prof)
+	sampleChecklist(rng, &sc, prof, complete)
 	return sc
 }
 
 // sampleChecklist fills the checklist's columns. Drug-free and less-complex communes are put
 // in transformation or maintained; most of them meet every criterion, some miss one, and
 // some leave a column blank.
-func sampleChecklist(rng *rand.Rand, sc *SampleCommune, prof int) {
+func sampleChecklist(rng *rand.Rand, sc *SampleCommune, prof int, complete bool) {
 	f := sc.Figures
 	n := func(lo, hi int) float64 { return float64(lo + rng.IntN(hi-lo+1)) }
 	get := func(k string) float64 { return f[k] }
@@ -189,6 +198,9 @@ func sampleChecklist(rng *rand.Rand, sc *SampleCommune, prof int) {
 			f["models"] = 0 // criterion 8
 		}
 	case 2: // lacks data: models and the hotline column left blank
+		if complete {
+			break
+		}
 		delete(f, "models")
 		delete(f, "hamlets_hotline")
 	}

@@ -136,6 +136,15 @@ type ReadOptions struct {
 	Password string
 	// Lang is the language of problem messages: "vi" (default) or "en".
 	Lang string
+	// Workers is how many files ReadFiles reads at once; 0 means runtime.GOMAXPROCS.
+	// The results are the same whatever the number.
+	Workers int
+	// OnFileDone, when set, is called once each file has been read (from the reading
+	// goroutines, one call at a time), for a progress bar.
+	OnFileDone func()
+
+	// excelizeOnly reads every workbook with excelize, for tests that compare the readers.
+	excelizeOnly bool
 }
 
 func itoa(n int) string {

@@ -37,7 +37,7 @@ func parseNumber(raw string, numeric bool) (float64, numState) {
 	if s == "" {
 		return 0, numBlank
 	}
-	if numeric {
+	if numeric || plainInteger(s) {
 		if v, err := strconv.ParseFloat(s, 64); err == nil {
 			return v, numOK
 		}
@@ -54,8 +54,25 @@ func parseNumber(raw string, numeric bool) (float64, numState) {
 	return 0, numBad
 }
 
+// plainInteger reports whether s is digits, with a minus sign perhaps: read the same
+// whichever way, so parseNumber takes the short way.
+func plainInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var numberSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "−", "-")
+
 func parseNumberText(s string) (float64, bool) {
-	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "−", "-").Replace(s)
+	s = numberSpaces.Replace(s)
 	s = strings.TrimSpace(s)
 	switch s {
 	case "-", "–", "—", "--":

@@ -1,0 +1,721 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// rawBook reads an unencrypted .xlsx straight from its parts: the workbook, the shared
+// strings and each worksheet's XML, scanned once with a small tokenizer rather than
+// decoded into a tree. It answers what the reader asks of a sheet (cell values as
+// excelize's Rows gives them with RawCellValue, cell types, formulas, merged cells) in the
+// same pass, so reading a return is truly streaming: nothing of a sheet is kept but its
+// bytes while it is read. Anything it does not expect (a namespace prefix, a chart sheet,
+// CDATA) makes openRawBook fail with errRawUnsupported, and the reader then falls back
+// to excelize, which reads every workbook, only slower.
+type rawBook struct {
+	data  []byte
+	files map[string]*zip.File
+	names []string
+	paths map[string]string // sheet name → part path
+	// sheets are the worksheets' XML, decompressed on opening: each is scanned whole
+	// anyway, for its header and its merged cells.
+	d1904  bool
+	sst    []string
+	sheets map[string][]byte
+
+	password string
+	xlOnce   sync.Once
+	xl       *excelize.File // opened only for a formula without cached value
+	xlErr    error
+}
+
+var errRawUnsupported = errors.New("not a plain workbook")
+
+func openRawBook(data []byte) (*rawBook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errRawUnsupported
+	}
+	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}}
+	for _, f := range zr.File {
+		b.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	wbPath := "xl/workbook.xml"
+	if rels, err := b.rels("_rels/.rels"); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = resolvePart("", r.Target)
+			}
+		}
+	}
+	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := b.decode(wbPath, &wb); err != nil {
+		return nil, errRawUnsupported
+	}
+	b.d1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
+	rels, err := b.rels(path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels"))
+	if err != nil {
+		return nil, errRawUnsupported
+	}
+	byID := map[string]xmlRel{}
+	sstPath := ""
+	for _, r := range rels {
+		byID[r.ID] = r
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			sstPath = resolvePart(path.Dir(wbPath), r.Target)
+		}
+	}
+	for _, s := range wb.Sheets {
+		r, ok := byID[s.ID]
+		if !ok || !strings.HasSuffix(r.Type, "/worksheet") {
+			return nil, errRawUnsupported
+		}
+		p := resolvePart(path.Dir(wbPath), r.Target)
+		if b.files[p] == nil {
+			return nil, errRawUnsupported
+		}
+		data, err := b.part(p)
+		if err != nil || !plainWorksheet(data) {
+			return nil, errRawUnsupported
+		}
+		b.names = append(b.names, s.Name)
+		b.paths[s.Name] = p
+		b.sheets[s.Name] = data
+	}
+	if sstPath != "" && b.files[sstPath] != nil {
+		data, err := b.part(sstPath)
+		if err != nil {
+			return nil, errRawUnsupported
+		}
+		if b.sst, err = parseSharedStrings(data); err != nil {
+			return nil, errRawUnsupported
+		}
+	}
+	return b, nil
+}
+
+type xmlRel struct {
+	ID     string `xml:"Id,attr"`
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+}
+
+func (b *rawBook) rels(name string) ([]xmlRel, error) {
+	var rels struct {
+		Rels []xmlRel `xml:"Relationship"`
+	}
+	err := b.decode(name, &rels)
+	return rels.Rels, err
+}
+
+func (b *rawBook) decode(name string, v any) error {
+	data, err := b.part(name)
+	if err != nil {
+		return err
+	}
+	return xml.Unmarshal(data, v)
+}
+
+func (b *rawBook) part(name string) ([]byte, error) {
+	f := b.files[name]
+	if f == nil {
+		return nil, fmt.Errorf("no part %s", name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	buf := make([]byte, 0, f.UncompressedSize64)
+	w := bytes.NewBuffer(buf)
+	_, err = io.Copy(w, rc)
+	return w.Bytes(), err
+}
+
+func resolvePart(dir, target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(target, "/")
+	}
+	return path.Join(dir, target)
+}
+
+func (b *rawBook) sheetList() []string { return b.names }
+func (b *rawBook) date1904() bool      { return b.d1904 }
+func (b *rawBook) close()              { b.closeXL() }
+
+func (b *rawBook) closeXL() {
+	if b.xl != nil {
+		_ = b.xl.Close()
+	}
+}
+
+// sheetXML returns a worksheet's XML.
+func (b *rawBook) sheetXML(sheet string) ([]byte, error) {
+	if data, ok := b.sheets[sheet]; ok {
+		return data, nil
+	}
+	return nil, fmt.Errorf("sheet %s does not exist", sheet)
+}
+
+func (b *rawBook) source(sheet string) (rowSource, error) {
+	data, err := b.sheetXML(sheet)
+	if err != nil {
+		return nil, errReading(sheet, err)
+	}
+	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(data, b.sst)}, nil
+}
+
+// rows returns every row of a sheet as excelize's GetRows does with RawCellValue.
+func (b *rawBook) rows(sheet string) ([][]string, error) {
+	src, err := b.source(sheet)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	last := 0
+	for {
+		g, ok, err := src.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		out = append(out, g.cells)
+		if len(g.cells) > 0 {
+			last = len(out)
+		}
+	}
+	return out[:last], nil
+}
+
+// cellIsText reports whether a cell holds text (a shared or inline string, or a formula's
+// string result).
+func (b *rawBook) cellIsText(sheet, cell string) bool {
+	col, line, err := excelize.CellNameToCoordinates(cell)
+	if err != nil {
+		return false
+	}
+	src, err := b.source(sheet)
+	if err != nil {
+		return false
+	}
+	for {
+		g, ok, err := src.next()
+		if err != nil || !ok || g.line > line {
+			return false
+		}
+		if g.line == line {
+			return src.(*rawSource).isText(col-1, line)
+		}
+	}
+}
+
+// merges returns the merged ranges of a sheet, with the text of their first cell when
+// it is among rows.
+func (b *rawBook) merges(sheet string, rows []gridRow) []mergeRange {
+	data, err := b.sheetXML(sheet)
+	if err != nil {
+		return nil
+	}
+	var out []mergeRange
+	for {
+		i := bytes.Index(data, []byte("<mergeCell "))
+		if i < 0 {
+			return out
+		}
+		data = data[i+len("<mergeCell "):]
+		end := bytes.IndexByte(data, '>')
+		if end < 0 {
+			return out
+		}
+		ref := attr(data[:end], "ref")
+		data = data[end:]
+		from, to, _ := strings.Cut(ref, ":")
+		if to == "" {
+			to = from
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		m := mergeRange{top: r1, left: c1 - 1, bottom: r2, right: c2 - 1}
+		for _, g := range rows {
+			if g.line == r1 && c1-1 < len(g.cells) {
+				m.text = g.cells[c1-1]
+			}
+		}
+		out = append(out, m)
+	}
+}
+
+// xl opens the workbook with excelize, for what the scanner does not compute.
+func (b *rawBook) excelize() (*excelize.File, error) {
+	b.xlOnce.Do(func() {
+		b.xl, b.xlErr = excelize.OpenReader(bytes.NewReader(b.data), excelize.Options{Password: b.password})
+	})
+	return b.xl, b.xlErr
+}
+
+// rawSource streams a sheet's rows from its XML.
+type rawSource struct {
+	b     *rawBook
+	sheet string
+	sc    *sheetScanner
+	cur   rawRow
+}
+
+func (x *rawSource) next() (gridRow, bool, error) {
+	r, ok, err := x.sc.next()
+	if err != nil {
+		return gridRow{}, false, errReading(x.sheet, err)
+	}
+	x.cur = r
+	return gridRow{line: r.line, cells: r.cells}, ok, nil
+}
+
+// isText answers for the row last returned.
+func (x *rawSource) isText(col, line int) bool {
+	if line != x.cur.line || col >= len(x.cur.types) {
+		return false
+	}
+	switch x.cur.types[col] {
+	case "s", "inlineStr", "str":
+		return true
+	}
+	return false
+}
+
+func (x *rawSource) formula(col, line int) (string, string, bool, bool) {
+	if line != x.cur.line || col >= len(x.cur.formulas) || !x.cur.formulas[col] {
+		return "", "", false, false
+	}
+	f, err := x.b.excelize()
+	if err != nil {
+		return "", "", false, false
+	}
+	return (&xlsxSource{f: f, sheet: x.sheet}).formula(col, line)
+}
+
+func (x *rawSource) close() error { return nil }
+
+// rawRow is one row: cells as excelize's Columns gives them (RawCellValue), and for
+// each cell its type attribute and whether it has a formula.
+type rawRow struct {
+	line     int
+	cells    []string
+	types    []string
+	formulas []bool
+}
+
+// sheetScanner walks the rows of a worksheet's sheetData. Lines come one by one from 1,
+// empty ones included, as excelize's Rows iterator gives them.
+type sheetScanner struct {
+	data    []byte // what is left of sheetData
+	sst     []string
+	line    int
+	pending *rawRow // the next row read, when its line is ahead
+	done    bool
+}
+
+func newSheetScanner(data []byte, sst []string) *sheetScanner {
+	s := &sheetScanner{sst: sst}
+	i := bytes.Index(data, []byte("<sheetData"))
+	if i < 0 {
+		s.done = true
+		return s
+	}
+	data = data[i+len("<sheetData"):]
+	end := bytes.IndexByte(data, '>')
+	if end < 0 || (end > 0 && data[end-1] == '/') {
+		s.done = true
+		return s
+	}
+	data = data[end+1:]
+	if j := bytes.Index(data, []byte("</sheetData>")); j >= 0 {
+		data = data[:j]
+	}
+	s.data = data
+	return s
+}
+
+var errMalformed = errors.New("malformed worksheet XML")
+
+func (s *sheetScanner) next() (rawRow, bool, error) {
+	if s.pending == nil && !s.done {
+		r, ok, err := s.readRow()
+		if err != nil {
+			return rawRow{}, false, err
+		}
+		if ok {
+			s.pending = &r
+		} else {
+			s.done = true
+		}
+	}
+	if s.pending == nil {
+		return rawRow{}, false, nil
+	}
+	s.line++
+	if s.pending.line > s.line {
+		return rawRow{line: s.line}, true, nil
+	}
+	r := *s.pending
+	s.pending = nil
+	r.line = s.line
+	return r, true, nil
+}
+
+// readRow reads the next <row> element; its line is its r attribute, else the next.
+func (s *sheetScanner) readRow() (rawRow, bool, error) {
+	i := bytes.Index(s.data, []byte("<row"))
+	if i < 0 {
+		return rawRow{}, false, nil
+	}
+	s.data = s.data[i+len("<row"):]
+	end := bytes.IndexByte(s.data, '>')
+	if end < 0 {
+		return rawRow{}, false, errMalformed
+	}
+	attrs := s.data[:end]
+	selfClosing := end > 0 && attrs[end-1] == '/'
+	s.data = s.data[end+1:]
+	r := rawRow{line: s.line + 1}
+	if v := attr(attrs, "r"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n > excelize.TotalRows {
+			return rawRow{}, false, errMalformed
+		}
+		if n > s.line {
+			r.line = n
+		}
+	}
+	if selfClosing {
+		return r, true, nil
+	}
+	body := s.data
+	j := bytes.Index(body, []byte("</row>"))
+	if j < 0 {
+		return rawRow{}, false, errMalformed
+	}
+	body, s.data = body[:j], body[j+len("</row>"):]
+	col := 0
+	for {
+		k := bytes.Index(body, []byte("<c"))
+		if k < 0 {
+			break
+		}
+		body = body[k+2:]
+		if len(body) == 0 || (body[0] != ' ' && body[0] != '>' && body[0] != '/' && body[0] != '\t' && body[0] != '\n' && body[0] != '\r') {
+			continue // another element starting with c
+		}
+		end := bytes.IndexByte(body, '>')
+		if end < 0 {
+			return rawRow{}, false, errMalformed
+		}
+		cattrs := body[:end]
+		empty := end > 0 && cattrs[end-1] == '/'
+		body = body[end+1:]
+		col++
+		if ref := attr(cattrs, "r"); ref != "" {
+			c, _, err := excelize.CellNameToCoordinates(ref)
+			if err != nil {
+				return rawRow{}, false, err
+			}
+			col = c
+		}
+		typ := attr(cattrs, "t")
+		var inner []byte
+		if !empty {
+			e := bytes.Index(body, []byte("</c>"))
+			if e < 0 {
+				return rawRow{}, false, errMalformed
+			}
+			inner, body = body[:e], body[e+len("</c>"):]
+		}
+		val, hasF, err := s.cellValue(typ, inner)
+		if err != nil {
+			return rawRow{}, false, err
+		}
+		if val == "" && !hasF {
+			continue
+		}
+		for len(r.cells) < col-1 {
+			r.cells = append(r.cells, "")
+			r.types = append(r.types, "")
+			r.formulas = append(r.formulas, false)
+		}
+		r.cells = append(r.cells, val)
+		r.types = append(r.types, typ)
+		r.formulas = append(r.formulas, hasF)
+	}
+	return r, true, nil
+}
+
+// cellValue is a cell's value as excelize's getValueFrom gives it with raw values.
+func (s *sheetScanner) cellValue(typ string, inner []byte) (string, bool, error) {
+	hasF := bytes.Contains(inner, []byte("<f"))
+	switch typ {
+	case "s":
+		v := elementText(inner, "v")
+		if v == "" {
+			return "", hasF, nil
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 || n >= len(s.sst) {
+			return "", hasF, fmt.Errorf("invalid shared string index %s", v)
+		}
+		return s.sst[n], hasF, nil
+	case "inlineStr":
+		if is := elementInner(inner, "is"); is != nil {
+			return richText(is), hasF, nil
+		}
+	}
+	return elementText(inner, "v"), hasF, nil
+}
+
+// elementInner returns the content of the first <name> or <name ...> element of data.
+func elementInner(data []byte, name string) []byte {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte("<"+name))
+		if i < 0 {
+			return nil
+		}
+		i += off + 1 + len(name)
+		if i >= len(data) {
+			return nil
+		}
+		switch data[i] {
+		case '>', ' ', '\t', '\n', '\r', '/':
+		default:
+			off = i
+			continue
+		}
+		end := bytes.IndexByte(data[i:], '>')
+		if end < 0 {
+			return nil
+		}
+		if data[i+end-1] == '/' {
+			return nil
+		}
+		start := i + end + 1
+		close := bytes.Index(data[start:], []byte("</"+name+">"))
+		if close < 0 {
+			return nil
+		}
+		return data[start : start+close]
+	}
+}
+
+func elementText(data []byte, name string) string {
+	return unescapeXML(elementInner(data, name))
+}
+
+// richText concatenates the <t> of a string item and of its runs, leaving out phonetic
+// runs (<rPh>), as excelize does, then decodes _xHHHH_ escapes.
+func richText(si []byte) string {
+	var b strings.Builder
+	for len(si) > 0 {
+		i := bytes.IndexByte(si, '<')
+		if i < 0 {
+			break
+		}
+		si = si[i:]
+		switch {
+		case bytes.HasPrefix(si, []byte("<rPh")):
+			e := bytes.Index(si, []byte("</rPh>"))
+			if e < 0 {
+				si = si[4:]
+				continue
+			}
+			si = si[e+len("</rPh>"):]
+		case bytes.HasPrefix(si, []byte("<t>")) || bytes.HasPrefix(si, []byte("<t ")) || bytes.HasPrefix(si, []byte("<t/")):
+			end := bytes.IndexByte(si, '>')
+			if si[end-1] == '/' {
+				si = si[end+1:]
+				continue
+			}
+			si = si[end+1:]
+			e := bytes.Index(si, []byte("</t>"))
+			if e < 0 {
+				return b.String()
+			}
+			b.WriteString(unescapeXML(si[:e]))
+			si = si[e+len("</t>"):]
+		default:
+			si = si[1:]
+		}
+	}
+	return bstrDecode(b.String())
+}
+
+var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+
+// bstrDecode decodes the _xHHHH_ escapes of a string item, as excelize's bstrUnmarshal.
+func bstrDecode(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var out strings.Builder
+	cursor := 0
+	for _, m := range bstrExp.FindAllStringIndex(s, -1) {
+		out.WriteString(s[cursor:m[0]])
+		sub := s[m[0]:m[1]]
+		cursor = m[1]
+		if sub == "_x005F_" {
+			out.WriteString("_")
+			continue
+		}
+		v, _ := strconv.Unquote(`"\u` + s[m[0]+2:m[1]-1] + `"`)
+		out.WriteString(v)
+	}
+	out.WriteString(s[cursor:])
+	return out.String()
+}
+
+func parseSharedStrings(data []byte) ([]string, error) {
+	if bytes.Contains(data, []byte("<![CDATA[")) || !bytes.Contains(data, []byte("<sst")) {
+		return nil, errRawUnsupported
+	}
+	var out []string
+	for {
+		i := bytes.Index(data, []byte("<si"))
+		if i < 0 {
+			return out, nil
+		}
+		data = data[i+3:]
+		end := bytes.IndexByte(data, '>')
+		if end < 0 {
+			return nil, errMalformed
+		}
+		if end == 1 && data[0] == '/' {
+			out = append(out, "")
+			data = data[end+1:]
+			continue
+		}
+		data = data[end+1:]
+		e := bytes.Index(data, []byte("</si>"))
+		if e < 0 {
+			return nil, errMalformed
+		}
+		out = append(out, richText(data[:e]))
+		data = data[e+len("</si>"):]
+	}
+}
+
+// attr returns the value of attribute name in the attributes of a start tag.
+func attr(attrs []byte, name string) string {
+	for off := 0; off < len(attrs); {
+		i := bytes.Index(attrs[off:], []byte(name+"="))
+		if i < 0 {
+			return ""
+		}
+		i += off
+		if i > 0 && attrs[i-1] != ' ' && attrs[i-1] != '\t' && attrs[i-1] != '\n' && attrs[i-1] != '\r' {
+			off = i + len(name) + 1
+			continue
+		}
+		v := attrs[i+len(name)+1:]
+		if len(v) == 0 {
+			return ""
+		}
+		q := v[0]
+		if q != '"' && q != '\'' {
+			return ""
+		}
+		e := bytes.IndexByte(v[1:], q)
+		if e < 0 {
+			return ""
+		}
+		return unescapeXML(v[1 : 1+e])
+	}
+	return ""
+}
+
+// unescapeXML decodes the character data of an element as encoding/xml does: entities
+// and character references, and line ends normalised to \n.
+func unescapeXML(b []byte) string {
+	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\r':
+			out.WriteByte('\n')
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+		case c == '&':
+			e := bytes.IndexByte(b[i:], ';')
+			if e < 0 {
+				out.WriteByte(c)
+				continue
+			}
+			ent := string(b[i+1 : i+e])
+			switch {
+			case ent == "amp":
+				out.WriteByte('&')
+			case ent == "lt":
+				out.WriteByte('<')
+			case ent == "gt":
+				out.WriteByte('>')
+			case ent == "quot":
+				out.WriteByte('"')
+			case ent == "apos":
+				out.WriteByte('\'')
+			case strings.HasPrefix(ent, "#x"):
+				n, err := strconv.ParseUint(ent[2:], 16, 32)
+				if err != nil {
+					out.Write(b[i : i+e+1])
+				} else {
+					out.WriteRune(rune(n))
+				}
+			case strings.HasPrefix(ent, "#"):
+				n, err := strconv.ParseUint(ent[1:], 10, 32)
+				if err != nil {
+					out.Write(b[i : i+e+1])
+				} else {
+					out.WriteRune(rune(n))
+				}
+			default:
+				out.Write(b[i : i+e+1])
+			}
+			i += e
+		default:
+			out.WriteByte(c)
+		}
+	}
+	return out.String()
+}
+
+// plainWorksheet reports whether the scanner can read a worksheet: no namespace prefix
+// on its elements and no CDATA.
+func plainWorksheet(data []byte) bool {
+	return bytes.Contains(data, []byte("<worksheet")) && !bytes.Contains(data, []byte("<![CDATA[")) &&
+		!prefixedElement.Match(data[:min(len(data), 4096)])
+}
+
+var prefixedElement = regexp.MustCompile(`<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>]`)
