@@ -171,6 +171,11 @@ func evalCondition(cond criteria.Condition, fig Figures, blank map[string]bool, 
 		rightText = criteria.FormatNumber(float64(right)/100, lang)
 	}
 	text := strings.NewReplacer("{left}", leftText, "{right}", rightText).Replace(cond.Figure(lang))
+	if leftOK && !rightOK && knownToFail(hundredths(left), cond.Op, right) {
+		// A blank counts as any figure ≥ 0, so the right side is at least its known part:
+		// 3 tested of 5 users and a blank number of post-rehab persons already fails.
+		return fails, text
+	}
 	if !leftOK || !rightOK {
 		return unknown, text
 	}
@@ -178,6 +183,18 @@ func evalCondition(cond criteria.Condition, fig Figures, blank map[string]bool, 
 		return holds, text
 	}
 	return fails, text
+}
+
+// knownToFail reports whether left op right fails for every right side of at least
+// rightMin: for =, ≥ and >, a left side already below the least the right can be.
+func knownToFail(left int64, op string, rightMin int64) bool {
+	switch op {
+	case "=", ">=":
+		return left < rightMin
+	case ">":
+		return left <= rightMin
+	}
+	return false
 }
 
 // compare applies op. An operator the plan's validation would have refused never holds.

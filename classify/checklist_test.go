@@ -518,3 +518,28 @@ func TestTargetProgress(t *testing.T) {
 		})
 	}
 }
+
+func TestACriterionFailsWhenTheKnownPartOfASumAlreadyExceedsTheLeftSide(t *testing.T) {
+	p := criteria.Default()
+	fig := Figures{"users_managed": 5, "users": 5, "addicts_total": 0, "addicts_managed": 0, "addicts_in_treatment": 0,
+		"post_rehab_managed": 0, "managed_tested": 3} // post_rehab blank
+	got := criterionOf(t, Check(p, fig, "vi"), 2)
+	if got.Result != Fail {
+		t.Fatalf("3 tested of 5 users and a blank post-rehab count: criterion 2 = %s, want fail (at least 5 must be tested)", got.Result)
+	}
+	fig["managed_tested"] = 5 // enough for the users; the blank post-rehab count could need more
+	if got := criterionOf(t, Check(p, fig, "vi"), 2); got.Result != Missing {
+		t.Errorf("5 tested of 5 users and a blank post-rehab count: criterion 2 = %s, want missing", got.Result)
+	}
+}
+
+func criterionOf(t *testing.T, r CheckResult, id int) CriterionResult {
+	t.Helper()
+	for _, c := range r.Criteria {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no criterion %d", id)
+	return CriterionResult{}
+}

@@ -60,16 +60,18 @@ func classifyRun(opts *ClassifyOptions) error {
 	if err != nil {
 		return err
 	}
-	returns, problems := report.ReadFiles(opts.Files, opts.Global.readOptions(opts.Factory, p))
-	results := report.ClassifyReturns(p, returns, lang)
+	returns, readProblems := report.ReadFiles(opts.Files, opts.Global.readOptions(opts.Factory, p))
+	prep := report.Prepare(p, returns, readProblems, lang)
+	problems := orEmpty(prep.Problems)
+	report.SortProblems(problems)
+	results := report.ClassifyReturns(p, prep.Current, lang)
 	counts := report.CountCategories(p, results, lang)
-	if problems == nil {
-		problems = []report.Problem{}
-	}
 
 	switch {
 	case opts.Out.Output != "":
-		tables := []report.Table{report.ClassificationTable(p, results, lang), report.CountTable(counts, problems, lang)}
+		first := report.ClassificationTable(p, results, lang)
+		first.Note = report.IncompleteNote(problems, lang)
+		tables := []report.Table{first, report.CountTable(counts, problems, lang)}
 		if len(problems) > 0 {
 			tables = append(tables, report.ProblemTable(problems, lang))
 		}

@@ -70,14 +70,18 @@ func recognizeRun(opts *RecognizeOptions) error {
 		return err
 	}
 	ro := opts.Global.readOptions(opts.Factory, p)
-	returns, problems := report.ReadFiles(opts.Files, ro)
-	var base report.Baselines
+	returns, readProblems := report.ReadFiles(opts.Files, ro)
+	prep := report.Prepare(p, returns, readProblems, lang)
+	problems := prep.Problems
+	// Criterion 4's baseline: --baseline, else the review returns among the files.
+	base := report.NewBaselines(prep.Baseline)
 	if opts.Baseline != "" {
 		baseReturns, baseProblems := report.ReadFiles([]string{opts.Baseline}, ro)
 		problems = append(problems, baseProblems...)
 		base = report.NewBaselines(baseReturns)
 	}
-	results := report.RecognizeReturns(p, returns, base, opts.All, lang)
+	report.SortProblems(problems)
+	results := report.RecognizeReturns(p, prep.Current, base, opts.All, lang)
 	progress := classify.TargetProgress(p, report.CountPassing(p, results))
 	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
 
@@ -85,6 +89,9 @@ func recognizeRun(opts *RecognizeOptions) error {
 	case opts.Out.Output != "":
 		t := report.RecognitionTable(p, results, lang)
 		t.Note = report.ProgressLine(p, progress, lang)
+		if note := report.IncompleteNote(problems, lang); note != "" {
+			t.Note = note + " " + t.Note
+		}
 		tables := []report.Table{t, report.RecognitionDetailTable(p, results, lang)}
 		if len(problems) > 0 {
 			tables = append(tables, report.ProblemTable(problems, lang))

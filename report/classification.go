@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -97,7 +98,7 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 			row = append(row, Tag{Key: r.Kind, Text: kind})
 		}
 		status := Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}
-		row = append(row, status, Tag{Key: r.Category, Text: r.Label}, joinReasons(r.Reasons))
+		row = append(row, status, Tag{Key: r.Category, Text: r.Label}, strings.Join(r.Reasons, "; "))
 		t.Rows = append(t.Rows, row)
 	}
 	return t
@@ -116,19 +117,16 @@ func CountTable(counts []CategoryCount, problems []Problem, lang string) Table {
 		total += c.Communes
 	}
 	t.Rows = append(t.Rows, []any{Tag{Key: "total", Text: tr(lang, "Tổng cộng", "Total")}, total})
-	if n := CountErrors(problems); n > 0 {
-		t.Note = fmt.Sprintf(tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số dưới đây chỉ tính các xã đọc được.", "INCOMPLETE: errors in the data: %d (see the problems); these counts cover only the communes that could be read."), n)
-	}
+	t.Note = IncompleteNote(problems, lang)
 	return t
 }
 
-func joinReasons(rs []string) string {
-	out := ""
-	for i, r := range rs {
-		if i > 0 {
-			out += "; "
-		}
-		out += r
+// IncompleteNote says that figures computed from data with errors are incomplete, or
+// returns "" when the data has no error.
+func IncompleteNote(problems []Problem, lang string) string {
+	n := CountErrors(problems)
+	if n == 0 {
+		return ""
 	}
-	return out
+	return fmt.Sprintf(tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số ở đây chỉ tính các xã đọc được.", "INCOMPLETE: errors in the data: %d (see the problems); these figures cover only the communes that could be read."), n)
 }

@@ -94,34 +94,17 @@ type ConsolidateInput struct {
 func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
-	latest, superseded := Latest(p, in.Returns, lang)
-	problems := append(append([]Problem{}, in.Problems...), superseded...)
-	for _, r := range latest {
-		problems = append(problems, CheckConsistency(p, r, lang)...)
-		problems = append(problems, CheckCompleteness(p, r, lang)...)
-	}
-
-	// Each commune's latest data return: the kind latest in the calendar.
-	order := map[string]int{}
-	for i, d := range p.Calendar {
-		order[d.Kind] = i
-	}
-	current := latestPerCommune(latest, order)
+	prep := Prepare(p, in.Returns, in.Problems, lang)
+	problems := prep.Problems
+	latest, current := prep.Latest, prep.Current
 	c.Classification = ClassifyReturns(p, current, lang)
-	c.DataNotes = dataNotes(p, current, order, lang)
+	c.DataNotes = dataNotes(p, current, kindOrder(p), lang)
 
 	// Baseline for the movement and criterion 4: --baseline, else the review returns.
 	base := in.Baseline
 	c.MovementFrom = in.BaseFile
-	if base == nil {
-		for _, r := range latest {
-			if r.Kind == "review" {
-				base = append(base, r)
-			}
-		}
-		if len(base) > 0 {
-			c.MovementFrom = "review"
-		}
+	if base == nil && len(prep.Baseline) > 0 {
+		base, c.MovementFrom = prep.Baseline, "review"
 	}
 	if len(base) > 0 {
 		c.Movement = movement(p, ClassifyReturns(p, base, lang), c.Classification)
@@ -132,35 +115,14 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
 	// Timeliness from the returns and the register.
-	subs := append(Submissions(in.Returns), in.Register...)
-	c.Timeliness = classify.Timeliness(p, p.Registry.Districts(), subs, in.AsOf)
-	problems = append(problems, SubmissionProblems(p, c.Timeliness, lang)...)
+	var late []Problem
+	c.Timeliness, late = Timeliness(p, in.Returns, in.Register, in.AsOf, lang)
+	problems = append(problems, late...)
 
 	SortProblems(problems)
 	c.Problems = problems
 	c.Inputs = inputFiles(in, latest, problems)
 	return c
-}
-
-// latestPerCommune keeps, for each district, the returns of its latest data kind, so that
-// each commune is classified once, from its most recent figures.
-func latestPerCommune(returns []*Return, order map[string]int) []*Return {
-	best := map[string]int{}
-	for _, r := range returns {
-		if k, ok := order[r.Kind]; ok {
-			if cur, seen := best[r.District]; !seen || k > cur {
-				best[r.District] = k
-			}
-		}
-	}
-	var out []*Return
-	for _, r := range returns {
-		k, ok := order[r.Kind]
-		if !ok || k == best[r.District] {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // movement counts communes by their baseline and current categories.

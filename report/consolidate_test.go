@@ -62,3 +62,76 @@ func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
 		t.Errorf("%s: %d communes classified, want %d", ds[1], n, want)
 	}
 }
+
+func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
+	p := criteria.Default()
+	ds := p.Registry.Districts()
+	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	early := districtReturn(p, ds[1], "phase3", day(12, 5))
+	early.File = "early.xlsx"
+	later := districtReturn(p, ds[1], "phase3", day(12, 12))
+	later.File = "later.xlsx"
+	review := districtReturn(p, ds[1], "review", day(2, 20))
+	review.File = "review.xlsx"
+	kindless := districtReturn(p, ds[1], "", time.Time{})
+	kindless.File = "a.csv"
+
+	prep := Prepare(p, []*Return{kindless, later, review, early}, nil, "vi")
+	if len(prep.Current) != 1 || prep.Current[0] != later {
+		var files []string
+		for _, r := range prep.Current {
+			files = append(files, r.File)
+		}
+		t.Fatalf("current returns %v, want only later.xlsx: the latest of the latest kind", files)
+	}
+	if len(prep.Baseline) != 1 || prep.Baseline[0] != review {
+		t.Errorf("baseline %d returns, want the review return", len(prep.Baseline))
+	}
+	var superseded []string
+	for _, pr := range prep.Problems {
+		if pr.Code == CodeSuperseded {
+			superseded = append(superseded, pr.File)
+		}
+	}
+	if strings.Join(superseded, ",") != "early.xlsx,a.csv" {
+		t.Errorf("superseded %v, want early.xlsx (replaced by later.xlsx) and a.csv (a return of unknown kind next to a phase 3 one)", superseded)
+	}
+	results := ClassifyReturns(p, prep.Current, "vi")
+	if want := len(p.Registry.InDistrict(ds[1])); len(results) != want {
+		t.Errorf("%d communes classified, want each of the %d once", len(results), want)
+	}
+}
+
+func TestPrepareKeepsAReturnOfUnknownKindWhenItIsTheDistrictsOnly(t *testing.T) {
+	p := criteria.Default()
+	ds := p.Registry.Districts()
+	kindless := districtReturn(p, ds[2], "", time.Time{})
+	prep := Prepare(p, []*Return{kindless}, nil, "vi")
+	if len(prep.Current) != 1 {
+		t.Fatalf("current %d returns, want the district's only return", len(prep.Current))
+	}
+	for _, pr := range prep.Problems {
+		if pr.Code == CodeSuperseded {
+			t.Errorf("unexpected %+v", pr)
+		}
+	}
+}
+
+func TestPrepareChecksConsistencyOfTheReturnsThatCount(t *testing.T) {
+	p := criteria.Default()
+	ds := p.Registry.Districts()
+	r := districtReturn(p, ds[0], "phase3", time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC))
+	r.Columns = map[string]string{"population": "E", "offenders": "L"}
+	r.Rows[0].Figures["population"] = 0
+	r.Rows[0].Figures["offenders"] = 1
+	prep := Prepare(p, []*Return{r}, nil, "vi")
+	rules := map[string]bool{}
+	for _, pr := range prep.Problems {
+		if pr.Code == CodeInconsistent {
+			rules[pr.Rule] = true
+		}
+	}
+	if !rules["population-positive"] || !rules["offenders-le-population"] {
+		t.Errorf("rules broken %v, want population-positive and offenders-le-population", rules)
+	}
+}

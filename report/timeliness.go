@@ -23,17 +23,19 @@ type ValidateInput struct {
 // count, and judges the timeliness of every district × kind from the returns and the
 // register. The problems come back sorted for a clerk to work down.
 func Validate(p *criteria.Plan, in ValidateInput) ([]Problem, []classify.SubmissionStatus) {
-	latest, superseded := Latest(p, in.Returns, in.Lang)
-	problems := append(append([]Problem{}, in.Problems...), superseded...)
-	for _, r := range latest {
-		problems = append(problems, CheckConsistency(p, r, in.Lang)...)
-		problems = append(problems, CheckCompleteness(p, r, in.Lang)...)
-	}
-	subs := append(Submissions(in.Returns), in.Register...)
-	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, in.AsOf)
-	problems = append(problems, SubmissionProblems(p, statuses, in.Lang)...)
+	problems := Prepare(p, in.Returns, in.Problems, in.Lang).Problems
+	statuses, late := Timeliness(p, in.Returns, in.Register, in.AsOf, in.Lang)
+	problems = append(problems, late...)
 	SortProblems(problems)
 	return problems, statuses
+}
+
+// Timeliness judges every district × kind from the returns and the register as of asOf,
+// with the late and missing ones as problems.
+func Timeliness(p *criteria.Plan, returns []*Return, register []classify.Submission, asOf time.Time, lang string) ([]classify.SubmissionStatus, []Problem) {
+	subs := append(Submissions(returns), register...)
+	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, asOf)
+	return statuses, SubmissionProblems(p, statuses, lang)
 }
 
 // statusText is a district's status for one kind, in a few words: "Đúng hạn (25/02)",

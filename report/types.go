@@ -3,6 +3,7 @@
 package report
 
 import (
+	"strconv"
 	"time"
 
 	"drugfree/classify"
@@ -147,16 +148,4 @@ type ReadOptions struct {
 	excelizeOnly bool
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
-}
+func itoa(n int) string { return strconv.Itoa(n) }

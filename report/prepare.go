@@ -1,0 +1,84 @@
+package report
+
+import (
+	"fmt"
+
+	"drugfree/criteria"
+)
+
+// Prepared is what every command works from once the returns are read: which returns
+// count, which figures each commune is judged on, and every problem found in them.
+type Prepared struct {
+	// Latest is the latest return of each district and kind (returns whose district or
+	// kind is unknown are kept as they are); the others are superseded.
+	Latest []*Return
+	// Current holds, of Latest, each district's returns of its latest data kind: the
+	// figures its communes are classified and checked on, each commune once.
+	Current []*Return
+	// Baseline holds the review returns among Latest, the default baseline of criterion 4
+	// and of the movement between categories.
+	Baseline []*Return
+	// Problems are the reader's, then superseded returns, then the consistency and
+	// completeness of the returns that count; not sorted.
+	Problems []Problem
+}
+
+// Prepare applies SPEC §6 to the returns read: of two returns of one kind from one
+// district the later counts (the earlier is superseded); the returns that count are
+// checked for consistency and completeness; and each district is judged on its latest data
+// kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
+func Prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, lang string) Prepared {
+	latest, superseded := Latest(p, returns, lang)
+	prep := Prepared{Latest: latest, Problems: append(append([]Problem{}, readProblems...), superseded...)}
+	for _, r := range latest {
+		prep.Problems = append(prep.Problems, CheckConsistency(p, r, lang)...)
+		prep.Problems = append(prep.Problems, CheckCompleteness(p, r, lang)...)
+		if r.Kind == "review" {
+			prep.Baseline = append(prep.Baseline, r)
+		}
+	}
+	var unused []Problem
+	prep.Current, unused = latestDataKind(p, latest, lang)
+	prep.Problems = append(prep.Problems, unused...)
+	return prep
+}
+
+// kindOrder numbers the calendar's kinds in their order.
+func kindOrder(p *criteria.Plan) map[string]int {
+	order := map[string]int{}
+	for i, d := range p.Calendar {
+		order[d.Kind] = i
+	}
+	return order
+}
+
+// latestDataKind keeps, for each district, the returns of its latest data kind. A return
+// whose kind is unknown is kept only for a district that sent no return of a known kind:
+// otherwise its communes would be counted twice, and it is reported as not used.
+func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return, []Problem) {
+	order := kindOrder(p)
+	best := map[string]int{}
+	for _, r := range returns {
+		if k, ok := order[r.Kind]; ok {
+			if cur, seen := best[r.District]; !seen || k > cur {
+				best[r.District] = k
+			}
+		}
+	}
+	var out []*Return
+	var unused []Problem
+	for _, r := range returns {
+		k, known := order[r.Kind]
+		b, districtHasKnown := best[r.District]
+		switch {
+		case known && k == b, !known && !districtHasKnown:
+			out = append(out, r)
+		case !known:
+			d := p.Calendar[b]
+			unused = append(unused, Problem{Severity: Warning, Code: CodeSuperseded, File: r.File, Sheet: r.Sheet, District: r.District,
+				Message: fmt.Sprintf(tr(lang, "Báo cáo không rõ loại này không được dùng: %s đã có báo cáo %s, các xã chỉ tính một lần theo báo cáo đó.",
+					"This return of unknown kind is not used: %s sent a %s return, and each commune counts once, from that one."), r.District, d.Label(lang))})
+		}
+	}
+	return out, unused
+}
