@@ -37,7 +37,7 @@ type Result struct {
 
 // Reason is one step of the explanation.
 type Reason struct {
-	// Rule is "band", "route", "drug-free", "less-complex", "missing" or "error".
+	// Rule is "band", "route", "drug-free", "less-complex", "missing", "possible" or "error".
 	Rule string `json:"rule"`
 	// Field is the indicator's field (or the route field).
 	Field string `json:"field,omitempty"`
@@ -449,6 +449,13 @@ func closingReasons(p *criteria.Plan, fig Figures, res Result, routes []bool, la
 			text += tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")
 		}
 		out = append(out, Reason{Rule: "missing", Text: text})
+	} else if res.Category == criteria.Undetermined {
+		// Undetermined by an input error alone: say what it could be all the same.
+		var poss []string
+		for _, k := range res.Possible {
+			poss = append(poss, p.CategoryLabel(k, lang))
+		}
+		out = append(out, Reason{Rule: "possible", Text: tr(lang, "có thể là ", "could be ") + strings.Join(poss, ", ")})
 	}
 	return out
 }

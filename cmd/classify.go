@@ -31,7 +31,7 @@ classified; the exit status is then 1.`,
 		Example: `  $ drugfree classify testdata/districts.xlsx
   $ drugfree classify cang-long.xlsx cau-ke.csv --format json
   $ drugfree --lang en classify returns/*.xlsx -o classification.xlsx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if err := opts.Out.validate(); err != nil {

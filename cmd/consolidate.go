@@ -45,7 +45,7 @@ why. The workbook is written whole or not at all, never over an input, and over 
 existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`,
 		Example: `  $ drugfree consolidate testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 -o tong-hop.xlsx --partial
   $ drugfree consolidate phase3/*.xlsx --baseline review.xlsx -o tong-hop.xlsx --force`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if opts.Output == "" {

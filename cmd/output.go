@@ -29,7 +29,7 @@ func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
 // validate checks the combination of output flags.
 func (o *OutputOptions) validate() error {
 	if o.Output != "" && !strings.HasSuffix(strings.ToLower(o.Output), ".xlsx") {
-		return flagErrorf("--output must name an .xlsx file, not %q", o.Output)
+		return flagErrorf("-o/--output must name an .xlsx file, not %q", o.Output)
 	}
 	return nil
 }
@@ -60,13 +60,14 @@ func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, pas
 	return nil
 }
 
-// refusal explains why an output was not written.
+// refusal explains why an output was not written, in the user's language.
 func refusal(err error, lang string) error {
-	switch {
-	case errors.Is(err, report.ErrExists):
-		return fmt.Errorf("%v: %s", err, tr(lang, "không ghi đè; thêm --force để thay tệp", "not replaced; add --force to replace it"))
-	case errors.Is(err, report.ErrIsInput):
-		return fmt.Errorf("%v: %s", err, tr(lang, "không bao giờ ghi đè tệp đầu vào", "an input is never overwritten"))
+	var re *report.RefusedError
+	if !errors.As(err, &re) {
+		return err
 	}
-	return err
+	if errors.Is(re.Reason, report.ErrIsInput) {
+		return fmt.Errorf(tr(lang, "%s là một tệp đầu vào: không bao giờ ghi đè tệp đầu vào", "%s is an input: an input is never overwritten"), re.Path)
+	}
+	return fmt.Errorf(tr(lang, "%s đã có: không ghi đè; thêm --force để thay tệp", "%s exists: not replaced; add --force to replace it"), re.Path)
 }

@@ -34,7 +34,7 @@ what is wrong.`,
 		Example: `  $ drugfree plan
   $ drugfree plan --export my-plan.yaml
   $ drugfree --plan my-plan.yaml classify returns.xlsx`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

@@ -38,7 +38,7 @@ missing, never a pass.`,
 		Example: `  $ drugfree recognize testdata/districts.xlsx
   $ drugfree recognize returns/phase3/*.xlsx --baseline returns/review/review-cang-long.xlsx
   $ drugfree recognize returns.xlsx --all --format json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if err := opts.Out.validate(); err != nil {

@@ -79,7 +79,7 @@ func Run(f *Factory, args []string) int {
 	switch {
 	case errors.As(err, &dataErr):
 		return ExitData
-	case errors.As(err, &flagErr) || isCobraUsageError(err):
+	case errors.As(err, &flagErr) || strings.HasPrefix(err.Error(), "unknown command "):
 		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n\n%s", err, cmd.UsageString())
 		return ExitUsage
 	default:
@@ -88,15 +88,14 @@ func Run(f *Factory, args []string) int {
 	}
 }
 
-// isCobraUsageError tells Cobra's own argument and flag errors, which are plain errors.
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "required flag"} {
-		if strings.Contains(msg, p) {
-			return true
+// usageArgs makes a Cobra argument check's error a usage error (exit 2).
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := check(c, args); err != nil {
+			return &FlagError{err}
 		}
+		return nil
 	}
-	return false
 }
 
 // NewCmdRoot builds the root command and its subcommands.
@@ -145,7 +144,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.PlanFile != "" {
 		data, err := os.ReadFile(o.PlanFile)
 		if err != nil {
-			return nil, fmt.Errorf("plan: %w", err)
+			return nil, fmt.Errorf(tr(o.Lang, "không đọc được tệp kế hoạch: %w", "cannot read the plan file: %w"), err)
 		}
 		if p, err = criteria.Parse(o.PlanFile, data); err != nil {
 			return nil, err
@@ -154,7 +153,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.Registry != "" {
 		fh, err := os.Open(o.Registry)
 		if err != nil {
-			return nil, fmt.Errorf("registry: %w", err)
+			return nil, fmt.Errorf(tr(o.Lang, "không đọc được danh mục xã: %w", "cannot read the registry: %w"), err)
 		}
 		defer fh.Close()
 		reg, err := criteria.ParseRegistryCSV(o.Registry, fh)

@@ -44,7 +44,7 @@ consistent phase 3 return per district, sent on time.`,
   $ drugfree sample /tmp/national --districts 700 --communes-per-district 15
   $ drugfree --registry /tmp/national/registry.csv consolidate /tmp/national/returns/*.xlsx \
       --register /tmp/national/register.csv --as-of 2025-12-20 -o /tmp/national.xlsx`,
-		Args: cobra.ExactArgs(1),
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]
 			if opts.Districts < 0 || opts.Communes < 1 {

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -32,13 +33,16 @@ and a note on each header saying what to count. A filled template reads back wit
 problem.`,
 		Example: `  $ drugfree template --district "Càng Long" -o cang-long.xlsx
   $ drugfree template --district "TX Duyên Hải" --kind phase3 -o duyen-hai.xlsx`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.District == "" {
 				return flagErrorf("--district is required")
 			}
-			if opts.Output == "" {
-				return flagErrorf("-o is required")
+			if opts.Output == "" || !strings.HasSuffix(strings.ToLower(opts.Output), ".xlsx") {
+				return flagErrorf("-o must name an .xlsx file")
+			}
+			if err := checkKind(opts.Global, opts.Kind); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -70,4 +74,23 @@ func templateRun(opts *TemplateOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %d %s)\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, len(spec.Rows), tr(lang, "xã", "communes"))
 	return nil
+}
+
+// checkKind makes an unknown --kind a usage error, naming the plan's kinds.
+func checkKind(g *GlobalOptions, kind string) error {
+	if kind == "" {
+		return nil
+	}
+	p, err := g.loadPlan()
+	if err != nil {
+		return err
+	}
+	var kinds []string
+	for _, d := range p.Calendar {
+		if d.Kind == kind {
+			return nil
+		}
+		kinds = append(kinds, d.Kind)
+	}
+	return flagErrorf("--kind must be one of %s, not %q", strings.Join(kinds, ", "), kind)
 }

@@ -39,7 +39,7 @@ from a register (--register, CSV or xlsx with district, kind, number, report dat
 received date). The exit status is 1 when any problem is an error.`,
 		Example: `  $ drugfree validate testdata/returns/phase3/*.xlsx --as-of 2025-12-20
   $ drugfree validate returns/*.xlsx --register returns/register.csv --format csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if err := opts.Out.validate(); err != nil {

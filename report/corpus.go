@@ -147,6 +147,17 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 		return 0, fmt.Errorf("a corpus needs at least one district and one commune per district")
 	}
 	reg := CorpusRegistryFor(opt)
+	specs := CorpusSpecs(p, reg, opt.Seed)
+	// Refuse before writing anything, so that a refusal leaves no half corpus behind.
+	targets := []string{filepath.Join(dir, CorpusRegistry), filepath.Join(dir, CorpusRegister)}
+	for _, s := range specs {
+		targets = append(targets, filepath.Join(dir, CorpusReturns, SampleFileName("phase3", s.District)))
+	}
+	for _, t := range targets {
+		if err := CheckOutput(t, nil, opt.Force); err != nil {
+			return 0, err
+		}
+	}
 	if err := os.MkdirAll(filepath.Join(dir, CorpusReturns), 0o755); err != nil {
 		return 0, err
 	}
@@ -169,7 +180,6 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 	}); err != nil {
 		return 0, err
 	}
-	specs := CorpusSpecs(p, reg, opt.Seed)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

@@ -14,6 +14,16 @@ var ErrExists = errors.New("exists")
 // ErrIsInput is returned when an output file is one of the inputs.
 var ErrIsInput = errors.New("is an input")
 
+// RefusedError says why an output file was not written: it exists (ErrExists) or it is
+// one of the inputs (ErrIsInput).
+type RefusedError struct {
+	Path   string
+	Reason error
+}
+
+func (e *RefusedError) Error() string { return e.Path + " " + e.Reason.Error() }
+func (e *RefusedError) Unwrap() error { return e.Reason }
+
 // WriteFileAtomic writes path whole or not at all: write fills a temporary file in the same
 // folder, which is renamed over path only when write and the close succeed. It refuses to
 // write over any of inputs, and over an existing file unless force is set.
@@ -57,16 +67,16 @@ func CheckOutput(path string, inputs []string, force bool) error {
 	for _, in := range inputs {
 		absIn, _ := filepath.Abs(in)
 		if absIn == absOut {
-			return fmt.Errorf("%s %w", path, ErrIsInput)
+			return &RefusedError{path, ErrIsInput}
 		}
 		if statErr == nil {
 			if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-				return fmt.Errorf("%s %w", path, ErrIsInput)
+				return &RefusedError{path, ErrIsInput}
 			}
 		}
 	}
 	if statErr == nil && !force {
-		return fmt.Errorf("%s %w", path, ErrExists)
+		return &RefusedError{path, ErrExists}
 	}
 	if statErr == nil && out.IsDir() {
 		return fmt.Errorf("%s is a folder", path)

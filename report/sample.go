@@ -352,6 +352,12 @@ func WriteSampleSet(dir string, p *criteria.Plan, seed uint64, force bool) ([]st
 		}
 		return cw.Error()
 	}})
+	// Refuse before writing anything, so that a refusal leaves no half set behind.
+	for _, j := range jobs {
+		if err := CheckOutput(j.path, nil, force); err != nil {
+			return nil, err
+		}
+	}
 	var written []string
 	for _, j := range jobs {
 		if err := os.MkdirAll(filepath.Dir(j.path), 0o755); err != nil {
