@@ -95,7 +95,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
 	prep := Prepare(p, in.Returns, in.Problems, lang)
-	problems := prep.Problems
+	problems := append(prep.Problems, prep.Holes(p, lang)...)
 	latest, current := prep.Latest, prep.Current
 	c.Classification = ClassifyReturns(p, current, lang)
 	c.DataNotes = dataNotes(p, current, kindOrder(p), lang)

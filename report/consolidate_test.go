@@ -135,3 +135,29 @@ func TestPrepareChecksConsistencyOfTheReturnsThatCount(t *testing.T) {
 		t.Errorf("rules broken %v, want population-positive and offenders-le-population", rules)
 	}
 }
+
+func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
+	p := criteria.Default()
+	ds := p.Registry.Districts()
+	r := districtReturn(p, ds[0], "phase3", time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC))
+	r.Columns = map[string]string{"violations": "M", "on_route": "N", "models": "AG", "population": "E"}
+	delete(r.Rows[0].Figures, "violations")
+	delete(r.Rows[0].Figures, "on_route")
+	r.Rows[0].Line = 7
+	delete(r.Rows[1].Figures, "models") // no status: the checklist is not needed
+	r.Rows[2].Status = "transformation"
+	r.Rows[2].Line = 9
+	delete(r.Rows[2].Figures, "models")
+	delete(r.Rows[3].Figures, "hotspots") // its column is absent: the reader's missing-column
+	got := CheckBlanks(p, r, "vi")
+	if len(got) != 2 {
+		t.Fatalf("%d problems, want 2 (rows 1 and 3): %+v", len(got), got)
+	}
+	if got[0].Code != CodeMissingValue || got[0].Severity != Warning || got[0].Cell != "M7" ||
+		!strings.Contains(got[0].Message, "Vụ vi phạm khác về ma túy; Nằm trên tuyến trọng điểm") {
+		t.Errorf("first row: %+v", got[0])
+	}
+	if got[1].Cell != "AG9" || !strings.Contains(got[1].Message, "Mô hình phòng, chống ma túy hiệu quả") {
+		t.Errorf("the commune in transformation without models: %+v", got[1])
+	}
+}

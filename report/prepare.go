@@ -19,7 +19,8 @@ type Prepared struct {
 	// and of the movement between categories.
 	Baseline []*Return
 	// Problems are the reader's, then superseded returns, then the consistency and
-	// completeness of the returns that count; not sorted.
+	// completeness of the returns that count; not sorted. Blank cells are left to
+	// Holes: classify and recognize state them in each verdict.
 	Problems []Problem
 }
 
@@ -81,4 +82,14 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 		}
 	}
 	return out, unused
+}
+
+// Holes reports the blank cells of the returns that count (CheckBlanks), for validate and
+// the consolidated workbook's list of problems.
+func (prep Prepared) Holes(p *criteria.Plan, lang string) []Problem {
+	var out []Problem
+	for _, r := range prep.Latest {
+		out = append(out, CheckBlanks(p, r, lang)...)
+	}
+	return out
 }

@@ -23,7 +23,8 @@ type ValidateInput struct {
 // count, and judges the timeliness of every district × kind from the returns and the
 // register. The problems come back sorted for a clerk to work down.
 func Validate(p *criteria.Plan, in ValidateInput) ([]Problem, []classify.SubmissionStatus) {
-	problems := Prepare(p, in.Returns, in.Problems, in.Lang).Problems
+	prep := Prepare(p, in.Returns, in.Problems, in.Lang)
+	problems := append(prep.Problems, prep.Holes(p, in.Lang)...)
 	statuses, late := Timeliness(p, in.Returns, in.Register, in.AsOf, in.Lang)
 	problems = append(problems, late...)
 	SortProblems(problems)

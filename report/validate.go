@@ -399,3 +399,68 @@ func cellRowCol(s string) (row, col int, ok bool) {
 	}
 	return row, col, true
 }
+
+// CheckBlanks reports, once per row, the blank cells a commune's verdicts need: the
+// classification's fields always, and the checklist's for a commune in transformation or
+// maintained. A blank is unknown, never zero, so these are the holes a clerk should fill;
+// a warning, since the figures given still stand. A column the return lacks altogether is
+// the reader's missing-column warning, not repeated here.
+func CheckBlanks(p *criteria.Plan, r *Return, lang string) []Problem {
+	classFields := classificationFields(p)
+	checkFields := checklistFields(p)
+	var out []Problem
+	for _, row := range r.Rows {
+		need := classFields
+		if p.Checklist.Applies(row.Status) {
+			need = append(append([]string{}, classFields...), checkFields...)
+		}
+		var blank []string
+		first := ""
+		seen := map[string]bool{}
+		for _, k := range need {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, ok := row.Figures[k]; ok {
+				continue
+			}
+			cell := r.Cell(k, row.Line)
+			if cell == "" {
+				continue // the column is absent: reported by the reader
+			}
+			if first == "" {
+				first = cell
+			}
+			blank = append(blank, p.FieldLabel(k, lang))
+		}
+		if len(blank) == 0 {
+			continue
+		}
+		out = append(out, Problem{
+			Severity: Warning, Code: CodeMissingValue, File: r.File, Sheet: r.Sheet, Cell: first,
+			District: row.Commune.District, Commune: row.Commune.FullName(),
+			Message: tr(lang, "bỏ trống (chưa biết, không tính là 0): ", "left blank (unknown, not zero): ") + strings.Join(blank, "; "),
+		})
+	}
+	return out
+}
+
+// checklistFields are the fields the checklist reads, in the plan's order. Criterion 4's
+// baseline columns are left out: they may come from an earlier return instead.
+func checklistFields(p *criteria.Plan) []string {
+	var keys []string
+	for _, c := range p.Checklist.Criteria {
+		for _, cond := range c.Conditions {
+			keys = append(keys, cond.Left)
+			keys = append(keys, cond.Right.Fields...)
+		}
+	}
+	var out []string
+	for _, k := range keys {
+		if _, isBaseline := p.Checklist.Baseline[k]; !isBaseline {
+			out = append(out, k)
+		}
+	}
+	return out
+}
