@@ -26,8 +26,7 @@ func WriteConsolidation(w io.Writer, c *Consolidation, password string) error {
 	checklist.Note = ProgressLine(p, c.Progress, lang)
 	tables := []Table{
 		ClassificationTable(p, c.Classification, lang),
-		checklist,
-		RecognitionDetailTable(p, c.Recognition, lang),
+		checklist, // criterion by criterion, with the failing figures; recognize -o adds every figure
 		MovementTable(p, c.Movement, c.MovementFrom, lang),
 		SubmissionsTable(p, c.Timeliness, lang),
 		ProblemTable(c.Problems, lang),
