@@ -15,8 +15,6 @@ const convertHint = "libreoffice --headless --convert-to xlsx "
 
 // catalogue holds the reader's messages in Vietnamese and English, as fmt formats.
 var catalogue = map[string][2]string{
-	"cell": {"Ô %s: ", "Cell %s: "},
-
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
@@ -131,14 +129,6 @@ func msg(lang, id string, args ...any) string {
 		return f
 	}
 	return fmt.Sprintf(f, args...)
-}
-
-// cellMsg puts "Ô D7: " before a message, and capitalises the message when there is no cell.
-func cellMsg(lang, cell, text string) string {
-	if cell == "" {
-		return capitalise(text)
-	}
-	return msg(lang, "cell", cell) + text
 }
 
 func capitalise(s string) string {
