@@ -105,6 +105,12 @@ var catalogue = map[string][2]string{
 	"missing-metadata.no-district": {
 		"không xác định được huyện gửi báo cáo: trang bìa, cột huyện, tên trang và tên tệp đều không ghi.",
 		"the district of the return is not known: neither the cover, a district column, the sheet name nor the file name gives it."},
+	"missing-metadata.district-csv": {
+		"tệp CSV không ghi huyện; đã lấy theo %s: %s.",
+		"the CSV file does not give the district; taken from the %s: %s."},
+	"missing-metadata.no-district-csv": {
+		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
+		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
 	"source.column":  {"cột huyện", "district column"},
 	"source.sheet":   {"tên trang tính", "sheet name"},
 	"source.file":    {"tên tệp", "file name"},

@@ -24,3 +24,28 @@ func TestReadMessagesDoNotRepeatTheCell(t *testing.T) {
 		}
 	}
 }
+
+// A CSV file has no cover: the note on its district does not speak of one.
+func TestReadCSVDistrictNoteWithoutCover(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ name, want string }{
+		{"BC_Cang_Long.csv", "Tệp CSV không ghi huyện; đã lấy theo tên tệp: Huyện Càng Long."},
+		{"bao-cao.csv", "Tệp CSV không ghi huyện; đã lấy theo các xã trong báo cáo: Huyện Càng Long."},
+	} {
+		path := writeFile(t, dir, c.name, []byte("\"Xã, phường, thị trấn\",Dân số\nMỹ Cẩm,1000\n"))
+		rets, probs := ReadFile(path, opts())
+		if ret := oneReturn(t, rets, probs); ret.District != "Huyện Càng Long" {
+			t.Errorf("%s: district %q", c.name, ret.District)
+		}
+		found := false
+		for _, p := range problemsWith(probs, CodeMissingMetadata) {
+			if strings.Contains(p.Message, "Đơn vị báo cáo") || strings.Contains(p.Message, "rang bìa không ghi") {
+				t.Errorf("%s: a CSV note speaks of a cover: %q", c.name, p.Message)
+			}
+			found = found || p.Message == c.want
+		}
+		if !found {
+			t.Errorf("%s: want %q among:\n%s", c.name, c.want, dump(probs))
+		}
+	}
+}
