@@ -205,6 +205,13 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
 		m.byCode[c.Code] = i
+		if k.typ != "" && k.typ != c.Type {
+			// The first word only looks like a prefix ("Phương Thạnh" is a xã): the
+			// name is also found whole, as in "Xã Phương Thạnh".
+			whole := splitName(c.Name, nil)
+			m.byKey[whole.key] = append(m.byKey[whole.key], i)
+			m.tones[i] = append(m.tones[i], whole.tone)
+		}
 	}
 	for _, a := range reg.Aliases {
 		i, ok := m.byCode[a.Code]
