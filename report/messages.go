@@ -86,6 +86,10 @@ var catalogue = map[string][2]string{
 	"ambiguous-commune": {
 		"%q có thể là: %s; hãy ghi rõ loại (xã, phường, thị trấn), huyện hoặc mã đơn vị.",
 		"%q could be: %s; write the type (xã, phường, thị trấn), the district or the code."},
+	"name-code-mismatch": {
+		"tên %s và mã %s (%s) không khớp nhau%s; hãy sửa tên hoặc mã cho đúng. Dòng này không được đọc.",
+		"the name %s and the code %s (%s) do not match%s; correct the name or the code. The row is not read."},
+	"name-is":        {"; tên này là của %s", "; that name is %s"},
 	"wrong-district": {"%s thuộc %s, không thuộc %s.", "%s belongs to %s, not to %s."},
 	"duplicate-commune": {
 		"%s đã có ở dòng %d; dòng %d không được đọc.",
@@ -173,6 +177,12 @@ func (cm CommuneMatch) Message(lang string) string {
 		}
 		full := criteria.Commune{Name: f.Name, Type: f.Type}.FullName()
 		return msg(lang, "former-unit", full, f.District, into, formatDate(f.Effective.Time), into)
+	case cm.Code != "":
+		named := ""
+		if len(cm.Candidates) > 0 {
+			named = msg(lang, "name-is", communeList(cm.Candidates, true))
+		}
+		return msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
 	case cm.Problem == CodeAmbiguousCommune:
 		return msg(lang, "ambiguous-commune", cm.Name, communeList(cm.Candidates, true))
 	case cm.Problem == CodeWrongDistrict:

@@ -49,3 +49,37 @@ func TestReadCSVDistrictNoteWithoutCover(t *testing.T) {
 		}
 	}
 }
+
+// A name and a code that designate different communes: neither is taken, the code cell
+// says so. A code alone, a name alone, or a name that fits its code loosely still resolve.
+func TestReadNameAndCodeDisagree(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "ma.csv", []byte("Huyện,\"Xã, phường, thị trấn\",Mã đơn vị,Dân số\n"+
+		"Càng Long,Mỹ Cẩm,29281,1000\n"+ // line 2: Tân An's code
+		"Càng Long,Mỹ Cẩm,29311,1000\n"+ // line 3: Hòa Ân's code, of Cầu Kè
+		"Càng Long,,29284,1000\n"+ // line 4: code alone: Tân Bình
+		"Càng Long,Nhị Long,,1000\n"+ // line 5: name alone
+		"Càng Long,xa my cam,29269,1000\n"+ // line 6: Mỹ Cẩm loosely, with its code
+		"Cầu Kè,Hoà Tân,29320,1000\n")) // line 7: old tone placement, with its code
+	rets, probs := ReadFile(path, opts())
+	p := wantProblem(t, probs, CodeAmbiguousCommune, "C2")
+	if !strings.HasPrefix(p.Message, "Tên Mỹ Cẩm và mã 29281 (Xã Tân An) không khớp nhau") || !strings.Contains(p.Message, "Xã Mỹ Cẩm (Huyện Càng Long, 29269)") {
+		t.Errorf("message %q", p.Message)
+	}
+	p = wantProblem(t, probs, CodeAmbiguousCommune, "C3")
+	if !strings.HasPrefix(p.Message, "Tên Mỹ Cẩm và mã 29311 (Xã Hòa Ân) không khớp nhau") {
+		t.Errorf("message %q", p.Message)
+	}
+	if len(problemsWith(probs, CodeWrongDistrict)) != 0 {
+		t.Errorf("a name that is not the code's commune is not a wrong district:\n%s", dump(probs))
+	}
+	var codes []string
+	for _, ret := range rets {
+		for _, row := range ret.Rows {
+			codes = append(codes, row.Commune.Code+"@"+itoa(row.Line))
+		}
+	}
+	if got, want := strings.Join(codes, " "), "29284@4 29302@5 29269@6 29320@7"; got != want {
+		t.Errorf("rows placed %s, want %s (the disagreeing rows left out)\n%s", got, want, dump(probs))
+	}
+}

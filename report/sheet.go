@@ -185,6 +185,9 @@ func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, r
 	ret := s.ret(key)
 	ret.RowsRead++
 	at := loc{sheet: s.sheet, district: district, commune: name, cell: s.communeCell(g, name)}
+	if match.Code != "" { // name and code disagree: the code's cell says which commune it is
+		at.cell = s.cellName(s.hdr.cols[keyCode], g.line)
+	}
 	if !match.OK {
 		s.r.add(Error, match.Problem, at, match.Message(s.r.lang))
 		return
