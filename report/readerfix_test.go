@@ -83,3 +83,29 @@ func TestReadNameAndCodeDisagree(t *testing.T) {
 		t.Errorf("rows placed %s, want %s (the disagreeing rows left out)\n%s", got, want, dump(probs))
 	}
 }
+
+// A row with figures and "12" or "(a)" for a commune is not the row that numbers the
+// columns: its figures are not dropped without a word.
+func TestReadNumberLikeCommuneWithFigures(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "so.csv", []byte("Huyện,\"Xã, phường, thị trấn\",Dân số,Tổng số người nghiện\n"+
+		"(1),(2),(3),(4)\n"+ // line 2: numbers the columns
+		"Càng Long,12,1000,9\n"+ // line 3
+		"Càng Long,(a),1000,9\n"+ // line 4
+		"Càng Long,Mỹ Cẩm,1000,9\n"+ // line 5
+		"1,2,3,4\n"+ // line 6: numbers the columns again
+		"Càng Long,(b),,\n")) // line 7: a sub-heading with no figure
+	rets, probs := ReadFile(path, opts())
+	for _, c := range []struct{ cell, value string }{{"B3", `"12"`}, {"B4", `"(a)"`}} {
+		p := wantProblem(t, probs, CodeUnknownCommune, c.cell)
+		if p.Severity != Error || !strings.Contains(p.Message, c.value) {
+			t.Errorf("%s: %+v", c.cell, p)
+		}
+	}
+	if n := len(problemsWith(probs, CodeUnknownCommune)); n != 2 {
+		t.Errorf("%d unknown-commune problems, want 2 (the numbering rows and the blank sub-heading are not communes):\n%s", n, dump(probs))
+	}
+	if ret := oneReturn(t, rets, probs); len(ret.Rows) != 1 || ret.Rows[0].Commune.Code != "29269" {
+		t.Errorf("rows %+v", ret.Rows)
+	}
+}

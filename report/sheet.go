@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -132,7 +133,46 @@ func copyMap(m map[string]string) map[string]string {
 	return out
 }
 
-var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$`)
+// numberingCell is a cell of the row that numbers a table's columns: "1", "(2)", "(a)", "A".
+var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$|^[A-Za-z]$`)
+
+// numberingRow reports whether a row whose commune cell reads like a column number is the
+// row that numbers the columns: every cell of it is such a number and the numbers rise
+// from left to right ("1 2 3 …", "(1) (2) …", "A B 1 2 …"), or no figure is filled. A row
+// with figures and "12" or "(a)" for a commune is a row of data with a bad commune.
+func (s *sheetCtx) numberingRow(g gridRow) bool {
+	if !s.figuresFilled(g) {
+		return true
+	}
+	prev := -1
+	for c := range g.cells {
+		v := g.cell(c)
+		if v == "" {
+			continue
+		}
+		if !numberingCell.MatchString(v) {
+			return false
+		}
+		digits := strings.Trim(v, "() \t")
+		if n, err := strconv.Atoi(digits); err == nil {
+			if n <= prev {
+				return false
+			}
+			prev = n
+		}
+	}
+	return true
+}
+
+// figuresFilled reports whether some numeric cell of the row is not blank.
+func (s *sheetCtx) figuresFilled(g gridRow) bool {
+	for _, f := range s.r.plan.Fields {
+		if col, ok := s.hdr.cols[f.Key]; ok && f.Numeric() && g.cell(col) != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // footerWords start the lines below a table: signatures and notes. A line with a date in
 // words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
@@ -144,7 +184,7 @@ func (s *sheetCtx) row(g gridRow) {
 		return
 	}
 	name := s.field(g, keyCommune)
-	if numberingCell.MatchString(name) {
+	if numberingCell.MatchString(name) && s.numberingRow(g) {
 		return
 	}
 	if s.isTotals(g) {
