@@ -51,6 +51,9 @@ var catalogue = map[string][2]string{
 	"missing-column.needed": {
 		"Không có cột %q: cần cho %s; các xã thiếu số liệu này có thể bị xếp \"Chưa xác định\".",
 		"No %q column: it is needed for %s; communes without it may be undetermined."},
+	"missing-column.untitled": {
+		"cột %s có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
+		"column %s has figures but no header: they are not read."},
 	"needed.classification": {"phân loại", "classification"},
 	"duplicate-column": {
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",

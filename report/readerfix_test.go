@@ -109,3 +109,44 @@ func TestReadNumberLikeCommuneWithFigures(t *testing.T) {
 		t.Errorf("rows %+v", ret.Rows)
 	}
 }
+
+// A number in a column with no header is not read: one warning per column, at its first
+// such cell. A row number under no header, left of the table, and text are not figures.
+func TestReadFiguresUnderNoHeader(t *testing.T) {
+	dir := t.TempDir()
+	path := dataBook(t, "Huyện Càng Long",
+		[]any{nil, "Xã, phường, thị trấn", "Dân số", nil, "Tổng số người nghiện"},
+		[]any{1, "Mỹ Cẩm", 1000, nil, 9, nil, nil},
+		[]any{2, "Tân An", 2000, 7, 3, nil, 15},
+		[]any{3, "Tân Bình", 3000, 8, 4, "ghi chú", "1.234"},
+		[]any{nil, nil, nil, nil, nil, nil, "Người lập biểu"},
+	).save(dir, "khong-tieu-de.xlsx")
+	rets, probs := ReadFile(path, opts())
+	var got []string
+	for _, p := range problemsWith(probs, CodeMissingColumn) {
+		if p.Cell != "" {
+			got = append(got, string(p.Severity)+" "+p.Cell+" "+p.Message)
+		}
+	}
+	want := []string{
+		"warning D3 Cột D có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
+		"warning G3 Cột G có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s\nall:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), dump(probs))
+	}
+	if ret := oneReturn(t, rets, probs); len(ret.Rows) != 3 {
+		t.Errorf("rows %+v", ret.Rows)
+	}
+}
+
+// A CSV row longer than its header: the figures past the last header are reported.
+func TestReadCSVFiguresPastTheHeader(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "BC_Cang_Long.csv", []byte("\"Xã, phường, thị trấn\",Dân số\nMỹ Cẩm,1000,5\nTân An,2000,6\n"))
+	_, probs := ReadFile(path, opts())
+	p := wantProblem(t, probs, CodeMissingColumn, "C2")
+	if p.Severity != Warning || p.Message != "Cột C có số liệu nhưng không có tiêu đề: số liệu này không được đọc." {
+		t.Errorf("%+v", p)
+	}
+}

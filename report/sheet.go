@@ -41,6 +41,8 @@ type sheetCtx struct {
 	seen     map[string]map[string]int // district → commune code → line
 	sums     runningSums               // since the last totals row
 	all      runningSums               // since the top
+	untitled map[int]bool              // columns without header already reported for a figure
+	firstCol int                       // the header's first known column
 }
 
 type runningSums struct {
@@ -57,10 +59,32 @@ func newSheetCtx(r *reader, sheet string, src rowSource, hdr header, proto Retur
 		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
 		returns: map[string]*Return{}, seen: map[string]map[string]int{}, sums: newSums(), all: newSums(),
 	}
+	s.untitled, s.firstCol = map[int]bool{}, -1
 	for key, col := range hdr.cols {
 		s.letters[key] = colLetters(col)
+		if s.firstCol < 0 || col < s.firstCol {
+			s.firstCol = col
+		}
 	}
 	return s
+}
+
+// checkUntitled reports, once per column, a number in a column right of the header's
+// first known column that has no header: it is not read. Columns left of every known one
+// (a row number under no header) are not figures.
+func (s *sheetCtx) checkUntitled(g gridRow, district, commune string) {
+	for c := s.firstCol + 1; c < len(g.cells); c++ {
+		v := g.cell(c)
+		if v == "" || s.hdr.titled[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
+			continue
+		}
+		if _, st := parseNumber(v, !s.src.isText(c, g.line)); st != numOK {
+			continue
+		}
+		s.untitled[c] = true
+		at := loc{sheet: s.sheet, cell: s.cellName(c, g.line), district: district, commune: commune}
+		s.r.add(Warning, CodeMissingColumn, at, msg(s.r.lang, "missing-column.untitled", colLetters(c)))
+	}
 }
 
 func colLetters(col int) string {
@@ -213,6 +237,7 @@ func (s *sheetCtx) row(g gridRow) {
 	if !match.OK && !filled && code == "" && isFooter(name) {
 		return
 	}
+	s.checkUntitled(g, at.district, at.commune)
 	s.place(g, name, district, match, Row{Name: name, Status: status, Figures: figures, Line: g.line})
 }
 
