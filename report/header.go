@@ -179,6 +179,7 @@ type header struct {
 	first, last int            // lines of the header's first and last row
 	cols        map[string]int // field key → 0-based column
 	labels      map[int]string // column → header text as read
+	titled      map[int]bool   // columns with some header text, known or not, or under a merged header cell
 	dups        []dupColumn
 }
 
@@ -220,6 +221,9 @@ func detectHeaderWith(match func(string) (string, bool), rows []gridRow, merges 
 			consider(mapLabels(match, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
 		}
 	}
+	if bestScore > 0 {
+		best.titled = titledColumns(rows, merges, best.first, best.last)
+	}
 	if bestScore >= 1000 {
 		return best, true
 	}
@@ -227,6 +231,30 @@ func detectHeaderWith(match func(string) (string, bool), rows []gridRow, merges 
 		return best, false
 	}
 	return header{}, false
+}
+
+// titledColumns returns the columns with some text in the header's rows (first to last),
+// or under a range merged across them.
+func titledColumns(rows []gridRow, merges []mergeRange, first, last int) map[int]bool {
+	titled := map[int]bool{}
+	for _, r := range rows {
+		if r.line < first || r.line > last {
+			continue
+		}
+		for c := range r.cells {
+			if r.cell(c) != "" {
+				titled[c] = true
+			}
+		}
+	}
+	for _, m := range merges {
+		if m.top <= last && m.bottom >= first {
+			for c := m.left; c <= m.right; c++ {
+				titled[c] = true
+			}
+		}
+	}
+	return titled
 }
 
 // labelChoices are the texts a column's header may be read as, best first.

@@ -15,8 +15,6 @@ const convertHint = "libreoffice --headless --convert-to xlsx "
 
 // catalogue holds the reader's messages in Vietnamese and English, as fmt formats.
 var catalogue = map[string][2]string{
-	"cell": {"Ô %s: ", "Cell %s: "},
-
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
@@ -53,6 +51,9 @@ var catalogue = map[string][2]string{
 	"missing-column.needed": {
 		"Không có cột %q: cần cho %s; các xã thiếu số liệu này có thể bị xếp \"Chưa xác định\".",
 		"No %q column: it is needed for %s; communes without it may be undetermined."},
+	"missing-column.untitled": {
+		"cột %s có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
+		"column %s has figures but no header: they are not read."},
 	"needed.classification": {"phân loại", "classification"},
 	"duplicate-column": {
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
@@ -88,6 +89,10 @@ var catalogue = map[string][2]string{
 	"ambiguous-commune": {
 		"%q có thể là: %s; hãy ghi rõ loại (xã, phường, thị trấn), huyện hoặc mã đơn vị.",
 		"%q could be: %s; write the type (xã, phường, thị trấn), the district or the code."},
+	"name-code-mismatch": {
+		"tên %s và mã %s (%s) không khớp nhau%s; hãy sửa tên hoặc mã cho đúng. Dòng này không được đọc.",
+		"the name %s and the code %s (%s) do not match%s; correct the name or the code. The row is not read."},
+	"name-is":        {"; tên này là của %s", "; that name is %s"},
 	"wrong-district": {"%s thuộc %s, không thuộc %s.", "%s belongs to %s, not to %s."},
 	"duplicate-commune": {
 		"%s đã có ở dòng %d; dòng %d không được đọc.",
@@ -107,6 +112,12 @@ var catalogue = map[string][2]string{
 	"missing-metadata.no-district": {
 		"không xác định được huyện gửi báo cáo: trang bìa, cột huyện, tên trang và tên tệp đều không ghi.",
 		"the district of the return is not known: neither the cover, a district column, the sheet name nor the file name gives it."},
+	"missing-metadata.district-csv": {
+		"tệp CSV không ghi huyện; đã lấy theo %s: %s.",
+		"the CSV file does not give the district; taken from the %s: %s."},
+	"missing-metadata.no-district-csv": {
+		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
+		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
 	"source.column":  {"cột huyện", "district column"},
 	"source.sheet":   {"tên trang tính", "sheet name"},
 	"source.file":    {"tên tệp", "file name"},
@@ -131,14 +142,6 @@ func msg(lang, id string, args ...any) string {
 		return f
 	}
 	return fmt.Sprintf(f, args...)
-}
-
-// cellMsg puts "Ô D7: " before a message, and capitalises the message when there is no cell.
-func cellMsg(lang, cell, text string) string {
-	if cell == "" {
-		return capitalise(text)
-	}
-	return msg(lang, "cell", cell) + text
 }
 
 func capitalise(s string) string {
@@ -177,6 +180,12 @@ func (cm CommuneMatch) Message(lang string) string {
 		}
 		full := criteria.Commune{Name: f.Name, Type: f.Type}.FullName()
 		return msg(lang, "former-unit", full, f.District, into, formatDate(f.Effective.Time), into)
+	case cm.Code != "":
+		named := ""
+		if len(cm.Candidates) > 0 {
+			named = msg(lang, "name-is", communeList(cm.Candidates, true))
+		}
+		return msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
 	case cm.Problem == CodeAmbiguousCommune:
 		return msg(lang, "ambiguous-commune", cm.Name, communeList(cm.Candidates, true))
 	case cm.Problem == CodeWrongDistrict:

@@ -205,6 +205,13 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
 		m.byCode[c.Code] = i
+		if k.typ != "" && k.typ != c.Type {
+			// The first word only looks like a prefix ("Phương Thạnh" is a xã): the
+			// name is also found whole, as in "Xã Phương Thạnh".
+			whole := splitName(c.Name, nil)
+			m.byKey[whole.key] = append(m.byKey[whole.key], i)
+			m.tones[i] = append(m.tones[i], whole.tone)
+		}
 	}
 	for _, a := range reg.Aliases {
 		i, ok := m.byCode[a.Code]
@@ -340,6 +347,10 @@ type CommuneMatch struct {
 	Former *criteria.FormerUnit
 	// Name and District are the query, for messages.
 	Name, District string
+	// Code is the code given with the name when the two designate different communes
+	// (ambiguous-commune): Commune is then the code's commune and Candidates the
+	// communes the name fits, if any.
+	Code string
 }
 
 // Commune resolves a commune from its name as written, and optionally the registry name
@@ -395,6 +406,9 @@ func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
 func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) {
 	if i, ok := m.byCode[code]; ok {
 		c := m.communes[i]
+		if strings.TrimSpace(q.Name) != "" && !m.nameFits(q.Name, i) {
+			return m.nameCodeMismatch(q, code, c), true
+		}
 		if q.District != "" && c.District != q.District {
 			q.Problem, q.Commune, q.Candidates = CodeWrongDistrict, c, []criteria.Commune{c}
 			return q, true
@@ -412,6 +426,38 @@ func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) 
 		return q, true
 	}
 	return q, false
+}
+
+// nameFits reports whether name, written loosely (case, diacritics, type prefix), is the
+// name or an alias of commune i, or of a former unit merged into it.
+func (m *Matcher) nameFits(name string, i int) bool {
+	k := splitName(name, communePrefixes)
+	if containsInt(m.byKey[k.key], i) {
+		return true
+	}
+	for _, f := range m.former {
+		if f.MergedInto == m.communes[i].Code && splitName(f.Name, communePrefixes).key == k.key {
+			return true
+		}
+	}
+	return false
+}
+
+// nameCodeMismatch is the outcome of a name and a code that designate different
+// communes: neither is taken, since either could be the mistake.
+func (m *Matcher) nameCodeMismatch(q CommuneMatch, code string, c criteria.Commune) CommuneMatch {
+	q.Problem, q.Commune, q.Code = CodeAmbiguousCommune, c, code
+	k := splitName(q.Name, communePrefixes)
+	cands := m.byKey[k.key]
+	if q.District != "" {
+		if in := m.filter(cands, func(c criteria.Commune) bool { return c.District == q.District }); len(in) > 0 {
+			cands = in
+		}
+	}
+	for _, i := range cands {
+		q.Candidates = append(q.Candidates, m.communes[i])
+	}
+	return q
 }
 
 // notInDistrict explains a name with no commune in the expected district: a former unit

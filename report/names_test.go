@@ -53,6 +53,10 @@ func TestMatcherCommune(t *testing.T) {
 		{name: "Châu Điềm", district: huyenCauKe, wantProblem: CodeUnknownCommune, wantText: "Xã Châu Điền"},
 		{name: "Long Đứt", wantProblem: CodeUnknownCommune, wantText: "Xã Long Đức (Thành phố Trà Vinh)"},
 		{name: "Xyz", wantProblem: CodeUnknownCommune},
+		// A name whose first word looks like a prefix: Xã Phương Thạnh, not Phường Thạnh.
+		{name: "Xã Phương Thạnh", wantCode: "29290"},
+		{name: "xa phuong thanh", district: "Huyện Càng Long", wantCode: "29290"},
+		{name: "Phương Thạnh", wantCode: "29290"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name+"/"+tc.district+"/"+tc.code+"/"+tc.typ, func(t *testing.T) {

@@ -122,7 +122,7 @@ type loc struct {
 func (r *reader) add(sev Severity, code string, l loc, text string) {
 	r.problems = append(r.problems, Problem{
 		Severity: sev, Code: code, File: r.path, Sheet: l.sheet, Cell: l.cell,
-		District: l.district, Commune: l.commune, Message: cellMsg(r.lang, l.cell, text),
+		District: l.district, Commune: l.commune, Message: capitalise(text),
 	})
 }
 

@@ -171,7 +171,7 @@ func TestReadValueProblems(t *testing.T) {
 	rets, probs := ReadFile(path, opts())
 	ret := oneReturn(t, rets, probs)
 	p := wantProblem(t, probs, CodeNotInteger, "D2")
-	if p.Message != `Ô D2: "12,5" không phải số nguyên (người nghiện có hồ sơ quản lý)` {
+	if p.Message != `"12,5" không phải số nguyên (người nghiện có hồ sơ quản lý)` {
 		t.Errorf("message %q", p.Message)
 	}
 	if p.Severity != Error || p.File != path || p.Sheet != DataSheetName || p.District != huyenCauKe || p.Commune != "Xã Hòa Ân" {
@@ -208,7 +208,7 @@ func TestReadEnglishMessages(t *testing.T) {
 	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 20, "12,5", nil}).save(dir, "en.xlsx")
 	_, probs := ReadFile(path, ReadOptions{Plan: testPlan, Lang: "en"})
 	p := wantProblem(t, probs, CodeNotInteger, "D2")
-	if p.Message != `Cell D2: "12,5" is not a whole number (managed addicts)` {
+	if p.Message != `"12,5" is not a whole number (managed addicts)` {
 		t.Errorf("message %q", p.Message)
 	}
 }

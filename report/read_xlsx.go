@@ -351,12 +351,18 @@ func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, s
 	if len(rets) != 1 || cov.raw["district"] != "" || usedCol {
 		return
 	}
+	// A CSV file has no cover: its notes say where the district came from without one.
+	suffix := ""
+	if r.format == "csv" {
+		suffix = "-csv"
+	}
+	if source == "" {
+		source = "commune"
+	}
 	switch {
 	case district == "":
-		r.add(Warning, CodeMissingMetadata, at("district"), msg(r.lang, "missing-metadata.no-district"))
-	case source == "":
-		r.add(Warning, CodeMissingMetadata, at("district"), msg(r.lang, "missing-metadata.district", msg(r.lang, "source.commune"), district))
+		r.add(Warning, CodeMissingMetadata, at("district"), msg(r.lang, "missing-metadata.no-district"+suffix))
 	default:
-		r.add(Warning, CodeMissingMetadata, at("district"), msg(r.lang, "missing-metadata.district", msg(r.lang, "source."+source), district))
+		r.add(Warning, CodeMissingMetadata, at("district"), msg(r.lang, "missing-metadata.district"+suffix, msg(r.lang, "source."+source), district))
 	}
 }

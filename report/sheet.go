@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -40,6 +41,8 @@ type sheetCtx struct {
 	seen     map[string]map[string]int // district → commune code → line
 	sums     runningSums               // since the last totals row
 	all      runningSums               // since the top
+	untitled map[int]bool              // columns without header already reported for a figure
+	firstCol int                       // the header's first known column
 }
 
 type runningSums struct {
@@ -56,10 +59,32 @@ func newSheetCtx(r *reader, sheet string, src rowSource, hdr header, proto Retur
 		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
 		returns: map[string]*Return{}, seen: map[string]map[string]int{}, sums: newSums(), all: newSums(),
 	}
+	s.untitled, s.firstCol = map[int]bool{}, -1
 	for key, col := range hdr.cols {
 		s.letters[key] = colLetters(col)
+		if s.firstCol < 0 || col < s.firstCol {
+			s.firstCol = col
+		}
 	}
 	return s
+}
+
+// checkUntitled reports, once per column, a number in a column right of the header's
+// first known column that has no header: it is not read. Columns left of every known one
+// (a row number under no header) are not figures.
+func (s *sheetCtx) checkUntitled(g gridRow, district, commune string) {
+	for c := s.firstCol + 1; c < len(g.cells); c++ {
+		v := g.cell(c)
+		if v == "" || s.hdr.titled[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
+			continue
+		}
+		if _, st := parseNumber(v, !s.src.isText(c, g.line)); st != numOK {
+			continue
+		}
+		s.untitled[c] = true
+		at := loc{sheet: s.sheet, cell: s.cellName(c, g.line), district: district, commune: commune}
+		s.r.add(Warning, CodeMissingColumn, at, msg(s.r.lang, "missing-column.untitled", colLetters(c)))
+	}
 }
 
 func colLetters(col int) string {
@@ -132,7 +157,46 @@ func copyMap(m map[string]string) map[string]string {
 	return out
 }
 
-var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$`)
+// numberingCell is a cell of the row that numbers a table's columns: "1", "(2)", "(a)", "A".
+var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$|^[A-Za-z]$`)
+
+// numberingRow reports whether a row whose commune cell reads like a column number is the
+// row that numbers the columns: every cell of it is such a number and the numbers rise
+// from left to right ("1 2 3 …", "(1) (2) …", "A B 1 2 …"), or no figure is filled. A row
+// with figures and "12" or "(a)" for a commune is a row of data with a bad commune.
+func (s *sheetCtx) numberingRow(g gridRow) bool {
+	if !s.figuresFilled(g) {
+		return true
+	}
+	prev := -1
+	for c := range g.cells {
+		v := g.cell(c)
+		if v == "" {
+			continue
+		}
+		if !numberingCell.MatchString(v) {
+			return false
+		}
+		digits := strings.Trim(v, "() \t")
+		if n, err := strconv.Atoi(digits); err == nil {
+			if n <= prev {
+				return false
+			}
+			prev = n
+		}
+	}
+	return true
+}
+
+// figuresFilled reports whether some numeric cell of the row is not blank.
+func (s *sheetCtx) figuresFilled(g gridRow) bool {
+	for _, f := range s.r.plan.Fields {
+		if col, ok := s.hdr.cols[f.Key]; ok && f.Numeric() && g.cell(col) != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // footerWords start the lines below a table: signatures and notes. A line with a date in
 // words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
@@ -144,7 +208,7 @@ func (s *sheetCtx) row(g gridRow) {
 		return
 	}
 	name := s.field(g, keyCommune)
-	if numberingCell.MatchString(name) {
+	if numberingCell.MatchString(name) && s.numberingRow(g) {
 		return
 	}
 	if s.isTotals(g) {
@@ -173,6 +237,7 @@ func (s *sheetCtx) row(g gridRow) {
 	if !match.OK && !filled && code == "" && isFooter(name) {
 		return
 	}
+	s.checkUntitled(g, at.district, at.commune)
 	s.place(g, name, district, match, Row{Name: name, Status: status, Figures: figures, Line: g.line})
 }
 
@@ -185,6 +250,9 @@ func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, r
 	ret := s.ret(key)
 	ret.RowsRead++
 	at := loc{sheet: s.sheet, district: district, commune: name, cell: s.communeCell(g, name)}
+	if match.Code != "" { // name and code disagree: the code's cell says which commune it is
+		at.cell = s.cellName(s.hdr.cols[keyCode], g.line)
+	}
 	if !match.OK {
 		s.r.add(Error, match.Problem, at, match.Message(s.r.lang))
 		return
