@@ -2,10 +2,8 @@ package report
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"drugfree/criteria"
 )
@@ -105,54 +103,95 @@ func numberLike(s string) bool {
 	return true
 }
 
-// labelCache remembers ix.match's answers across the files of a run, where the same
-// headers, names and words come back in every file. It holds at most labelCacheMax
-// answers, so that its memory stays small whatever is read. It is safe for concurrent use.
-type labelCache struct {
-	ix labelIndex
-	m  sync.Map // label → labelAnswer
-	n  atomic.Int64
+// headerMatcher matches header labels. A label read across two rows ("group sub") is
+// matched from its two cells' normal forms, each computed once: normLabel("a b") is
+// normLabel(a)+normLabel(b), as a space only separates words. Cells are remembered
+// (up to headerMemoMax) across the files a matcher reads; matchers are pooled, one per
+// reading goroutine at a time, so that no lock is taken.
+type headerMatcher struct {
+	ix   labelIndex
+	memo map[string]*cellLabel
+	buf  []byte
 }
 
-type labelAnswer struct {
-	key string
-	ok  bool
+// cellLabel is what a header cell's text matches.
+type cellLabel struct {
+	key    string
+	ok     bool
+	paren  bool   // the text has a "(": its parts must be matched whole
+	number bool   // numberLike
+	norm   string // normLabel of the text, when normDone
+	normed bool
 }
 
-const labelCacheMax = 1 << 16
+const headerMemoMax = 1 << 16
 
-func newLabelCache(ix labelIndex) *labelCache { return &labelCache{ix: ix} }
+func newHeaderMatcher(ix labelIndex) *headerMatcher {
+	return &headerMatcher{ix: ix, memo: map[string]*cellLabel{}}
+}
 
-func (c *labelCache) match(label string) (string, bool) {
-	if a, ok := c.m.Load(label); ok {
-		a := a.(labelAnswer)
-		return a.key, a.ok
+// headerPool lends headerMatchers over one label index.
+type headerPool struct {
+	ix   labelIndex
+	pool sync.Pool
+}
+
+func newHeaderPool(ix labelIndex) *headerPool {
+	p := &headerPool{ix: ix}
+	p.pool.New = func() any { return newHeaderMatcher(ix) }
+	return p
+}
+
+func (p *headerPool) get() *headerMatcher  { return p.pool.Get().(*headerMatcher) }
+func (p *headerPool) put(m *headerMatcher) { p.pool.Put(m) }
+
+// cell returns what a cell's text matches, as ix.match(text).
+func (m *headerMatcher) cell(text string) *cellLabel {
+	if c, ok := m.memo[text]; ok {
+		return c
 	}
-	k, ok := c.ix.match(label)
-	if c.n.Load() < labelCacheMax {
-		if _, loaded := c.m.LoadOrStore(label, labelAnswer{k, ok}); !loaded {
-			c.n.Add(1)
-		}
+	c := &cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
+	if c.number && m.ix[digitKeys] == "" {
+		// a figure, and no label is made of digits alone: not remembered, as figures
+		// are many and cheap to tell
+		return c
 	}
+	c.key, c.ok = m.ix.match(text)
+	if len(m.memo) >= headerMemoMax {
+		clear(m.memo)
+	}
+	m.memo[text] = c
+	return c
+}
+
+func (m *headerMatcher) normOf(text string, c *cellLabel) string {
+	if !c.normed {
+		c.norm, c.normed = normLabel(text), true
+	}
+	return c.norm
+}
+
+// match returns the key of a label, as ix.match.
+func (m *headerMatcher) match(label string) (string, bool) {
+	c := m.cell(label)
+	return c.key, c.ok
+}
+
+// choice returns the key of a label choice, as ix.match(ch.text()).
+func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
+	if ch.b == "" {
+		return m.match(ch.a)
+	}
+	x, y := m.cell(ch.a), m.cell(ch.b)
+	if x.paren || y.paren {
+		return m.ix.match(ch.text()) // a parenthesised part may span both: rare
+	}
+	if x.number && y.number && m.ix[digitKeys] == "" {
+		return "", false
+	}
+	m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
+	k, ok := m.ix[string(m.buf)]
 	return k, ok
-}
-
-// memoMatch returns ix.match remembering its answers, for the many times a header's
-// rows are matched while looking for it.
-func (ix labelIndex) memoMatch() func(string) (string, bool) {
-	type answer struct {
-		key string
-		ok  bool
-	}
-	memo := map[string]answer{}
-	return func(label string) (string, bool) {
-		if a, seen := memo[label]; seen {
-			return a.key, a.ok
-		}
-		k, ok := ix.match(label)
-		memo[label] = answer{k, ok}
-		return k, ok
-	}
 }
 
 // gridRow is one row of a sheet: its 1-based line and its cells as text.
@@ -195,11 +234,11 @@ type dupColumn struct {
 // commune column; otherwise best is the best header without one, if it names at least
 // three fields, so that the missing column can be reported.
 func detectHeader(ix labelIndex, rows []gridRow, merges []mergeRange) (best header, ok bool) {
-	return detectHeaderWith(ix.memoMatch(), rows, merges)
+	return detectHeaderWith(newHeaderMatcher(ix), rows, merges)
 }
 
-// detectHeaderWith is detectHeader with the function that matches labels.
-func detectHeaderWith(match func(string) (string, bool), rows []gridRow, merges []mergeRange) (best header, ok bool) {
+// detectHeaderWith is detectHeader with the matcher of labels.
+func detectHeaderWith(m *headerMatcher, rows []gridRow, merges []mergeRange) (best header, ok bool) {
 	bestScore := 0
 	consider := func(h header) {
 		// More fields wins; on a tie, one row wins over two, then the higher row.
@@ -216,9 +255,9 @@ func detectHeaderWith(match func(string) (string, bool), rows []gridRow, merges 
 		}
 	}
 	for i := range rows {
-		consider(mapLabels(match, rows[i].line, rows[i].line, singleLabels(rows[i])))
+		consider(mapLabels(m, rows[i].line, rows[i].line, singleLabels(rows[i])))
 		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 {
-			consider(mapLabels(match, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
+			consider(mapLabels(m, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
 		}
 	}
 	if bestScore > 0 {
@@ -257,14 +296,25 @@ func titledColumns(rows []gridRow, merges []mergeRange, first, last int) map[int
 	return titled
 }
 
-// labelChoices are the texts a column's header may be read as, best first.
-type labelChoices map[int][]string
+// labelChoices are, column by column, the texts a column's header may be read as, best
+// first.
+type labelChoices [][]labelChoice
+
+// labelChoice is the label a, or "a b" when b is not empty.
+type labelChoice struct{ a, b string }
+
+func (ch labelChoice) text() string {
+	if ch.b == "" {
+		return ch.a
+	}
+	return ch.a + " " + ch.b
+}
 
 func singleLabels(r gridRow) labelChoices {
-	out := labelChoices{}
+	out := make(labelChoices, len(r.cells))
 	for c := range r.cells {
 		if t := r.cell(c); t != "" {
-			out[c] = []string{t}
+			out[c] = []labelChoice{{a: t}}
 		}
 	}
 	return out
@@ -288,7 +338,7 @@ func twoRowLabels(top, sub gridRow, merges []mergeRange) labelChoices {
 			}
 		}
 	}
-	out := labelChoices{}
+	out := make(labelChoices, width)
 	for c := range width {
 		g, s := groups[c], sub.cell(c)
 		if coveredFrom(sub.line, c, top.line, merges) {
@@ -296,11 +346,11 @@ func twoRowLabels(top, sub gridRow, merges []mergeRange) labelChoices {
 		}
 		switch {
 		case s == "" && g != "":
-			out[c] = []string{g}
+			out[c] = []labelChoice{{a: g}}
 		case s != "" && g == "":
-			out[c] = []string{s}
+			out[c] = []labelChoice{{a: s}}
 		case s != "":
-			out[c] = []string{g + " " + s, s + " " + g, s}
+			out[c] = []labelChoice{{a: g, b: s}, {a: s, b: g}, {a: s}}
 		}
 	}
 	return out
@@ -340,19 +390,15 @@ func coveredFrom(line, col, top int, merges []mergeRange) bool {
 
 // mapLabels maps each column's header to a field; a second column for the same field is
 // a duplicate.
-func mapLabels(match func(string) (string, bool), first, last int, labels labelChoices) header {
+func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
 	h := header{first: first, last: last, cols: map[string]int{}, labels: map[int]string{}}
-	cols := make([]int, 0, len(labels))
-	for c := range labels {
-		cols = append(cols, c)
-	}
-	sort.Ints(cols)
-	for _, c := range cols {
-		for _, l := range labels[c] {
-			key, ok := match(l)
+	for c, choices := range labels {
+		for _, ch := range choices {
+			key, ok := m.choice(ch)
 			if !ok {
 				continue
 			}
+			l := ch.text()
 			h.labels[c] = l
 			if prev, dup := h.cols[key]; dup {
 				h.dups = append(h.dups, dupColumn{key: key, col: c, prev: prev, label: l})

@@ -89,7 +89,7 @@ type env struct {
 	cover  labelIndex
 	lang   string
 	// headers matches the fields' labels, remembering the answers for the next files.
-	headers *labelCache
+	headers *headerPool
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -102,7 +102,7 @@ func newEnv(opt ReadOptions) *env {
 		lang = "en"
 	}
 	fields := fieldIndex(p)
-	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang, headers: newLabelCache(fields)}
+	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang, headers: newHeaderPool(fields)}
 }
 
 // reader reads one file and collects its problems.

@@ -218,10 +218,12 @@ func (r *reader) scanSheet(f xbook, sheet string) (header, bool, error) {
 		}
 		rows = append(rows, g)
 	}
-	if !anyLabel(r.headers.match, rows) {
+	m := r.headers.get()
+	defer r.headers.put(m)
+	if !anyLabel(m.match, rows) {
 		return header{}, false, nil
 	}
-	hdr, ok := detectHeaderWith(r.headers.match, rows, f.merges(sheet, rows))
+	hdr, ok := detectHeaderWith(m, rows, f.merges(sheet, rows))
 	return hdr, ok, nil
 }
 
