@@ -156,7 +156,12 @@ func (m *headerMatcher) cell(text string) *cellLabel {
 		// are many and cheap to tell
 		return c
 	}
-	c.key, c.ok = m.ix.match(text)
+	// as ix.match, folding the text once
+	c.norm, c.normed = normLabel(text), true
+	c.key, c.ok = m.ix[c.norm]
+	if !c.ok && c.paren {
+		c.key, c.ok = m.ix[normLabel(parenthesised.ReplaceAllString(text, ""))]
+	}
 	if len(m.memo) >= headerMemoMax {
 		clear(m.memo)
 	}

@@ -35,6 +35,11 @@ type rawBook struct {
 	sst    []string
 	sheets map[string][]byte
 
+	// heads are the first rows of sheets already scanned for their header, and where
+	// the scan stopped, so that reading a sheet's data does not parse them again. Each
+	// is used once.
+	heads map[string]*rawHead
+
 	password string
 	xlOnce   sync.Once
 	xl       *excelize.File // opened only for a formula without cached value
@@ -182,7 +187,18 @@ func (b *rawBook) source(sheet string) (rowSource, error) {
 	if err != nil {
 		return nil, errReading(sheet, err)
 	}
-	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(data, b.sst)}, nil
+	if h := b.heads[sheet]; h != nil {
+		delete(b.heads, sheet)
+		sc := h.sc
+		return &rawSource{b: b, sheet: sheet, sc: &sc, replay: h.rows}, nil
+	}
+	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(data, b.sst), record: true}, nil
+}
+
+// rawHead is the start of a sheet read once: its rows, and the scanner past them.
+type rawHead struct {
+	rows []rawRow
+	sc   sheetScanner
 }
 
 // rows returns every row of a sheet as excelize's GetRows does with RawCellValue.
@@ -280,18 +296,40 @@ func (b *rawBook) excelize() (*excelize.File, error) {
 
 // rawSource streams a sheet's rows from its XML.
 type rawSource struct {
-	b     *rawBook
-	sheet string
-	sc    *sheetScanner
-	cur   rawRow
+	b      *rawBook
+	sheet  string
+	sc     *sheetScanner
+	cur    rawRow
+	replay []rawRow // rows read before, given first
+	// record keeps the rows read, up to the first below headerRows, for the next
+	// source of the sheet; head is what was kept once recording stopped.
+	record bool
+	rows   []rawRow
+	head   *rawHead
 }
 
 func (x *rawSource) next() (gridRow, bool, error) {
+	if len(x.replay) > 0 {
+		r := x.replay[0]
+		x.replay = x.replay[1:]
+		x.cur = r
+		return gridRow{line: r.line, cells: r.cells}, true, nil
+	}
 	r, ok, err := x.sc.next()
 	if err != nil {
+		x.record = false
 		return gridRow{}, false, errReading(x.sheet, err)
 	}
 	x.cur = r
+	if x.record {
+		if ok {
+			x.rows = append(x.rows, r)
+		}
+		if !ok || r.line > headerRows {
+			x.record = false
+			x.head = &rawHead{rows: x.rows, sc: *x.sc}
+		}
+	}
 	return gridRow{line: r.line, cells: r.cells}, ok, nil
 }
 
@@ -318,7 +356,20 @@ func (x *rawSource) formula(col, line int) (string, string, bool, bool) {
 	return (&xlsxSource{f: f, sheet: x.sheet}).formula(col, line)
 }
 
-func (x *rawSource) close() error { return nil }
+// close keeps the rows read, when they are the first of the sheet, for its next source.
+func (x *rawSource) close() error {
+	if x.record && len(x.rows) <= headerRows+1 {
+		x.head = &rawHead{rows: x.rows, sc: *x.sc}
+	}
+	if x.head != nil {
+		if x.b.heads == nil {
+			x.b.heads = map[string]*rawHead{}
+		}
+		x.b.heads[x.sheet] = x.head
+		x.head, x.record = nil, false
+	}
+	return nil
+}
 
 // rawRow is one row: cells as excelize's Columns gives them (RawCellValue), and for
 // each cell its type attribute and whether it has a formula.
