@@ -3,7 +3,6 @@ package report
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"drugfree/criteria"
 )
@@ -106,8 +105,8 @@ func numberLike(s string) bool {
 // headerMatcher matches header labels. A label read across two rows ("group sub") is
 // matched from its two cells' normal forms, each computed once: normLabel("a b") is
 // normLabel(a)+normLabel(b), as a space only separates words. Cells are remembered
-// (up to headerMemoMax) across the files a matcher reads; matchers are pooled, one per
-// reading goroutine at a time, so that no lock is taken.
+// (up to headerMemoMax) across the files a matcher reads; each reading goroutine has its
+// own, so that no lock is taken.
 type headerMatcher struct {
 	ix   labelIndex
 	memo map[string]*cellLabel
@@ -129,21 +128,6 @@ const headerMemoMax = 1 << 16
 func newHeaderMatcher(ix labelIndex) *headerMatcher {
 	return &headerMatcher{ix: ix, memo: map[string]*cellLabel{}}
 }
-
-// headerPool lends headerMatchers over one label index.
-type headerPool struct {
-	ix   labelIndex
-	pool sync.Pool
-}
-
-func newHeaderPool(ix labelIndex) *headerPool {
-	p := &headerPool{ix: ix}
-	p.pool.New = func() any { return newHeaderMatcher(ix) }
-	return p
-}
-
-func (p *headerPool) get() *headerMatcher  { return p.pool.Get().(*headerMatcher) }
-func (p *headerPool) put(m *headerMatcher) { p.pool.Put(m) }
 
 // cell returns what a cell's text matches, as ix.match(text).
 func (m *headerMatcher) cell(text string) *cellLabel {

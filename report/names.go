@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -22,9 +23,14 @@ func fold(s string) string {
 // foldWords is fold split into words.
 func foldWords(s string) []string {
 	var b strings.Builder
+	b.Grow(len(s) + 4)
 	prev := rune(0)
-	if !isASCII(s) {
-		s = norm.NFKD.String(s) // ASCII is its own NFKD
+	if !isASCII(s) { // ASCII is its own NFKD
+		if t, ok := stripLatin(s); ok {
+			s = t
+		} else {
+			s = norm.NFKD.String(s)
+		}
 	}
 	for _, r := range s {
 		switch {
@@ -44,6 +50,54 @@ func foldWords(s string) []string {
 		prev = r
 	}
 	return trimZeros(strings.Fields(b.String()))
+}
+
+// latinBase maps a precomposed Latin letter (Vietnamese ones among them) to the one
+// letter left of its NFKD decomposition once the combining marks (Mn) are dropped; 0 when
+// the decomposition is not such a letter followed by marks alone.
+var latinBase = func() map[rune]rune {
+	m := map[rune]rune{}
+	add := func(from, to rune) {
+		for r := from; r <= to; r++ {
+			var base rune
+			ok := true
+			for _, d := range norm.NFKD.String(string(r)) {
+				switch {
+				case unicode.Is(unicode.Mn, d):
+				case base == 0 && norm.NFKD.PropertiesString(string(d)).CCC() == 0:
+					base = d
+				default:
+					ok = false
+				}
+			}
+			if ok && base != 0 {
+				m[r] = base
+			}
+		}
+	}
+	add(0x80, 0x24F)
+	add(0x1E00, 0x1EFF)
+	return m
+}()
+
+// stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
+// ASCII or in latinBase: then each rune decomposes to one starter and marks that are all
+// dropped, so the canonical reordering of the marks changes nothing. ok is false
+// otherwise, and NFKD must be computed.
+func stripLatin(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			buf = append(buf, byte(r))
+			continue
+		}
+		base, ok := latinBase[r]
+		if !ok {
+			return "", false
+		}
+		buf = utf8.AppendRune(buf, base)
+	}
+	return string(buf), true
 }
 
 func isASCII(s string) bool {

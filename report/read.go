@@ -32,7 +32,8 @@ import (
 // which parses a worksheet whole when a cell's type, a formula or the merged cells are
 // asked for.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
-	return newEnv(opt).readFile(path)
+	e := newEnv(opt)
+	return e.readFile(path, newHeaderMatcher(e.fields))
 }
 
 // ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
@@ -56,8 +57,9 @@ func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			headers := newHeaderMatcher(e.fields) // the worker's, kept from file to file
 			for i := range jobs {
-				results[i].rets, results[i].probs = e.readFile(paths[i])
+				results[i].rets, results[i].probs = e.readFile(paths[i], headers)
 				if opt.OnFileDone != nil {
 					done.Lock()
 					opt.OnFileDone()
@@ -88,8 +90,6 @@ type env struct {
 	fields labelIndex
 	cover  labelIndex
 	lang   string
-	// headers matches the fields' labels, remembering the answers for the next files.
-	headers *headerPool
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -102,7 +102,7 @@ func newEnv(opt ReadOptions) *env {
 		lang = "en"
 	}
 	fields := fieldIndex(p)
-	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang, headers: newHeaderPool(fields)}
+	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang}
 }
 
 // reader reads one file and collects its problems.
@@ -111,6 +111,7 @@ type reader struct {
 	path     string
 	sha      string
 	format   string
+	headers  *headerMatcher
 	problems []Problem
 }
 
@@ -126,8 +127,10 @@ func (r *reader) add(sev Severity, code string, l loc, text string) {
 	})
 }
 
-func (e *env) readFile(path string) (rets []*Return, probs []Problem) {
-	r := &reader{env: e, path: path}
+// readFile reads one file; headers matches its header labels, remembering them for the
+// next files the caller reads.
+func (e *env) readFile(path string, headers *headerMatcher) (rets []*Return, probs []Problem) {
+	r := &reader{env: e, path: path, headers: headers}
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil

@@ -218,8 +218,7 @@ func (r *reader) scanSheet(f xbook, sheet string) (header, bool, error) {
 		}
 		rows = append(rows, g)
 	}
-	m := r.headers.get()
-	defer r.headers.put(m)
+	m := r.headers
 	if !anyLabel(m.match, rows) {
 		return header{}, false, nil
 	}
