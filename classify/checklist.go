@@ -170,7 +170,9 @@ func evalCondition(cond criteria.Condition, fig Figures, blank map[string]bool, 
 	if rightOK {
 		rightText = criteria.FormatNumber(float64(right)/100, lang)
 	}
-	text := strings.NewReplacer("{left}", leftText, "{right}", rightText).Replace(cond.Figure(lang))
+	// leftText is a number or "?", so replacing in turn is replacing at once, without
+	// building a Replacer per condition.
+	text := strings.ReplaceAll(strings.ReplaceAll(cond.Figure(lang), "{left}", leftText), "{right}", rightText)
 	if leftOK && !rightOK && knownToFail(hundredths(left), cond.Op, right) {
 		// A blank counts as any figure ≥ 0, so the right side is at least its known part:
 		// 3 tested of 5 users and a blank number of post-rehab persons already fails.
