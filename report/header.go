@@ -104,13 +104,15 @@ func numberLike(s string) bool {
 
 // headerMatcher matches header labels. A label read across two rows ("group sub") is
 // matched from its two cells' normal forms, each computed once: normLabel("a b") is
-// normLabel(a)+normLabel(b), as a space only separates words. Cells are remembered
-// (up to headerMemoMax) across the files a matcher reads; each reading goroutine has its
-// own, so that no lock is taken.
+// normLabel(a)+normLabel(b), as a space only separates words. The cells that match a
+// field are remembered (up to headerMemoMax) across the files a matcher reads, the
+// others only for the sheet being scanned (commune names do not come back); each reading
+// goroutine has its own matcher, so that no lock is taken.
 type headerMatcher struct {
-	ix   labelIndex
-	memo map[string]*cellLabel
-	buf  []byte
+	ix    labelIndex
+	known map[string]cellLabel // cells that match, across files
+	local map[string]cellLabel // cells that do not, in this sheet
+	buf   []byte
 }
 
 // cellLabel is what a header cell's text matches.
@@ -119,43 +121,50 @@ type cellLabel struct {
 	ok     bool
 	paren  bool   // the text has a "(": its parts must be matched whole
 	number bool   // numberLike
-	norm   string // normLabel of the text, when normDone
-	normed bool
+	norm   string // normLabel of the text, unless number
 }
 
-const headerMemoMax = 1 << 16
+const headerMemoMax = 1 << 12
 
 func newHeaderMatcher(ix labelIndex) *headerMatcher {
-	return &headerMatcher{ix: ix, memo: map[string]*cellLabel{}}
+	return &headerMatcher{ix: ix, known: map[string]cellLabel{}, local: map[string]cellLabel{}}
 }
 
+// newSheet forgets the cells of the previous sheet.
+func (m *headerMatcher) newSheet() { clear(m.local) }
+
 // cell returns what a cell's text matches, as ix.match(text).
-func (m *headerMatcher) cell(text string) *cellLabel {
-	if c, ok := m.memo[text]; ok {
+func (m *headerMatcher) cell(text string) cellLabel {
+	if c, ok := m.known[text]; ok {
 		return c
 	}
-	c := &cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
+	if c, ok := m.local[text]; ok {
+		return c
+	}
+	c := cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
 	if c.number && m.ix[digitKeys] == "" {
 		// a figure, and no label is made of digits alone: not remembered, as figures
 		// are many and cheap to tell
 		return c
 	}
 	// as ix.match, folding the text once
-	c.norm, c.normed = normLabel(text), true
+	c.norm = normLabel(text)
 	c.key, c.ok = m.ix[c.norm]
 	if !c.ok && c.paren {
 		c.key, c.ok = m.ix[normLabel(parenthesised.ReplaceAllString(text, ""))]
 	}
-	if len(m.memo) >= headerMemoMax {
-		clear(m.memo)
+	switch {
+	case !c.ok:
+		m.local[text] = c
+	case len(m.known) < headerMemoMax:
+		m.known[text] = c
 	}
-	m.memo[text] = c
 	return c
 }
 
-func (m *headerMatcher) normOf(text string, c *cellLabel) string {
-	if !c.normed {
-		c.norm, c.normed = normLabel(text), true
+func (m *headerMatcher) normOf(text string, c cellLabel) string {
+	if c.number && m.ix[digitKeys] == "" {
+		return normLabel(text)
 	}
 	return c.norm
 }

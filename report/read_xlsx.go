@@ -219,6 +219,7 @@ func (r *reader) scanSheet(f xbook, sheet string) (header, bool, error) {
 		rows = append(rows, g)
 	}
 	m := r.headers
+	m.newSheet()
 	if !anyLabel(m.match, rows) {
 		return header{}, false, nil
 	}
