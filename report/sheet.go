@@ -327,18 +327,18 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 // values reads the row's status and figures. Bad values are reported and left out, so
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status string, filled bool) {
-	fig = classify.Figures{}
+	fig = make(classify.Figures, len(s.hdr.cols))
 	for _, f := range s.r.plan.Fields {
 		col, ok := s.hdr.cols[f.Key]
 		if !ok {
 			continue
 		}
-		at.cell = s.cellName(col, g.line)
+		// at.cell is named only when a problem is reported: most cells have none
 		switch {
 		case f.Kind == criteria.KindStatus:
 			raw := g.cell(col)
 			filled = filled || raw != ""
-			status = s.status(raw, at)
+			status = s.status(raw, s.atCell(at, col, g.line))
 		case f.Numeric():
 			v, st := s.figure(g, col, f, at)
 			filled = filled || st != numBlank
@@ -349,6 +349,14 @@ func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status strin
 		}
 	}
 	return fig, status, filled
+}
+
+// atCell is at in the cell of col on line, unless at names a cell already.
+func (s *sheetCtx) atCell(at loc, col, line int) loc {
+	if at.cell == "" {
+		at.cell = s.cellName(col, line)
+	}
+	return at
 }
 
 func (s *sheetCtx) status(raw string, at loc) string {
@@ -373,20 +381,20 @@ func (s *sheetCtx) figure(g gridRow, col int, f criteria.Field, at loc) (float64
 	var v float64
 	if f.Kind == criteria.KindYesNo {
 		if v, st = parseYesNo(raw); st == numBad {
-			s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.yesno", raw, name))
+			s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.yesno", raw, name))
 		}
 		return v, st
 	}
 	if v, st = parseNumber(raw, numeric); st == numBad {
-		s.r.add(Error, CodeTypeError, at, msg(s.r.lang, "type-error.number", raw, name))
+		s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.number", raw, name))
 		return 0, numBad
 	}
 	if v < 0 {
-		s.r.add(Error, CodeNegativeValue, at, msg(s.r.lang, "negative-value", raw, name))
+		s.r.add(Error, CodeNegativeValue, s.atCell(at, col, g.line), msg(s.r.lang, "negative-value", raw, name))
 		return v, numBad
 	}
 	if f.Kind == criteria.KindCount && math.Abs(v-math.Round(v)) > 1e-9 {
-		s.r.add(Error, CodeNotInteger, at, msg(s.r.lang, "not-integer", raw, name))
+		s.r.add(Error, CodeNotInteger, s.atCell(at, col, g.line), msg(s.r.lang, "not-integer", raw, name))
 		return v, numBad
 	}
 	if f.Kind == criteria.KindCount {
@@ -405,7 +413,7 @@ func (s *sheetCtx) cellValue(g gridRow, col int, at loc, key string) (raw string
 			return "", false, numBlank
 		}
 		if !ok {
-			s.r.add(Error, CodeFormulaWithoutValue, at, msg(s.r.lang, "formula-without-value", formula, fieldName(s.r.plan, key, s.r.lang)))
+			s.r.add(Error, CodeFormulaWithoutValue, s.atCell(at, col, g.line), msg(s.r.lang, "formula-without-value", formula, fieldName(s.r.plan, key, s.r.lang)))
 			return "", false, numBad
 		}
 		return value, true, numOK
@@ -451,6 +459,17 @@ func (s *sheetCtx) isTotals(g gridRow) bool {
 }
 
 func isTotalsLabel(text string) bool {
+	// Every totals word starts with c, t or g: a text whose first letter or digit is
+	// another ASCII one is not folded.
+	for i := 0; i < len(text); i++ {
+		c := text[i] | 0x20 // lower case, for letters
+		if text[i] >= 0x80 || c == 'c' || c == 't' || c == 'g' {
+			break
+		}
+		if c >= 'a' && c <= 'z' || text[i] >= '0' && text[i] <= '9' {
+			return false
+		}
+	}
 	f := fold(text)
 	if f == "cong" || f == "tong" {
 		return true
