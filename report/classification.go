@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -28,9 +30,22 @@ type CommuneResult struct {
 
 // ClassifyReturns classifies every row of every return, in the order given.
 func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []CommuneResult {
-	var out []CommuneResult
+	type job struct {
+		r   *Return
+		row *Row
+	}
+	var jobs []job
 	for _, r := range returns {
-		for _, row := range r.Rows {
+		for i := range r.Rows {
+			jobs = append(jobs, job{r, &r.Rows[i]})
+		}
+	}
+	out := make([]CommuneResult, len(jobs))
+	// Communes are classified independently: the cores share them, each result in its
+	// place, so the order is the returns' whatever the concurrency.
+	parallelChunks(len(jobs), func(from, to int) {
+		for i := from; i < to; i++ {
+			r, row := jobs[i].r, jobs[i].row
 			res := classify.Classify(p, row.Figures, lang)
 			cr := CommuneResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
@@ -41,10 +56,33 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 			for _, x := range res.Reasons {
 				cr.Reasons = append(cr.Reasons, x.Text)
 			}
-			out = append(out, cr)
+			out[i] = cr
 		}
+	})
+	if len(out) == 0 {
+		return nil
 	}
 	return out
+}
+
+// parallelChunks calls f on consecutive ranges of [0, n), one per core at most, and
+// waits for them; small n runs on the calling goroutine.
+func parallelChunks(n int, f func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/256)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(from, to)
+		}()
+	}
+	wg.Wait()
 }
 
 // CategoryCount is the number of communes in one category.
