@@ -42,7 +42,9 @@ func TestE2ERecognizeSampleGolden(t *testing.T) {
 		t.Errorf("progress %+v, want a target of 21 of 104", got.Progress)
 	}
 	passing := 0
+	verdicts := map[string]int{}
 	for _, c := range got.Communes {
+		verdicts[string(c.Result)]++
 		if c.Status != "transformation" && c.Status != "maintained" {
 			t.Errorf("%s %s has status %q; without --all only communes in transformation or maintained are checked", c.District, c.Commune, c.Status)
 		}
@@ -55,6 +57,12 @@ func TestE2ERecognizeSampleGolden(t *testing.T) {
 	}
 	if passing != got.Progress.Passing {
 		t.Errorf("%d communes pass but the progress counts %d", passing, got.Progress.Passing)
+	}
+	// Issue 4: in the sample's phase 3, some communes pass, some fail and some lack data.
+	for _, v := range []string{"pass", "fail", "missing"} {
+		if verdicts[v] == 0 {
+			t.Errorf("no commune of the sample has the verdict %q: %v", v, verdicts)
+		}
 	}
 }
 
