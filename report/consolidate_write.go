@@ -68,9 +68,10 @@ type DistrictCounts struct {
 func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang string) []DistrictCounts {
 	var out []DistrictCounts
 	idx := map[string]int{}
+	byDistrict := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
 		idx[d] = len(out)
-		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(p.Registry.InDistrict(d))})
+		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(byDistrict[d])})
 	}
 	seen := map[string]bool{}
 	for _, r := range rs {

@@ -139,10 +139,18 @@ func CheckCompleteness(p *criteria.Plan, r *Return, lang string) []Problem {
 	if r.District == "" {
 		return nil
 	}
+	return checkCompleteness(p, r, p.Registry.InDistrict(r.District), lang)
+}
+
+// checkCompleteness is CheckCompleteness given the communes of r's district (want), for
+// callers that check many returns against one registry.ByDistrict.
+func checkCompleteness(p *criteria.Plan, r *Return, want []criteria.Commune, lang string) []Problem {
+	if r.District == "" {
+		return nil
+	}
 	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
 		return nil
 	}
-	want := p.Registry.InDistrict(r.District)
 	listed := map[string]bool{}
 	for _, row := range r.Rows {
 		if row.Commune.District == r.District {
