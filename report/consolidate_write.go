@@ -39,10 +39,8 @@ func WriteConsolidation(w io.Writer, c *Consolidation, password string) error {
 			}
 		}
 	}
-	for _, t := range tables {
-		if err := wb.AddTable(t); err != nil {
-			return err
-		}
+	if err := wb.AddTables(tables...); err != nil {
+		return err
 	}
 	// The first sheet, the summary, is the active one already. SetActiveSheet(0) would read
 	// every streamed sheet back into memory to clear its tabSelected (half the time of
