@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -227,13 +228,20 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t Table) error {
 	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
+	// One row's cells, reused from row to row: SetRow writes them out before it returns.
+	var buf []excelize.Cell
+	var cells []any
 	for r, row := range t.Rows {
-		cells := make([]any, len(row))
+		if len(row) > len(buf) {
+			buf = make([]excelize.Cell, len(row))
+		}
+		cells = cells[:0]
 		for i, v := range row {
 			wrap := i < len(t.Columns) && t.Columns[i].Wrap
-			cells[i] = excelize.Cell{StyleID: styles[cellStyle(v, wrap)], Value: wb.cellValue(v)}
+			buf[i] = excelize.Cell{StyleID: styles[cellStyle(v, wrap)], Value: wb.cellValue(v)}
+			cells = append(cells, &buf[i])
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
 			return err
 		}
 	}
@@ -346,6 +354,8 @@ func (wb *Workbook) cellValue(v any) any {
 		return x
 	case nil:
 		return nil
+	case string:
+		return v // as cellText gives it, without boxing it again
 	}
 	return cellText(v, wb.lang)
 }
