@@ -398,12 +398,15 @@ func coveredFrom(line, col, top int, merges []mergeRange) bool {
 // mapLabels maps each column's header to a field; a second column for the same field is
 // a duplicate.
 func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
-	h := header{first: first, last: last, cols: map[string]int{}, labels: map[int]string{}}
+	h := header{first: first, last: last} // its maps are made at its first label: most rows have none
 	for c, choices := range labels {
 		for _, ch := range choices {
 			key, ok := m.choice(ch)
 			if !ok {
 				continue
+			}
+			if h.cols == nil {
+				h.cols, h.labels = map[string]int{}, map[int]string{}
 			}
 			l := ch.text()
 			h.labels[c] = l
