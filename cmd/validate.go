@@ -60,6 +60,7 @@ received date). The exit status is 1 when any problem is an error.`,
 // readAll reads the returns and the register; the problems of both come back together.
 func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*report.Return, []classify.Submission, []report.Problem) {
 	opt := g.readOptions(f, p)
+	opt.Matcher = report.NewMatcher(p) // for the returns and the register
 	var done func()
 	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
 	returns, problems := report.ReadFiles(files, opt)
@@ -67,7 +68,7 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 	var subs []classify.Submission
 	if register != "" {
 		var regProblems []report.Problem
-		subs, regProblems = report.ReadRegister(register, report.NewMatcher(p), p, g.Lang)
+		subs, regProblems = report.ReadRegister(register, opt.Matcher, p, g.Lang)
 		problems = append(problems, regProblems...)
 	}
 	return returns, subs, problems

@@ -78,6 +78,17 @@ func (r Registry) InDistrict(district string) []Commune {
 	return out
 }
 
+// ByDistrict returns the communes of each district, in registry order: InDistrict for
+// every district in one pass over the registry, for callers that ask about many districts
+// (InDistrict for each would be quadratic in the size of a national registry).
+func (r Registry) ByDistrict() map[string][]Commune {
+	out := map[string][]Commune{}
+	for _, c := range r.Communes {
+		out[c.District] = append(out[c.District], c)
+	}
+	return out
+}
+
 // ByCode returns the commune with code.
 func (r Registry) ByCode(code string) (Commune, bool) {
 	for _, c := range r.Communes {

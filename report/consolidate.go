@@ -265,11 +265,12 @@ func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, lang s
 		return d.Label(lang)
 	}
 	var notes []string
+	communes := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
 		r, ok := byDistrict[d]
 		switch {
 		case !ok:
-			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo số liệu nào; %d xã chưa được phân loại.", "%s: no data return at all; %d communes are not classified."), d, len(p.Registry.InDistrict(d))))
+			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo số liệu nào; %d xã chưa được phân loại.", "%s: no data return at all; %d communes are not classified."), d, len(communes[d])))
 		case order[r.Kind] < latestKind:
 			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
 				d, label(newest), label(r.Kind), submittedPhrase(r, lang)))

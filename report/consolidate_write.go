@@ -39,10 +39,8 @@ func WriteConsolidation(w io.Writer, c *Consolidation, password string) error {
 			}
 		}
 	}
-	for _, t := range tables {
-		if err := wb.AddTable(t); err != nil {
-			return err
-		}
+	if err := wb.AddTables(tables...); err != nil {
+		return err
 	}
 	// The first sheet, the summary, is the active one already. SetActiveSheet(0) would read
 	// every streamed sheet back into memory to clear its tabSelected (half the time of
@@ -68,9 +66,10 @@ type DistrictCounts struct {
 func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang string) []DistrictCounts {
 	var out []DistrictCounts
 	idx := map[string]int{}
+	byDistrict := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
 		idx[d] = len(out)
-		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(p.Registry.InDistrict(d))})
+		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(byDistrict[d])})
 	}
 	seen := map[string]bool{}
 	for _, r := range rs {

@@ -105,13 +105,15 @@ func numberLike(s string) bool {
 // headerMatcher matches header labels. A label read across two rows ("group sub") is
 // matched from its two cells' normal forms, each computed once: normLabel("a b") is
 // normLabel(a)+normLabel(b), as a space only separates words. The cells that match a
-// field are remembered (up to headerMemoMax) across the files a matcher reads, the
-// others only for the sheet being scanned (commune names do not come back); each reading
-// goroutine has its own matcher, so that no lock is taken.
+// field are remembered (up to headerMemoMax) across the files a matcher reads; the
+// others too, in a map emptied whenever it holds headerMissMax of them, as most are
+// commune names that do not come back, but titles and notes found in every return do
+// (and are long to fold). Each reading goroutine has its own matcher, so that no lock is
+// taken.
 type headerMatcher struct {
 	ix    labelIndex
 	known map[string]cellLabel // cells that match, across files
-	local map[string]cellLabel // cells that do not, in this sheet
+	local map[string]cellLabel // cells that do not, the latest of them
 	buf   []byte
 }
 
@@ -124,14 +126,21 @@ type cellLabel struct {
 	norm   string // normLabel of the text, unless number
 }
 
-const headerMemoMax = 1 << 12
+const (
+	headerMemoMax = 1 << 12
+	headerMissMax = 1 << 12
+)
 
 func newHeaderMatcher(ix labelIndex) *headerMatcher {
 	return &headerMatcher{ix: ix, known: map[string]cellLabel{}, local: map[string]cellLabel{}}
 }
 
-// newSheet forgets the cells of the previous sheet.
-func (m *headerMatcher) newSheet() { clear(m.local) }
+// newSheet forgets the cells that matched nothing once there are too many of them.
+func (m *headerMatcher) newSheet() {
+	if len(m.local) >= headerMissMax {
+		clear(m.local)
+	}
+}
 
 // cell returns what a cell's text matches, as ix.match(text).
 func (m *headerMatcher) cell(text string) cellLabel {
@@ -389,12 +398,15 @@ func coveredFrom(line, col, top int, merges []mergeRange) bool {
 // mapLabels maps each column's header to a field; a second column for the same field is
 // a duplicate.
 func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
-	h := header{first: first, last: last, cols: map[string]int{}, labels: map[int]string{}}
+	h := header{first: first, last: last} // its maps are made at its first label: most rows have none
 	for c, choices := range labels {
 		for _, ch := range choices {
 			key, ok := m.choice(ch)
 			if !ok {
 				continue
+			}
+			if h.cols == nil {
+				h.cols, h.labels = map[string]int{}, map[int]string{}
 			}
 			l := ch.text()
 			h.labels[c] = l

@@ -81,9 +81,10 @@ var latinBase = func() map[rune]rune {
 }()
 
 // stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
-// ASCII or in latinBase: then each rune decomposes to one starter and marks that are all
-// dropped, so the canonical reordering of the marks changes nothing. ok is false
-// otherwise, and NFKD must be computed.
+// ASCII, in latinBase, or a starter that NFKD leaves alone (punctuation such as "–" or
+// "“"): then each rune decomposes to one starter and marks that are all dropped, so the
+// canonical reordering of the marks changes nothing. ok is false otherwise, and NFKD must
+// be computed.
 func stripLatin(s string) (string, bool) {
 	buf := make([]byte, 0, len(s))
 	for _, r := range s {
@@ -93,11 +94,26 @@ func stripLatin(s string) (string, bool) {
 		}
 		base, ok := latinBase[r]
 		if !ok {
-			return "", false
+			if !nfkdKeeps(r) {
+				return "", false
+			}
+			base = r
 		}
 		buf = utf8.AppendRune(buf, base)
 	}
 	return string(buf), true
+}
+
+// nfkdKeeps reports whether NFKD leaves r as it is, wherever it stands: r has no
+// decomposition (Hangul syllables, decomposed by rule, are left out), is a starter (never
+// reordered) and is not a mark (which folding drops).
+func nfkdKeeps(r rune) bool {
+	if r >= 0xAC00 && r <= 0xD7A3 || unicode.Is(unicode.Mn, r) {
+		return false
+	}
+	var b [utf8.UTFMax]byte
+	p := norm.NFKD.Properties(utf8.AppendRune(b[:0], r))
+	return p.Decomposition() == nil && p.CCC() == 0
 }
 
 func isASCII(s string) bool {

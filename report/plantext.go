@@ -123,8 +123,9 @@ func planRegistry(p *criteria.Plan, lang string) Table {
 		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "communes", Header: tr(lang, "Số xã", "Communes")},
 	}}
+	byDistrict := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
-		t.Rows = append(t.Rows, []any{d, len(p.Registry.InDistrict(d))})
+		t.Rows = append(t.Rows, []any{d, len(byDistrict[d])})
 	}
 	t.Rows = append(t.Rows, []any{tr(lang, "Tổng cộng", "Total"), len(p.Registry.Communes)})
 	return t

@@ -31,9 +31,10 @@ type Prepared struct {
 func Prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, lang string) Prepared {
 	latest, superseded := Latest(p, returns, lang)
 	prep := Prepared{Latest: latest, Problems: append(append([]Problem{}, readProblems...), superseded...)}
+	byDistrict := p.Registry.ByDistrict()
 	for _, r := range latest {
 		prep.Problems = append(prep.Problems, CheckConsistency(p, r, lang)...)
-		prep.Problems = append(prep.Problems, CheckCompleteness(p, r, lang)...)
+		prep.Problems = append(prep.Problems, checkCompleteness(p, r, byDistrict[r.District], lang)...)
 		if r.Kind == "review" {
 			prep.Baseline = append(prep.Baseline, r)
 		}

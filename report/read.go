@@ -102,7 +102,11 @@ func newEnv(opt ReadOptions) *env {
 		lang = "en"
 	}
 	fields := fieldIndex(p)
-	return &env{opt: opt, plan: p, m: NewMatcher(p), fields: fields, cover: coverIndex(p), lang: lang}
+	m := opt.Matcher
+	if m == nil {
+		m = NewMatcher(p)
+	}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang}
 }
 
 // reader reads one file and collects its problems.

@@ -48,15 +48,31 @@ func NewBaselines(returns []*Return) Baselines {
 // (every commune when all is set), taking criterion 4's baseline from the return's own
 // columns or else from base (which may be nil).
 func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, lang string) []RecognitionResult {
-	var out []RecognitionResult
+	type job struct {
+		r   *Return
+		row *Row
+	}
+	var jobs []job
 	for _, r := range returns {
-		for _, row := range r.Rows {
-			if !all && !p.Checklist.Applies(row.Status) {
-				continue
+		for i := range r.Rows {
+			if all || p.Checklist.Applies(r.Rows[i].Status) {
+				jobs = append(jobs, job{r, &r.Rows[i]})
 			}
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	keys := baselineKeys(p)
+	out := make([]RecognitionResult, len(jobs))
+	// As in ClassifyReturns: each commune is checked on its own, on every core, each
+	// result in its place.
+	parallelChunks(len(jobs), func(from, to int) {
+		for i := from; i < to; i++ {
+			r, row := jobs[i].r, jobs[i].row
 			fig := row.Figures
 			source := ""
-			if hasAll(fig, baselineKeys(p)) {
+			if hasAll(fig, keys) {
 				source = "columns"
 			}
 			if b, ok := base[row.Commune.Code]; ok && source == "" {
@@ -64,13 +80,13 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 				source = b.file
 			}
 			res := classify.Check(p, fig, lang)
-			out = append(out, RecognitionResult{
+			out[i] = RecognitionResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: res.Criteria, Baseline: source,
 				File: r.File, Sheet: r.Sheet, Row: row.Line,
-			})
+			}
 		}
-	}
+	})
 	return out
 }
 

@@ -143,6 +143,9 @@ type ReadOptions struct {
 	// OnFileDone, when set, is called once each file has been read (from the reading
 	// goroutines, one call at a time), for a progress bar.
 	OnFileDone func()
+	// Matcher, when set, is NewMatcher(Plan) built by the caller, who needs it too (to read
+	// the register): a national registry takes a while to index.
+	Matcher *Matcher
 
 	// excelizeOnly reads every workbook with excelize, for tests that compare the readers.
 	excelizeOnly bool

@@ -139,10 +139,18 @@ func CheckCompleteness(p *criteria.Plan, r *Return, lang string) []Problem {
 	if r.District == "" {
 		return nil
 	}
+	return checkCompleteness(p, r, p.Registry.InDistrict(r.District), lang)
+}
+
+// checkCompleteness is CheckCompleteness given the communes of r's district (want), for
+// callers that check many returns against one registry.ByDistrict.
+func checkCompleteness(p *criteria.Plan, r *Return, want []criteria.Commune, lang string) []Problem {
+	if r.District == "" {
+		return nil
+	}
 	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
 		return nil
 	}
-	want := p.Registry.InDistrict(r.District)
 	listed := map[string]bool{}
 	for _, row := range r.Rows {
 		if row.Commune.District == r.District {
@@ -406,22 +414,17 @@ func cellRowCol(s string) (row, col int, ok bool) {
 // a warning, since the figures given still stand. A column the return lacks altogether is
 // the reader's missing-column warning, not repeated here.
 func CheckBlanks(p *criteria.Plan, r *Return, lang string) []Problem {
-	classFields := classificationFields(p)
-	checkFields := checklistFields(p)
+	classFields := distinct(classificationFields(p))
+	bothFields := distinct(append(classificationFields(p), checklistFields(p)...))
 	var out []Problem
 	for _, row := range r.Rows {
 		need := classFields
 		if p.Checklist.Applies(row.Status) {
-			need = append(append([]string{}, classFields...), checkFields...)
+			need = bothFields
 		}
 		var blank []string
 		first := ""
-		seen := map[string]bool{}
 		for _, k := range need {
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
 			if _, ok := row.Figures[k]; ok {
 				continue
 			}
@@ -442,6 +445,19 @@ func CheckBlanks(p *criteria.Plan, r *Return, lang string) []Problem {
 			District: row.Commune.District, Commune: row.Commune.FullName(),
 			Message: tr(lang, "bỏ trống (chưa biết, không tính là 0): ", "left blank (unknown, not zero): ") + strings.Join(blank, "; "),
 		})
+	}
+	return out
+}
+
+// distinct returns keys without repeats, each where it first comes.
+func distinct(keys []string) []string {
+	seen := make(map[string]bool, len(keys))
+	out := keys[:0:0]
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -3,7 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -20,6 +24,9 @@ type Workbook struct {
 	tables int
 	styles map[string]int
 }
+
+// styleIDs returns the styles created so far, for writers that must not create any.
+func (wb *Workbook) styleIDs() map[string]int { return wb.styles }
 
 // Fills of tagged cells, by key: categories, verdicts, timeliness and severities.
 var tagFills = map[string]string{
@@ -100,18 +107,93 @@ func (wb *Workbook) Style(name string) int {
 
 // AddTable writes t as a sheet of its own: an optional note row, a bold header with
 // filters, frozen below the header, widths fitted to the contents, tags coloured.
-func (wb *Workbook) AddTable(t Table) error {
+func (wb *Workbook) AddTable(t Table) error { return wb.AddTables(t) }
+
+// AddTables writes each table as AddTable does, in order, and gives the same workbook as
+// calling AddTable on each in turn. Their rows are streamed at once, one table per core:
+// each table has its own StreamWriter, which writes its own buffer, while what the tables
+// share in the workbook is done in order, one table at a time: the sheets are created,
+// every style the cells use is created in the order AddTable would have first used it
+// (the style ids are the same), and the tables' filters and Flush come last.
+func (wb *Workbook) AddTables(ts ...Table) error {
+	sws := make([]*excelize.StreamWriter, len(ts))
+	for i, t := range ts {
+		var err error
+		if sws[i], err = wb.startTable(t); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(ts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				errs[i] = wb.streamRows(sws[i], ts[i])
+			}
+		}()
+	}
+	for _, i := range bySize(ts) {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i, t := range ts {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if err := wb.endTable(sws[i], t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bySize returns the indexes of ts, the largest table first, so that the last table
+// streamed is a small one.
+func bySize(ts []Table) []int {
+	idx := make([]int, len(ts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return len(ts[idx[a]].Rows)*len(ts[idx[a]].Columns) > len(ts[idx[b]].Rows)*len(ts[idx[b]].Columns)
+	})
+	return idx
+}
+
+// startTable creates t's sheet and StreamWriter, and the styles its cells use, in the
+// order the cells use them.
+func (wb *Workbook) startTable(t Table) (*excelize.StreamWriter, error) {
 	if err := wb.NewSheet(t.Name); err != nil {
-		return err
+		return nil, err
 	}
 	name := SheetName(t.Name)
 	if err := wb.printLayout(name); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := wb.f.NewStreamWriter(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if t.Note != "" {
+		wb.Style("note")
+	}
+	wb.Style("head")
+	for _, row := range t.Rows {
+		for i, v := range row {
+			wb.Style(cellStyle(v, i < len(t.Columns) && t.Columns[i].Wrap))
+		}
+	}
+	return sw, nil
+}
+
+// streamRows writes t's widths, panes and rows to sw. It touches nothing of the workbook
+// but sw, and reads the styles startTable created.
+func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t Table) error {
+	styles := wb.styleIDs()
 	// Widths first: the longest text of each column, within reason.
 	widths := make([]float64, len(t.Columns))
 	for i, c := range t.Columns {
@@ -130,38 +212,56 @@ func (wb *Workbook) AddTable(t Table) error {
 			return err
 		}
 	}
-	headRow := 1
-	if t.Note != "" {
-		headRow = 3
-	}
+	headRow := tableHeadRow(t)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", headRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	if t.Note != "" {
-		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: wb.Style("note"), Value: t.Note}}); err != nil {
+		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: styles["note"], Value: t.Note}}); err != nil {
 			return err
 		}
 	}
 	head := make([]any, len(t.Columns))
 	for i, c := range t.Columns {
-		head[i] = excelize.Cell{StyleID: wb.Style("head"), Value: c.Header}
+		head[i] = excelize.Cell{StyleID: styles["head"], Value: c.Header}
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
+	// One row's cells, reused from row to row: SetRow writes them out before it returns.
+	var buf []excelize.Cell
+	var cells []any
 	for r, row := range t.Rows {
-		cells := make([]any, len(row))
+		if len(row) > len(buf) {
+			buf = make([]excelize.Cell, len(row))
+		}
+		cells = cells[:0]
 		for i, v := range row {
 			wrap := i < len(t.Columns) && t.Columns[i].Wrap
-			cells[i] = wb.cell(v, wrap)
+			buf[i] = excelize.Cell{StyleID: styles[cellStyle(v, wrap)], Value: wb.cellValue(v)}
+			cells = append(cells, &buf[i])
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// tableHeadRow is the line of t's header: 3 below a note, else 1.
+func tableHeadRow(t Table) int {
+	if t.Note != "" {
+		return 3
+	}
+	return 1
+}
+
+// endTable gives t's header its filter buttons and writes the sheet out.
+func (wb *Workbook) endTable(sw *excelize.StreamWriter, t Table) error {
 	if len(t.Columns) > 0 {
 		// A table without a style gives the header its filter buttons; the cells keep
 		// their own styles.
+		headRow := tableHeadRow(t)
 		last, _ := excelize.CoordinatesToCellName(len(t.Columns), headRow+max(len(t.Rows), 1))
 		wb.tables++
 		if err := sw.AddTable(&excelize.Table{
@@ -201,39 +301,63 @@ func (wb *Workbook) printLayout(name string) error {
 	return wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 }
 
-func (wb *Workbook) cell(v any, wrap bool) excelize.Cell {
+// cellStyle is the name of the style (Workbook.Style) of a table cell holding v.
+func cellStyle(v any, wrap bool) string {
 	switch x := v.(type) {
 	case Tag:
-		key := x.Key
 		if x.Style != "" {
-			key = x.Style
+			return "tag:" + x.Style
 		}
-		return excelize.Cell{StyleID: wb.Style("tag:" + key), Value: x.Text}
+		return "tag:" + x.Key
 	case int:
-		return excelize.Cell{StyleID: wb.Style("int"), Value: x}
+		return "int"
 	case float64:
 		if x == float64(int64(x)) {
-			return excelize.Cell{StyleID: wb.Style("int"), Value: x}
+			return "int"
 		}
-		return excelize.Cell{StyleID: wb.Style("dec"), Value: x}
+		return "dec"
 	case *float64:
 		if x == nil {
-			return excelize.Cell{StyleID: wb.Style("text")}
+			return "text"
 		}
-		return wb.cell(*x, wrap)
+		return cellStyle(*x, wrap)
 	case time.Time:
 		if x.IsZero() {
-			return excelize.Cell{StyleID: wb.Style("text")}
+			return "text"
 		}
-		return excelize.Cell{StyleID: wb.Style("date"), Value: x}
+		return "date"
 	case nil:
-		return excelize.Cell{StyleID: wb.Style("text")}
+		return "text"
 	}
-	st := "text"
 	if wrap {
-		st = "wrap"
+		return "wrap"
 	}
-	return excelize.Cell{StyleID: wb.Style(st), Value: cellText(v, wb.lang)}
+	return "text"
+}
+
+// cellValue is the value written in a table cell holding v (styled by cellStyle).
+func (wb *Workbook) cellValue(v any) any {
+	switch x := v.(type) {
+	case Tag:
+		return x.Text
+	case int, float64:
+		return x
+	case *float64:
+		if x == nil {
+			return nil
+		}
+		return *x
+	case time.Time:
+		if x.IsZero() {
+			return nil
+		}
+		return x
+	case nil:
+		return nil
+	case string:
+		return v // as cellText gives it, without boxing it again
+	}
+	return cellText(v, wb.lang)
 }
 
 // Write writes the workbook to w, encrypted with password when it is not empty.
