@@ -60,7 +60,7 @@ func classifyRun(opts *ClassifyOptions) error {
 	if err != nil {
 		return err
 	}
-	returns, readProblems := report.ReadFiles(opts.Files, opts.Global.readOptions(opts.Factory, p))
+	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
 	prep := report.Prepare(p, returns, readProblems, lang)
 	problems := orEmpty(prep.Problems)
 	report.SortProblems(problems)

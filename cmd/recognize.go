@@ -70,7 +70,7 @@ func recognizeRun(opts *RecognizeOptions) error {
 		return err
 	}
 	ro := opts.Global.readOptions(opts.Factory, p)
-	returns, readProblems := report.ReadFiles(opts.Files, ro)
+	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
 	prep := report.Prepare(p, returns, readProblems, lang)
 	problems := prep.Problems
 	// Criterion 4's baseline: --baseline, else the review returns among the files.

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/classify"
-	"drugfree/criteria"
 	"drugfree/report"
 )
 
@@ -55,23 +54,6 @@ received date). The exit status is 1 when any problem is an error.`,
 	cmd.Flags().StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
 	opts.Out.AddFlags(cmd.Flags())
 	return cmd
-}
-
-// readAll reads the returns and the register; the problems of both come back together.
-func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*report.Return, []classify.Submission, []report.Problem) {
-	opt := g.readOptions(f, p)
-	opt.Matcher = report.NewMatcher(p) // for the returns and the register
-	var done func()
-	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
-	returns, problems := report.ReadFiles(files, opt)
-	done()
-	var subs []classify.Submission
-	if register != "" {
-		var regProblems []report.Problem
-		subs, regProblems = report.ReadRegister(register, opt.Matcher, p, g.Lang)
-		problems = append(problems, regProblems...)
-	}
-	return returns, subs, problems
 }
 
 // validateJSON is the JSON form of the result (SPEC §7).
