@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,8 +18,7 @@ type ConsolidateOptions struct {
 	Files    []string
 	Output   string
 	Baseline string
-	AsOf     time.Time
-	Register string
+	Calendar CalendarOptions
 	Partial  bool
 	Force    bool
 }
@@ -63,8 +61,7 @@ existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "Write the workbook to `file.xlsx`")
 	fl.StringVar(&opts.Baseline, "baseline", "", "Take the baseline of the movement and of criterion 4 from the return in `file`")
-	fl.Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
-	fl.StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	opts.Calendar.AddFlags(fl)
 	fl.BoolVar(&opts.Partial, "partial", false, "Write the workbook even when the data has errors, marked as incomplete")
 	fl.BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
 	return cmd
@@ -76,15 +73,15 @@ func consolidateRun(opts *ConsolidateOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Register, opts.Global.PlanFile, opts.Global.Registry)
+	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Calendar.Register, opts.Global.PlanFile, opts.Global.Registry)
 	// Refuse early, before reading anything, when the output may not be written.
 	if err := report.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
 		return refusal(err, lang)
 	}
-	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
 	in := report.ConsolidateInput{
-		Files: opts.Files, Returns: returns, Register: subs, RegFile: opts.Register, Problems: problems,
-		AsOf: asOfOrToday(opts.Factory, opts.AsOf), Now: opts.Factory.Now(), Version: version(), Lang: lang,
+		Files: opts.Files, Returns: returns, Register: subs, RegFile: opts.Calendar.Register, Problems: problems,
+		AsOf: asOfOrToday(opts.Factory, opts.Calendar.AsOf), Now: opts.Factory.Now(), Version: version(), Lang: lang,
 	}
 	if opts.Baseline != "" {
 		base, baseProblems := report.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p))

@@ -3,6 +3,8 @@ package cmd
 import (
 	"fmt"
 	"time"
+
+	"github.com/spf13/pflag"
 )
 
 // dateValue is a --as-of flag: a day written 2025-12-20 or 20/12/2025.
@@ -34,4 +36,16 @@ func asOfOrToday(f *Factory, asOf time.Time) time.Time {
 	}
 	now := f.Now()
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// CalendarOptions are the flags of the commands that judge deadlines.
+type CalendarOptions struct {
+	AsOf     time.Time
+	Register string
+}
+
+// AddFlags adds --as-of and --register.
+func (o *CalendarOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.Var(dateValue{&o.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
+	fs.StringVar(&o.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
 }

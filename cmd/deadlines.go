@@ -16,8 +16,7 @@ type DeadlinesOptions struct {
 	Global   *GlobalOptions
 	Factory  *Factory
 	Files    []string
-	AsOf     time.Time
-	Register string
+	Calendar CalendarOptions
 	Out      OutputOptions
 }
 
@@ -36,7 +35,7 @@ the later counts. Returns are read from the files given; other documents from --
   $ drugfree deadlines --register register.xlsx --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
-			if len(args) == 0 && opts.Register == "" {
+			if len(args) == 0 && opts.Calendar.Register == "" {
 				return flagErrorf("give returns, --register, or both")
 			}
 			if err := opts.Out.validate(); err != nil {
@@ -48,8 +47,7 @@ the later counts. Returns are read from the files given; other documents from --
 			return deadlinesRun(opts)
 		},
 	}
-	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
-	cmd.Flags().StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	opts.Calendar.AddFlags(cmd.Flags())
 	opts.Out.AddFlags(cmd.Flags())
 	return cmd
 }
@@ -74,13 +72,13 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf := asOfOrToday(opts.Factory, opts.AsOf)
-	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
+	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
 	statuses := classify.Timeliness(p, p.Registry.Districts(), append(report.Submissions(returns), subs...), asOf)
 
 	switch {
 	case opts.Out.Output != "":
-		inputs := append(append([]string{}, opts.Files...), opts.Register)
+		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
 		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, report.DeadlinesTable(p, statuses, lang), report.SubmissionsTable(p, statuses, lang)); err != nil {
 			return err
 		}

@@ -16,8 +16,7 @@ type ValidateOptions struct {
 	Global   *GlobalOptions
 	Factory  *Factory
 	Files    []string
-	AsOf     time.Time
-	Register string
+	Calendar CalendarOptions
 	Out      OutputOptions
 }
 
@@ -50,8 +49,7 @@ received date). The exit status is 1 when any problem is an error.`,
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
-	cmd.Flags().StringVar(&opts.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	opts.Calendar.AddFlags(cmd.Flags())
 	opts.Out.AddFlags(cmd.Flags())
 	return cmd
 }
@@ -69,14 +67,14 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf := asOfOrToday(opts.Factory, opts.AsOf)
-	returns, subs, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Register)
+	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
+	returns, subs, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
 	problems, statuses := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, AsOf: asOf, Lang: lang})
 
 	table := report.ProblemTable(problems, lang)
 	switch {
 	case opts.Out.Output != "":
-		inputs := append(append([]string{}, opts.Files...), opts.Register)
+		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
 		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, table, report.SubmissionsTable(p, statuses, lang)); err != nil {
 			return err
 		}
