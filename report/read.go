@@ -90,6 +90,8 @@ type env struct {
 	fields labelIndex
 	cover  labelIndex
 	lang   string
+	// statuses are the plan's status names, folded
+	statuses statusNames
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -106,7 +108,7 @@ func newEnv(opt ReadOptions) *env {
 	if m == nil {
 		m = NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p)}
 }
 
 // reader reads one file and collects its problems.
