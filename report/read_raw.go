@@ -49,9 +49,16 @@ type rawBook struct {
 var errRawUnsupported = errors.New("not a plain workbook")
 
 func openRawBook(data []byte) (*rawBook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, errRawUnsupported
+	return openRawBookZip(data, nil)
+}
+
+// openRawBookZip is openRawBook with the zip's directory read already, when zr is not nil.
+func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
+	if zr == nil {
+		var err error
+		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+			return nil, errRawUnsupported
+		}
 	}
 	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}}
 	for _, f := range zr.File {
@@ -65,16 +72,8 @@ func openRawBook(data []byte) (*rawBook, error) {
 			}
 		}
 	}
-	var wb struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := b.decode(wbPath, &wb); err != nil {
+	var wb xmlWorkbook
+	if err := b.workbook(wbPath, &wb); err != nil {
 		return nil, errRawUnsupported
 	}
 	b.d1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
@@ -125,22 +124,280 @@ type xmlRel struct {
 	Target string `xml:"Target,attr"`
 }
 
+// xmlWorkbook is what the reader needs of workbook.xml.
+type xmlWorkbook struct {
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets []xmlSheet `xml:"sheets>sheet"`
+}
+
+type xmlSheet struct {
+	Name string `xml:"name,attr"`
+	ID   string `xml:"id,attr"`
+}
+
+// rels reads a relationships part: with a small scanner when the part is plain (see
+// scanRels), else with encoding/xml.
 func (b *rawBook) rels(name string) ([]xmlRel, error) {
+	data, err := b.part(name)
+	if err != nil {
+		return nil, err
+	}
+	if rels, ok := scanRels(data); ok {
+		return rels, nil
+	}
 	var rels struct {
 		Rels []xmlRel `xml:"Relationship"`
 	}
-	err := b.decode(name, &rels)
+	err = xml.Unmarshal(data, &rels)
 	return rels.Rels, err
 }
 
-func (b *rawBook) decode(name string, v any) error {
+// workbook reads workbook.xml into wb: with a small scanner when the part is plain (see
+// scanWorkbook), else with encoding/xml.
+func (b *rawBook) workbook(name string, wb *xmlWorkbook) error {
 	data, err := b.part(name)
 	if err != nil {
 		return err
 	}
-	return xml.Unmarshal(data, v)
+	if scanWorkbook(data, wb) {
+		return nil
+	}
+	*wb = xmlWorkbook{}
+	return xml.Unmarshal(data, wb)
 }
 
+// plainPart returns the content of the root element of a part when the part is as
+// programs write it: an XML declaration perhaps, then the root element, named root and
+// without prefix, up to its end tag; no comment, CDATA section or DOCTYPE; and none of
+// elems written with a namespace prefix. Only then does a scan by element name read it
+// as encoding/xml would.
+func plainPart(data []byte, root string, elems ...string) ([]byte, bool) {
+	if bytes.Contains(data, []byte("<!")) {
+		return nil, false
+	}
+	body := bytes.TrimSpace(data)
+	if bytes.HasPrefix(body, []byte("<?xml")) {
+		e := bytes.Index(body, []byte("?>"))
+		if e < 0 {
+			return nil, false
+		}
+		body = bytes.TrimSpace(body[e+2:])
+	}
+	if !bytes.HasPrefix(body, []byte("<"+root)) || len(body) < len(root)+2 || !tagEnd(body[len(root)+1]) ||
+		!bytes.HasSuffix(body, []byte("</"+root+">")) {
+		return nil, false
+	}
+	if prefixedTag(body, elems...) {
+		return nil, false
+	}
+	return body[len(root)+1 : len(body)-len(root)-3], true
+}
+
+// tagEnd reports whether c may follow an element's name in a tag.
+func tagEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '>', '/':
+		return true
+	}
+	return false
+}
+
+// nextTag finds the next start tag <name ...> in data from off; it returns the tag's
+// attributes, whether it closes itself, and the offset past it; ok is false when there
+// is none.
+func nextTag(data []byte, off int, name string) (attrs []byte, selfClosing bool, next int, ok bool) {
+	for {
+		i := bytes.Index(data[off:], []byte(name))
+		if i < 0 {
+			return nil, false, 0, false
+		}
+		i += off
+		j := i + len(name)
+		if i == 0 || data[i-1] != '<' || j >= len(data) || !tagEnd(data[j]) {
+			off = j
+			continue
+		}
+		e := bytes.IndexByte(data[j:], '>')
+		if e < 0 {
+			return nil, false, 0, false
+		}
+		attrs = data[j : j+e]
+		selfClosing = e > 0 && attrs[e-1] == '/'
+		if selfClosing {
+			attrs = attrs[:e-1]
+		}
+		return attrs, selfClosing, j + e + 1, true
+	}
+}
+
+// scanRels reads the Relationship elements of a plain relationships part.
+func scanRels(data []byte) ([]xmlRel, bool) {
+	body, ok := plainPart(data, "Relationships", "Relationships", "Relationship")
+	if !ok {
+		return nil, false
+	}
+	var rels []xmlRel
+	for off := 0; ; {
+		attrs, _, next, found := nextTag(body, off, "Relationship")
+		if !found {
+			return rels, true
+		}
+		var r xmlRel
+		if !attrsLocal(attrs, func(name string, v []byte) {
+			switch name {
+			case "Id":
+				r.ID = unescapeXML(v)
+			case "Type":
+				r.Type = unescapeXML(v)
+			case "Target":
+				r.Target = unescapeXML(v)
+			}
+		}) {
+			return nil, false
+		}
+		rels = append(rels, r)
+		off = next
+	}
+}
+
+// scanWorkbook reads the workbookPr and sheets of a plain workbook.xml into wb. It
+// declines (false) a workbook with more than one workbookPr or sheets element.
+func scanWorkbook(data []byte, wb *xmlWorkbook) bool {
+	body, ok := plainPart(data, "workbook", "workbook", "workbookPr", "sheets", "sheet")
+	if !ok {
+		return false
+	}
+	pr, _, next, found := nextTag(body, 0, "workbookPr")
+	if found {
+		if _, _, _, again := nextTag(body, next, "workbookPr"); again {
+			return false
+		}
+		if !attrsLocal(pr, func(name string, v []byte) {
+			if name == "date1904" {
+				wb.Pr.Date1904 = unescapeXML(v)
+			}
+		}) {
+			return false
+		}
+	}
+	_, empty, next, found := nextTag(body, 0, "sheets")
+	if !found {
+		return true
+	}
+	if _, _, _, again := nextTag(body, next, "sheets"); again {
+		return false
+	}
+	if empty {
+		return true
+	}
+	end := bytes.Index(body[next:], []byte("</sheets>"))
+	if end < 0 {
+		return false
+	}
+	sheets := body[next : next+end]
+	for off := 0; ; {
+		attrs, selfClosing, next, found := nextTag(sheets, off, "sheet")
+		if !found {
+			return true
+		}
+		if !selfClosing { // <sheet ...></sheet>: nothing may come in between
+			rest := sheets[next:]
+			if !bytes.HasPrefix(rest, []byte("</sheet>")) {
+				return false
+			}
+			next += len("</sheet>")
+		}
+		var sh xmlSheet
+		if !attrsLocal(attrs, func(name string, v []byte) {
+			switch name {
+			case "name":
+				sh.Name = unescapeXML(v)
+			case "id":
+				sh.ID = unescapeXML(v)
+			}
+		}) {
+			return false
+		}
+		wb.Sheets = append(wb.Sheets, sh)
+		off = next
+	}
+}
+
+// attrsLocal calls f with the local name (without prefix) and raw value of each
+// attribute of a start tag, in order, as encoding/xml matches a struct's attributes (the
+// last of a name wins). It returns false when the attributes are not well formed.
+func attrsLocal(attrs []byte, f func(name string, value []byte)) bool {
+	for {
+		attrs = bytes.TrimLeft(attrs, " \t\n\r")
+		if len(attrs) == 0 {
+			return true
+		}
+		eq := bytes.IndexByte(attrs, '=')
+		if eq <= 0 {
+			return false
+		}
+		name := bytes.TrimRight(attrs[:eq], " \t\n\r")
+		if bytes.ContainsAny(name, " \t\n\r\"'<>") {
+			return false
+		}
+		if c := bytes.LastIndexByte(name, ':'); c >= 0 {
+			name = name[c+1:]
+		}
+		v := bytes.TrimLeft(attrs[eq+1:], " \t\n\r")
+		if len(v) == 0 || (v[0] != '"' && v[0] != '\'') {
+			return false
+		}
+		e := bytes.IndexByte(v[1:], v[0])
+		if e < 0 {
+			return false
+		}
+		val := v[1 : 1+e]
+		if bytes.IndexByte(val, '<') >= 0 || bytes.IndexByte(val, '&') >= 0 { // references: encoding/xml's, strictly
+			return false
+		}
+		f(string(name), val)
+		attrs = v[2+e:]
+	}
+}
+
+// prefixedTag reports whether data has a start or end tag of one of names written with
+// a namespace prefix (<x:name or </x:name).
+func prefixedTag(data []byte, names ...string) bool {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		// the name before the colon, back to '<' or '</'
+		j := i
+		for j > 0 && isNameByte(data[j-1]) {
+			j--
+		}
+		if j == i || j == 0 {
+			continue
+		}
+		if data[j-1] != '<' && !(data[j-1] == '/' && j >= 2 && data[j-2] == '<') {
+			continue
+		}
+		rest := data[i+1:]
+		for _, n := range names {
+			if len(rest) > len(n) && string(rest[:len(n)]) == n && (tagEnd(rest[len(n)]) || rest[len(n)] == '\f') {
+				return true
+			}
+		}
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// part returns a part's bytes, read in one buffer of the size the zip gives (one byte
+// more, to meet the end, where the zip reader checks the size and checksum).
 func (b *rawBook) part(name string) ([]byte, error) {
 	f := b.files[name]
 	if f == nil {
@@ -151,10 +408,16 @@ func (b *rawBook) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	buf := make([]byte, 0, f.UncompressedSize64)
-	w := bytes.NewBuffer(buf)
-	_, err = io.Copy(w, rc)
-	return w.Bytes(), err
+	buf := make([]byte, f.UncompressedSize64+1)
+	n, err := io.ReadFull(rc, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return buf[:n], err
+	}
+	// more than the zip said: as archive/zip, an error
+	return buf[:n], zip.ErrFormat
 }
 
 func resolvePart(dir, target string) string {
@@ -766,7 +1029,37 @@ func unescapeXML(b []byte) string {
 // on its elements and no CDATA.
 func plainWorksheet(data []byte) bool {
 	return bytes.Contains(data, []byte("<worksheet")) && !bytes.Contains(data, []byte("<![CDATA[")) &&
-		!prefixedElement.Match(data[:min(len(data), 4096)])
+		!prefixedElement(data[:min(len(data), 4096)])
 }
 
-var prefixedElement = regexp.MustCompile(`<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>]`)
+// prefixedElement reports whether data has a start tag of worksheet, sheetData, row or c
+// with a namespace prefix, as the regular expression <[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>].
+func prefixedElement(data []byte) bool {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '<')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		j := i + 1
+		if j >= len(data) || !(data[j] >= 'a' && data[j] <= 'z' || data[j] >= 'A' && data[j] <= 'Z' || data[j] == '_') {
+			continue
+		}
+		for j < len(data) && isNameByte(data[j]) {
+			j++
+		}
+		if j >= len(data) || data[j] != ':' {
+			continue
+		}
+		rest := data[j+1:]
+		for _, n := range [...]string{"worksheet", "sheetData", "row", "c"} {
+			if len(rest) > len(n) && string(rest[:len(n)]) == n {
+				switch rest[len(n)] {
+				case ' ', '\t', '\n', '\f', '\r', '>':
+					return true
+				}
+			}
+		}
+	}
+}
