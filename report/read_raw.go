@@ -598,18 +598,14 @@ func (x *rawSource) next() (gridRow, bool, error) {
 
 // isText answers for the row last returned.
 func (x *rawSource) isText(col, line int) bool {
-	if line != x.cur.line || col >= len(x.cur.types) {
+	if line != x.cur.line || col >= len(x.cur.meta) {
 		return false
 	}
-	switch x.cur.types[col] {
-	case "s", "inlineStr", "str":
-		return true
-	}
-	return false
+	return x.cur.meta[col]&rawText != 0
 }
 
 func (x *rawSource) formula(col, line int) (string, string, bool, bool) {
-	if line != x.cur.line || col >= len(x.cur.formulas) || !x.cur.formulas[col] {
+	if line != x.cur.line || col >= len(x.cur.meta) || x.cur.meta[col]&rawFormula == 0 {
 		return "", "", false, false
 	}
 	f, err := x.b.excelize()
@@ -635,13 +631,18 @@ func (x *rawSource) close() error {
 }
 
 // rawRow is one row: cells as excelize's Columns gives them (RawCellValue), and for
-// each cell its type attribute and whether it has a formula.
+// each cell whether its type is text (a shared or inline string, or a formula's string)
+// and whether it has a formula.
 type rawRow struct {
-	line     int
-	cells    []string
-	types    []string
-	formulas []bool
+	line  int
+	cells []string
+	meta  []uint8 // rawText | rawFormula
 }
+
+const (
+	rawText    = 1 << iota // t="s", "inlineStr" or "str"
+	rawFormula             // the cell has an <f>
+)
 
 // sheetScanner walks the rows of a worksheet's sheetData. Lines come one by one from 1,
 // empty ones included, as excelize's Rows iterator gives them.
@@ -651,6 +652,8 @@ type sheetScanner struct {
 	line    int
 	pending *rawRow // the next row read, when its line is ahead
 	done    bool
+	width   int // cells of the last row read: the next one's likely capacity
+	intern  map[string]string
 }
 
 func newSheetScanner(data []byte, sst []string) *sheetScanner {
@@ -735,6 +738,10 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 	}
 	body, s.data = body[:j], body[j+len("</row>"):]
 	col := 0
+	if s.width > 0 {
+		r.cells, r.meta = make([]string, 0, s.width), make([]uint8, 0, s.width)
+	}
+	defer func() { s.width = max(s.width, len(r.cells)) }()
 	for {
 		k := bytes.Index(body, []byte("<c"))
 		if k < 0 {
@@ -752,14 +759,17 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		empty := end > 0 && cattrs[end-1] == '/'
 		body = body[end+1:]
 		col++
-		if ref := attr(cattrs, "r"); ref != "" {
-			c, _, err := excelize.CellNameToCoordinates(ref)
-			if err != nil {
-				return rawRow{}, false, err
+		if ref := rawAttr(cattrs, "r"); len(ref) > 0 {
+			c, ok := refColumn(ref)
+			if !ok {
+				var err error
+				if c, _, err = excelize.CellNameToCoordinates(attr(cattrs, "r")); err != nil {
+					return rawRow{}, false, err
+				}
 			}
 			col = c
 		}
-		typ := attr(cattrs, "t")
+		typ := cellType(cattrs)
 		var inner []byte
 		if !empty {
 			e := bytes.Index(body, []byte("</c>"))
@@ -777,18 +787,114 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		}
 		for len(r.cells) < col-1 {
 			r.cells = append(r.cells, "")
-			r.types = append(r.types, "")
-			r.formulas = append(r.formulas, false)
+			r.meta = append(r.meta, 0)
+		}
+		var m uint8
+		switch typ {
+		case "s", "inlineStr", "str":
+			m = rawText
+		}
+		if hasF {
+			m |= rawFormula
 		}
 		r.cells = append(r.cells, val)
-		r.types = append(r.types, typ)
-		r.formulas = append(r.formulas, hasF)
+		r.meta = append(r.meta, m)
 	}
 	return r, true, nil
 }
 
+// rawAttr returns the raw value of attribute name in the attributes of a start tag, as
+// attr finds it, without decoding references.
+func rawAttr(attrs []byte, name string) []byte {
+	for off := 0; off < len(attrs); {
+		i := bytes.Index(attrs[off:], []byte(name))
+		if i < 0 {
+			return nil
+		}
+		i += off
+		j := i + len(name)
+		if j >= len(attrs) || attrs[j] != '=' || (i > 0 && attrs[i-1] != ' ' && attrs[i-1] != '\t' && attrs[i-1] != '\n' && attrs[i-1] != '\r') {
+			off = j
+			continue
+		}
+		v := attrs[j+1:]
+		if len(v) == 0 {
+			return nil
+		}
+		q := v[0]
+		if q != '"' && q != '\'' {
+			return nil
+		}
+		e := bytes.IndexByte(v[1:], q)
+		if e < 0 {
+			return nil
+		}
+		return v[1 : 1+e]
+	}
+	return nil
+}
+
+// refColumn reads the column of a plain cell reference ("AB17"): one to three capital
+// letters, then a row number from 1 to excelize.TotalRows. ok is false for anything
+// else, which excelize.CellNameToCoordinates then reads (or rejects).
+func refColumn(ref []byte) (col int, ok bool) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i > 3 || col > excelize.MaxColumns || i == len(ref) || ref[i] == '0' || len(ref)-i > 7 {
+		return 0, false
+	}
+	row := 0
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row <= excelize.TotalRows
+}
+
+// cellType is the t attribute of a cell, as attr gives it; the usual ones without
+// allocating.
+func cellType(cattrs []byte) string {
+	v := rawAttr(cattrs, "t")
+	switch string(v) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return attr(cattrs, "t")
+}
+
 // cellValue is a cell's value as excelize's getValueFrom gives it with raw values.
 func (s *sheetScanner) cellValue(typ string, inner []byte) (string, bool, error) {
+	// the usual cell, <v>text</v> alone, read without searching
+	if len(inner) > 7 && string(inner[:3]) == "<v>" && string(inner[len(inner)-4:]) == "</v>" {
+		v := inner[3 : len(inner)-4]
+		if bytes.IndexByte(v, '<') < 0 && (typ == "s" || typ == "" || typ == "n") {
+			if typ != "s" {
+				return s.text(v), false, nil
+			}
+			if n, ok := smallIndex(v); ok && n < len(s.sst) {
+				return s.sst[n], false, nil
+			}
+		}
+	}
 	hasF := bytes.Contains(inner, []byte("<f"))
 	switch typ {
 	case "s":
@@ -807,6 +913,44 @@ func (s *sheetScanner) cellValue(typ string, inner []byte) (string, bool, error)
 		}
 	}
 	return elementText(inner, "v"), hasF, nil
+}
+
+// smallIndex reads a shared string's index written as plain digits.
+func smallIndex(v []byte) (int, bool) {
+	if len(v) == 0 || len(v) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// internMax bounds the values a sheet's scanner keeps to give the same string for the
+// same text: figures come back often ("0", "12"), each would be a string of its own.
+const internMax = 1 << 10
+
+// text is the character data v as a string (unescapeXML), the same string for the same
+// short text.
+func (s *sheetScanner) text(v []byte) string {
+	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+		return unescapeXML(v)
+	}
+	if t, ok := s.intern[string(v)]; ok {
+		return t
+	}
+	t := string(v)
+	if s.intern == nil {
+		s.intern = map[string]string{}
+	}
+	if len(s.intern) < internMax {
+		s.intern[t] = t
+	}
+	return t
 }
 
 // elementInner returns the content of the first <name> or <name ...> element of data.
