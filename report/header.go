@@ -131,6 +131,10 @@ type cellLabel struct {
 	paren  bool   // the text has a "(": its parts must be matched whole
 	number bool   // numberLike
 	norm   string // normLabel of the text, unless number
+	// with paren: normLabel of the text without its parenthesised parts, and whether a
+	// "(" is left in it then (one not closed)
+	strip string
+	open  bool
 }
 
 const (
@@ -166,8 +170,12 @@ func (m *headerMatcher) cell(text string) cellLabel {
 	// as ix.match, folding the text once
 	c.norm = normLabel(text)
 	c.key, c.ok = m.ix[c.norm]
-	if !c.ok && c.paren {
-		c.key, c.ok = m.ix[normLabel(parenthesised.ReplaceAllString(text, ""))]
+	if c.paren {
+		stripped := parenthesised.ReplaceAllString(text, "")
+		c.strip, c.open = normLabel(stripped), strings.Contains(stripped, "(")
+		if !c.ok {
+			c.key, c.ok = m.ix[c.strip]
+		}
 	}
 	switch {
 	case !c.ok:
@@ -185,6 +193,14 @@ func (m *headerMatcher) normOf(text string, c cellLabel) string {
 	return c.norm
 }
 
+// stripOf is normLabel of text without its parenthesised parts.
+func (m *headerMatcher) stripOf(text string, c cellLabel) string {
+	if c.paren {
+		return c.strip
+	}
+	return m.normOf(text, c)
+}
+
 // match returns the key of a label, as ix.match.
 func (m *headerMatcher) match(label string) (string, bool) {
 	c := m.cell(label)
@@ -198,7 +214,19 @@ func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
 		return x.key, x.ok
 	}
 	if x.paren || y.paren {
-		return m.ix.match(ch.text()) // a parenthesised part may span both: rare
+		// as ix.match("a b"), whose normal form is normLabel(a)+normLabel(b); without its
+		// parenthesised parts, it is a's without them, then b's, unless a "(" of a is
+		// closed in b only (then the text is matched whole: rare)
+		if x.open {
+			return m.ix.match(ch.text())
+		}
+		m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
+		if k, ok := m.ix[string(m.buf)]; ok {
+			return k, true
+		}
+		m.buf = append(append(m.buf[:0], m.stripOf(ch.a, x)...), m.stripOf(ch.b, y)...)
+		k, ok := m.ix[string(m.buf)]
+		return k, ok
 	}
 	if x.number && y.number && !m.digits {
 		return "", false

@@ -45,6 +45,8 @@ type sheetCtx struct {
 	firstCol int                       // the header's first known column
 	cols     []int                     // plan.Fields[i] → its 0-based column, -1 when absent
 	figLimit int                       // the first column of a numeric field, -1 when none
+	// districts are the answers of DistrictIn for the district cells of the sheet
+	districts map[string]districtFound
 }
 
 // runningSums are the sums of the count and area fields, by index in plan.Fields.
@@ -336,7 +338,7 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 	if raw == "" {
 		return s.district
 	}
-	d, ok := s.r.m.DistrictIn(raw)
+	d, ok := s.districtIn(raw)
 	if !ok {
 		_, sugg, _ := s.r.m.District(raw)
 		at := loc{sheet: s.sheet, cell: s.cellName(s.hdr.cols[keyDistrict], g.line), commune: s.field(g, keyCommune)}
@@ -345,6 +347,27 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 	}
 	s.usedCol = true
 	return d
+}
+
+// districtIn is s.r.m.DistrictIn(raw), remembered for the sheet: a district column
+// mostly repeats one name.
+func (s *sheetCtx) districtIn(raw string) (string, bool) {
+	if r, ok := s.districts[raw]; ok {
+		return r.d, r.ok
+	}
+	d, ok := s.r.m.DistrictIn(raw)
+	if s.districts == nil {
+		s.districts = map[string]districtFound{}
+	}
+	if len(s.districts) < 64 {
+		s.districts[raw] = districtFound{d, ok}
+	}
+	return d, ok
+}
+
+type districtFound struct {
+	d  string
+	ok bool
 }
 
 // values reads the row's status and figures. Bad values are reported and left out, so
