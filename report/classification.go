@@ -126,8 +126,10 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 		Column{Key: "category", Header: tr(lang, "Phân loại", "Category")},
 		Column{Key: "reasons", Header: tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
 	)
+	t.Rows = make([][]any, 0, len(results))
 	for _, r := range results {
-		row := []any{r.District, r.Commune, r.Code}
+		row := make([]any, 0, len(t.Columns))
+		row = append(row, r.District, r.Commune, r.Code)
 		if withKind {
 			kind := r.Kind
 			if d, ok := p.Deadline(r.Kind); ok {

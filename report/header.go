@@ -111,10 +111,17 @@ func numberLike(s string) bool {
 // (and are long to fold). Each reading goroutine has its own matcher, so that no lock is
 // taken.
 type headerMatcher struct {
-	ix    labelIndex
-	known map[string]cellLabel // cells that match, across files
-	local map[string]cellLabel // cells that do not, the latest of them
-	buf   []byte
+	ix     labelIndex
+	digits bool                 // some label is made of digits alone
+	known  map[string]cellLabel // cells that match, across files
+	local  map[string]cellLabel // cells that do not, the latest of them
+	buf    []byte
+
+	// buffers of detectHeaderWith, reused from sheet to sheet
+	labs    [][]cellLabel
+	groups  []string
+	glabs   []cellLabel
+	choices []colChoices
 }
 
 // cellLabel is what a header cell's text matches.
@@ -124,6 +131,10 @@ type cellLabel struct {
 	paren  bool   // the text has a "(": its parts must be matched whole
 	number bool   // numberLike
 	norm   string // normLabel of the text, unless number
+	// with paren: normLabel of the text without its parenthesised parts, and whether a
+	// "(" is left in it then (one not closed)
+	strip string
+	open  bool
 }
 
 const (
@@ -132,7 +143,7 @@ const (
 )
 
 func newHeaderMatcher(ix labelIndex) *headerMatcher {
-	return &headerMatcher{ix: ix, known: map[string]cellLabel{}, local: map[string]cellLabel{}}
+	return &headerMatcher{ix: ix, digits: ix[digitKeys] != "", known: map[string]cellLabel{}, local: map[string]cellLabel{}}
 }
 
 // newSheet forgets the cells that matched nothing once there are too many of them.
@@ -151,7 +162,7 @@ func (m *headerMatcher) cell(text string) cellLabel {
 		return c
 	}
 	c := cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
-	if c.number && m.ix[digitKeys] == "" {
+	if c.number && !m.digits {
 		// a figure, and no label is made of digits alone: not remembered, as figures
 		// are many and cheap to tell
 		return c
@@ -159,8 +170,12 @@ func (m *headerMatcher) cell(text string) cellLabel {
 	// as ix.match, folding the text once
 	c.norm = normLabel(text)
 	c.key, c.ok = m.ix[c.norm]
-	if !c.ok && c.paren {
-		c.key, c.ok = m.ix[normLabel(parenthesised.ReplaceAllString(text, ""))]
+	if c.paren {
+		stripped := parenthesised.ReplaceAllString(text, "")
+		c.strip, c.open = normLabel(stripped), strings.Contains(stripped, "(")
+		if !c.ok {
+			c.key, c.ok = m.ix[c.strip]
+		}
 	}
 	switch {
 	case !c.ok:
@@ -172,10 +187,18 @@ func (m *headerMatcher) cell(text string) cellLabel {
 }
 
 func (m *headerMatcher) normOf(text string, c cellLabel) string {
-	if c.number && m.ix[digitKeys] == "" {
+	if c.number && !m.digits {
 		return normLabel(text)
 	}
 	return c.norm
+}
+
+// stripOf is normLabel of text without its parenthesised parts.
+func (m *headerMatcher) stripOf(text string, c cellLabel) string {
+	if c.paren {
+		return c.strip
+	}
+	return m.normOf(text, c)
 }
 
 // match returns the key of a label, as ix.match.
@@ -186,14 +209,26 @@ func (m *headerMatcher) match(label string) (string, bool) {
 
 // choice returns the key of a label choice, as ix.match(ch.text()).
 func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
+	x, y := ch.x, ch.y
 	if ch.b == "" {
-		return m.match(ch.a)
+		return x.key, x.ok
 	}
-	x, y := m.cell(ch.a), m.cell(ch.b)
 	if x.paren || y.paren {
-		return m.ix.match(ch.text()) // a parenthesised part may span both: rare
+		// as ix.match("a b"), whose normal form is normLabel(a)+normLabel(b); without its
+		// parenthesised parts, it is a's without them, then b's, unless a "(" of a is
+		// closed in b only (then the text is matched whole: rare)
+		if x.open {
+			return m.ix.match(ch.text())
+		}
+		m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
+		if k, ok := m.ix[string(m.buf)]; ok {
+			return k, true
+		}
+		m.buf = append(append(m.buf[:0], m.stripOf(ch.a, x)...), m.stripOf(ch.b, y)...)
+		k, ok := m.ix[string(m.buf)]
+		return k, ok
 	}
-	if x.number && y.number && m.ix[digitKeys] == "" {
+	if x.number && y.number && !m.digits {
 		return "", false
 	}
 	m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
@@ -261,10 +296,11 @@ func detectHeaderWith(m *headerMatcher, rows []gridRow, merges []mergeRange) (be
 			best, bestScore = h, score
 		}
 	}
+	labs := m.rowLabels(rows)
 	for i := range rows {
-		consider(mapLabels(m, rows[i].line, rows[i].line, singleLabels(rows[i])))
+		consider(mapLabels(m, rows[i].line, rows[i].line, m.singleLabels(rows[i], labs[i])))
 		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 {
-			consider(mapLabels(m, rows[i].line, rows[i+1].line, twoRowLabels(rows[i], rows[i+1], merges)))
+			consider(mapLabels(m, rows[i].line, rows[i+1].line, m.twoRowLabels(rows[i], rows[i+1], labs[i], labs[i+1], merges)))
 		}
 	}
 	if bestScore > 0 {
@@ -305,10 +341,54 @@ func titledColumns(rows []gridRow, merges []mergeRange, first, last int) map[int
 
 // labelChoices are, column by column, the texts a column's header may be read as, best
 // first.
-type labelChoices [][]labelChoice
+type labelChoices []colChoices
 
-// labelChoice is the label a, or "a b" when b is not empty.
-type labelChoice struct{ a, b string }
+// colChoices are the texts a column's header may be read as, best first.
+type colChoices struct {
+	n  int
+	ch [3]labelChoice
+}
+
+func (cc *colChoices) list() []labelChoice { return cc.ch[:cc.n] }
+
+// labelChoice is the label a, or "a b" when b is not empty; x and y are what a and b
+// match (headerMatcher.cell).
+type labelChoice struct {
+	a, b string
+	x, y cellLabel
+}
+
+// rowLabels returns what each non-empty cell of rows matches, in buffers of m.
+func (m *headerMatcher) rowLabels(rows []gridRow) [][]cellLabel {
+	for len(m.labs) < len(rows) {
+		m.labs = append(m.labs, nil)
+	}
+	labs := m.labs[:len(rows)]
+	for i, r := range rows {
+		l := labs[i][:0]
+		for c := range r.cells {
+			var cl cellLabel
+			if t := r.cell(c); t != "" {
+				cl = m.cell(t)
+			}
+			l = append(l, cl)
+		}
+		labs[i] = l
+	}
+	return labs
+}
+
+// columns returns m's buffer of width empty column choices.
+func (m *headerMatcher) columns(width int) labelChoices {
+	out := m.choices[:0]
+	if cap(out) < width {
+		out = make(labelChoices, 0, width)
+	}
+	out = out[:width]
+	clear(out)
+	m.choices = out
+	return out
+}
 
 func (ch labelChoice) text() string {
 	if ch.b == "" {
@@ -317,11 +397,12 @@ func (ch labelChoice) text() string {
 	return ch.a + " " + ch.b
 }
 
-func singleLabels(r gridRow) labelChoices {
-	out := make(labelChoices, len(r.cells))
+// singleLabels reads a header of one row; labs are what its cells match.
+func (m *headerMatcher) singleLabels(r gridRow, labs []cellLabel) labelChoices {
+	out := m.columns(len(r.cells))
 	for c := range r.cells {
 		if t := r.cell(c); t != "" {
-			out[c] = []labelChoice{{a: t}}
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: t, x: labs[c]}
 		}
 	}
 	return out
@@ -329,35 +410,51 @@ func singleLabels(r gridRow) labelChoices {
 
 // twoRowLabels reads a header of two rows: a group cell (merged across its columns) over
 // sub-headers. A column is read as "group sub", "sub group" or "sub".
-func twoRowLabels(top, sub gridRow, merges []mergeRange) labelChoices {
+// labs are what the cells of top and sub match.
+func (m *headerMatcher) twoRowLabels(top, sub gridRow, topLabs, subLabs []cellLabel, merges []mergeRange) labelChoices {
 	width := max(len(top.cells), len(sub.cells))
-	groups := make([]string, width)
+	groups, glabs := m.groups[:0], m.glabs[:0]
 	for c := range width {
-		groups[c] = groupText(top, c, merges)
+		var l cellLabel
+		if c < len(topLabs) && top.cell(c) != "" {
+			groups, glabs = append(groups, top.cell(c)), append(glabs, topLabs[c])
+			continue
+		}
+		g := groupText(top, c, merges)
+		if g != "" {
+			l = m.cell(g)
+		}
+		groups, glabs = append(groups, g), append(glabs, l)
 	}
+	m.groups, m.glabs = groups, glabs
 	for c := range width { // a group written once, without a merge, over several sub-headers
 		if groups[c] == "" && sub.cell(c) != "" && !covered(top.line, c, merges) {
 			for j := c - 1; j >= 0 && sub.cell(j) != ""; j-- {
 				if groups[j] != "" {
-					groups[c] = groups[j]
+					groups[c], glabs[c] = groups[j], glabs[j]
 					break
 				}
 			}
 		}
 	}
-	out := make(labelChoices, width)
+	out := m.columns(width)
 	for c := range width {
 		g, s := groups[c], sub.cell(c)
 		if coveredFrom(sub.line, c, top.line, merges) {
 			s = ""
 		}
+		gl := glabs[c]
+		var sl cellLabel
+		if s != "" {
+			sl = subLabs[c]
+		}
 		switch {
 		case s == "" && g != "":
-			out[c] = []labelChoice{{a: g}}
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: g, x: gl}
 		case s != "" && g == "":
-			out[c] = []labelChoice{{a: s}}
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: s, x: sl}
 		case s != "":
-			out[c] = []labelChoice{{a: g, b: s}, {a: s, b: g}, {a: s}}
+			out[c].n, out[c].ch = 3, [3]labelChoice{{a: g, b: s, x: gl, y: sl}, {a: s, b: g, x: sl, y: gl}, {a: s, x: sl}}
 		}
 	}
 	return out
@@ -399,8 +496,8 @@ func coveredFrom(line, col, top int, merges []mergeRange) bool {
 // a duplicate.
 func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
 	h := header{first: first, last: last} // its maps are made at its first label: most rows have none
-	for c, choices := range labels {
-		for _, ch := range choices {
+	for c := range labels {
+		for _, ch := range labels[c].list() {
 			key, ok := m.choice(ch)
 			if !ok {
 				continue

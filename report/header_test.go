@@ -74,3 +74,32 @@ func TestDetectHeaderTwoRows(t *testing.T) {
 		})
 	}
 }
+
+// A two-cell label matches as its text does, whatever the parentheses of its cells.
+func TestHeaderChoiceIsMatchOfText(t *testing.T) {
+	ix := fieldIndex(testPlan)
+	var texts []string
+	for _, f := range testPlan.Fields {
+		texts = append(texts, f.Vi, f.En)
+		texts = append(texts, f.Variants...)
+	}
+	texts = append(texts, "(m²)", "Diện tích (m2", ")", "(", "a (b) c (d", "Số (người)", "12", "1 234",
+		"Diện tích trồng cây có chứa chất ma túy", "Tổng (", "chất ma túy (m²)", "Xã An (mẫu)", "")
+	m := newHeaderMatcher(ix)
+	for _, a := range texts {
+		for _, b := range texts {
+			if a == "" {
+				continue
+			}
+			ch := labelChoice{a: a, b: b, x: m.cell(a)}
+			if b != "" {
+				ch.y = m.cell(b)
+			}
+			gotK, gotOK := m.choice(ch)
+			wantK, wantOK := ix.match(ch.text())
+			if gotK != wantK || gotOK != wantOK {
+				t.Errorf("choice(%q, %q) = %q, %v; match of the text %q, %v", a, b, gotK, gotOK, wantK, wantOK)
+			}
+		}
+	}
+}

@@ -234,6 +234,19 @@ func splitName(s string, prefixes []unitPrefix) nameKey {
 	return nameKey{strings.Join(fw, " "), strings.Join(tw, " "), ""}
 }
 
+// splitKey is splitName without the tone form (tone is ""), for callers that need only
+// the folded key and the type.
+func splitKey(s string, prefixes []unitPrefix) nameKey {
+	fw := foldWords(s)
+	for _, p := range prefixes {
+		n := len(p.words)
+		if len(fw) > n && equalWords(fw[:n], p.words) {
+			return nameKey{key: strings.Join(fw[n:], " "), typ: p.typ}
+		}
+	}
+	return nameKey{key: strings.Join(fw, " ")}
+}
+
 func equalWords(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -324,7 +337,7 @@ func (m *Matcher) District(name string) (district string, suggestions []string, 
 // district is District; without suggest, a name that fails gets no suggestions, which
 // cost a comparison with every district.
 func (m *Matcher) district(name string, suggest bool) (district string, suggestions []string, ok bool) {
-	k := splitName(name, districtPrefixes)
+	k := splitKey(name, districtPrefixes)
 	if k.key == "" {
 		return "", nil, false
 	}
@@ -501,12 +514,12 @@ func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) 
 // nameFits reports whether name, written loosely (case, diacritics, type prefix), is the
 // name or an alias of commune i, or of a former unit merged into it.
 func (m *Matcher) nameFits(name string, i int) bool {
-	k := splitName(name, communePrefixes)
+	k := splitKey(name, communePrefixes)
 	if containsInt(m.byKey[k.key], i) {
 		return true
 	}
 	for _, f := range m.former {
-		if f.MergedInto == m.communes[i].Code && splitName(f.Name, communePrefixes).key == k.key {
+		if f.MergedInto == m.communes[i].Code && splitKey(f.Name, communePrefixes).key == k.key {
 			return true
 		}
 	}

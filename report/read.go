@@ -90,6 +90,8 @@ type env struct {
 	fields labelIndex
 	cover  labelIndex
 	lang   string
+	// statuses are the plan's status names, folded
+	statuses statusNames
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -106,7 +108,7 @@ func newEnv(opt ReadOptions) *env {
 	if m == nil {
 		m = NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p)}
 }
 
 // reader reads one file and collects its problems.
@@ -117,6 +119,7 @@ type reader struct {
 	format   string
 	headers  *headerMatcher
 	problems []Problem
+	zr       *zip.Reader // the zip's directory, read once when sniffing the file
 }
 
 // loc is where a problem is.
@@ -167,7 +170,9 @@ func describeErr(err error) string {
 
 func (r *reader) read(data []byte) []*Return {
 	base := filepath.Base(r.path)
-	switch f := sniff(r.path, data); f {
+	f, zr := sniffFile(r.path, data)
+	r.zr = zr
+	switch f {
 	case formatXLSX:
 		r.format = "xlsx"
 		return r.readXLSX(data, false)
@@ -209,10 +214,21 @@ var (
 )
 
 func sniff(path string, data []byte) fileFormat {
+	f, _ := sniffFile(path, data)
+	return f
+}
+
+// sniffFile is sniff, with the zip's directory when the file is one.
+func sniffFile(path string, data []byte) (fileFormat, *zip.Reader) {
 	ext := strings.ToLower(filepath.Ext(path))
-	switch {
-	case bytes.HasPrefix(data, zipMagic):
+	if bytes.HasPrefix(data, zipMagic) {
 		return sniffZip(ext, data)
+	}
+	return sniffOther(ext, data), nil
+}
+
+func sniffOther(ext string, data []byte) fileFormat {
+	switch {
 	case bytes.HasPrefix(data, cfbMagic):
 		return sniffCFB(ext, data)
 	case ext == ".xls":
@@ -227,31 +243,31 @@ func sniff(path string, data []byte) fileFormat {
 	return formatOther
 }
 
-func sniffZip(ext string, data []byte) fileFormat {
+func sniffZip(ext string, data []byte) (fileFormat, *zip.Reader) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		switch ext {
 		case ".ods":
-			return formatODS
+			return formatODS, nil
 		case ".numbers":
-			return formatNumbers
+			return formatNumbers, nil
 		}
-		return formatCorrupt
+		return formatCorrupt, nil
 	}
 	for _, f := range zr.File {
 		switch {
 		case strings.EqualFold(f.Name, "xl/workbook.xml"):
-			return formatXLSX
+			return formatXLSX, zr
 		case f.Name == "mimetype" && zipEntryHas(f, "opendocument"):
-			return formatODS
+			return formatODS, zr
 		case strings.HasPrefix(f.Name, "Index/") && strings.HasSuffix(f.Name, ".iwa"):
-			return formatNumbers
+			return formatNumbers, zr
 		}
 	}
 	if ext == ".numbers" {
-		return formatNumbers
+		return formatNumbers, zr
 	}
-	return formatOther
+	return formatOther, zr
 }
 
 func zipEntryHas(f *zip.File, s string) bool {

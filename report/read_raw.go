@@ -49,9 +49,16 @@ type rawBook struct {
 var errRawUnsupported = errors.New("not a plain workbook")
 
 func openRawBook(data []byte) (*rawBook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, errRawUnsupported
+	return openRawBookZip(data, nil)
+}
+
+// openRawBookZip is openRawBook with the zip's directory read already, when zr is not nil.
+func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
+	if zr == nil {
+		var err error
+		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+			return nil, errRawUnsupported
+		}
 	}
 	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}}
 	for _, f := range zr.File {
@@ -65,16 +72,8 @@ func openRawBook(data []byte) (*rawBook, error) {
 			}
 		}
 	}
-	var wb struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := b.decode(wbPath, &wb); err != nil {
+	var wb xmlWorkbook
+	if err := b.workbook(wbPath, &wb); err != nil {
 		return nil, errRawUnsupported
 	}
 	b.d1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
@@ -125,22 +124,280 @@ type xmlRel struct {
 	Target string `xml:"Target,attr"`
 }
 
+// xmlWorkbook is what the reader needs of workbook.xml.
+type xmlWorkbook struct {
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets []xmlSheet `xml:"sheets>sheet"`
+}
+
+type xmlSheet struct {
+	Name string `xml:"name,attr"`
+	ID   string `xml:"id,attr"`
+}
+
+// rels reads a relationships part: with a small scanner when the part is plain (see
+// scanRels), else with encoding/xml.
 func (b *rawBook) rels(name string) ([]xmlRel, error) {
+	data, err := b.part(name)
+	if err != nil {
+		return nil, err
+	}
+	if rels, ok := scanRels(data); ok {
+		return rels, nil
+	}
 	var rels struct {
 		Rels []xmlRel `xml:"Relationship"`
 	}
-	err := b.decode(name, &rels)
+	err = xml.Unmarshal(data, &rels)
 	return rels.Rels, err
 }
 
-func (b *rawBook) decode(name string, v any) error {
+// workbook reads workbook.xml into wb: with a small scanner when the part is plain (see
+// scanWorkbook), else with encoding/xml.
+func (b *rawBook) workbook(name string, wb *xmlWorkbook) error {
 	data, err := b.part(name)
 	if err != nil {
 		return err
 	}
-	return xml.Unmarshal(data, v)
+	if scanWorkbook(data, wb) {
+		return nil
+	}
+	*wb = xmlWorkbook{}
+	return xml.Unmarshal(data, wb)
 }
 
+// plainPart returns the content of the root element of a part when the part is as
+// programs write it: an XML declaration perhaps, then the root element, named root and
+// without prefix, up to its end tag; no comment, CDATA section or DOCTYPE; and none of
+// elems written with a namespace prefix. Only then does a scan by element name read it
+// as encoding/xml would.
+func plainPart(data []byte, root string, elems ...string) ([]byte, bool) {
+	if bytes.Contains(data, []byte("<!")) {
+		return nil, false
+	}
+	body := bytes.TrimSpace(data)
+	if bytes.HasPrefix(body, []byte("<?xml")) {
+		e := bytes.Index(body, []byte("?>"))
+		if e < 0 {
+			return nil, false
+		}
+		body = bytes.TrimSpace(body[e+2:])
+	}
+	if !bytes.HasPrefix(body, []byte("<"+root)) || len(body) < len(root)+2 || !tagEnd(body[len(root)+1]) ||
+		!bytes.HasSuffix(body, []byte("</"+root+">")) {
+		return nil, false
+	}
+	if prefixedTag(body, elems...) {
+		return nil, false
+	}
+	return body[len(root)+1 : len(body)-len(root)-3], true
+}
+
+// tagEnd reports whether c may follow an element's name in a tag.
+func tagEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '>', '/':
+		return true
+	}
+	return false
+}
+
+// nextTag finds the next start tag <name ...> in data from off; it returns the tag's
+// attributes, whether it closes itself, and the offset past it; ok is false when there
+// is none.
+func nextTag(data []byte, off int, name string) (attrs []byte, selfClosing bool, next int, ok bool) {
+	for {
+		i := bytes.Index(data[off:], []byte(name))
+		if i < 0 {
+			return nil, false, 0, false
+		}
+		i += off
+		j := i + len(name)
+		if i == 0 || data[i-1] != '<' || j >= len(data) || !tagEnd(data[j]) {
+			off = j
+			continue
+		}
+		e := bytes.IndexByte(data[j:], '>')
+		if e < 0 {
+			return nil, false, 0, false
+		}
+		attrs = data[j : j+e]
+		selfClosing = e > 0 && attrs[e-1] == '/'
+		if selfClosing {
+			attrs = attrs[:e-1]
+		}
+		return attrs, selfClosing, j + e + 1, true
+	}
+}
+
+// scanRels reads the Relationship elements of a plain relationships part.
+func scanRels(data []byte) ([]xmlRel, bool) {
+	body, ok := plainPart(data, "Relationships", "Relationships", "Relationship")
+	if !ok {
+		return nil, false
+	}
+	var rels []xmlRel
+	for off := 0; ; {
+		attrs, _, next, found := nextTag(body, off, "Relationship")
+		if !found {
+			return rels, true
+		}
+		var r xmlRel
+		if !attrsLocal(attrs, func(name string, v []byte) {
+			switch name {
+			case "Id":
+				r.ID = unescapeXML(v)
+			case "Type":
+				r.Type = unescapeXML(v)
+			case "Target":
+				r.Target = unescapeXML(v)
+			}
+		}) {
+			return nil, false
+		}
+		rels = append(rels, r)
+		off = next
+	}
+}
+
+// scanWorkbook reads the workbookPr and sheets of a plain workbook.xml into wb. It
+// declines (false) a workbook with more than one workbookPr or sheets element.
+func scanWorkbook(data []byte, wb *xmlWorkbook) bool {
+	body, ok := plainPart(data, "workbook", "workbook", "workbookPr", "sheets", "sheet")
+	if !ok {
+		return false
+	}
+	pr, _, next, found := nextTag(body, 0, "workbookPr")
+	if found {
+		if _, _, _, again := nextTag(body, next, "workbookPr"); again {
+			return false
+		}
+		if !attrsLocal(pr, func(name string, v []byte) {
+			if name == "date1904" {
+				wb.Pr.Date1904 = unescapeXML(v)
+			}
+		}) {
+			return false
+		}
+	}
+	_, empty, next, found := nextTag(body, 0, "sheets")
+	if !found {
+		return true
+	}
+	if _, _, _, again := nextTag(body, next, "sheets"); again {
+		return false
+	}
+	if empty {
+		return true
+	}
+	end := bytes.Index(body[next:], []byte("</sheets>"))
+	if end < 0 {
+		return false
+	}
+	sheets := body[next : next+end]
+	for off := 0; ; {
+		attrs, selfClosing, next, found := nextTag(sheets, off, "sheet")
+		if !found {
+			return true
+		}
+		if !selfClosing { // <sheet ...></sheet>: nothing may come in between
+			rest := sheets[next:]
+			if !bytes.HasPrefix(rest, []byte("</sheet>")) {
+				return false
+			}
+			next += len("</sheet>")
+		}
+		var sh xmlSheet
+		if !attrsLocal(attrs, func(name string, v []byte) {
+			switch name {
+			case "name":
+				sh.Name = unescapeXML(v)
+			case "id":
+				sh.ID = unescapeXML(v)
+			}
+		}) {
+			return false
+		}
+		wb.Sheets = append(wb.Sheets, sh)
+		off = next
+	}
+}
+
+// attrsLocal calls f with the local name (without prefix) and raw value of each
+// attribute of a start tag, in order, as encoding/xml matches a struct's attributes (the
+// last of a name wins). It returns false when the attributes are not well formed.
+func attrsLocal(attrs []byte, f func(name string, value []byte)) bool {
+	for {
+		attrs = bytes.TrimLeft(attrs, " \t\n\r")
+		if len(attrs) == 0 {
+			return true
+		}
+		eq := bytes.IndexByte(attrs, '=')
+		if eq <= 0 {
+			return false
+		}
+		name := bytes.TrimRight(attrs[:eq], " \t\n\r")
+		if bytes.ContainsAny(name, " \t\n\r\"'<>") {
+			return false
+		}
+		if c := bytes.LastIndexByte(name, ':'); c >= 0 {
+			name = name[c+1:]
+		}
+		v := bytes.TrimLeft(attrs[eq+1:], " \t\n\r")
+		if len(v) == 0 || (v[0] != '"' && v[0] != '\'') {
+			return false
+		}
+		e := bytes.IndexByte(v[1:], v[0])
+		if e < 0 {
+			return false
+		}
+		val := v[1 : 1+e]
+		if bytes.IndexByte(val, '<') >= 0 || bytes.IndexByte(val, '&') >= 0 { // references: encoding/xml's, strictly
+			return false
+		}
+		f(string(name), val)
+		attrs = v[2+e:]
+	}
+}
+
+// prefixedTag reports whether data has a start or end tag of one of names written with
+// a namespace prefix (<x:name or </x:name).
+func prefixedTag(data []byte, names ...string) bool {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		// the name before the colon, back to '<' or '</'
+		j := i
+		for j > 0 && isNameByte(data[j-1]) {
+			j--
+		}
+		if j == i || j == 0 {
+			continue
+		}
+		if data[j-1] != '<' && !(data[j-1] == '/' && j >= 2 && data[j-2] == '<') {
+			continue
+		}
+		rest := data[i+1:]
+		for _, n := range names {
+			if len(rest) > len(n) && string(rest[:len(n)]) == n && (tagEnd(rest[len(n)]) || rest[len(n)] == '\f') {
+				return true
+			}
+		}
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// part returns a part's bytes, read in one buffer of the size the zip gives (one byte
+// more, to meet the end, where the zip reader checks the size and checksum).
 func (b *rawBook) part(name string) ([]byte, error) {
 	f := b.files[name]
 	if f == nil {
@@ -151,10 +408,16 @@ func (b *rawBook) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	buf := make([]byte, 0, f.UncompressedSize64)
-	w := bytes.NewBuffer(buf)
-	_, err = io.Copy(w, rc)
-	return w.Bytes(), err
+	buf := make([]byte, f.UncompressedSize64+1)
+	n, err := io.ReadFull(rc, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return buf[:n], err
+	}
+	// more than the zip said: as archive/zip, an error
+	return buf[:n], zip.ErrFormat
 }
 
 func resolvePart(dir, target string) string {
@@ -335,18 +598,14 @@ func (x *rawSource) next() (gridRow, bool, error) {
 
 // isText answers for the row last returned.
 func (x *rawSource) isText(col, line int) bool {
-	if line != x.cur.line || col >= len(x.cur.types) {
+	if line != x.cur.line || col >= len(x.cur.meta) {
 		return false
 	}
-	switch x.cur.types[col] {
-	case "s", "inlineStr", "str":
-		return true
-	}
-	return false
+	return x.cur.meta[col]&rawText != 0
 }
 
 func (x *rawSource) formula(col, line int) (string, string, bool, bool) {
-	if line != x.cur.line || col >= len(x.cur.formulas) || !x.cur.formulas[col] {
+	if line != x.cur.line || col >= len(x.cur.meta) || x.cur.meta[col]&rawFormula == 0 {
 		return "", "", false, false
 	}
 	f, err := x.b.excelize()
@@ -372,13 +631,18 @@ func (x *rawSource) close() error {
 }
 
 // rawRow is one row: cells as excelize's Columns gives them (RawCellValue), and for
-// each cell its type attribute and whether it has a formula.
+// each cell whether its type is text (a shared or inline string, or a formula's string)
+// and whether it has a formula.
 type rawRow struct {
-	line     int
-	cells    []string
-	types    []string
-	formulas []bool
+	line  int
+	cells []string
+	meta  []uint8 // rawText | rawFormula
 }
+
+const (
+	rawText    = 1 << iota // t="s", "inlineStr" or "str"
+	rawFormula             // the cell has an <f>
+)
 
 // sheetScanner walks the rows of a worksheet's sheetData. Lines come one by one from 1,
 // empty ones included, as excelize's Rows iterator gives them.
@@ -388,6 +652,8 @@ type sheetScanner struct {
 	line    int
 	pending *rawRow // the next row read, when its line is ahead
 	done    bool
+	width   int // cells of the last row read: the next one's likely capacity
+	intern  map[string]string
 }
 
 func newSheetScanner(data []byte, sst []string) *sheetScanner {
@@ -472,6 +738,10 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 	}
 	body, s.data = body[:j], body[j+len("</row>"):]
 	col := 0
+	if s.width > 0 {
+		r.cells, r.meta = make([]string, 0, s.width), make([]uint8, 0, s.width)
+	}
+	defer func() { s.width = max(s.width, len(r.cells)) }()
 	for {
 		k := bytes.Index(body, []byte("<c"))
 		if k < 0 {
@@ -489,14 +759,17 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		empty := end > 0 && cattrs[end-1] == '/'
 		body = body[end+1:]
 		col++
-		if ref := attr(cattrs, "r"); ref != "" {
-			c, _, err := excelize.CellNameToCoordinates(ref)
-			if err != nil {
-				return rawRow{}, false, err
+		if ref := rawAttr(cattrs, "r"); len(ref) > 0 {
+			c, ok := refColumn(ref)
+			if !ok {
+				var err error
+				if c, _, err = excelize.CellNameToCoordinates(attr(cattrs, "r")); err != nil {
+					return rawRow{}, false, err
+				}
 			}
 			col = c
 		}
-		typ := attr(cattrs, "t")
+		typ := cellType(cattrs)
 		var inner []byte
 		if !empty {
 			e := bytes.Index(body, []byte("</c>"))
@@ -514,18 +787,114 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		}
 		for len(r.cells) < col-1 {
 			r.cells = append(r.cells, "")
-			r.types = append(r.types, "")
-			r.formulas = append(r.formulas, false)
+			r.meta = append(r.meta, 0)
+		}
+		var m uint8
+		switch typ {
+		case "s", "inlineStr", "str":
+			m = rawText
+		}
+		if hasF {
+			m |= rawFormula
 		}
 		r.cells = append(r.cells, val)
-		r.types = append(r.types, typ)
-		r.formulas = append(r.formulas, hasF)
+		r.meta = append(r.meta, m)
 	}
 	return r, true, nil
 }
 
+// rawAttr returns the raw value of attribute name in the attributes of a start tag, as
+// attr finds it, without decoding references.
+func rawAttr(attrs []byte, name string) []byte {
+	for off := 0; off < len(attrs); {
+		i := bytes.Index(attrs[off:], []byte(name))
+		if i < 0 {
+			return nil
+		}
+		i += off
+		j := i + len(name)
+		if j >= len(attrs) || attrs[j] != '=' || (i > 0 && attrs[i-1] != ' ' && attrs[i-1] != '\t' && attrs[i-1] != '\n' && attrs[i-1] != '\r') {
+			off = j
+			continue
+		}
+		v := attrs[j+1:]
+		if len(v) == 0 {
+			return nil
+		}
+		q := v[0]
+		if q != '"' && q != '\'' {
+			return nil
+		}
+		e := bytes.IndexByte(v[1:], q)
+		if e < 0 {
+			return nil
+		}
+		return v[1 : 1+e]
+	}
+	return nil
+}
+
+// refColumn reads the column of a plain cell reference ("AB17"): one to three capital
+// letters, then a row number from 1 to excelize.TotalRows. ok is false for anything
+// else, which excelize.CellNameToCoordinates then reads (or rejects).
+func refColumn(ref []byte) (col int, ok bool) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i > 3 || col > excelize.MaxColumns || i == len(ref) || ref[i] == '0' || len(ref)-i > 7 {
+		return 0, false
+	}
+	row := 0
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row <= excelize.TotalRows
+}
+
+// cellType is the t attribute of a cell, as attr gives it; the usual ones without
+// allocating.
+func cellType(cattrs []byte) string {
+	v := rawAttr(cattrs, "t")
+	switch string(v) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return attr(cattrs, "t")
+}
+
 // cellValue is a cell's value as excelize's getValueFrom gives it with raw values.
 func (s *sheetScanner) cellValue(typ string, inner []byte) (string, bool, error) {
+	// the usual cell, <v>text</v> alone, read without searching
+	if len(inner) > 7 && string(inner[:3]) == "<v>" && string(inner[len(inner)-4:]) == "</v>" {
+		v := inner[3 : len(inner)-4]
+		if bytes.IndexByte(v, '<') < 0 && (typ == "s" || typ == "" || typ == "n") {
+			if typ != "s" {
+				return s.text(v), false, nil
+			}
+			if n, ok := smallIndex(v); ok && n < len(s.sst) {
+				return s.sst[n], false, nil
+			}
+		}
+	}
 	hasF := bytes.Contains(inner, []byte("<f"))
 	switch typ {
 	case "s":
@@ -544,6 +913,44 @@ func (s *sheetScanner) cellValue(typ string, inner []byte) (string, bool, error)
 		}
 	}
 	return elementText(inner, "v"), hasF, nil
+}
+
+// smallIndex reads a shared string's index written as plain digits.
+func smallIndex(v []byte) (int, bool) {
+	if len(v) == 0 || len(v) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// internMax bounds the values a sheet's scanner keeps to give the same string for the
+// same text: figures come back often ("0", "12"), each would be a string of its own.
+const internMax = 1 << 10
+
+// text is the character data v as a string (unescapeXML), the same string for the same
+// short text.
+func (s *sheetScanner) text(v []byte) string {
+	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+		return unescapeXML(v)
+	}
+	if t, ok := s.intern[string(v)]; ok {
+		return t
+	}
+	t := string(v)
+	if s.intern == nil {
+		s.intern = map[string]string{}
+	}
+	if len(s.intern) < internMax {
+		s.intern[t] = t
+	}
+	return t
 }
 
 // elementInner returns the content of the first <name> or <name ...> element of data.
@@ -766,7 +1173,37 @@ func unescapeXML(b []byte) string {
 // on its elements and no CDATA.
 func plainWorksheet(data []byte) bool {
 	return bytes.Contains(data, []byte("<worksheet")) && !bytes.Contains(data, []byte("<![CDATA[")) &&
-		!prefixedElement.Match(data[:min(len(data), 4096)])
+		!prefixedElement(data[:min(len(data), 4096)])
 }
 
-var prefixedElement = regexp.MustCompile(`<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>]`)
+// prefixedElement reports whether data has a start tag of worksheet, sheetData, row or c
+// with a namespace prefix, as the regular expression <[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>].
+func prefixedElement(data []byte) bool {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '<')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		j := i + 1
+		if j >= len(data) || !(data[j] >= 'a' && data[j] <= 'z' || data[j] >= 'A' && data[j] <= 'Z' || data[j] == '_') {
+			continue
+		}
+		for j < len(data) && isNameByte(data[j]) {
+			j++
+		}
+		if j >= len(data) || data[j] != ':' {
+			continue
+		}
+		rest := data[j+1:]
+		for _, n := range [...]string{"worksheet", "sheetData", "row", "c"} {
+			if len(rest) > len(n) && string(rest[:len(n)]) == n {
+				switch rest[len(n)] {
+				case ' ', '\t', '\n', '\f', '\r', '>':
+					return true
+				}
+			}
+		}
+	}
+}

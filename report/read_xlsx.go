@@ -114,7 +114,7 @@ func (b xlBook) close()                                        { _ = b.f.Close()
 // else with excelize. A problem is reported when it cannot be opened.
 func (r *reader) openBook(data []byte, encrypted bool) xbook {
 	if !encrypted && !r.opt.excelizeOnly {
-		if b, err := openRawBook(data); err == nil {
+		if b, err := openRawBookZip(data, r.zr); err == nil {
 			b.password = r.opt.Password
 			return b
 		}

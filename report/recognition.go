@@ -157,8 +157,10 @@ func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Tab
 		Column{Key: "result", Header: tr(lang, "Kết quả", "Result")},
 		Column{Key: "details", Header: tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
 	)
+	t.Rows = make([][]any, 0, len(rs))
 	for _, r := range rs {
-		row := []any{r.District, r.Commune, r.Code, Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}}
+		row := make([]any, 0, len(t.Columns))
+		row = append(row, r.District, r.Commune, r.Code, Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
 		var details []string
 		for _, c := range r.Criteria {
 			row = append(row, Tag{Key: string(c.Result), Text: verdictMark(c.Result)})

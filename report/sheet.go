@@ -43,27 +43,52 @@ type sheetCtx struct {
 	all      runningSums               // since the top
 	untitled map[int]bool              // columns without header already reported for a figure
 	firstCol int                       // the header's first known column
+	cols     []int                     // plan.Fields[i] → its 0-based column, -1 when absent
+	figLimit int                       // the first column of a numeric field, -1 when none
+	// districts are the answers of DistrictIn for the district cells of the sheet
+	districts map[string]districtFound
 }
 
+// runningSums are the sums of the count and area fields, by index in plan.Fields.
 type runningSums struct {
-	sum map[string]float64
-	bad map[string]bool
+	sum []float64
+	bad []bool
+	any bool // some figure was summed
 }
 
-func newSums() runningSums {
-	return runningSums{sum: map[string]float64{}, bad: map[string]bool{}}
+func newSums(n int) runningSums {
+	return runningSums{sum: make([]float64, n), bad: make([]bool, n)}
+}
+
+func (rs *runningSums) reset() {
+	clear(rs.sum)
+	clear(rs.bad)
+	rs.any = false
 }
 
 func newSheetCtx(r *reader, sheet string, src rowSource, hdr header, proto Return) *sheetCtx {
 	s := &sheetCtx{
 		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
-		returns: map[string]*Return{}, seen: map[string]map[string]int{}, sums: newSums(), all: newSums(),
+		returns: map[string]*Return{}, seen: map[string]map[string]int{},
 	}
-	s.untitled, s.firstCol = map[int]bool{}, -1
+	n := len(r.plan.Fields)
+	s.sums, s.all = newSums(n), newSums(n)
+	s.untitled, s.firstCol, s.figLimit = map[int]bool{}, -1, -1
 	for key, col := range hdr.cols {
 		s.letters[key] = colLetters(col)
 		if s.firstCol < 0 || col < s.firstCol {
 			s.firstCol = col
+		}
+	}
+	s.cols = make([]int, n)
+	for i, f := range r.plan.Fields {
+		col, ok := hdr.cols[f.Key]
+		if !ok {
+			col = -1
+		}
+		s.cols[i] = col
+		if ok && f.Numeric() && (s.figLimit < 0 || col < s.figLimit) {
+			s.figLimit = col
 		}
 	}
 	return s
@@ -190,8 +215,8 @@ func (s *sheetCtx) numberingRow(g gridRow) bool {
 
 // figuresFilled reports whether some numeric cell of the row is not blank.
 func (s *sheetCtx) figuresFilled(g gridRow) bool {
-	for _, f := range s.r.plan.Fields {
-		if col, ok := s.hdr.cols[f.Key]; ok && f.Numeric() && g.cell(col) != "" {
+	for i, f := range s.r.plan.Fields {
+		if col := s.cols[i]; col >= 0 && f.Numeric() && g.cell(col) != "" {
 			return true
 		}
 	}
@@ -313,7 +338,7 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 	if raw == "" {
 		return s.district
 	}
-	d, ok := s.r.m.DistrictIn(raw)
+	d, ok := s.districtIn(raw)
 	if !ok {
 		_, sugg, _ := s.r.m.District(raw)
 		at := loc{sheet: s.sheet, cell: s.cellName(s.hdr.cols[keyDistrict], g.line), commune: s.field(g, keyCommune)}
@@ -324,13 +349,34 @@ func (s *sheetCtx) rowDistrict(g gridRow) string {
 	return d
 }
 
+// districtIn is s.r.m.DistrictIn(raw), remembered for the sheet: a district column
+// mostly repeats one name.
+func (s *sheetCtx) districtIn(raw string) (string, bool) {
+	if r, ok := s.districts[raw]; ok {
+		return r.d, r.ok
+	}
+	d, ok := s.r.m.DistrictIn(raw)
+	if s.districts == nil {
+		s.districts = map[string]districtFound{}
+	}
+	if len(s.districts) < 64 {
+		s.districts[raw] = districtFound{d, ok}
+	}
+	return d, ok
+}
+
+type districtFound struct {
+	d  string
+	ok bool
+}
+
 // values reads the row's status and figures. Bad values are reported and left out, so
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status string, filled bool) {
 	fig = make(classify.Figures, len(s.hdr.cols))
-	for _, f := range s.r.plan.Fields {
-		col, ok := s.hdr.cols[f.Key]
-		if !ok {
+	for i, f := range s.r.plan.Fields {
+		col := s.cols[i]
+		if col < 0 {
 			continue
 		}
 		// at.cell is named only when a problem is reported: most cells have none
@@ -342,7 +388,7 @@ func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status strin
 		case f.Numeric():
 			v, st := s.figure(g, col, f, at)
 			filled = filled || st != numBlank
-			s.addToSums(f, v, st)
+			s.addToSums(i, f, v, st)
 			if st == numOK {
 				fig[f.Key] = v
 			}
@@ -360,7 +406,7 @@ func (s *sheetCtx) atCell(at loc, col, line int) loc {
 }
 
 func (s *sheetCtx) status(raw string, at loc) string {
-	key, ok := matchStatus(s.r.plan, raw)
+	key, ok := s.r.statuses.match(raw)
 	if !ok {
 		var names []string
 		for _, st := range s.r.plan.Statuses {
@@ -377,24 +423,25 @@ func (s *sheetCtx) figure(g gridRow, col int, f criteria.Field, at loc) (float64
 	if st != numOK {
 		return 0, st
 	}
-	name := fieldName(s.r.plan, f.Key, s.r.lang)
+	// the field's name is for a problem's message: most cells have none
+	name := func() string { return fieldName(s.r.plan, f.Key, s.r.lang) }
 	var v float64
 	if f.Kind == criteria.KindYesNo {
 		if v, st = parseYesNo(raw); st == numBad {
-			s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.yesno", raw, name))
+			s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.yesno", raw, name()))
 		}
 		return v, st
 	}
 	if v, st = parseNumber(raw, numeric); st == numBad {
-		s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.number", raw, name))
+		s.r.add(Error, CodeTypeError, s.atCell(at, col, g.line), msg(s.r.lang, "type-error.number", raw, name()))
 		return 0, numBad
 	}
 	if v < 0 {
-		s.r.add(Error, CodeNegativeValue, s.atCell(at, col, g.line), msg(s.r.lang, "negative-value", raw, name))
+		s.r.add(Error, CodeNegativeValue, s.atCell(at, col, g.line), msg(s.r.lang, "negative-value", raw, name()))
 		return v, numBad
 	}
 	if f.Kind == criteria.KindCount && math.Abs(v-math.Round(v)) > 1e-9 {
-		s.r.add(Error, CodeNotInteger, s.atCell(at, col, g.line), msg(s.r.lang, "not-integer", raw, name))
+		s.r.add(Error, CodeNotInteger, s.atCell(at, col, g.line), msg(s.r.lang, "not-integer", raw, name()))
 		return v, numBad
 	}
 	if f.Kind == criteria.KindCount {
@@ -424,16 +471,17 @@ func (s *sheetCtx) cellValue(g gridRow, col int, at loc, key string) (raw string
 	return raw, numeric, numOK
 }
 
-func (s *sheetCtx) addToSums(f criteria.Field, v float64, st numState) {
+func (s *sheetCtx) addToSums(i int, f criteria.Field, v float64, st numState) {
 	if f.Kind != criteria.KindCount && f.Kind != criteria.KindArea {
 		return
 	}
-	for _, rs := range []runningSums{s.sums, s.all} {
+	for _, rs := range [2]*runningSums{&s.sums, &s.all} {
 		switch st {
 		case numOK:
-			rs.sum[f.Key] += v
+			rs.sum[i] += v
+			rs.any = true
 		case numBad:
-			rs.bad[f.Key] = true
+			rs.bad[i] = true
 		}
 	}
 }
@@ -445,10 +493,8 @@ var totalsWords = []string{"tong cong", "tong so", "toan huyen", "toan thi xa", 
 // of the figures, reads "Tổng cộng", "Cộng", "Tổng", "Toàn huyện" or the like.
 func (s *sheetCtx) isTotals(g gridRow) bool {
 	limit := len(g.cells)
-	for _, f := range s.r.plan.Fields {
-		if col, ok := s.hdr.cols[f.Key]; ok && f.Numeric() {
-			limit = min(limit, col)
-		}
+	if s.figLimit >= 0 {
+		limit = min(limit, s.figLimit)
 	}
 	for c := 0; c < limit; c++ {
 		if isTotalsLabel(g.cell(c)) {
@@ -486,14 +532,14 @@ func isTotalsLabel(text string) bool {
 // totals row, or from the top), as Excel's SUM would: blank cells count as nothing.
 func (s *sheetCtx) checkTotals(g gridRow) {
 	at := loc{sheet: s.sheet, district: s.district}
-	for _, f := range s.r.plan.Fields {
-		col, ok := s.hdr.cols[f.Key]
-		if !ok || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
+	for i, f := range s.r.plan.Fields {
+		col := s.cols[i]
+		if col < 0 || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
 			continue
 		}
 		at.cell = s.cellName(col, g.line)
 		raw, numeric, st := s.cellValue(g, col, at, f.Key)
-		if st != numOK || s.all.bad[f.Key] {
+		if st != numOK || s.all.bad[i] {
 			continue
 		}
 		total, st := parseNumber(raw, numeric)
@@ -505,16 +551,16 @@ func (s *sheetCtx) checkTotals(g gridRow) {
 		if f.Kind == criteria.KindArea {
 			tol = 0.01 + 1e-9
 		}
-		since, all := s.sums.sum[f.Key], s.all.sum[f.Key]
-		if (!s.sums.bad[f.Key] && math.Abs(total-since) <= tol) || math.Abs(total-all) <= tol {
+		since, all := s.sums.sum[i], s.all.sum[i]
+		if (!s.sums.bad[i] && math.Abs(total-since) <= tol) || math.Abs(total-all) <= tol {
 			continue
 		}
 		want := all
-		if len(s.sums.sum) > 0 {
+		if s.sums.any {
 			want = since
 		}
 		s.r.add(Error, CodeTotalMismatch, at, msg(s.r.lang, "total-mismatch",
 			criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), fieldName(s.r.plan, f.Key, s.r.lang)))
 	}
-	s.sums = newSums()
+	s.sums.reset()
 }

@@ -178,18 +178,34 @@ func parseYesNo(raw string) (float64, numState) {
 
 // matchStatus reads a status cell as a status key; ok is false for text that is no status.
 func matchStatus(p *criteria.Plan, raw string) (key string, ok bool) {
+	return statusIndex(p).match(raw)
+}
+
+// statusNames maps the folded names of a plan's statuses to their keys; the first status
+// to claim a name keeps it.
+type statusNames map[string]string
+
+func statusIndex(p *criteria.Plan) statusNames {
+	ix := statusNames{}
+	for _, s := range p.Statuses {
+		for _, name := range append([]string{s.Key, s.Vi, s.En}, s.Variants...) {
+			if f := fold(name); f != "" {
+				if _, taken := ix[f]; !taken {
+					ix[f] = s.Key
+				}
+			}
+		}
+	}
+	return ix
+}
+
+func (ix statusNames) match(raw string) (key string, ok bool) {
 	f := fold(raw)
 	if f == "" || f == "khong" {
 		return "", strings.TrimSpace(raw) == "" || f == "khong" || isDash(raw)
 	}
-	for _, s := range p.Statuses {
-		for _, name := range append([]string{s.Key, s.Vi, s.En}, s.Variants...) {
-			if fold(name) == f {
-				return s.Key, true
-			}
-		}
-	}
-	return "", false
+	key, ok = ix[f]
+	return key, ok
 }
 
 func isDash(s string) bool {
