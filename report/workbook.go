@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"runtime"
@@ -361,12 +362,22 @@ func (wb *Workbook) cellValue(v any) any {
 }
 
 // Write writes the workbook to w, encrypted with password when it is not empty.
+//
+// Unencrypted, the zip goes straight to w, its parts deflated on every core
+// (parallelZip), rather than into excelize's buffer of the whole file first (File.Write
+// builds the zip in memory with WriteToBuffer, and encryption needs it there).
 func (wb *Workbook) Write(w io.Writer, password string) error {
 	defer wb.f.Close()
 	if password != "" {
 		return wb.f.Write(w, excelize.Options{Password: password})
 	}
-	return wb.f.Write(w)
+	bw := bufio.NewWriterSize(w, 256<<10)
+	wb.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newParallelZip(bw) })
+	// Nothing reaches excelize's buffer: the zip writer above writes to bw.
+	if err := wb.f.Write(io.Discard); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // SheetName makes name a valid sheet name: no []:*?/\ and at most 31 characters.
