@@ -44,8 +44,7 @@ func newParallelZip(w io.Writer) *parallelZip {
 	n := max(runtime.GOMAXPROCS(0), 1)
 	z := &parallelZip{zw: zip.NewWriter(w), free: make(chan []byte, n+1), flates: make(chan *flate.Writer, n+1)}
 	for range n + 1 {
-		z.free <- nil // allocated when first taken
-		z.flates <- nil
+		z.free <- nil // allocated when first filled
 	}
 	return z
 }
@@ -68,10 +67,11 @@ func (z *parallelZip) Write(p []byte) (int, error) {
 		if z.raw == nil {
 			z.raw = z.take()
 		}
-		k := copy(z.raw[len(z.raw):cap(z.raw)], p)
-		z.raw = z.raw[:len(z.raw)+k]
+		// A chunk grows as it is filled, so that a small workbook keeps small buffers.
+		k := min(len(p), zipChunk-len(z.raw))
+		z.raw = append(z.raw, p[:k]...)
 		p = p[k:]
-		if len(z.raw) == cap(z.raw) {
+		if len(z.raw) == zipChunk {
 			z.deflate(false)
 		}
 	}
@@ -81,17 +81,14 @@ func (z *parallelZip) Write(p []byte) (int, error) {
 // take waits for a free chunk buffer.
 func (z *parallelZip) take() []byte {
 	b := <-z.free
-	if b == nil {
-		b = make([]byte, 0, zipChunk)
-	}
-	return b[:0]
+	return b[:0] // nil until first filled
 }
 
 // deflate hands the chunk being filled to a worker; last closes the part's stream.
 func (z *parallelZip) deflate(last bool) {
 	raw := z.raw
 	if raw == nil {
-		raw = z.take()
+		raw = z.take() // an empty part still takes a chunk's turn
 	}
 	z.raw = nil
 	out := new(bytes.Buffer)
@@ -99,11 +96,12 @@ func (z *parallelZip) deflate(last bool) {
 	z.wg.Add(1)
 	go func() {
 		defer z.wg.Done()
-		fw := <-z.flates
-		if fw == nil {
-			fw, _ = flate.NewWriter(out, 5) // archive/zip's level
-		} else {
+		var fw *flate.Writer
+		select {
+		case fw = <-z.flates:
 			fw.Reset(out)
+		default:
+			fw, _ = flate.NewWriter(out, 5) // archive/zip's level
 		}
 		_, err := fw.Write(raw)
 		if err == nil {
@@ -113,7 +111,10 @@ func (z *parallelZip) deflate(last bool) {
 				err = fw.Flush()
 			}
 		}
-		z.flates <- fw
+		select {
+		case z.flates <- fw:
+		default:
+		}
 		z.free <- raw
 		if err != nil {
 			z.errOnce.Do(func() { z.err = err })
