@@ -69,6 +69,11 @@ func (z *parallelZip) Write(p []byte) (int, error) {
 		}
 		// A chunk grows as it is filled, so that a small workbook keeps small buffers.
 		k := min(len(p), zipChunk-len(z.raw))
+		if cap(z.raw)-len(z.raw) < k {
+			b := make([]byte, len(z.raw), min(zipChunk, max(2*cap(z.raw), len(z.raw)+k)))
+			copy(b, z.raw)
+			z.raw = b
+		}
 		z.raw = append(z.raw, p[:k]...)
 		p = p[k:]
 		if len(z.raw) == zipChunk {
@@ -91,7 +96,7 @@ func (z *parallelZip) deflate(last bool) {
 		raw = z.take() // an empty part still takes a chunk's turn
 	}
 	z.raw = nil
-	out := new(bytes.Buffer)
+	out := bytes.NewBuffer(make([]byte, 0, len(raw)/8+64)) // XML deflates to about a tenth
 	z.outs = append(z.outs, out)
 	z.wg.Add(1)
 	go func() {
