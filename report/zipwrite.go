@@ -13,8 +13,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// zipChunk is how much of a part one worker deflates at a time.
-const zipChunk = 1 << 20
+// zipChunk is how much of a part one worker deflates at a time; one chunk per core is in
+// flight.
+const zipChunk = 256 << 10
 
 // parallelZip is an excelize.ZipWriter that deflates each part in chunks of zipChunk
 // bytes on every core, as pigz does: each chunk is deflated on its own, at archive/zip's
@@ -42,8 +43,8 @@ type parallelZip struct {
 
 func newParallelZip(w io.Writer) *parallelZip {
 	n := max(runtime.GOMAXPROCS(0), 1)
-	z := &parallelZip{zw: zip.NewWriter(w), free: make(chan []byte, n+1), flates: make(chan *flate.Writer, n+1)}
-	for range n + 1 {
+	z := &parallelZip{zw: zip.NewWriter(w), free: make(chan []byte, n), flates: make(chan *flate.Writer, n)}
+	for range n {
 		z.free <- nil // allocated when first filled
 	}
 	return z
