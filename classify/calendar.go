@@ -65,8 +65,8 @@ type SubmissionStatus struct {
 // and then calendar order. With districts nil, the registry's districts are used.
 //
 // Dates are compared as calendar days, whatever their time of day or zone. Of several
-// submissions of one kind from one district, the latest (by Submitted; on a tie, the one
-// later in subs) counts, and the others are listed as superseded. Submissions of a district
+// submissions of one kind from one district, the latest (by Submitted; on a tie, by report
+// date, then by file name) counts, and the others are listed as superseded. Submissions of a district
 // or kind outside districts and the calendar are not counted: resolving names is the
 // caller's job, and it reports what it could not resolve.
 //
@@ -84,6 +84,7 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 	type key struct{ district, kind string }
 	type counted struct {
 		day        time.Time
+		reported   time.Time
 		undated    bool
 		file       string
 		superseded []string
@@ -96,11 +97,14 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 			day = today
 		}
 		c := best[k]
+		reported := calendarDay(s.ReportDate)
 		switch {
 		case c == nil:
-			best[k] = &counted{day: day, undated: undated, file: s.File}
-		case !day.Before(c.day): // later, or as late and later in the input
-			best[k] = &counted{day: day, undated: undated, file: s.File, superseded: append(c.superseded, c.file)}
+			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File}
+		case day.After(c.day) || day.Equal(c.day) && (reported.After(c.reported) || reported.Equal(c.reported) && s.File > c.file):
+			// Later; or the same day and a later report date; or, all dates equal, the later
+			// file name, so that the order of the arguments never decides.
+			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)}
 		default:
 			c.superseded = append(c.superseded, s.File)
 		}

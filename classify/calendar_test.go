@@ -285,3 +285,15 @@ func TestSubmissionSubmitted(t *testing.T) {
 		t.Error("undated submission has a date")
 	}
 }
+
+func TestTimelinessSameDayTieDoesNotDependOnTheOrderOfTheFiles(t *testing.T) {
+	p := criteria.Default()
+	early := Submission{District: calCangLong, Kind: "review", File: "z-early.xlsx", ReportDate: calDay("2025-02-20"), Received: calDay("2025-02-25")}
+	later := Submission{District: calCangLong, Kind: "review", File: "a-later.xlsx", ReportDate: calDay("2025-02-24"), Received: calDay("2025-02-25")}
+	for _, subs := range [][]Submission{{early, later}, {later, early}} {
+		st := Timeliness(p, []string{calCangLong}, subs, calDay("2025-03-01"))[0]
+		if st.File != "a-later.xlsx" || len(st.Superseded) != 1 || st.Superseded[0] != "z-early.xlsx" {
+			t.Errorf("same received day: counted %s, superseded %v; want the later report date (a-later.xlsx) whatever the order", st.File, st.Superseded)
+		}
+	}
+}

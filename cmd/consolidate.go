@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -46,11 +45,8 @@ existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
-			if opts.Output == "" {
-				return flagErrorf("-o <file.xlsx> is required")
-			}
-			if !strings.HasSuffix(strings.ToLower(opts.Output), ".xlsx") {
-				return flagErrorf("-o must name an .xlsx file, not %q", opts.Output)
+			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

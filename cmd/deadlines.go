@@ -38,7 +38,7 @@ the later counts. Returns are read from the files given; other documents from --
 			if len(args) == 0 && opts.Calendar.Register == "" {
 				return flagErrorf("give returns, --register, or both")
 			}
-			if err := opts.Out.validate(); err != nil {
+			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -27,9 +27,18 @@ func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
 }
 
 // validate checks the combination of output flags.
-func (o *OutputOptions) validate() error {
-	if o.Output != "" && !strings.HasSuffix(strings.ToLower(o.Output), ".xlsx") {
-		return flagErrorf("-o/--output must name an .xlsx file, not %q", o.Output)
+func (o *OutputOptions) validate(lang string) error {
+	return checkXLSX(o.Output, false, lang)
+}
+
+// checkXLSX makes an output path that is not an .xlsx file (or a missing one, when
+// required) a usage error, in the user's language.
+func checkXLSX(path string, required bool, lang string) error {
+	if path == "" && !required {
+		return nil
+	}
+	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		return flagErrorf(tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ missing, never a pass.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := opts.Out.validate(); err != nil {
+			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -38,8 +38,8 @@ problem.`,
 			if opts.District == "" {
 				return flagErrorf("--district is required")
 			}
-			if opts.Output == "" || !strings.HasSuffix(strings.ToLower(opts.Output), ".xlsx") {
-				return flagErrorf("-o must name an .xlsx file")
+			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
+				return err
 			}
 			if err := checkKind(opts.Global, opts.Kind); err != nil {
 				return err

@@ -40,7 +40,7 @@ received date). The exit status is 1 when any problem is an error.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := opts.Out.validate(); err != nil {
+			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -161,3 +161,38 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 		t.Errorf("the commune in transformation without models: %+v", got[1])
 	}
 }
+
+// TestParallelEvaluationEqualsOneByOne classifies and checks enough communes for the work
+// to be split across cores (parallelChunks), and compares every result with classify's
+// own functions called one commune at a time.
+func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
+	p := criteria.Default()
+	communes := SampleFigures(p, 7)
+	var rets []*Return
+	for rep := 0; len(rets)*len(communes) < 1200; rep++ {
+		r := &Return{File: "r.xlsx", Kind: "phase3"}
+		for i, c := range communes {
+			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
+		}
+		rets = append(rets, r)
+	}
+	results := ClassifyReturns(p, rets, "vi")
+	checks := RecognizeReturns(p, rets, nil, true, "vi")
+	n := 0
+	for _, r := range rets {
+		for _, row := range r.Rows {
+			want := classify.Classify(p, row.Figures, "vi")
+			if got := results[n]; got.Code != row.Commune.Code || got.Category != want.Category || len(got.Reasons) != len(want.Reasons) {
+				t.Fatalf("result %d: %s %s, want %s %s", n, got.Code, got.Category, row.Commune.Code, want.Category)
+			}
+			wantCheck := classify.Check(p, row.Figures, "vi")
+			if got := checks[n]; got.Code != row.Commune.Code || got.Result != wantCheck.Result {
+				t.Fatalf("checklist %d: %s %s, want %s %s", n, got.Code, got.Result, row.Commune.Code, wantCheck.Result)
+			}
+			n++
+		}
+	}
+	if n < 1024 {
+		t.Fatalf("only %d communes: the parallel path needs at least 512 per core", n)
+	}
+}

@@ -85,8 +85,9 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 	return out, unused
 }
 
-// Holes reports the blank cells of the returns that count (CheckBlanks), for validate and
-// the consolidated workbook's list of problems.
+// Holes reports the blank cells (CheckBlanks) of every latest return of each district and
+// kind — the review as well as phase 3, since each is a return the district owes — for
+// validate and the consolidated workbook's list of problems.
 func (prep Prepared) Holes(p *criteria.Plan, lang string) []Problem {
 	var out []Problem
 	for _, r := range prep.Latest {

@@ -213,12 +213,8 @@ var (
 	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-func sniff(path string, data []byte) fileFormat {
-	f, _ := sniffFile(path, data)
-	return f
-}
-
-// sniffFile is sniff, with the zip's directory when the file is one.
+// sniffFile tells what a file is from its bytes (its extension only where the bytes do
+// not), with the zip's directory when the file is one.
 func sniffFile(path string, data []byte) (fileFormat, *zip.Reader) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if bytes.HasPrefix(data, zipMagic) {

@@ -191,7 +191,7 @@ func Latest(p *criteria.Plan, returns []*Return, lang string) (latest []*Return,
 			continue
 		}
 		k := key{r.District, r.Kind}
-		if j, ok := winner[k]; !ok || !submittedBefore(r, returns[j]) {
+		if j, ok := winner[k]; !ok || replaces(r, returns[j]) {
 			winner[k] = i
 		}
 	}
@@ -206,6 +206,11 @@ func Latest(p *criteria.Plan, returns []*Return, lang string) (latest []*Return,
 			continue
 		}
 		by := returns[j]
+		tie := ""
+		if !submittedBefore(r, by) {
+			tie = tr(lang, " Hai báo cáo cùng ngày nhận: đã chọn báo cáo có ngày báo cáo sau hơn, rồi báo cáo có nhiều xã hơn, rồi theo tên tệp; hãy kiểm tra lại.",
+				" Both were received the same day: the one with the later report date counts, then the one listing more communes, then by file name; check it.")
+		}
 		kind := r.Kind
 		if d, ok := p.Deadline(r.Kind); ok {
 			kind = d.Label(lang)
@@ -217,11 +222,43 @@ func Latest(p *criteria.Plan, returns []*Return, lang string) (latest []*Return,
 			Sheet:    r.Sheet,
 			District: r.District,
 			Message: tr(lang,
-				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang)),
-				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang))),
+				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.%s", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang), tie),
+				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.%s", kind, r.District, submittedPhrase(r, lang), replacedByName(by, r, lang), submittedPhrase(by, lang), tie)),
 		})
 	}
 	return latest, superseded
+}
+
+// replaces reports whether a counts instead of b, two returns of one kind from one district:
+// a was submitted on a later day; or on the same day with a later report date; or, the
+// dates equal, it lists more communes; or, all else equal, its file (then sheet) name comes
+// later — so that the order of the arguments never decides.
+func replaces(a, b *Return) bool {
+	switch {
+	case submittedBefore(b, a):
+		return true
+	case submittedBefore(a, b):
+		return false
+	}
+	ra, rb := dayOf(a.ReportDate), dayOf(b.ReportDate)
+	switch {
+	case !ra.Equal(rb):
+		return ra.After(rb)
+	case len(a.Rows) != len(b.Rows):
+		return len(a.Rows) > len(b.Rows)
+	case a.File != b.File:
+		return a.File > b.File
+	}
+	return a.Sheet > b.Sheet
+}
+
+// dayOf is t's calendar day (zero stays zero).
+func dayOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // submittedBefore reports whether a was submitted on an earlier day than b; an undated

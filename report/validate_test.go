@@ -273,10 +273,25 @@ func TestLatest(t *testing.T) {
 		t.Errorf("superseded:\ngot  %+v\nwant %+v", sup, want)
 	}
 
-	// The same day: the later in the input counts. Undated: counts as the latest.
-	same := &Return{File: "same.xlsx", District: cl, Kind: "review", ReceivedDate: d("28").Add(9 * time.Hour)}
-	if latest, sup := Latest(criteria.Default(), []*Return{b, same}, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
-		t.Errorf("same day: %v %+v", returnFiles(latest), sup)
+	// The same day: the order of the arguments never decides. The later report date counts,
+	// then the return listing more communes, then the file name; the message says so.
+	same := &Return{File: "same.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28").Add(9 * time.Hour)}
+	for _, order := range [][]*Return{{b, same}, {same, b}} {
+		if latest, sup := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" || !strings.Contains(sup[0].Message, "Both were received the same day") {
+			t.Errorf("same day, all else equal, the later file name: %v %+v", returnFiles(latest), sup)
+		}
+	}
+	fuller := &Return{File: "a-full.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28"), Rows: make([]Row, 3)}
+	for _, order := range [][]*Return{{b, fuller}, {fuller, b}} {
+		if latest, _ := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != fuller {
+			t.Errorf("same day: the return listing more communes counts, got %v", returnFiles(latest))
+		}
+	}
+	reportedLater := &Return{File: "a-late.xlsx", District: cl, Kind: "review", ReceivedDate: d("28"), ReportDate: d("28")}
+	for _, order := range [][]*Return{{fuller, reportedLater}, {reportedLater, fuller}} {
+		if latest, _ := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != reportedLater {
+			t.Errorf("same day: the later report date counts, got %v", returnFiles(latest))
+		}
 	}
 	undated := &Return{File: "undated.xlsx", District: cl, Kind: "review"}
 	latest, sup = Latest(criteria.Default(), []*Return{undated, b}, "en")

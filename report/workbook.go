@@ -49,10 +49,6 @@ func NewWorkbook(lang string) *Workbook {
 	return &Workbook{f: excelize.NewFile(), lang: lang, styles: map[string]int{}}
 }
 
-// File gives access to the underlying workbook, for sheets that are not tables (a
-// summary with a chart).
-func (wb *Workbook) File() *excelize.File { return wb.f }
-
 // NewSheet adds a sheet named name (the first call renames the default sheet).
 func (wb *Workbook) NewSheet(name string) error {
 	name = SheetName(name)
