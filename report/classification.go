@@ -30,16 +30,7 @@ type CommuneResult struct {
 
 // ClassifyReturns classifies every row of every return, in the order given.
 func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []CommuneResult {
-	type job struct {
-		r   *Return
-		row *Row
-	}
-	var jobs []job
-	for _, r := range returns {
-		for i := range r.Rows {
-			jobs = append(jobs, job{r, &r.Rows[i]})
-		}
-	}
+	jobs := rowsOf(returns, func(*Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
 	// Communes are classified independently: the cores share them, each result in its
 	// place, so the order is the returns' whatever the concurrency.
@@ -63,6 +54,25 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 		return nil
 	}
 	return out
+}
+
+// rowJob is one row of a return, to be evaluated on its own.
+type rowJob struct {
+	r   *Return
+	row *Row
+}
+
+// rowsOf lists the rows of returns that keep accepts, in order.
+func rowsOf(returns []*Return, keep func(*Row) bool) []rowJob {
+	var jobs []rowJob
+	for _, r := range returns {
+		for i := range r.Rows {
+			if keep(&r.Rows[i]) {
+				jobs = append(jobs, rowJob{r, &r.Rows[i]})
+			}
+		}
+	}
+	return jobs
 }
 
 // parallelChunks calls f on consecutive ranges of [0, n), one per core at most, and

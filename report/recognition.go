@@ -48,18 +48,7 @@ func NewBaselines(returns []*Return) Baselines {
 // (every commune when all is set), taking criterion 4's baseline from the return's own
 // columns or else from base (which may be nil).
 func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, lang string) []RecognitionResult {
-	type job struct {
-		r   *Return
-		row *Row
-	}
-	var jobs []job
-	for _, r := range returns {
-		for i := range r.Rows {
-			if all || p.Checklist.Applies(r.Rows[i].Status) {
-				jobs = append(jobs, job{r, &r.Rows[i]})
-			}
-		}
-	}
+	jobs := rowsOf(returns, func(row *Row) bool { return all || p.Checklist.Applies(row.Status) })
 	if len(jobs) == 0 {
 		return nil
 	}
