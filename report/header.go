@@ -24,7 +24,8 @@ type labelIndex map[string]string
 // normLabel is the form headers are compared in: folded (case, diacritics, tone placement
 // ignored) with every space and punctuation mark removed.
 func normLabel(s string) string {
-	return strings.ReplaceAll(fold(s), " ", "")
+	var arr [256]byte
+	return string(appendFold(arr[:0], s, false)) // fold(s) without its spaces
 }
 
 var parenthesised = regexp.MustCompile(`\([^)]*\)`)

@@ -17,22 +17,77 @@ import (
 // punctuation as spaces, a space between letters and digits ("p1" → "p 1"), numbers
 // without leading zeros, single spaces.
 func fold(s string) string {
-	return strings.Join(foldWords(s), " ")
+	var arr [256]byte // most texts fit: no scratch allocation, only the result's
+	return string(appendFold(arr[:0], s, true))
 }
 
 // foldWords is fold split into words.
 func foldWords(s string) []string {
-	var b strings.Builder
-	b.Grow(len(s) + 4)
-	prev := rune(0)
-	if !isASCII(s) { // ASCII is its own NFKD
-		if t, ok := stripLatin(s); ok {
-			s = t
-		} else {
-			s = norm.NFKD.String(s)
+	return strings.Fields(fold(s))
+}
+
+// appendFold appends fold(s) to dst, its words separated by single spaces when spaced,
+// else joined (normLabel's form). It is one pass over s, which used to be folded into a
+// strings.Builder, split with strings.Fields, trimmed of leading zeros and joined again:
+// four or five allocations per text, on every header cell, name and status read.
+// TestAppendFoldIsFoldWords compares it with that implementation (foldWordsRef).
+func appendFold(dst []byte, s string, spaced bool) []byte {
+	if out, ok := foldRunes(dst, s, spaced, true); ok {
+		return out
+	}
+	// a rune NFKD may decompose or reorder: fold NFKD(s), its marks dropped
+	out, _ := foldRunes(dst, norm.NFKD.String(s), spaced, false)
+	return out
+}
+
+// foldRunes appends the folded words of s to dst. With latin, each non-ASCII rune of s is
+// first replaced as stripLatin replaces it, and ok is false (dst's bytes past its length
+// spoilt) at the first rune stripLatin would refuse; without, s must be NFKD already.
+func foldRunes(dst []byte, s string, spaced, latin bool) (out []byte, ok bool) {
+	words := 0      // words appended
+	word := -1      // start of the word being appended in dst, -1 between words
+	digit := false  // the last rune appended is a digit
+	end := func() { // ends the word being appended: numbers lose their leading zeros
+		if word < 0 {
+			return
 		}
+		if w := dst[word:]; isASCIIDigits(w) {
+			z := 0
+			for z < len(w)-1 && w[z] == '0' {
+				z++
+			}
+			dst = append(dst[:word], w[z:]...)
+		}
+		word = -1
 	}
 	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII: its own NFKD, no marks, letters and digits as below
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			isDigit := '0' <= c && c <= '9'
+			if !isDigit && (c < 'a' || c > 'z') {
+				end()
+				continue
+			}
+			if word >= 0 && isDigit != digit {
+				end()
+			}
+			if word < 0 {
+				if words > 0 && spaced {
+					dst = append(dst, ' ')
+				}
+				word, words = len(dst), words+1
+			}
+			dst, digit = append(dst, c), isDigit
+			continue
+		}
+		if latin {
+			if r, ok = latinRune(r); !ok {
+				return dst, false
+			}
+		}
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -40,24 +95,48 @@ func foldWords(s string) []string {
 			r = 'd'
 		}
 		r = unicode.ToLower(r)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			r = ' '
+		isDigit := unicode.IsDigit(r)
+		if !isDigit && !unicode.IsLetter(r) {
+			end()
+			continue
 		}
-		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
-			b.WriteByte(' ')
+		if word >= 0 && isDigit != digit {
+			end()
 		}
-		b.WriteRune(r)
-		prev = r
+		if word < 0 {
+			if words > 0 && spaced {
+				dst = append(dst, ' ')
+			}
+			word, words = len(dst), words+1
+		}
+		dst, digit = utf8.AppendRune(dst, r), isDigit
 	}
-	return trimZeros(strings.Fields(b.String()))
+	end()
+	return dst, true
+}
+
+// isASCIIDigits is isDigits of bytes.
+func isASCIIDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // latinBase maps a precomposed Latin letter (Vietnamese ones among them) to the one
 // letter left of its NFKD decomposition once the combining marks (Mn) are dropped; 0 when
-// the decomposition is not such a letter followed by marks alone.
-var latinBase = func() map[rune]rune {
-	m := map[rune]rune{}
-	add := func(from, to rune) {
+// the decomposition is not such a letter followed by marks alone. Index r-0x80 for
+// U+0080–U+024F, r-0x1E00+latinExtAt for U+1E00–U+1EFF (Latin Extended Additional, where
+// Vietnamese letters with two marks are): an array, as it is looked up for every
+// non-ASCII rune folded.
+var latinBase = func() *[latinExtAt + 0x100]rune {
+	var m [latinExtAt + 0x100]rune
+	add := func(from, to rune, at int) {
 		for r := from; r <= to; r++ {
 			var base rune
 			ok := true
@@ -71,20 +150,41 @@ var latinBase = func() map[rune]rune {
 				}
 			}
 			if ok && base != 0 {
-				m[r] = base
+				m[at+int(r-from)] = base
 			}
 		}
 	}
-	add(0x80, 0x24F)
-	add(0x1E00, 0x1EFF)
-	return m
+	add(0x80, 0x24F, 0)
+	add(0x1E00, 0x1EFF, latinExtAt)
+	return &m
 }()
+
+const latinExtAt = 0x250 - 0x80
+
+// latinRune is what stripLatin turns the non-ASCII rune r into: its latinBase letter, or r
+// itself when NFKD leaves it alone; ok is false when neither (NFKD must be computed).
+func latinRune(r rune) (rune, bool) {
+	var base rune
+	switch {
+	case r >= 0x80 && r <= 0x24F:
+		base = latinBase[r-0x80]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		base = latinBase[latinExtAt+int(r-0x1E00)]
+	}
+	if base != 0 {
+		return base, true
+	}
+	if nfkdKeeps(r) {
+		return r, true
+	}
+	return 0, false
+}
 
 // stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
 // ASCII, in latinBase, or a starter that NFKD leaves alone (punctuation such as "–" or
 // "“"): then each rune decomposes to one starter and marks that are all dropped, so the
 // canonical reordering of the marks changes nothing. ok is false otherwise, and NFKD must
-// be computed.
+// be computed. appendFold does the same rune by rune (latinRune).
 func stripLatin(s string) (string, bool) {
 	buf := make([]byte, 0, len(s))
 	for _, r := range s {
@@ -92,12 +192,9 @@ func stripLatin(s string) (string, bool) {
 			buf = append(buf, byte(r))
 			continue
 		}
-		base, ok := latinBase[r]
+		base, ok := latinRune(r)
 		if !ok {
-			if !nfkdKeeps(r) {
-				return "", false
-			}
-			base = r
+			return "", false
 		}
 		buf = utf8.AppendRune(buf, base)
 	}
@@ -172,12 +269,16 @@ var oldTone = map[string]string{
 }
 
 func newTonePlacement(w string) string {
-	r := []rune(w)
-	if len(r) < 2 {
+	// the last two runes of w, without converting it to runes (w is valid UTF-8: it was
+	// written rune by rune)
+	_, n1 := utf8.DecodeLastRuneInString(w)
+	_, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+	if n1 == 0 || n2 == 0 {
 		return w
 	}
-	if nw, ok := oldTone[string(r[len(r)-2:])]; ok {
-		return string(r[:len(r)-2]) + nw
+	cut := len(w) - n1 - n2
+	if nw, ok := oldTone[w[cut:]]; ok {
+		return w[:cut] + nw
 	}
 	return w
 }
@@ -221,30 +322,43 @@ type nameKey struct {
 }
 
 func splitName(s string, prefixes []unitPrefix) nameKey {
-	fw, tw := foldWords(s), toneWords(s)
+	f := fold(s)
+	fw, tw := strings.Fields(f), toneWords(s)
 	if len(fw) != len(tw) { // cannot happen with the same splitting, but stay safe
 		tw = fw
 	}
 	for _, p := range prefixes {
 		n := len(p.words)
 		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{strings.Join(fw[n:], " "), strings.Join(tw[n:], " "), p.typ}
+			return nameKey{afterWords(f, fw[:n]), strings.Join(tw[n:], " "), p.typ}
 		}
 	}
-	return nameKey{strings.Join(fw, " "), strings.Join(tw, " "), ""}
+	return nameKey{f, strings.Join(tw, " "), ""}
 }
 
 // splitKey is splitName without the tone form (tone is ""), for callers that need only
 // the folded key and the type.
 func splitKey(s string, prefixes []unitPrefix) nameKey {
-	fw := foldWords(s)
+	f := fold(s)
+	fw := strings.Fields(f)
 	for _, p := range prefixes {
 		n := len(p.words)
 		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{key: strings.Join(fw[n:], " "), typ: p.typ}
+			return nameKey{key: afterWords(f, fw[:n]), typ: p.typ}
 		}
 	}
-	return nameKey{key: strings.Join(fw, " ")}
+	return nameKey{key: f}
+}
+
+// afterWords is what follows the first words of f, a folded text (words separated by one
+// space), once they and the space after them are cut: strings.Join of the other words,
+// without a copy.
+func afterWords(f string, first []string) string {
+	n := len(first)
+	for _, w := range first {
+		n += len(w)
+	}
+	return f[n:]
 }
 
 func equalWords(a, b []string) bool {
