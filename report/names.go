@@ -1,9 +1,11 @@
 package report
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -222,28 +224,54 @@ func isASCII(s string) bool {
 	return true
 }
 
-// toneWords returns the words of s in lower case NFC with the tone mark in the new
-// placement ("hoà" → "hòa", "thuỷ" → "thủy"), so that spellings that differ only in the
-// placement compare equal while other diacritics still tell names apart.
-func toneWords(s string) []string {
+// toneForm returns the words of s in lower case NFC with the tone mark in the new
+// placement ("hoà" → "hòa", "thuỷ" → "thủy"), separated by single spaces, and how many
+// words there are, so that spellings that differ only in the placement compare equal
+// while other diacritics still tell names apart. It is one pass, where the words used
+// to be built, split, placed and joined again; TestToneFormIsToneWords compares it with
+// that implementation (toneWordsRef).
+func toneForm(s string) (string, int) {
 	s = norm.NFC.String(strings.ToLower(s))
-	var b strings.Builder
-	prev := rune(0)
+	var arr [256]byte
+	dst := arr[:0]
+	words := 0
+	word := -1      // start of the word being appended in dst, -1 between words
+	digit := false  // the last rune appended is a digit
+	end := func() { // numbers lose their leading zeros, words get the new tone placement
+		if word < 0 {
+			return
+		}
+		w := dst[word:]
+		if isASCIIDigits(w) {
+			z := 0
+			for z < len(w)-1 && w[z] == '0' {
+				z++
+			}
+			dst = append(dst[:word], w[z:]...)
+		} else if cut, nw, ok := oldTonePlacement(w); ok {
+			dst = append(dst[:word+cut], nw...)
+		}
+		word = -1
+	}
 	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			r = ' '
+		isDigit := unicode.IsDigit(r)
+		if !isDigit && !unicode.IsLetter(r) {
+			end()
+			continue
 		}
-		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
-			b.WriteByte(' ')
+		if word >= 0 && isDigit != digit {
+			end()
 		}
-		b.WriteRune(r)
-		prev = r
+		if word < 0 {
+			if words > 0 {
+				dst = append(dst, ' ')
+			}
+			word, words = len(dst), words+1
+		}
+		dst, digit = utf8.AppendRune(dst, r), isDigit
 	}
-	words := trimZeros(strings.Fields(b.String()))
-	for i, w := range words {
-		words[i] = newTonePlacement(w)
-	}
-	return words
+	end()
+	return string(dst), words
 }
 
 // trimZeros writes numbers without leading zeros ("01" → "1").
@@ -268,19 +296,17 @@ var oldTone = map[string]string{
 	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 
-func newTonePlacement(w string) string {
-	// the last two runes of w, without converting it to runes (w is valid UTF-8: it was
-	// written rune by rune)
-	_, n1 := utf8.DecodeLastRuneInString(w)
-	_, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+// oldTonePlacement tells whether the word w (valid UTF-8) ends with a diphthong in the
+// old placement (oldTone): then w[:cut]+nw is the word in the new one.
+func oldTonePlacement(w []byte) (cut int, nw string, ok bool) {
+	_, n1 := utf8.DecodeLastRune(w)
+	_, n2 := utf8.DecodeLastRune(w[:len(w)-n1])
 	if n1 == 0 || n2 == 0 {
-		return w
+		return 0, "", false
 	}
-	cut := len(w) - n1 - n2
-	if nw, ok := oldTone[w[cut:]]; ok {
-		return w[:cut] + nw
-	}
-	return w
+	cut = len(w) - n1 - n2
+	nw, ok = oldTone[string(w[cut:])] // no allocation: the conversion is only looked up
+	return cut, nw, ok
 }
 
 func isDigits(s string) bool {
@@ -323,17 +349,18 @@ type nameKey struct {
 
 func splitName(s string, prefixes []unitPrefix) nameKey {
 	f := fold(s)
-	fw, tw := strings.Fields(f), toneWords(s)
-	if len(fw) != len(tw) { // cannot happen with the same splitting, but stay safe
-		tw = fw
+	fw := strings.Fields(f)
+	tone, tn := toneForm(s)
+	if len(fw) != tn { // cannot happen with the same splitting, but stay safe
+		tone = f
 	}
 	for _, p := range prefixes {
 		n := len(p.words)
 		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{afterWords(f, fw[:n]), strings.Join(tw[n:], " "), p.typ}
+			return nameKey{afterWords(f, fw[:n]), afterSpaces(tone, n), p.typ}
 		}
 	}
-	return nameKey{f, strings.Join(tw, " "), ""}
+	return nameKey{f, tone, ""}
 }
 
 // splitKey is splitName without the tone form (tone is ""), for callers that need only
@@ -348,6 +375,14 @@ func splitKey(s string, prefixes []unitPrefix) nameKey {
 		}
 	}
 	return nameKey{key: f}
+}
+
+// afterSpaces is what follows the n-th space of t (words separated by one space).
+func afterSpaces(t string, n int) string {
+	for ; n > 0; n-- {
+		_, t, _ = strings.Cut(t, " ")
+	}
+	return t
 }
 
 // afterWords is what follows the first words of f, a folded text (words separated by one
@@ -392,20 +427,35 @@ type Matcher struct {
 // NewMatcher indexes the plan's registry.
 func NewMatcher(p *criteria.Plan) *Matcher {
 	reg := p.Registry
+	n := len(reg.Communes)
 	m := &Matcher{
-		communes: reg.Communes, byKey: map[string][]int{}, tones: map[int][]string{},
-		byCode: map[string]int{}, former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
+		communes: reg.Communes, byKey: make(map[string][]int, n), tones: make(map[int][]string, n),
+		byCode: make(map[string]int, n), former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
 	}
+	// The names are split on every core (a national registry has some 10,000 communes,
+	// and this runs before any return is read); the indexes are then filled in the
+	// registry's order, as one loop did.
+	m.names = make([]nameKey, n)
+	wholes := make([]nameKey, n)
+	eachChunk(n, func(from, to int) {
+		for i := from; i < to; i++ {
+			c := reg.Communes[i]
+			k := splitName(c.Name, communePrefixes)
+			m.names[i] = k
+			if k.typ != "" && k.typ != c.Type {
+				wholes[i] = splitName(c.Name, nil)
+			}
+		}
+	})
 	for i, c := range reg.Communes {
-		k := splitName(c.Name, communePrefixes)
-		m.names = append(m.names, k)
+		k := m.names[i]
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
 		m.byCode[c.Code] = i
 		if k.typ != "" && k.typ != c.Type {
 			// The first word only looks like a prefix ("Phương Thạnh" is a xã): the
 			// name is also found whole, as in "Xã Phương Thạnh".
-			whole := splitName(c.Name, nil)
+			whole := wholes[i]
 			m.byKey[whole.key] = append(m.byKey[whole.key], i)
 			m.tones[i] = append(m.tones[i], whole.tone)
 		}
@@ -431,6 +481,25 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 	}
 	return m
 }
+
+// eachChunk calls f on ranges that cover [0, n) once, on every core, and returns
+// when all are done; below 2*chunkMin items, on the caller's goroutine alone (as
+// parallelChunks does for the evaluation, in classification.go).
+func eachChunk(n int, f func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/chunkMin)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(n*w/workers, n*(w+1)/workers) })
+	}
+	wg.Wait()
+}
+
+// chunkMin is the fewest items eachChunk gives a goroutine.
+const chunkMin = 512
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {

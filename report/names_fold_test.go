@@ -2,6 +2,8 @@ package report
 
 import (
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -42,7 +44,7 @@ func foldWordsRef(s string) []string {
 	return trimZeros(strings.Fields(b.String()))
 }
 
-// newTonePlacementRef is newTonePlacement as it was, through []rune.
+// newTonePlacementRef is newTonePlacement, which was applied to each word, through []rune.
 func newTonePlacementRef(w string) string {
 	r := []rune(w)
 	if len(r) < 2 {
@@ -71,8 +73,8 @@ func checkFold(t *testing.T, s string) {
 		if k != ref {
 			t.Errorf("splitKey(%q) = %+v, want %+v", s, k, ref)
 		}
-		if got := splitName(s, prefixes); got.key != ref.key || got.typ != ref.typ {
-			t.Errorf("splitName(%q) = %+v, want key and type of %+v", s, got, ref)
+		if got, want := splitName(s, prefixes), splitNameRef(s, prefixes); got != want {
+			t.Errorf("splitName(%q) = %+v, want %+v", s, got, want)
 		}
 	}
 }
@@ -126,7 +128,80 @@ func TestAppendFoldIsFoldWords(t *testing.T) {
 	}
 }
 
-// newTonePlacement gives what it gave through []rune, on every two-rune ending it
+// toneWordsRef is toneForm as it was, split into words: it returns the words of s in lower case NFC with the tone mark in the new
+// placement ("hoà" → "hòa", "thuỷ" → "thủy"), so that spellings that differ only in the
+// placement compare equal while other diacritics still tell names apart.
+func toneWordsRef(s string) []string {
+	s = norm.NFC.String(strings.ToLower(s))
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			r = ' '
+		}
+		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	words := trimZeros(strings.Fields(b.String()))
+	for i, w := range words {
+		words[i] = newTonePlacementRef(w)
+	}
+	return words
+}
+
+// toneForm gives toneWordsRef's words, joined, and their number, on the texts and random
+// mixes of TestAppendFoldIsFoldWords' kind and on every diphthong oldTone places anew.
+func TestToneFormIsToneWords(t *testing.T) {
+	texts := []string{"", "0", "007 p01", "Thị trấn Đồng Xoài", "Phường Hoà Thuận", "THUỶ", "Hoà1", "khoẻ khoẺ",
+		"a\u0300\u0323b", "\u0301", "Đ đ", "١٢٣ ٠٠٧", "ﬁ ①", "\xff\xfeoà\xc3", "q.1 TX. Duyên Hải", "UỶ BAN"}
+	for k := range oldTone {
+		texts = append(texts, k, "x"+k, "ngh"+k+" "+k+"n", strings.ToUpper(k))
+	}
+	var pool []rune
+	for _, s := range texts {
+		pool = append(pool, []rune(s)...)
+	}
+	pool = append(pool, ' ', '-', '1', 0x0300, 0x0301, 0x0309, 'O', 'U', 'Y', utf8.RuneError)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteRune(pool[rng.IntN(len(pool))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		want := toneWordsRef(s)
+		if got, n := toneForm(s); got != strings.Join(want, " ") || n != len(want) {
+			t.Errorf("toneForm(%q) = %q, %d; want %q", s, got, n, want)
+		}
+		for _, prefixes := range [][]unitPrefix{nil, communePrefixes, districtPrefixes} {
+			if got, want := splitName(s, prefixes), splitNameRef(s, prefixes); got != want {
+				t.Errorf("splitName(%q) = %+v, want %+v", s, got, want)
+			}
+		}
+	}
+}
+
+// splitNameRef is splitName as it was, from the words of foldWordsRef and toneWordsRef.
+func splitNameRef(s string, prefixes []unitPrefix) nameKey {
+	fw, tw := foldWordsRef(s), toneWordsRef(s)
+	if len(fw) != len(tw) {
+		tw = fw
+	}
+	for _, p := range prefixes {
+		n := len(p.words)
+		if len(fw) > n && equalWords(fw[:n], p.words) {
+			return nameKey{strings.Join(fw[n:], " "), strings.Join(tw[n:], " "), p.typ}
+		}
+	}
+	return nameKey{strings.Join(fw, " "), strings.Join(tw, " "), ""}
+}
+
+// oldTonePlacement places the tone as newTonePlacement did through []rune, on every two-rune ending it
 // changes and on short and long words.
 func TestNewTonePlacementWithoutRunes(t *testing.T) {
 	words := []string{"", "a", "à", "oà", "hoà", "thuỷ", "khoẻ", "quý", "uỷ", "hoàng", "ab", "tuỵ"}
@@ -134,8 +209,33 @@ func TestNewTonePlacementWithoutRunes(t *testing.T) {
 		words = append(words, k, "x"+k, "ngh"+k, k+"n")
 	}
 	for _, w := range words {
-		if got, want := newTonePlacement(w), newTonePlacementRef(w); got != want {
-			t.Errorf("newTonePlacement(%q) = %q, want %q", w, got, want)
+		got := w
+		if cut, nw, ok := oldTonePlacement([]byte(w)); ok {
+			got = w[:cut] + nw
 		}
+		if want := newTonePlacementRef(w); got != want {
+			t.Errorf("oldTonePlacement(%q): %q, want %q", w, got, want)
+		}
+	}
+}
+
+// NewMatcher splits the registry's names on every core and gives the Matcher it gives
+// on one, on a registry large enough to be split.
+func TestNewMatcherSameOnAnyCores(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteCorpus(dir, testPlan, CorpusOptions{Districts: 150, Communes: 15, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	p := corpusPlan(t, dir)
+	if len(p.Registry.Communes) < 4*chunkMin {
+		t.Fatalf("only %d communes", len(p.Registry.Communes))
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one := NewMatcher(p)
+	runtime.GOMAXPROCS(4)
+	four := NewMatcher(p)
+	runtime.GOMAXPROCS(prev)
+	if !reflect.DeepEqual(one, four) {
+		t.Error("the Matcher built on 4 cores differs from the one built on 1")
 	}
 }
