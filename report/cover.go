@@ -115,7 +115,7 @@ func (r *reader) readCover(f xbook, sheet string, date1904 bool) coverInfo {
 		}
 	}
 	if v := cov.raw["kind"]; v != "" {
-		kind, ok := matchKind(r.plan, v)
+		kind, ok := r.kinds.match(v) // matchKind(r.plan, v)
 		if !ok {
 			var names []string
 			for _, d := range r.plan.Calendar {

@@ -349,15 +349,13 @@ type nameKey struct {
 
 func splitName(s string, prefixes []unitPrefix) nameKey {
 	f := fold(s)
-	fw := strings.Fields(f)
 	tone, tn := toneForm(s)
-	if len(fw) != tn { // cannot happen with the same splitting, but stay safe
+	if wordCount(f) != tn { // cannot happen with the same splitting, but stay safe
 		tone = f
 	}
 	for _, p := range prefixes {
-		n := len(p.words)
-		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{afterWords(f, fw[:n]), afterSpaces(tone, n), p.typ}
+		if rest, ok := cutWords(f, p.words); ok {
+			return nameKey{rest, afterSpaces(tone, len(p.words)), p.typ}
 		}
 	}
 	return nameKey{f, tone, ""}
@@ -367,14 +365,38 @@ func splitName(s string, prefixes []unitPrefix) nameKey {
 // the folded key and the type.
 func splitKey(s string, prefixes []unitPrefix) nameKey {
 	f := fold(s)
-	fw := strings.Fields(f)
 	for _, p := range prefixes {
-		n := len(p.words)
-		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{key: afterWords(f, fw[:n]), typ: p.typ}
+		if rest, ok := cutWords(f, p.words); ok {
+			return nameKey{key: rest, typ: p.typ}
 		}
 	}
 	return nameKey{key: f}
+}
+
+// cutWords returns what follows words at the start of f, a folded text (words separated
+// by one space), when f has more words than those: the other words, joined, without
+// splitting f (as strings.Join(strings.Fields(f)[len(words):], " ") when the first words
+// of f are words).
+func cutWords(f string, words []string) (string, bool) {
+	rest := f
+	for _, w := range words {
+		var ok bool
+		if rest, ok = strings.CutPrefix(rest, w); !ok {
+			return "", false
+		}
+		if rest, ok = strings.CutPrefix(rest, " "); !ok {
+			return "", false // w was only the start of a word, or the last word
+		}
+	}
+	return rest, rest != ""
+}
+
+// wordCount is len(strings.Fields(f)) for a folded text f.
+func wordCount(f string) int {
+	if f == "" {
+		return 0
+	}
+	return strings.Count(f, " ") + 1
 }
 
 // afterSpaces is what follows the n-th space of t (words separated by one space).
@@ -383,17 +405,6 @@ func afterSpaces(t string, n int) string {
 		_, t, _ = strings.Cut(t, " ")
 	}
 	return t
-}
-
-// afterWords is what follows the first words of f, a folded text (words separated by one
-// space), once they and the space after them are cut: strings.Join of the other words,
-// without a copy.
-func afterWords(f string, first []string) string {
-	n := len(first)
-	for _, w := range first {
-		n += len(w)
-	}
-	return f[n:]
 }
 
 func equalWords(a, b []string) bool {
@@ -419,6 +430,7 @@ type Matcher struct {
 	former    []criteria.FormerUnit
 	districts []string
 	distKeys  []nameKey
+	distWords [][]string // the words of each district's key
 	distByKey map[string][]int
 	// distByFirst indexes the districts by the first word of their key.
 	distByFirst map[string][]int
@@ -478,6 +490,7 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		m.distByFirst[first] = append(m.distByFirst[first], len(m.districts))
 		m.districts = append(m.districts, d)
 		m.distKeys = append(m.distKeys, k)
+		m.distWords = append(m.distWords, strings.Fields(k.key))
 	}
 	return m
 }
@@ -565,7 +578,7 @@ func (m *Matcher) DistrictIn(text string) (string, bool) {
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	for _, i := range cands {
-		key := strings.Fields(m.distKeys[i].key)
+		key := m.distWords[i]
 		for at := 0; at+len(key) <= len(words); at++ {
 			if !equalWords(words[at:at+len(key)], key) || (at > 0 && words[at-1] == "tinh") {
 				continue

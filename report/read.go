@@ -92,6 +92,8 @@ type env struct {
 	lang   string
 	// statuses are the plan's status names, folded
 	statuses statusNames
+	// kinds are the names of the plan's calendar kinds, folded (matchKind)
+	kinds kindNames
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -108,7 +110,7 @@ func newEnv(opt ReadOptions) *env {
 	if m == nil {
 		m = NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p)}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p)}
 }
 
 // reader reads one file and collects its problems.

@@ -993,7 +993,16 @@ func elementText(data []byte, name string) string {
 // richText concatenates the <t> of a string item and of its runs, leaving out phonetic
 // runs (<rPh>), as excelize does, then decodes _xHHHH_ escapes.
 func richText(si []byte) string {
+	// Most items are one <t>: its text is returned as decoded, without a copy into b,
+	// which only joins the texts of items with several.
 	var b strings.Builder
+	first, texts := "", 0
+	text := func() string {
+		if texts <= 1 {
+			return first
+		}
+		return b.String()
+	}
 	for len(si) > 0 {
 		i := bytes.IndexByte(si, '<')
 		if i < 0 {
@@ -1017,15 +1026,24 @@ func richText(si []byte) string {
 			si = si[end+1:]
 			e := bytes.Index(si, []byte("</t>"))
 			if e < 0 {
-				return b.String()
+				return text()
 			}
-			b.WriteString(unescapeXML(si[:e]))
+			switch t := unescapeXML(si[:e]); texts {
+			case 0:
+				first = t
+			case 1:
+				b.WriteString(first)
+				b.WriteString(t)
+			default:
+				b.WriteString(t)
+			}
+			texts++
 			si = si[e+len("</t>"):]
 		default:
 			si = si[1:]
 		}
 	}
-	return bstrDecode(b.String())
+	return bstrDecode(text())
 }
 
 var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)

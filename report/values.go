@@ -220,23 +220,40 @@ func isDash(s string) bool {
 // as a calendar kind key: an exact match of a name, else the longest name the text
 // contains.
 func matchKind(p *criteria.Plan, raw string) (string, bool) {
-	f := strings.ReplaceAll(fold(raw), " ", "")
+	return newKindNames(p).match(raw)
+}
+
+// kindNames are the names of the plan's calendar kinds, folded without spaces, in the
+// order matchKind tries them: folded once per file or register, not once per text read.
+type kindNames []kindName
+
+type kindName struct{ kind, norm string }
+
+func newKindNames(p *criteria.Plan) kindNames {
+	var ks kindNames
+	for _, d := range p.Calendar {
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			if n := normLabel(name); n != "" {
+				ks = append(ks, kindName{d.Kind, n})
+			}
+		}
+	}
+	return ks
+}
+
+// match is matchKind with the plan's names folded already.
+func (ks kindNames) match(raw string) (string, bool) {
+	f := normLabel(raw)
 	if f == "" {
 		return "", false
 	}
 	best, bestLen := "", 0
-	for _, d := range p.Calendar {
-		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
-			n := strings.ReplaceAll(fold(name), " ", "")
-			if n == "" {
-				continue
-			}
-			if n == f {
-				return d.Kind, true
-			}
-			if strings.Contains(f, n) && len(n) > bestLen {
-				best, bestLen = d.Kind, len(n)
-			}
+	for _, k := range ks {
+		if k.norm == f {
+			return k.kind, true
+		}
+		if strings.Contains(f, k.norm) && len(k.norm) > bestLen {
+			best, bestLen = k.kind, len(k.norm)
 		}
 	}
 	return best, best != ""
