@@ -33,7 +33,7 @@ import (
 // asked for.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
 	e := newEnv(opt)
-	return e.readFile(path, newHeaderMatcher(e.fields))
+	return e.readFile(path, newWorkerMemo(e))
 }
 
 // ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
@@ -57,9 +57,9 @@ func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			headers := newHeaderMatcher(e.fields) // the worker's, kept from file to file
+			memo := newWorkerMemo(e) // the worker's, kept from file to file
 			for i := range jobs {
-				results[i].rets, results[i].probs = e.readFile(paths[i], headers)
+				results[i].rets, results[i].probs = e.readFile(paths[i], memo)
 				if opt.OnFileDone != nil {
 					done.Lock()
 					opt.OnFileDone()
@@ -120,6 +120,7 @@ type reader struct {
 	sha      string
 	format   string
 	headers  *headerMatcher
+	texts    *textIntern
 	problems []Problem
 	zr       *zip.Reader // the zip's directory, read once when sniffing the file
 }
@@ -136,10 +137,23 @@ func (r *reader) add(sev Severity, code string, l loc, text string) {
 	})
 }
 
-// readFile reads one file; headers matches its header labels, remembering them for the
-// next files the caller reads.
-func (e *env) readFile(path string, headers *headerMatcher) (rets []*Return, probs []Problem) {
-	r := &reader{env: e, path: path, headers: headers}
+// workerMemo is what a reading goroutine remembers from file to file, so that the
+// returns of a round, made from one template, are not worked out again each time: header
+// labels and their matches, and short cell texts. It is used by one goroutine at a time
+// and changes no result.
+type workerMemo struct {
+	headers *headerMatcher
+	texts   *textIntern
+}
+
+func newWorkerMemo(e *env) *workerMemo {
+	return &workerMemo{headers: newHeaderMatcher(e.fields), texts: &textIntern{}}
+}
+
+// readFile reads one file, remembering in memo what the next files the caller reads may
+// use again.
+func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []Problem) {
+	r := &reader{env: e, path: path, headers: memo.headers, texts: memo.texts}
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil

@@ -40,6 +40,10 @@ type rawBook struct {
 	// is used once.
 	heads map[string]*rawHead
 
+	// texts gives the same string for the same short cell text (sheetScanner.text): the
+	// reading worker's, kept from file to file, or the book's own.
+	texts *textIntern
+
 	password string
 	xlOnce   sync.Once
 	xl       *excelize.File // opened only for a formula without cached value
@@ -455,7 +459,12 @@ func (b *rawBook) source(sheet string) (rowSource, error) {
 		sc := h.sc
 		return &rawSource{b: b, sheet: sheet, sc: &sc, replay: h.rows}, nil
 	}
-	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(data, b.sst), record: true}, nil
+	if b.texts == nil {
+		b.texts = &textIntern{}
+	}
+	sc := newSheetScanner(data, b.sst)
+	sc.intern = b.texts
+	return &rawSource{b: b, sheet: sheet, sc: sc, record: true}, nil
 }
 
 // rawHead is the start of a sheet read once: its rows, and the scanner past them.
@@ -653,7 +662,7 @@ type sheetScanner struct {
 	pending *rawRow // the next row read, when its line is ahead
 	done    bool
 	width   int // cells of the last row read: the next one's likely capacity
-	intern  map[string]string
+	intern  *textIntern
 }
 
 func newSheetScanner(data []byte, sst []string) *sheetScanner {
@@ -930,26 +939,33 @@ func smallIndex(v []byte) (int, bool) {
 	return n, true
 }
 
-// internMax bounds the values a sheet's scanner keeps to give the same string for the
-// same text: figures come back often ("0", "12"), each would be a string of its own.
-const internMax = 1 << 10
+// textIntern gives the same string for the same short text: figures come back often
+// ("0", "12"), in a sheet and from return to return, and each would be a string of its
+// own. A reading worker keeps one for all its files (no lock: one goroutine uses it).
+type textIntern struct{ m map[string]string }
+
+// internMax bounds the texts a textIntern keeps: it is emptied when full, as a long run
+// would otherwise keep the first files' texts only.
+const internMax = 1 << 12
 
 // text is the character data v as a string (unescapeXML), the same string for the same
 // short text.
 func (s *sheetScanner) text(v []byte) string {
-	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 || s.intern == nil {
 		return unescapeXML(v)
 	}
-	if t, ok := s.intern[string(v)]; ok {
+	in := s.intern
+	if t, ok := in.m[string(v)]; ok {
 		return t
 	}
 	t := string(v)
-	if s.intern == nil {
-		s.intern = map[string]string{}
+	switch {
+	case in.m == nil:
+		in.m = make(map[string]string, 256)
+	case len(in.m) >= internMax:
+		clear(in.m)
 	}
-	if len(s.intern) < internMax {
-		s.intern[t] = t
-	}
+	in.m[t] = t
 	return t
 }
 

@@ -115,7 +115,7 @@ func (b xlBook) close()                                        { _ = b.f.Close()
 func (r *reader) openBook(data []byte, encrypted bool) xbook {
 	if !encrypted && !r.opt.excelizeOnly {
 		if b, err := openRawBookZip(data, r.zr); err == nil {
-			b.password = r.opt.Password
+			b.password, b.texts = r.opt.Password, r.texts
 			return b
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -259,6 +260,17 @@ func (ks kindNames) match(raw string) (string, bool) {
 	return best, best != ""
 }
 
+// parseSerial is strconv.ParseFloat(s, 64) where parseDate reads s as a serial: a number
+// cell, or a text that serialText matches; errNotSerial for any other text.
+func parseSerial(s string, numeric bool) (float64, error) {
+	if !numeric && !serialText.MatchString(s) {
+		return 0, errNotSerial
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+var errNotSerial = errors.New("not a serial")
+
 var (
 	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$`)
 	ymdDate    = regexp.MustCompile(`^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$`)
@@ -274,7 +286,9 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 	if s == "" {
 		return time.Time{}, numBlank
 	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && (numeric || serialText.MatchString(s)) {
+	// (a text is tried as a serial only when it looks like one: strconv's error for
+	// "20/02/2025" is two allocations)
+	if v, err := parseSerial(s, numeric); err == nil {
 		// Returns of this programme are dated in this century: a serial outside
 		// 2000–2099 ("2025", "12345") is a number typed where a date belongs.
 		if v < 36526 || v >= 73051 {
@@ -286,7 +300,9 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 		}
 		return day(t.Year(), int(t.Month()), t.Day())
 	}
-	s = timeSuffix.ReplaceAllString(s, "")
+	if strings.Contains(s, ":") { // a time of day: timeSuffix has a ":"
+		s = timeSuffix.ReplaceAllString(s, "")
+	}
 	if m := dmyDate.FindStringSubmatch(s); m != nil {
 		y := atoi(m[3])
 		if len(m[3]) == 2 {
