@@ -72,9 +72,9 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 		switch {
 		case v == "":
 		case label < 0:
-			if key, ok = r.cover.match(v); !ok {
+			if key, ok = r.covers.match(v); !ok {
 				before, after, cut := strings.Cut(v, ":")
-				if key, ok = r.cover.match(before); ok && cut && strings.TrimSpace(after) != "" {
+				if key, ok = r.covers.match(before); ok && cut && strings.TrimSpace(after) != "" {
 					return key, after, c, true
 				}
 				if !ok && numbering.MatchString(v) {

@@ -120,7 +120,9 @@ type reader struct {
 	sha      string
 	format   string
 	headers  *headerMatcher
+	covers   *headerMatcher // matches cover labels as env.cover.match
 	texts    *textIntern
+	parts    *partMemo
 	problems []Problem
 	zr       *zip.Reader // the zip's directory, read once when sniffing the file
 }
@@ -142,18 +144,20 @@ func (r *reader) add(sev Severity, code string, l loc, text string) {
 // labels and their matches, and short cell texts. It is used by one goroutine at a time
 // and changes no result.
 type workerMemo struct {
-	headers *headerMatcher
+	headers *headerMatcher // the data sheets' header labels
+	covers  *headerMatcher // the cover's labels
 	texts   *textIntern
+	parts   *partMemo // small parts of the package
 }
 
 func newWorkerMemo(e *env) *workerMemo {
-	return &workerMemo{headers: newHeaderMatcher(e.fields), texts: &textIntern{}}
+	return &workerMemo{headers: newHeaderMatcher(e.fields), covers: newHeaderMatcher(e.cover), texts: &textIntern{}, parts: &partMemo{}}
 }
 
 // readFile reads one file, remembering in memo what the next files the caller reads may
 // use again.
 func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []Problem) {
-	r := &reader{env: e, path: path, headers: memo.headers, texts: memo.texts}
+	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil

@@ -3,6 +3,7 @@ package report
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,26 @@ func TestTextInternGivesTheText(t *testing.T) {
 	}
 	if n := len(s.intern.m); n > internMax || n == 0 {
 		t.Errorf("%d texts kept, want 1 to %d", n, internMax)
+	}
+}
+
+// A matcher of the cover's labels answers as the cover's index, on every label of the
+// plan's cover and on cells a cover holds (values, item numbers, "label: value").
+func TestCoverMatcherIsCoverIndex(t *testing.T) {
+	ix := coverIndex(testPlan)
+	m := newHeaderMatcher(ix)
+	texts := []string{"", "1.", "a)", "II.", "Huyện An Phú", "56/BC-CAH", "20/12/2025", "Loại báo cáo: Rà soát", "(ghi chú)", "0294.3.000.000"}
+	for _, c := range testPlan.Cover {
+		texts = append(texts, c.Key, c.Vi, c.En, c.Vi+" (dd/mm/yyyy)", strings.ToUpper(c.Vi), c.Vi+":")
+		texts = append(texts, c.Variants...)
+	}
+	for range 2 { // the second time from the memo
+		for _, s := range texts {
+			gk, gok := m.match(s)
+			wk, wok := ix.match(s)
+			if gk != wk || gok != wok {
+				t.Errorf("match(%q) = %q, %v; want %q, %v", s, gk, gok, wk, wok)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -40,6 +41,10 @@ type rawBook struct {
 	// is used once.
 	heads map[string]*rawHead
 
+	// parts remembers the package's small parts (relationships, workbook.xml) from book
+	// to book; nil for none
+	parts *partMemo
+
 	// texts gives the same string for the same short cell text (sheetScanner.text): the
 	// reading worker's, kept from file to file, or the book's own.
 	texts *textIntern
@@ -58,13 +63,19 @@ func openRawBook(data []byte) (*rawBook, error) {
 
 // openRawBookZip is openRawBook with the zip's directory read already, when zr is not nil.
 func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
+	return openRawBookMemo(data, zr, nil)
+}
+
+// openRawBookMemo is openRawBookZip remembering the small parts it reads in parts (the
+// reading worker's), when not nil.
+func openRawBookMemo(data []byte, zr *zip.Reader, parts *partMemo) (*rawBook, error) {
 	if zr == nil {
 		var err error
 		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
 			return nil, errRawUnsupported
 		}
 	}
-	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}}
+	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}, parts: parts}
 	for _, f := range zr.File {
 		b.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -144,7 +155,7 @@ type xmlSheet struct {
 // rels reads a relationships part: with a small scanner when the part is plain (see
 // scanRels), else with encoding/xml.
 func (b *rawBook) rels(name string) ([]xmlRel, error) {
-	data, err := b.part(name)
+	data, err := b.smallPart(name)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +172,7 @@ func (b *rawBook) rels(name string) ([]xmlRel, error) {
 // workbook reads workbook.xml into wb: with a small scanner when the part is plain (see
 // scanWorkbook), else with encoding/xml.
 func (b *rawBook) workbook(name string, wb *xmlWorkbook) error {
-	data, err := b.part(name)
+	data, err := b.smallPart(name)
 	if err != nil {
 		return err
 	}
@@ -422,6 +433,74 @@ func (b *rawBook) part(name string) ([]byte, error) {
 	}
 	// more than the zip said: as archive/zip, an error
 	return buf[:n], zip.ErrFormat
+}
+
+// partMemo remembers what part gave for small parts, by everything part's outcome
+// depends on (partKey): the returns of a round come from one template, and their
+// relationships and workbook.xml are the same bytes in every file, each inflated with a
+// decompressor of its own. One reading goroutine uses it; what it holds is read only.
+type partMemo struct{ m map[string]partResult }
+
+type partResult struct {
+	data []byte
+	err  error
+}
+
+const (
+	partMemoSize = 4 << 10 // the largest compressed part remembered
+	partMemoMax  = 64      // parts remembered, emptied when full
+)
+
+// smallPart is part(name), from b.parts when a part of the same bytes was read before.
+// Its result must not be changed: it may be another book's.
+func (b *rawBook) smallPart(name string) ([]byte, error) {
+	f := b.files[name]
+	if f == nil || b.parts == nil {
+		return b.part(name)
+	}
+	key, ok := b.partKey(f)
+	if !ok {
+		return b.part(name)
+	}
+	if r, ok := b.parts.m[key]; ok {
+		return r.data, r.err
+	}
+	data, err := b.part(name)
+	switch {
+	case b.parts.m == nil:
+		b.parts.m = map[string]partResult{}
+	case len(b.parts.m) >= partMemoMax:
+		clear(b.parts.m)
+	}
+	b.parts.m[key] = partResult{data, err}
+	return data, err
+}
+
+// partKey is everything part's outcome depends on, as archive/zip's File.Open and its
+// checksumReader read an entry: its name (a directory's is read as empty), method, flags
+// (a data descriptor after the data), CRC-32 and both sizes from the directory, its
+// compressed bytes, and the 16 bytes after them (the data descriptor, whose CRC-32 is
+// checked). ok is false for a large part, or one whose local header cannot be read
+// (part then says why).
+func (b *rawBook) partKey(f *zip.File) (string, bool) {
+	if f.CompressedSize64 > partMemoSize {
+		return "", false
+	}
+	off, err := f.DataOffset()
+	if err != nil || off < 0 || off > int64(len(b.data)) {
+		return "", false
+	}
+	end := min(off+int64(f.CompressedSize64), int64(len(b.data)))
+	desc := min(end+16, int64(len(b.data)))
+	var head [2 + 2 + 4 + 8 + 8 + 8 + 8]byte
+	binary.LittleEndian.PutUint16(head[0:], f.Method)
+	binary.LittleEndian.PutUint16(head[2:], f.Flags)
+	binary.LittleEndian.PutUint32(head[4:], f.CRC32)
+	binary.LittleEndian.PutUint64(head[8:], f.UncompressedSize64)
+	binary.LittleEndian.PutUint64(head[16:], f.CompressedSize64)
+	binary.LittleEndian.PutUint64(head[24:], uint64(end-off))  // the data, and then
+	binary.LittleEndian.PutUint64(head[32:], uint64(desc-end)) // what follows it
+	return string(head[:]) + f.Name + "\x00" + string(b.data[off:desc]), true
 }
 
 func resolvePart(dir, target string) string {
