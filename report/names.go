@@ -43,8 +43,8 @@ func appendFold(dst []byte, s string, spaced bool) []byte {
 }
 
 // foldRunes appends the folded words of s to dst. With latin, each non-ASCII rune of s is
-// first replaced as stripLatin replaces it, and ok is false (dst's bytes past its length
-// spoilt) at the first rune stripLatin would refuse; without, s must be NFKD already.
+// first replaced by latinRune, and ok is false (dst's bytes past its length
+// spoilt) at the first rune latinRune refuses; without, s must be NFKD already.
 func foldRunes(dst []byte, s string, spaced, latin bool) (out []byte, ok bool) {
 	words := 0      // words appended
 	word := -1      // start of the word being appended in dst, -1 between words
@@ -163,7 +163,8 @@ var latinBase = func() *[latinExtAt + 0x100]rune {
 
 const latinExtAt = 0x250 - 0x80
 
-// latinRune is what stripLatin turns the non-ASCII rune r into: its latinBase letter, or r
+// latinRune is what NFKD leaves of the non-ASCII rune r once its marks are dropped, when
+// that is one rune wherever r stands: its latinBase letter, or r
 // itself when NFKD leaves it alone; ok is false when neither (NFKD must be computed).
 func latinRune(r rune) (rune, bool) {
 	var base rune
@@ -182,27 +183,6 @@ func latinRune(r rune) (rune, bool) {
 	return 0, false
 }
 
-// stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
-// ASCII, in latinBase, or a starter that NFKD leaves alone (punctuation such as "–" or
-// "“"): then each rune decomposes to one starter and marks that are all dropped, so the
-// canonical reordering of the marks changes nothing. ok is false otherwise, and NFKD must
-// be computed. appendFold does the same rune by rune (latinRune).
-func stripLatin(s string) (string, bool) {
-	buf := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			buf = append(buf, byte(r))
-			continue
-		}
-		base, ok := latinRune(r)
-		if !ok {
-			return "", false
-		}
-		buf = utf8.AppendRune(buf, base)
-	}
-	return string(buf), true
-}
-
 // nfkdKeeps reports whether NFKD leaves r as it is, wherever it stands: r has no
 // decomposition (Hangul syllables, decomposed by rule, are left out), is a starter (never
 // reordered) and is not a mark (which folding drops).
@@ -213,15 +193,6 @@ func nfkdKeeps(r rune) bool {
 	var b [utf8.UTFMax]byte
 	p := norm.NFKD.Properties(utf8.AppendRune(b[:0], r))
 	return p.Decomposition() == nil && p.CCC() == 0
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // toneForm returns the words of s in lower case NFC with the tone mark in the new
@@ -272,20 +243,6 @@ func toneForm(s string) (string, int) {
 	}
 	end()
 	return string(dst), words
-}
-
-// trimZeros writes numbers without leading zeros ("01" → "1").
-func trimZeros(words []string) []string {
-	for i, w := range words {
-		if isDigits(w) {
-			if t := strings.TrimLeft(w, "0"); t != "" {
-				words[i] = t
-			} else {
-				words[i] = "0"
-			}
-		}
-	}
-	return words
 }
 
 // oldTone maps a closing diphthong with the tone on its second vowel (old placement) to

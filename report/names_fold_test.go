@@ -239,3 +239,48 @@ func TestNewMatcherSameOnAnyCores(t *testing.T) {
 		t.Error("the Matcher built on 4 cores differs from the one built on 1")
 	}
 }
+
+// stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
+// ASCII, in latinBase, or a starter that NFKD leaves alone (punctuation such as "–" or
+// "“"): then each rune decomposes to one starter and marks that are all dropped, so the
+// canonical reordering of the marks changes nothing. ok is false otherwise, and NFKD must
+// be computed. It is the rune-by-rune rule of latinRune, which appendFold applies as it
+// folds, applied to a whole text: TestStripLatinIsNFKDWithoutMarks checks it against NFKD.
+func stripLatin(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			buf = append(buf, byte(r))
+			continue
+		}
+		base, ok := latinRune(r)
+		if !ok {
+			return "", false
+		}
+		buf = utf8.AppendRune(buf, base)
+	}
+	return string(buf), true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// trimZeros writes numbers without leading zeros ("01" → "1").
+func trimZeros(words []string) []string {
+	for i, w := range words {
+		if isDigits(w) {
+			if t := strings.TrimLeft(w, "0"); t != "" {
+				words[i] = t
+			} else {
+				words[i] = "0"
+			}
+		}
+	}
+	return words
+}
