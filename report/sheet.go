@@ -385,7 +385,9 @@ type districtFound struct {
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status string, filled bool) {
 	fig = make(classify.Figures, len(s.hdr.cols))
-	for i, f := range s.r.plan.Fields {
+	fields := s.r.plan.Fields
+	for i := range fields {
+		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
 		col := s.cols[i]
 		if col < 0 {
 			continue
@@ -429,7 +431,7 @@ func (s *sheetCtx) status(raw string, at loc) string {
 }
 
 // figure reads one numeric cell, reporting what is wrong with it; numBad means reported.
-func (s *sheetCtx) figure(g gridRow, col int, f criteria.Field, at loc) (float64, numState) {
+func (s *sheetCtx) figure(g gridRow, col int, f *criteria.Field, at loc) (float64, numState) {
 	raw, numeric, st := s.cellValue(g, col, at, f.Key)
 	if st != numOK {
 		return 0, st
@@ -482,7 +484,7 @@ func (s *sheetCtx) cellValue(g gridRow, col int, at loc, key string) (raw string
 	return raw, numeric, numOK
 }
 
-func (s *sheetCtx) addToSums(i int, f criteria.Field, v float64, st numState) {
+func (s *sheetCtx) addToSums(i int, f *criteria.Field, v float64, st numState) {
 	if f.Kind != criteria.KindCount && f.Kind != criteria.KindArea {
 		return
 	}
@@ -543,7 +545,9 @@ func isTotalsLabel(text string) bool {
 // totals row, or from the top), as Excel's SUM would: blank cells count as nothing.
 func (s *sheetCtx) checkTotals(g gridRow) {
 	at := loc{sheet: s.sheet, district: s.district}
-	for i, f := range s.r.plan.Fields {
+	fields := s.r.plan.Fields
+	for i := range fields {
+		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
 		col := s.cols[i]
 		if col < 0 || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
 			continue
