@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Registry lists the province's communes, their spelling variants and the units merged away.
@@ -27,14 +29,40 @@ type Commune struct {
 // that already starts with its type, as the wards' "Phường 4", is returned as it is.
 func (c Commune) FullName() string {
 	// Wards are named "Phường 1" in the registry: the name already says its type.
-	if c.Type == "" || strings.HasPrefix(strings.ToLower(c.Name), strings.ToLower(c.Type)+" ") {
+	if c.Type == "" || hasLowerPrefix(c.Name, c.Type) {
 		return c.Name
 	}
 	if len(c.Name) > len(c.Type) && strings.EqualFold(c.Name[:len(c.Type)], c.Type) && c.Name[len(c.Type)] == ' ' {
 		return c.Name
 	}
-	t := []rune(c.Type)
-	return strings.ToUpper(string(t[0])) + string(t[1:]) + " " + c.Name
+	// The type with its first letter in upper case, then the name: one allocation, as
+	// FullName is asked for every commune read, classified and written.
+	first, n := utf8.DecodeRuneInString(c.Type)
+	rest := c.Type[n:]
+	if !utf8.ValidString(rest) {
+		rest = string([]rune(rest)) // invalid bytes as U+FFFD, as []rune(c.Type) gave them
+	}
+	var b strings.Builder
+	b.Grow(utf8.UTFMax + len(rest) + 1 + len(c.Name))
+	b.WriteRune(unicode.ToUpper(first))
+	b.WriteString(rest)
+	b.WriteByte(' ')
+	b.WriteString(c.Name)
+	return b.String()
+}
+
+// hasLowerPrefix is strings.HasPrefix(strings.ToLower(name), strings.ToLower(typ)+" ")
+// without building either: strings.ToLower lowers rune by rune (invalid bytes become
+// U+FFFD), and one UTF-8 text is a prefix of another exactly when its runes are.
+func hasLowerPrefix(name, typ string) bool {
+	for _, t := range typ {
+		r, n := utf8.DecodeRuneInString(name)
+		if n == 0 || unicode.ToLower(r) != unicode.ToLower(t) {
+			return false
+		}
+		name = name[n:]
+	}
+	return name != "" && name[0] == ' '
 }
 
 // Alias is another spelling of a commune's name.

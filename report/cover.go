@@ -72,9 +72,9 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 		switch {
 		case v == "":
 		case label < 0:
-			if key, ok = r.cover.match(v); !ok {
+			if key, ok = r.covers.match(v); !ok {
 				before, after, cut := strings.Cut(v, ":")
-				if key, ok = r.cover.match(before); ok && cut && strings.TrimSpace(after) != "" {
+				if key, ok = r.covers.match(before); ok && cut && strings.TrimSpace(after) != "" {
 					return key, after, c, true
 				}
 				if !ok && numbering.MatchString(v) {
@@ -115,7 +115,7 @@ func (r *reader) readCover(f xbook, sheet string, date1904 bool) coverInfo {
 		}
 	}
 	if v := cov.raw["kind"]; v != "" {
-		kind, ok := matchKind(r.plan, v)
+		kind, ok := r.kinds.match(v) // matchKind(r.plan, v)
 		if !ok {
 			var names []string
 			for _, d := range r.plan.Calendar {

@@ -24,7 +24,8 @@ type labelIndex map[string]string
 // normLabel is the form headers are compared in: folded (case, diacritics, tone placement
 // ignored) with every space and punctuation mark removed.
 func normLabel(s string) string {
-	return strings.ReplaceAll(fold(s), " ", "")
+	var arr [256]byte
+	return string(appendFold(arr[:0], s, false)) // fold(s) without its spaces
 }
 
 var parenthesised = regexp.MustCompile(`\([^)]*\)`)
@@ -112,6 +113,7 @@ func numberLike(s string) bool {
 // taken.
 type headerMatcher struct {
 	ix     labelIndex
+	fields int                  // how many fields ix names (distinct keys)
 	digits bool                 // some label is made of digits alone
 	known  map[string]cellLabel // cells that match, across files
 	local  map[string]cellLabel // cells that do not, the latest of them
@@ -143,7 +145,20 @@ const (
 )
 
 func newHeaderMatcher(ix labelIndex) *headerMatcher {
-	return &headerMatcher{ix: ix, digits: ix[digitKeys] != "", known: map[string]cellLabel{}, local: map[string]cellLabel{}}
+	return &headerMatcher{ix: ix, fields: ix.fields(), digits: ix[digitKeys] != "", known: map[string]cellLabel{}, local: map[string]cellLabel{}}
+}
+
+// fields returns how many keys ix gives labels, the most a header can name. The mark
+// digitKeys is not one: no label is looked up under it, as normal forms hold letters and
+// digits only.
+func (ix labelIndex) fields() int {
+	keys := map[string]bool{}
+	for label, key := range ix {
+		if label != digitKeys {
+			keys[key] = true
+		}
+	}
+	return len(keys)
 }
 
 // newSheet forgets the cells that matched nothing once there are too many of them.
@@ -296,10 +311,20 @@ func detectHeaderWith(m *headerMatcher, rows []gridRow, merges []mergeRange) (be
 			best, bestScore = h, score
 		}
 	}
-	labs := m.rowLabels(rows)
+	// No header can score more than one row naming every field of the index, commune
+	// among them; once the best one does, no later one replaces it (that takes a higher
+	// score), so the rows below are not looked at: in a return made from the template,
+	// the header is the first row and the other rows are communes.
+	topScore := 2*m.fields + 1 + 1000
+	labs := m.labBuffers(len(rows))
 	for i := range rows {
+		if bestScore >= topScore {
+			break
+		}
+		m.rowLabels(rows, labs, i)
 		consider(mapLabels(m, rows[i].line, rows[i].line, m.singleLabels(rows[i], labs[i])))
-		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 {
+		if i+1 < len(rows) && rows[i+1].line == rows[i].line+1 && bestScore < topScore {
+			m.rowLabels(rows, labs, i+1)
 			consider(mapLabels(m, rows[i].line, rows[i+1].line, m.twoRowLabels(rows[i], rows[i+1], labs[i], labs[i+1], merges)))
 		}
 	}
@@ -358,24 +383,34 @@ type labelChoice struct {
 	x, y cellLabel
 }
 
-// rowLabels returns what each non-empty cell of rows matches, in buffers of m.
-func (m *headerMatcher) rowLabels(rows []gridRow) [][]cellLabel {
-	for len(m.labs) < len(rows) {
+// labBuffers returns m's buffers of what the cells of n rows match, emptied.
+func (m *headerMatcher) labBuffers(n int) [][]cellLabel {
+	for len(m.labs) < n {
 		m.labs = append(m.labs, nil)
 	}
-	labs := m.labs[:len(rows)]
-	for i, r := range rows {
-		l := labs[i][:0]
-		for c := range r.cells {
-			var cl cellLabel
-			if t := r.cell(c); t != "" {
-				cl = m.cell(t)
-			}
-			l = append(l, cl)
-		}
-		labs[i] = l
+	labs := m.labs[:n]
+	for i := range labs {
+		labs[i] = labs[i][:0]
 	}
 	return labs
+}
+
+// rowLabels sets labs[i] to what each non-empty cell of rows[i] matches, unless done
+// already (a row of cells has as many labels: a row without cells has none to find).
+func (m *headerMatcher) rowLabels(rows []gridRow, labs [][]cellLabel, i int) {
+	r := rows[i]
+	if len(labs[i]) == len(r.cells) && len(r.cells) > 0 {
+		return
+	}
+	l := labs[i][:0]
+	for c := range r.cells {
+		var cl cellLabel
+		if t := r.cell(c); t != "" {
+			cl = m.cell(t)
+		}
+		l = append(l, cl)
+	}
+	labs[i] = l
 }
 
 // columns returns m's buffer of width empty column choices.

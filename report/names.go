@@ -1,9 +1,11 @@
 package report
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,22 +19,77 @@ import (
 // punctuation as spaces, a space between letters and digits ("p1" → "p 1"), numbers
 // without leading zeros, single spaces.
 func fold(s string) string {
-	return strings.Join(foldWords(s), " ")
+	var arr [256]byte // most texts fit: no scratch allocation, only the result's
+	return string(appendFold(arr[:0], s, true))
 }
 
 // foldWords is fold split into words.
 func foldWords(s string) []string {
-	var b strings.Builder
-	b.Grow(len(s) + 4)
-	prev := rune(0)
-	if !isASCII(s) { // ASCII is its own NFKD
-		if t, ok := stripLatin(s); ok {
-			s = t
-		} else {
-			s = norm.NFKD.String(s)
+	return strings.Fields(fold(s))
+}
+
+// appendFold appends fold(s) to dst, its words separated by single spaces when spaced,
+// else joined (normLabel's form). It is one pass over s, which used to be folded into a
+// strings.Builder, split with strings.Fields, trimmed of leading zeros and joined again:
+// four or five allocations per text, on every header cell, name and status read.
+// TestAppendFoldIsFoldWords compares it with that implementation (foldWordsRef).
+func appendFold(dst []byte, s string, spaced bool) []byte {
+	if out, ok := foldRunes(dst, s, spaced, true); ok {
+		return out
+	}
+	// a rune NFKD may decompose or reorder: fold NFKD(s), its marks dropped
+	out, _ := foldRunes(dst, norm.NFKD.String(s), spaced, false)
+	return out
+}
+
+// foldRunes appends the folded words of s to dst. With latin, each non-ASCII rune of s is
+// first replaced by latinRune, and ok is false (dst's bytes past its length
+// spoilt) at the first rune latinRune refuses; without, s must be NFKD already.
+func foldRunes(dst []byte, s string, spaced, latin bool) (out []byte, ok bool) {
+	words := 0      // words appended
+	word := -1      // start of the word being appended in dst, -1 between words
+	digit := false  // the last rune appended is a digit
+	end := func() { // ends the word being appended: numbers lose their leading zeros
+		if word < 0 {
+			return
 		}
+		if w := dst[word:]; isASCIIDigits(w) {
+			z := 0
+			for z < len(w)-1 && w[z] == '0' {
+				z++
+			}
+			dst = append(dst[:word], w[z:]...)
+		}
+		word = -1
 	}
 	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII: its own NFKD, no marks, letters and digits as below
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			isDigit := '0' <= c && c <= '9'
+			if !isDigit && (c < 'a' || c > 'z') {
+				end()
+				continue
+			}
+			if word >= 0 && isDigit != digit {
+				end()
+			}
+			if word < 0 {
+				if words > 0 && spaced {
+					dst = append(dst, ' ')
+				}
+				word, words = len(dst), words+1
+			}
+			dst, digit = append(dst, c), isDigit
+			continue
+		}
+		if latin {
+			if r, ok = latinRune(r); !ok {
+				return dst, false
+			}
+		}
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -40,24 +97,48 @@ func foldWords(s string) []string {
 			r = 'd'
 		}
 		r = unicode.ToLower(r)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			r = ' '
+		isDigit := unicode.IsDigit(r)
+		if !isDigit && !unicode.IsLetter(r) {
+			end()
+			continue
 		}
-		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
-			b.WriteByte(' ')
+		if word >= 0 && isDigit != digit {
+			end()
 		}
-		b.WriteRune(r)
-		prev = r
+		if word < 0 {
+			if words > 0 && spaced {
+				dst = append(dst, ' ')
+			}
+			word, words = len(dst), words+1
+		}
+		dst, digit = utf8.AppendRune(dst, r), isDigit
 	}
-	return trimZeros(strings.Fields(b.String()))
+	end()
+	return dst, true
+}
+
+// isASCIIDigits is isDigits of bytes.
+func isASCIIDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // latinBase maps a precomposed Latin letter (Vietnamese ones among them) to the one
 // letter left of its NFKD decomposition once the combining marks (Mn) are dropped; 0 when
-// the decomposition is not such a letter followed by marks alone.
-var latinBase = func() map[rune]rune {
-	m := map[rune]rune{}
-	add := func(from, to rune) {
+// the decomposition is not such a letter followed by marks alone. Index r-0x80 for
+// U+0080–U+024F, r-0x1E00+latinExtAt for U+1E00–U+1EFF (Latin Extended Additional, where
+// Vietnamese letters with two marks are): an array, as it is looked up for every
+// non-ASCII rune folded.
+var latinBase = func() *[latinExtAt + 0x100]rune {
+	var m [latinExtAt + 0x100]rune
+	add := func(from, to rune, at int) {
 		for r := from; r <= to; r++ {
 			var base rune
 			ok := true
@@ -71,37 +152,35 @@ var latinBase = func() map[rune]rune {
 				}
 			}
 			if ok && base != 0 {
-				m[r] = base
+				m[at+int(r-from)] = base
 			}
 		}
 	}
-	add(0x80, 0x24F)
-	add(0x1E00, 0x1EFF)
-	return m
+	add(0x80, 0x24F, 0)
+	add(0x1E00, 0x1EFF, latinExtAt)
+	return &m
 }()
 
-// stripLatin returns NFKD(s) without its combining marks (Mn), when every rune of s is
-// ASCII, in latinBase, or a starter that NFKD leaves alone (punctuation such as "–" or
-// "“"): then each rune decomposes to one starter and marks that are all dropped, so the
-// canonical reordering of the marks changes nothing. ok is false otherwise, and NFKD must
-// be computed.
-func stripLatin(s string) (string, bool) {
-	buf := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			buf = append(buf, byte(r))
-			continue
-		}
-		base, ok := latinBase[r]
-		if !ok {
-			if !nfkdKeeps(r) {
-				return "", false
-			}
-			base = r
-		}
-		buf = utf8.AppendRune(buf, base)
+const latinExtAt = 0x250 - 0x80
+
+// latinRune is what NFKD leaves of the non-ASCII rune r once its marks are dropped, when
+// that is one rune wherever r stands: its latinBase letter, or r
+// itself when NFKD leaves it alone; ok is false when neither (NFKD must be computed).
+func latinRune(r rune) (rune, bool) {
+	var base rune
+	switch {
+	case r >= 0x80 && r <= 0x24F:
+		base = latinBase[r-0x80]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		base = latinBase[latinExtAt+int(r-0x1E00)]
 	}
-	return string(buf), true
+	if base != 0 {
+		return base, true
+	}
+	if nfkdKeeps(r) {
+		return r, true
+	}
+	return 0, false
 }
 
 // nfkdKeeps reports whether NFKD leaves r as it is, wherever it stands: r has no
@@ -116,51 +195,54 @@ func nfkdKeeps(r rune) bool {
 	return p.Decomposition() == nil && p.CCC() == 0
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// toneWords returns the words of s in lower case NFC with the tone mark in the new
-// placement ("hoà" → "hòa", "thuỷ" → "thủy"), so that spellings that differ only in the
-// placement compare equal while other diacritics still tell names apart.
-func toneWords(s string) []string {
+// toneForm returns the words of s in lower case NFC with the tone mark in the new
+// placement ("hoà" → "hòa", "thuỷ" → "thủy"), separated by single spaces, and how many
+// words there are, so that spellings that differ only in the placement compare equal
+// while other diacritics still tell names apart. It is one pass, where the words used
+// to be built, split, placed and joined again; TestToneFormIsToneWords compares it with
+// that implementation (toneWordsRef).
+func toneForm(s string) (string, int) {
 	s = norm.NFC.String(strings.ToLower(s))
-	var b strings.Builder
-	prev := rune(0)
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			r = ' '
+	var arr [256]byte
+	dst := arr[:0]
+	words := 0
+	word := -1      // start of the word being appended in dst, -1 between words
+	digit := false  // the last rune appended is a digit
+	end := func() { // numbers lose their leading zeros, words get the new tone placement
+		if word < 0 {
+			return
 		}
-		if prev != 0 && r != ' ' && prev != ' ' && unicode.IsDigit(r) != unicode.IsDigit(prev) {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	words := trimZeros(strings.Fields(b.String()))
-	for i, w := range words {
-		words[i] = newTonePlacement(w)
-	}
-	return words
-}
-
-// trimZeros writes numbers without leading zeros ("01" → "1").
-func trimZeros(words []string) []string {
-	for i, w := range words {
-		if isDigits(w) {
-			if t := strings.TrimLeft(w, "0"); t != "" {
-				words[i] = t
-			} else {
-				words[i] = "0"
+		w := dst[word:]
+		if isASCIIDigits(w) {
+			z := 0
+			for z < len(w)-1 && w[z] == '0' {
+				z++
 			}
+			dst = append(dst[:word], w[z:]...)
+		} else if cut, nw, ok := oldTonePlacement(w); ok {
+			dst = append(dst[:word+cut], nw...)
 		}
+		word = -1
 	}
-	return words
+	for _, r := range s {
+		isDigit := unicode.IsDigit(r)
+		if !isDigit && !unicode.IsLetter(r) {
+			end()
+			continue
+		}
+		if word >= 0 && isDigit != digit {
+			end()
+		}
+		if word < 0 {
+			if words > 0 {
+				dst = append(dst, ' ')
+			}
+			word, words = len(dst), words+1
+		}
+		dst, digit = utf8.AppendRune(dst, r), isDigit
+	}
+	end()
+	return string(dst), words
 }
 
 // oldTone maps a closing diphthong with the tone on its second vowel (old placement) to
@@ -171,15 +253,17 @@ var oldTone = map[string]string{
 	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 
-func newTonePlacement(w string) string {
-	r := []rune(w)
-	if len(r) < 2 {
-		return w
+// oldTonePlacement tells whether the word w (valid UTF-8) ends with a diphthong in the
+// old placement (oldTone): then w[:cut]+nw is the word in the new one.
+func oldTonePlacement(w []byte) (cut int, nw string, ok bool) {
+	_, n1 := utf8.DecodeLastRune(w)
+	_, n2 := utf8.DecodeLastRune(w[:len(w)-n1])
+	if n1 == 0 || n2 == 0 {
+		return 0, "", false
 	}
-	if nw, ok := oldTone[string(r[len(r)-2:])]; ok {
-		return string(r[:len(r)-2]) + nw
-	}
-	return w
+	cut = len(w) - n1 - n2
+	nw, ok = oldTone[string(w[cut:])] // no allocation: the conversion is only looked up
+	return cut, nw, ok
 }
 
 func isDigits(s string) bool {
@@ -221,30 +305,63 @@ type nameKey struct {
 }
 
 func splitName(s string, prefixes []unitPrefix) nameKey {
-	fw, tw := foldWords(s), toneWords(s)
-	if len(fw) != len(tw) { // cannot happen with the same splitting, but stay safe
-		tw = fw
+	f := fold(s)
+	tone, tn := toneForm(s)
+	if wordCount(f) != tn { // cannot happen with the same splitting, but stay safe
+		tone = f
 	}
 	for _, p := range prefixes {
-		n := len(p.words)
-		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{strings.Join(fw[n:], " "), strings.Join(tw[n:], " "), p.typ}
+		if rest, ok := cutWords(f, p.words); ok {
+			return nameKey{rest, afterSpaces(tone, len(p.words)), p.typ}
 		}
 	}
-	return nameKey{strings.Join(fw, " "), strings.Join(tw, " "), ""}
+	return nameKey{f, tone, ""}
 }
 
 // splitKey is splitName without the tone form (tone is ""), for callers that need only
 // the folded key and the type.
 func splitKey(s string, prefixes []unitPrefix) nameKey {
-	fw := foldWords(s)
+	f := fold(s)
 	for _, p := range prefixes {
-		n := len(p.words)
-		if len(fw) > n && equalWords(fw[:n], p.words) {
-			return nameKey{key: strings.Join(fw[n:], " "), typ: p.typ}
+		if rest, ok := cutWords(f, p.words); ok {
+			return nameKey{key: rest, typ: p.typ}
 		}
 	}
-	return nameKey{key: strings.Join(fw, " ")}
+	return nameKey{key: f}
+}
+
+// cutWords returns what follows words at the start of f, a folded text (words separated
+// by one space), when f has more words than those: the other words, joined, without
+// splitting f (as strings.Join(strings.Fields(f)[len(words):], " ") when the first words
+// of f are words).
+func cutWords(f string, words []string) (string, bool) {
+	rest := f
+	for _, w := range words {
+		var ok bool
+		if rest, ok = strings.CutPrefix(rest, w); !ok {
+			return "", false
+		}
+		if rest, ok = strings.CutPrefix(rest, " "); !ok {
+			return "", false // w was only the start of a word, or the last word
+		}
+	}
+	return rest, rest != ""
+}
+
+// wordCount is len(strings.Fields(f)) for a folded text f.
+func wordCount(f string) int {
+	if f == "" {
+		return 0
+	}
+	return strings.Count(f, " ") + 1
+}
+
+// afterSpaces is what follows the n-th space of t (words separated by one space).
+func afterSpaces(t string, n int) string {
+	for ; n > 0; n-- {
+		_, t, _ = strings.Cut(t, " ")
+	}
+	return t
 }
 
 func equalWords(a, b []string) bool {
@@ -270,6 +387,7 @@ type Matcher struct {
 	former    []criteria.FormerUnit
 	districts []string
 	distKeys  []nameKey
+	distWords [][]string // the words of each district's key
 	distByKey map[string][]int
 	// distByFirst indexes the districts by the first word of their key.
 	distByFirst map[string][]int
@@ -278,20 +396,35 @@ type Matcher struct {
 // NewMatcher indexes the plan's registry.
 func NewMatcher(p *criteria.Plan) *Matcher {
 	reg := p.Registry
+	n := len(reg.Communes)
 	m := &Matcher{
-		communes: reg.Communes, byKey: map[string][]int{}, tones: map[int][]string{},
-		byCode: map[string]int{}, former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
+		communes: reg.Communes, byKey: make(map[string][]int, n), tones: make(map[int][]string, n),
+		byCode: make(map[string]int, n), former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
 	}
+	// The names are split on every core (a national registry has some 10,000 communes,
+	// and this runs before any return is read); the indexes are then filled in the
+	// registry's order, as one loop did.
+	m.names = make([]nameKey, n)
+	wholes := make([]nameKey, n)
+	eachChunk(n, func(from, to int) {
+		for i := from; i < to; i++ {
+			c := reg.Communes[i]
+			k := splitName(c.Name, communePrefixes)
+			m.names[i] = k
+			if k.typ != "" && k.typ != c.Type {
+				wholes[i] = splitName(c.Name, nil)
+			}
+		}
+	})
 	for i, c := range reg.Communes {
-		k := splitName(c.Name, communePrefixes)
-		m.names = append(m.names, k)
+		k := m.names[i]
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
 		m.byCode[c.Code] = i
 		if k.typ != "" && k.typ != c.Type {
 			// The first word only looks like a prefix ("Phương Thạnh" is a xã): the
 			// name is also found whole, as in "Xã Phương Thạnh".
-			whole := splitName(c.Name, nil)
+			whole := wholes[i]
 			m.byKey[whole.key] = append(m.byKey[whole.key], i)
 			m.tones[i] = append(m.tones[i], whole.tone)
 		}
@@ -314,9 +447,29 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		m.distByFirst[first] = append(m.distByFirst[first], len(m.districts))
 		m.districts = append(m.districts, d)
 		m.distKeys = append(m.distKeys, k)
+		m.distWords = append(m.distWords, strings.Fields(k.key))
 	}
 	return m
 }
+
+// eachChunk calls f on ranges that cover [0, n) once, on every core, and returns
+// when all are done; below 2*chunkMin items, on the caller's goroutine alone (as
+// parallelChunks does for the evaluation, in classification.go).
+func eachChunk(n int, f func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/chunkMin)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(n*w/workers, n*(w+1)/workers) })
+	}
+	wg.Wait()
+}
+
+// chunkMin is the fewest items eachChunk gives a goroutine.
+const chunkMin = 512
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
@@ -382,7 +535,7 @@ func (m *Matcher) DistrictIn(text string) (string, bool) {
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	for _, i := range cands {
-		key := strings.Fields(m.distKeys[i].key)
+		key := m.distWords[i]
 		for at := 0; at+len(key) <= len(words); at++ {
 			if !equalWords(words[at:at+len(key)], key) || (at > 0 && words[at-1] == "tinh") {
 				continue

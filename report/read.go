@@ -33,7 +33,7 @@ import (
 // asked for.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []Problem) {
 	e := newEnv(opt)
-	return e.readFile(path, newHeaderMatcher(e.fields))
+	return e.readFile(path, newWorkerMemo(e))
 }
 
 // ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
@@ -57,9 +57,9 @@ func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []Problem) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			headers := newHeaderMatcher(e.fields) // the worker's, kept from file to file
+			memo := newWorkerMemo(e) // the worker's, kept from file to file
 			for i := range jobs {
-				results[i].rets, results[i].probs = e.readFile(paths[i], headers)
+				results[i].rets, results[i].probs = e.readFile(paths[i], memo)
 				if opt.OnFileDone != nil {
 					done.Lock()
 					opt.OnFileDone()
@@ -92,6 +92,8 @@ type env struct {
 	lang   string
 	// statuses are the plan's status names, folded
 	statuses statusNames
+	// kinds are the names of the plan's calendar kinds, folded (matchKind)
+	kinds kindNames
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -108,7 +110,7 @@ func newEnv(opt ReadOptions) *env {
 	if m == nil {
 		m = NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p)}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p)}
 }
 
 // reader reads one file and collects its problems.
@@ -118,6 +120,9 @@ type reader struct {
 	sha      string
 	format   string
 	headers  *headerMatcher
+	covers   *headerMatcher // matches cover labels as env.cover.match
+	texts    *textIntern
+	parts    *partMemo
 	problems []Problem
 	zr       *zip.Reader // the zip's directory, read once when sniffing the file
 }
@@ -134,10 +139,25 @@ func (r *reader) add(sev Severity, code string, l loc, text string) {
 	})
 }
 
-// readFile reads one file; headers matches its header labels, remembering them for the
-// next files the caller reads.
-func (e *env) readFile(path string, headers *headerMatcher) (rets []*Return, probs []Problem) {
-	r := &reader{env: e, path: path, headers: headers}
+// workerMemo is what a reading goroutine remembers from file to file, so that the
+// returns of a round, made from one template, are not worked out again each time: header
+// labels and their matches, and short cell texts. It is used by one goroutine at a time
+// and changes no result.
+type workerMemo struct {
+	headers *headerMatcher // the data sheets' header labels
+	covers  *headerMatcher // the cover's labels
+	texts   *textIntern
+	parts   *partMemo // small parts of the package
+}
+
+func newWorkerMemo(e *env) *workerMemo {
+	return &workerMemo{headers: newHeaderMatcher(e.fields), covers: newHeaderMatcher(e.cover), texts: &textIntern{}, parts: &partMemo{}}
+}
+
+// readFile reads one file, remembering in memo what the next files the caller reads may
+// use again.
+func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []Problem) {
+	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil

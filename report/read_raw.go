@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -40,6 +41,14 @@ type rawBook struct {
 	// is used once.
 	heads map[string]*rawHead
 
+	// parts remembers the package's small parts (relationships, workbook.xml) from book
+	// to book; nil for none
+	parts *partMemo
+
+	// texts gives the same string for the same short cell text (sheetScanner.text): the
+	// reading worker's, kept from file to file, or the book's own.
+	texts *textIntern
+
 	password string
 	xlOnce   sync.Once
 	xl       *excelize.File // opened only for a formula without cached value
@@ -54,13 +63,19 @@ func openRawBook(data []byte) (*rawBook, error) {
 
 // openRawBookZip is openRawBook with the zip's directory read already, when zr is not nil.
 func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
+	return openRawBookMemo(data, zr, nil)
+}
+
+// openRawBookMemo is openRawBookZip remembering the small parts it reads in parts (the
+// reading worker's), when not nil.
+func openRawBookMemo(data []byte, zr *zip.Reader, parts *partMemo) (*rawBook, error) {
 	if zr == nil {
 		var err error
 		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
 			return nil, errRawUnsupported
 		}
 	}
-	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}}
+	b := &rawBook{data: data, files: map[string]*zip.File{}, paths: map[string]string{}, sheets: map[string][]byte{}, parts: parts}
 	for _, f := range zr.File {
 		b.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -140,7 +155,7 @@ type xmlSheet struct {
 // rels reads a relationships part: with a small scanner when the part is plain (see
 // scanRels), else with encoding/xml.
 func (b *rawBook) rels(name string) ([]xmlRel, error) {
-	data, err := b.part(name)
+	data, err := b.smallPart(name)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +172,7 @@ func (b *rawBook) rels(name string) ([]xmlRel, error) {
 // workbook reads workbook.xml into wb: with a small scanner when the part is plain (see
 // scanWorkbook), else with encoding/xml.
 func (b *rawBook) workbook(name string, wb *xmlWorkbook) error {
-	data, err := b.part(name)
+	data, err := b.smallPart(name)
 	if err != nil {
 		return err
 	}
@@ -420,6 +435,74 @@ func (b *rawBook) part(name string) ([]byte, error) {
 	return buf[:n], zip.ErrFormat
 }
 
+// partMemo remembers what part gave for small parts, by everything part's outcome
+// depends on (partKey): the returns of a round come from one template, and their
+// relationships and workbook.xml are the same bytes in every file, each inflated with a
+// decompressor of its own. One reading goroutine uses it; what it holds is read only.
+type partMemo struct{ m map[string]partResult }
+
+type partResult struct {
+	data []byte
+	err  error
+}
+
+const (
+	partMemoSize = 4 << 10 // the largest compressed part remembered
+	partMemoMax  = 64      // parts remembered, emptied when full
+)
+
+// smallPart is part(name), from b.parts when a part of the same bytes was read before.
+// Its result must not be changed: it may be another book's.
+func (b *rawBook) smallPart(name string) ([]byte, error) {
+	f := b.files[name]
+	if f == nil || b.parts == nil {
+		return b.part(name)
+	}
+	key, ok := b.partKey(f)
+	if !ok {
+		return b.part(name)
+	}
+	if r, ok := b.parts.m[key]; ok {
+		return r.data, r.err
+	}
+	data, err := b.part(name)
+	switch {
+	case b.parts.m == nil:
+		b.parts.m = map[string]partResult{}
+	case len(b.parts.m) >= partMemoMax:
+		clear(b.parts.m)
+	}
+	b.parts.m[key] = partResult{data, err}
+	return data, err
+}
+
+// partKey is everything part's outcome depends on, as archive/zip's File.Open and its
+// checksumReader read an entry: its name (a directory's is read as empty), method, flags
+// (a data descriptor after the data), CRC-32 and both sizes from the directory, its
+// compressed bytes, and the 16 bytes after them (the data descriptor, whose CRC-32 is
+// checked). ok is false for a large part, or one whose local header cannot be read
+// (part then says why).
+func (b *rawBook) partKey(f *zip.File) (string, bool) {
+	if f.CompressedSize64 > partMemoSize {
+		return "", false
+	}
+	off, err := f.DataOffset()
+	if err != nil || off < 0 || off > int64(len(b.data)) {
+		return "", false
+	}
+	end := min(off+int64(f.CompressedSize64), int64(len(b.data)))
+	desc := min(end+16, int64(len(b.data)))
+	var head [2 + 2 + 4 + 8 + 8 + 8 + 8]byte
+	binary.LittleEndian.PutUint16(head[0:], f.Method)
+	binary.LittleEndian.PutUint16(head[2:], f.Flags)
+	binary.LittleEndian.PutUint32(head[4:], f.CRC32)
+	binary.LittleEndian.PutUint64(head[8:], f.UncompressedSize64)
+	binary.LittleEndian.PutUint64(head[16:], f.CompressedSize64)
+	binary.LittleEndian.PutUint64(head[24:], uint64(end-off))  // the data, and then
+	binary.LittleEndian.PutUint64(head[32:], uint64(desc-end)) // what follows it
+	return string(head[:]) + f.Name + "\x00" + string(b.data[off:desc]), true
+}
+
 func resolvePart(dir, target string) string {
 	if strings.HasPrefix(target, "/") {
 		return strings.TrimPrefix(target, "/")
@@ -455,7 +538,12 @@ func (b *rawBook) source(sheet string) (rowSource, error) {
 		sc := h.sc
 		return &rawSource{b: b, sheet: sheet, sc: &sc, replay: h.rows}, nil
 	}
-	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(data, b.sst), record: true}, nil
+	if b.texts == nil {
+		b.texts = &textIntern{}
+	}
+	sc := newSheetScanner(data, b.sst)
+	sc.intern = b.texts
+	return &rawSource{b: b, sheet: sheet, sc: sc, record: true}, nil
 }
 
 // rawHead is the start of a sheet read once: its rows, and the scanner past them.
@@ -653,7 +741,7 @@ type sheetScanner struct {
 	pending *rawRow // the next row read, when its line is ahead
 	done    bool
 	width   int // cells of the last row read: the next one's likely capacity
-	intern  map[string]string
+	intern  *textIntern
 }
 
 func newSheetScanner(data []byte, sst []string) *sheetScanner {
@@ -930,26 +1018,33 @@ func smallIndex(v []byte) (int, bool) {
 	return n, true
 }
 
-// internMax bounds the values a sheet's scanner keeps to give the same string for the
-// same text: figures come back often ("0", "12"), each would be a string of its own.
-const internMax = 1 << 10
+// textIntern gives the same string for the same short text: figures come back often
+// ("0", "12"), in a sheet and from return to return, and each would be a string of its
+// own. A reading worker keeps one for all its files (no lock: one goroutine uses it).
+type textIntern struct{ m map[string]string }
+
+// internMax bounds the texts a textIntern keeps: it is emptied when full, as a long run
+// would otherwise keep the first files' texts only.
+const internMax = 1 << 12
 
 // text is the character data v as a string (unescapeXML), the same string for the same
 // short text.
 func (s *sheetScanner) text(v []byte) string {
-	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 || s.intern == nil {
 		return unescapeXML(v)
 	}
-	if t, ok := s.intern[string(v)]; ok {
+	in := s.intern
+	if t, ok := in.m[string(v)]; ok {
 		return t
 	}
 	t := string(v)
-	if s.intern == nil {
-		s.intern = map[string]string{}
+	switch {
+	case in.m == nil:
+		in.m = make(map[string]string, 256)
+	case len(in.m) >= internMax:
+		clear(in.m)
 	}
-	if len(s.intern) < internMax {
-		s.intern[t] = t
-	}
+	in.m[t] = t
 	return t
 }
 
@@ -993,7 +1088,16 @@ func elementText(data []byte, name string) string {
 // richText concatenates the <t> of a string item and of its runs, leaving out phonetic
 // runs (<rPh>), as excelize does, then decodes _xHHHH_ escapes.
 func richText(si []byte) string {
+	// Most items are one <t>: its text is returned as decoded, without a copy into b,
+	// which only joins the texts of items with several.
 	var b strings.Builder
+	first, texts := "", 0
+	text := func() string {
+		if texts <= 1 {
+			return first
+		}
+		return b.String()
+	}
 	for len(si) > 0 {
 		i := bytes.IndexByte(si, '<')
 		if i < 0 {
@@ -1017,15 +1121,24 @@ func richText(si []byte) string {
 			si = si[end+1:]
 			e := bytes.Index(si, []byte("</t>"))
 			if e < 0 {
-				return b.String()
+				return text()
 			}
-			b.WriteString(unescapeXML(si[:e]))
+			switch t := unescapeXML(si[:e]); texts {
+			case 0:
+				first = t
+			case 1:
+				b.WriteString(first)
+				b.WriteString(t)
+			default:
+				b.WriteString(t)
+			}
+			texts++
 			si = si[e+len("</t>"):]
 		default:
 			si = si[1:]
 		}
 	}
-	return bstrDecode(b.String())
+	return bstrDecode(text())
 }
 
 var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)

@@ -114,8 +114,8 @@ func (b xlBook) close()                                        { _ = b.f.Close()
 // else with excelize. A problem is reported when it cannot be opened.
 func (r *reader) openBook(data []byte, encrypted bool) xbook {
 	if !encrypted && !r.opt.excelizeOnly {
-		if b, err := openRawBookZip(data, r.zr); err == nil {
-			b.password = r.opt.Password
+		if b, err := openRawBookMemo(data, r.zr, r.parts); err == nil {
+			b.password, b.texts = r.opt.Password, r.texts
 			return b
 		}
 	}

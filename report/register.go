@@ -93,6 +93,7 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 		problems = append(problems, Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cell, District: district, Message: tr(lang, vi, en)})
 	}
 	labels := registerLabels(p)
+	kinds := newKindNames(p)
 
 	// The header: the first of the first rows that names a district and a kind column.
 	headerRow, cols := -1, map[string]int{}
@@ -143,30 +144,36 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 	var subs []classify.Submission
 	for i := headerRow + 1; i < len(rows); i++ {
 		line := i + 1
-		cell := func(key string) (string, string) {
+		cell := func(key string) string {
+			j, ok := cols[key]
+			if !ok || j >= len(rows[i]) {
+				return ""
+			}
+			return strings.TrimSpace(rows[i][j])
+		}
+		// ref is the cell of key on this line, "" when the register has no such column:
+		// named only for a problem, as most lines have none
+		ref := func(key string) string {
 			j, ok := cols[key]
 			if !ok {
-				return "", ""
+				return ""
 			}
-			ref, _ := excelize.CoordinatesToCellName(j+1, line)
-			if j >= len(rows[i]) {
-				return "", ref
-			}
-			return strings.TrimSpace(rows[i][j]), ref
+			r, _ := excelize.CoordinatesToCellName(j+1, line)
+			return r
 		}
 		empty := true
 		for _, k := range registerKeys {
-			if v, _ := cell(k); v != "" {
+			if cell(k) != "" {
 				empty = false
 			}
 		}
 		if empty {
 			continue
 		}
-		name, nameRef := cell("district")
-		kindText, kindRef := cell("kind")
+		name := cell("district")
+		kindText := cell("kind")
 		if name == "" {
-			add(Error, CodeMissingValue, nameRef, "", "Thiếu tên đơn vị gửi báo cáo.", "The district is blank.")
+			add(Error, CodeMissingValue, ref("district"), "", "Thiếu tên đơn vị gửi báo cáo.", "The district is blank.")
 			continue
 		}
 		district, suggestions, ok := m.District(name)
@@ -177,47 +184,50 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 				vi += " Có phải: " + strings.Join(suggestions, ", ") + "?"
 				en += " Did you mean: " + strings.Join(suggestions, ", ") + "?"
 			}
-			add(Error, CodeUnknownDistrict, nameRef, "", vi, en)
+			add(Error, CodeUnknownDistrict, ref("district"), "", vi, en)
 			continue
 		}
 		if kindText == "" {
-			add(Error, CodeMissingValue, kindRef, district, "Thiếu loại báo cáo.", "The kind of return is blank.")
+			add(Error, CodeMissingValue, ref("kind"), district, "Thiếu loại báo cáo.", "The kind of return is blank.")
 			continue
 		}
-		kind, ok := registerKind(p, kindText)
+		kind, ok := kinds.match(kindText) // registerKind(p, kindText)
 		if !ok {
 			var kinds []string
 			for _, d := range p.Calendar {
 				kinds = append(kinds, d.Label(lang))
 			}
-			add(Error, CodeUnknownKind, kindRef, district,
+			add(Error, CodeUnknownKind, ref("kind"), district,
 				fmt.Sprintf("Không rõ loại báo cáo “%s”; các loại: %s.", kindText, strings.Join(kinds, ", ")),
 				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(kinds, ", ")))
 			continue
 		}
-		number, _ := cell("number")
+		number := cell("number")
 		sub := classify.Submission{District: district, Kind: kind, File: fmt.Sprintf("%s:%d", path, line), Number: number}
-		dates := map[string]*time.Time{"report_date": &sub.ReportDate, "received_date": &sub.Received}
-		for _, k := range []string{"report_date", "received_date"} {
-			v, ref := cell(k)
+		for _, d := range [...]struct {
+			k  string
+			to *time.Time
+		}{{"report_date", &sub.ReportDate}, {"received_date", &sub.Received}} {
+			k := d.k
+			v := cell(k)
 			if v == "" {
 				continue
 			}
 			t, ok := parseRegisterDate(v)
 			if !ok {
-				add(Error, CodeTypeError, ref, district,
+				add(Error, CodeTypeError, ref(k), district,
 					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, "vi")),
 					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, "en")))
 				continue
 			}
-			*dates[k] = t
+			*d.to = t
 		}
 		if sub.Submitted().IsZero() {
-			_, ref := cell("received_date")
-			if ref == "" {
-				_, ref = cell("report_date")
+			at := ref("received_date")
+			if at == "" {
+				at = ref("report_date")
 			}
-			add(Warning, CodeMissingValue, ref, district,
+			add(Warning, CodeMissingValue, at, district,
 				"Không có ngày nhận hay ngày báo cáo: coi như nhận vào ngày xét.",
 				"Neither a received nor a report date: taken as received on the as-of day.")
 		}

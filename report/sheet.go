@@ -185,6 +185,16 @@ func copyMap(m map[string]string) map[string]string {
 // numberingCell is a cell of the row that numbers a table's columns: "1", "(2)", "(a)", "A".
 var numberingCell = regexp.MustCompile(`^\(\s*[0-9A-Za-z]{1,3}\s*\)$|^\d{1,3}$|^[A-Za-z]$`)
 
+// isNumberingCell is numberingCell.MatchString(v), without running the expression on a
+// text it cannot match: empty, or longer than three bytes without a "(" first, as a
+// commune's name is (the expression was run on every row's).
+func isNumberingCell(v string) bool {
+	if v == "" || v[0] != '(' && len(v) > 3 {
+		return false
+	}
+	return numberingCell.MatchString(v)
+}
+
 // numberingRow reports whether a row whose commune cell reads like a column number is the
 // row that numbers the columns: every cell of it is such a number and the numbers rise
 // from left to right ("1 2 3 …", "(1) (2) …", "A B 1 2 …"), or no figure is filled. A row
@@ -199,7 +209,7 @@ func (s *sheetCtx) numberingRow(g gridRow) bool {
 		if v == "" {
 			continue
 		}
-		if !numberingCell.MatchString(v) {
+		if !isNumberingCell(v) {
 			return false
 		}
 		digits := strings.Trim(v, "() \t")
@@ -233,7 +243,7 @@ func (s *sheetCtx) row(g gridRow) {
 		return
 	}
 	name := s.field(g, keyCommune)
-	if numberingCell.MatchString(name) && s.numberingRow(g) {
+	if isNumberingCell(name) && s.numberingRow(g) {
 		return
 	}
 	if s.isTotals(g) {
@@ -263,11 +273,12 @@ func (s *sheetCtx) row(g gridRow) {
 		return
 	}
 	s.checkUntitled(g, at.district, at.commune)
-	s.place(g, name, district, match, Row{Name: name, Status: status, Figures: figures, Line: g.line})
+	s.place(g, name, district, match, at.commune, Row{Name: name, Status: status, Figures: figures, Line: g.line})
 }
 
-// place puts a row in the return of its district, or reports why it cannot.
-func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, row Row) {
+// place puts a row in the return of its district, or reports why it cannot; full is
+// match.Commune.FullName() when match.OK.
+func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, full string, row Row) {
 	key := district
 	if key == "" && match.OK {
 		key = match.Commune.District
@@ -282,7 +293,7 @@ func (s *sheetCtx) place(g gridRow, name, district string, match CommuneMatch, r
 		s.r.add(Error, match.Problem, at, match.Message(s.r.lang))
 		return
 	}
-	at.district, at.commune = match.Commune.District, match.Commune.FullName()
+	at.district, at.commune = match.Commune.District, full
 	if s.seen[key] == nil {
 		s.seen[key] = map[string]int{}
 	}
@@ -374,7 +385,9 @@ type districtFound struct {
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g gridRow, at loc) (fig classify.Figures, status string, filled bool) {
 	fig = make(classify.Figures, len(s.hdr.cols))
-	for i, f := range s.r.plan.Fields {
+	fields := s.r.plan.Fields
+	for i := range fields {
+		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
 		col := s.cols[i]
 		if col < 0 {
 			continue
@@ -418,7 +431,7 @@ func (s *sheetCtx) status(raw string, at loc) string {
 }
 
 // figure reads one numeric cell, reporting what is wrong with it; numBad means reported.
-func (s *sheetCtx) figure(g gridRow, col int, f criteria.Field, at loc) (float64, numState) {
+func (s *sheetCtx) figure(g gridRow, col int, f *criteria.Field, at loc) (float64, numState) {
 	raw, numeric, st := s.cellValue(g, col, at, f.Key)
 	if st != numOK {
 		return 0, st
@@ -471,7 +484,7 @@ func (s *sheetCtx) cellValue(g gridRow, col int, at loc, key string) (raw string
 	return raw, numeric, numOK
 }
 
-func (s *sheetCtx) addToSums(i int, f criteria.Field, v float64, st numState) {
+func (s *sheetCtx) addToSums(i int, f *criteria.Field, v float64, st numState) {
 	if f.Kind != criteria.KindCount && f.Kind != criteria.KindArea {
 		return
 	}
@@ -532,7 +545,9 @@ func isTotalsLabel(text string) bool {
 // totals row, or from the top), as Excel's SUM would: blank cells count as nothing.
 func (s *sheetCtx) checkTotals(g gridRow) {
 	at := loc{sheet: s.sheet, district: s.district}
-	for i, f := range s.r.plan.Fields {
+	fields := s.r.plan.Fields
+	for i := range fields {
+		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
 		col := s.cols[i]
 		if col < 0 || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
 			continue

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -220,27 +221,55 @@ func isDash(s string) bool {
 // as a calendar kind key: an exact match of a name, else the longest name the text
 // contains.
 func matchKind(p *criteria.Plan, raw string) (string, bool) {
-	f := strings.ReplaceAll(fold(raw), " ", "")
+	return newKindNames(p).match(raw)
+}
+
+// kindNames are the names of the plan's calendar kinds, folded without spaces, in the
+// order matchKind tries them: folded once per file or register, not once per text read.
+type kindNames []kindName
+
+type kindName struct{ kind, norm string }
+
+func newKindNames(p *criteria.Plan) kindNames {
+	var ks kindNames
+	for _, d := range p.Calendar {
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			if n := normLabel(name); n != "" {
+				ks = append(ks, kindName{d.Kind, n})
+			}
+		}
+	}
+	return ks
+}
+
+// match is matchKind with the plan's names folded already.
+func (ks kindNames) match(raw string) (string, bool) {
+	f := normLabel(raw)
 	if f == "" {
 		return "", false
 	}
 	best, bestLen := "", 0
-	for _, d := range p.Calendar {
-		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
-			n := strings.ReplaceAll(fold(name), " ", "")
-			if n == "" {
-				continue
-			}
-			if n == f {
-				return d.Kind, true
-			}
-			if strings.Contains(f, n) && len(n) > bestLen {
-				best, bestLen = d.Kind, len(n)
-			}
+	for _, k := range ks {
+		if k.norm == f {
+			return k.kind, true
+		}
+		if strings.Contains(f, k.norm) && len(k.norm) > bestLen {
+			best, bestLen = k.kind, len(k.norm)
 		}
 	}
 	return best, best != ""
 }
+
+// parseSerial is strconv.ParseFloat(s, 64) where parseDate reads s as a serial: a number
+// cell, or a text that serialText matches; errNotSerial for any other text.
+func parseSerial(s string, numeric bool) (float64, error) {
+	if !numeric && !serialText.MatchString(s) {
+		return 0, errNotSerial
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+var errNotSerial = errors.New("not a serial")
 
 var (
 	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$`)
@@ -257,7 +286,9 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 	if s == "" {
 		return time.Time{}, numBlank
 	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && (numeric || serialText.MatchString(s)) {
+	// (a text is tried as a serial only when it looks like one: strconv's error for
+	// "20/02/2025" is two allocations)
+	if v, err := parseSerial(s, numeric); err == nil {
 		// Returns of this programme are dated in this century: a serial outside
 		// 2000–2099 ("2025", "12345") is a number typed where a date belongs.
 		if v < 36526 || v >= 73051 {
@@ -269,7 +300,9 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 		}
 		return day(t.Year(), int(t.Month()), t.Day())
 	}
-	s = timeSuffix.ReplaceAllString(s, "")
+	if strings.Contains(s, ":") { // a time of day: timeSuffix has a ":"
+		s = timeSuffix.ReplaceAllString(s, "")
+	}
 	if m := dmyDate.FindStringSubmatch(s); m != nil {
 		y := atoi(m[3])
 		if len(m[3]) == 2 {
