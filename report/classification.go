@@ -136,9 +136,9 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 		Column{Key: "category", Header: tr(lang, "Phân loại", "Category")},
 		Column{Key: "reasons", Header: tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
 	)
-	t.Rows = make([][]any, 0, len(results))
-	for _, r := range results {
-		row := make([]any, 0, len(t.Columns))
+	// Laid out row by row as the table is written (lazyTable).
+	return lazyTable(t, len(results), func(row []any, i int) []any {
+		r := &results[i]
 		row = append(row, r.District, r.Commune, r.Code)
 		if withKind {
 			kind := r.Kind
@@ -148,10 +148,8 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 			row = append(row, Tag{Key: r.Kind, Text: kind})
 		}
 		status := Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}
-		row = append(row, status, Tag{Key: r.Category, Text: r.Label}, strings.Join(r.Reasons, "; "))
-		t.Rows = append(t.Rows, row)
-	}
-	return t
+		return append(row, status, Tag{Key: r.Category, Text: r.Label}, strings.Join(r.Reasons, "; "))
+	})
 }
 
 // CountTable lays the counts per category out as a small table. When the data had errors

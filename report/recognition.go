@@ -146,9 +146,9 @@ func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Tab
 		Column{Key: "result", Header: tr(lang, "Kết quả", "Result")},
 		Column{Key: "details", Header: tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
 	)
-	t.Rows = make([][]any, 0, len(rs))
-	for _, r := range rs {
-		row := make([]any, 0, len(t.Columns))
+	// Laid out row by row as the table is written (lazyTable).
+	return lazyTable(t, len(rs), func(row []any, i int) []any {
+		r := &rs[i]
 		row = append(row, r.District, r.Commune, r.Code, Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
 		var details []string
 		for _, c := range r.Criteria {
@@ -164,10 +164,8 @@ func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Tab
 				details = append(details, fmt.Sprintf("%d: %s %s", c.ID, tr(lang, "thiếu", "missing"), strings.Join(names, ", ")))
 			}
 		}
-		row = append(row, Tag{Key: string(r.Result), Text: r.Result.Label(lang)}, strings.Join(details, "; "))
-		t.Rows = append(t.Rows, row)
-	}
-	return t
+		return append(row, Tag{Key: string(r.Result), Text: r.Result.Label(lang)}, strings.Join(details, "; "))
+	})
 }
 
 // RecognitionDetailTable lays out every criterion of every commune with its figures, one

@@ -19,9 +19,43 @@ type Table struct {
 	// Name is the sheet name in a workbook.
 	Name    string
 	Columns []Column
-	Rows    [][]any
+	// Rows are the cells, row by row, but for the tables whose rows are laid out on
+	// demand (Len, below): WriteText, WriteCSV and Workbook read either.
+	Rows [][]any
 	// Note, when set, is shown above the table (a workbook's first row, in bold).
 	Note string
+
+	// rowAt, when set, lays row i of n out on demand, in place of Rows: a national
+	// consolidation's checklist and classification would otherwise hold about 11 MB of
+	// boxed cells while their sheets are streamed, which the garbage collector's headroom
+	// doubles in the peak memory. Each writer lays a row out when it writes it, in a
+	// slice reused from row to row.
+	n     int
+	rowAt func(dst []any, i int) []any
+}
+
+// lazyTable returns t whose rows are laid out by rowAt(dst, i) on demand, n of them.
+// rowAt appends row i to dst (which the caller may reuse from row to row) and must give
+// the same row each time it is asked.
+func lazyTable(t Table, n int, rowAt func(dst []any, i int) []any) Table {
+	t.Rows, t.n, t.rowAt = nil, n, rowAt
+	return t
+}
+
+// Len is the number of rows of t.
+func (t *Table) Len() int {
+	if t.rowAt != nil {
+		return t.n
+	}
+	return len(t.Rows)
+}
+
+// row returns row i of t, laid out in dst's storage when t is lazy.
+func (t *Table) row(dst []any, i int) []any {
+	if t.rowAt != nil {
+		return t.rowAt(dst[:0], i)
+	}
+	return t.Rows[i]
 }
 
 // Column is one column of a Table.
@@ -127,9 +161,11 @@ func WriteText(w io.Writer, t Table, lang string) error {
 		head = append(head, c.Header)
 	}
 	tbl.Header(head...)
-	for _, r := range t.Rows {
-		row := make([]string, len(r))
-		for i, v := range r {
+	var cells []any
+	for n := range t.Len() {
+		cells = t.row(cells, n)
+		row := make([]string, len(cells))
+		for i, v := range cells {
 			row[i] = cellText(v, lang)
 		}
 		if err := tbl.Append(row); err != nil {
@@ -149,12 +185,15 @@ func WriteCSV(w io.Writer, t Table) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, r := range t.Rows {
-		row := make([]string, len(r))
-		for i, v := range r {
-			row[i] = cellKey(v)
+	var cells []any
+	var keys []string
+	for n := range t.Len() {
+		cells = t.row(cells, n)
+		keys = keys[:0]
+		for _, v := range cells {
+			keys = append(keys, cellKey(v))
 		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(keys); err != nil {
 			return err
 		}
 	}
