@@ -137,6 +137,7 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 		Column{Key: "reasons", Header: tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
 	)
 	// Laid out row by row as the table is written (lazyTable).
+	tags := planTags(p, lang)
 	return lazyTable(t, len(results), func(row []any, i int) []any {
 		r := &results[i]
 		row = append(row, r.District, r.Commune, r.Code)
@@ -145,10 +146,10 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 			if d, ok := p.Deadline(r.Kind); ok {
 				kind = d.Label(lang)
 			}
-			row = append(row, Tag{Key: r.Kind, Text: kind})
+			row = append(row, tags.cell(Tag{Key: r.Kind, Text: kind}))
 		}
-		status := Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}
-		return append(row, status, Tag{Key: r.Category, Text: r.Label}, strings.Join(r.Reasons, "; "))
+		status := tags.cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
+		return append(row, status, tags.cell(Tag{Key: r.Category, Text: r.Label}), strings.Join(r.Reasons, "; "))
 	})
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"drugfree/classify"
@@ -147,24 +148,37 @@ func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Tab
 		Column{Key: "details", Header: tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
 	)
 	// Laid out row by row as the table is written (lazyTable).
+	tags := planTags(p, lang)
+	missing := tr(lang, "thiếu", "missing")
 	return lazyTable(t, len(rs), func(row []any, i int) []any {
 		r := &rs[i]
-		row = append(row, r.District, r.Commune, r.Code, Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
-		var details []string
+		row = append(row, r.District, r.Commune, r.Code, tags.cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
+		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
+		var details strings.Builder
 		for _, c := range r.Criteria {
-			row = append(row, Tag{Key: string(c.Result), Text: verdictMark(c.Result)})
-			switch c.Result {
-			case classify.Fail:
-				details = append(details, fmt.Sprintf("%d: %s", c.ID, strings.Join(c.Failing, ", ")))
-			case classify.Missing:
-				var names []string
-				for _, k := range c.Missing {
-					names = append(names, p.FieldLabel(k, lang))
+			row = append(row, tags.cell(Tag{Key: string(c.Result), Text: verdictMark(c.Result)}))
+			if c.Result != classify.Fail && c.Result != classify.Missing {
+				continue
+			}
+			if details.Len() > 0 {
+				details.WriteString("; ")
+			}
+			details.WriteString(strconv.Itoa(c.ID))
+			details.WriteString(": ")
+			if c.Result == classify.Fail {
+				details.WriteString(strings.Join(c.Failing, ", "))
+				continue
+			}
+			details.WriteString(missing)
+			details.WriteString(" ")
+			for j, k := range c.Missing {
+				if j > 0 {
+					details.WriteString(", ")
 				}
-				details = append(details, fmt.Sprintf("%d: %s %s", c.ID, tr(lang, "thiếu", "missing"), strings.Join(names, ", ")))
+				details.WriteString(p.FieldLabel(k, lang))
 			}
 		}
-		return append(row, Tag{Key: string(r.Result), Text: r.Result.Label(lang)}, strings.Join(details, "; "))
+		return append(row, tags.cell(Tag{Key: string(r.Result), Text: r.Result.Label(lang)}), details.String())
 	})
 }
 

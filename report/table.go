@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"drugfree/classify"
 	"drugfree/criteria"
 )
 
@@ -82,6 +83,47 @@ type Tag struct {
 }
 
 func (t Tag) String() string { return t.Text }
+
+// tagCells holds the tags a table repeats from row to row (statuses, verdicts,
+// categories), each boxed once, so that its rows share the boxes rather than allocate one
+// per cell (the checklist at 700 returns has 47,000 verdict marks). It is filled before
+// the first row is laid out and only read afterwards, so the table may be written from
+// any goroutine.
+type tagCells map[Tag]any
+
+// cell returns t as a cell: the shared box when t is one of m's, else a new one.
+func (m tagCells) cell(t Tag) any {
+	if c, ok := m[t]; ok {
+		return c
+	}
+	return t
+}
+
+// add adds the tag with key and text.
+func (m tagCells) add(key, text string) {
+	t := Tag{Key: key, Text: text}
+	m[t] = t
+}
+
+// planTags returns the tags of p's statuses, categories and calendar kinds in lang, and
+// those of the verdicts (marks and words).
+func planTags(p *criteria.Plan, lang string) tagCells {
+	m := tagCells{}
+	for _, s := range p.Statuses {
+		m.add(s.Key, p.StatusLabel(s.Key, lang))
+	}
+	for _, c := range p.Categories {
+		m.add(c.Key, p.CategoryLabel(c.Key, lang))
+	}
+	for _, d := range p.Calendar {
+		m.add(d.Kind, d.Label(lang))
+	}
+	for _, v := range []classify.Verdict{classify.Pass, classify.Fail, classify.Missing} {
+		m.add(string(v), verdictMark(v))
+		m.add(string(v), v.Label(lang))
+	}
+	return m
+}
 
 // cellText renders a value for people in lang.
 func cellText(v any, lang string) string {

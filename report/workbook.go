@@ -281,6 +281,9 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *Table, widths []flo
 	var row []any
 	var buf []excelize.Cell
 	var cells []any
+	// The texts of tags, boxed once each: a table's tags repeat a few texts (✓, ✗, a
+	// status), and a text is written as a value of its own (cellValue).
+	texts := map[string]any{}
 	for r := range t.Len() {
 		row = t.row(row, r)
 		if len(row) > len(buf) {
@@ -289,7 +292,18 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *Table, widths []flo
 		cells = cells[:0]
 		for i, v := range row {
 			wrap := i < len(t.Columns) && t.Columns[i].Wrap
-			buf[i] = excelize.Cell{StyleID: styleID(styles, v, wrap), Value: wb.cellValue(v)}
+			var value any
+			if tag, ok := v.(Tag); ok {
+				if value, ok = texts[tag.Text]; !ok {
+					value = tag.Text
+					if len(texts) < 256 {
+						texts[tag.Text] = value
+					}
+				}
+			} else {
+				value = wb.cellValue(v)
+			}
+			buf[i] = excelize.Cell{StyleID: styleID(styles, v, wrap), Value: value}
 			cells = append(cells, &buf[i])
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
