@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -197,10 +198,17 @@ func RecognitionDetailTable(p *criteria.Plan, rs []RecognitionResult, lang strin
 	for _, c := range p.Checklist.Criteria {
 		words[c.ID] = c.Label(lang)
 	}
-	for _, r := range rs {
-		for _, c := range r.Criteria {
-			t.Rows = append(t.Rows, []any{r.District, r.Commune, c.ID, words[c.ID], Tag{Key: string(c.Result), Text: c.Result.Label(lang)}, strings.Join(c.Figures, "; ")})
-		}
+	// Laid out row by row as the table is written (lazyTable): row i is criterion
+	// i-starts[k] of commune k, where starts[k] <= i < starts[k+1].
+	starts := make([]int, len(rs)+1)
+	for k, r := range rs {
+		starts[k+1] = starts[k] + len(r.Criteria)
 	}
-	return t
+	tags := planTags(p, lang)
+	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
+		k := sort.SearchInts(starts[1:], i+1)
+		r := &rs[k]
+		c := &r.Criteria[i-starts[k]]
+		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.cell(Tag{Key: string(c.Result), Text: c.Result.Label(lang)}), strings.Join(c.Figures, "; "))
+	})
 }
