@@ -136,22 +136,21 @@ func ClassificationTable(p *criteria.Plan, results []CommuneResult, lang string)
 		Column{Key: "category", Header: tr(lang, "Phân loại", "Category")},
 		Column{Key: "reasons", Header: tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
 	)
-	t.Rows = make([][]any, 0, len(results))
-	for _, r := range results {
-		row := make([]any, 0, len(t.Columns))
+	// Laid out row by row as the table is written (lazyTable).
+	tags := planTags(p, lang)
+	return lazyTable(t, len(results), func(row []any, i int) []any {
+		r := &results[i]
 		row = append(row, r.District, r.Commune, r.Code)
 		if withKind {
 			kind := r.Kind
 			if d, ok := p.Deadline(r.Kind); ok {
 				kind = d.Label(lang)
 			}
-			row = append(row, Tag{Key: r.Kind, Text: kind})
+			row = append(row, tags.cell(Tag{Key: r.Kind, Text: kind}))
 		}
-		status := Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}
-		row = append(row, status, Tag{Key: r.Category, Text: r.Label}, strings.Join(r.Reasons, "; "))
-		t.Rows = append(t.Rows, row)
-	}
-	return t
+		status := tags.cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
+		return append(row, status, tags.cell(Tag{Key: r.Category, Text: r.Label}), strings.Join(r.Reasons, "; "))
+	})
 }
 
 // CountTable lays the counts per category out as a small table. When the data had errors

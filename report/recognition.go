@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"drugfree/classify"
@@ -146,28 +148,39 @@ func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Tab
 		Column{Key: "result", Header: tr(lang, "Kết quả", "Result")},
 		Column{Key: "details", Header: tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
 	)
-	t.Rows = make([][]any, 0, len(rs))
-	for _, r := range rs {
-		row := make([]any, 0, len(t.Columns))
-		row = append(row, r.District, r.Commune, r.Code, Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
-		var details []string
+	// Laid out row by row as the table is written (lazyTable).
+	tags := planTags(p, lang)
+	missing := tr(lang, "thiếu", "missing")
+	return lazyTable(t, len(rs), func(row []any, i int) []any {
+		r := &rs[i]
+		row = append(row, r.District, r.Commune, r.Code, tags.cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
+		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
+		var details strings.Builder
 		for _, c := range r.Criteria {
-			row = append(row, Tag{Key: string(c.Result), Text: verdictMark(c.Result)})
-			switch c.Result {
-			case classify.Fail:
-				details = append(details, fmt.Sprintf("%d: %s", c.ID, strings.Join(c.Failing, ", ")))
-			case classify.Missing:
-				var names []string
-				for _, k := range c.Missing {
-					names = append(names, p.FieldLabel(k, lang))
+			row = append(row, tags.cell(Tag{Key: string(c.Result), Text: verdictMark(c.Result)}))
+			if c.Result != classify.Fail && c.Result != classify.Missing {
+				continue
+			}
+			if details.Len() > 0 {
+				details.WriteString("; ")
+			}
+			details.WriteString(strconv.Itoa(c.ID))
+			details.WriteString(": ")
+			if c.Result == classify.Fail {
+				details.WriteString(strings.Join(c.Failing, ", "))
+				continue
+			}
+			details.WriteString(missing)
+			details.WriteString(" ")
+			for j, k := range c.Missing {
+				if j > 0 {
+					details.WriteString(", ")
 				}
-				details = append(details, fmt.Sprintf("%d: %s %s", c.ID, tr(lang, "thiếu", "missing"), strings.Join(names, ", ")))
+				details.WriteString(p.FieldLabel(k, lang))
 			}
 		}
-		row = append(row, Tag{Key: string(r.Result), Text: r.Result.Label(lang)}, strings.Join(details, "; "))
-		t.Rows = append(t.Rows, row)
-	}
-	return t
+		return append(row, tags.cell(Tag{Key: string(r.Result), Text: r.Result.Label(lang)}), details.String())
+	})
 }
 
 // RecognitionDetailTable lays out every criterion of every commune with its figures, one
@@ -185,10 +198,17 @@ func RecognitionDetailTable(p *criteria.Plan, rs []RecognitionResult, lang strin
 	for _, c := range p.Checklist.Criteria {
 		words[c.ID] = c.Label(lang)
 	}
-	for _, r := range rs {
-		for _, c := range r.Criteria {
-			t.Rows = append(t.Rows, []any{r.District, r.Commune, c.ID, words[c.ID], Tag{Key: string(c.Result), Text: c.Result.Label(lang)}, strings.Join(c.Figures, "; ")})
-		}
+	// Laid out row by row as the table is written (lazyTable): row i is criterion
+	// i-starts[k] of commune k, where starts[k] <= i < starts[k+1].
+	starts := make([]int, len(rs)+1)
+	for k, r := range rs {
+		starts[k+1] = starts[k] + len(r.Criteria)
 	}
-	return t
+	tags := planTags(p, lang)
+	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
+		k := sort.SearchInts(starts[1:], i+1)
+		r := &rs[k]
+		c := &r.Criteria[i-starts[k]]
+		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.cell(Tag{Key: string(c.Result), Text: c.Result.Label(lang)}), strings.Join(c.Figures, "; "))
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"drugfree/classify"
 	"drugfree/criteria"
 )
 
@@ -19,9 +20,43 @@ type Table struct {
 	// Name is the sheet name in a workbook.
 	Name    string
 	Columns []Column
-	Rows    [][]any
+	// Rows are the cells, row by row, but for the tables whose rows are laid out on
+	// demand (Len, below): WriteText, WriteCSV and Workbook read either.
+	Rows [][]any
 	// Note, when set, is shown above the table (a workbook's first row, in bold).
 	Note string
+
+	// rowAt, when set, lays row i of n out on demand, in place of Rows: a national
+	// consolidation's checklist and classification would otherwise hold about 11 MB of
+	// boxed cells while their sheets are streamed, which the garbage collector's headroom
+	// doubles in the peak memory. Each writer lays a row out when it writes it, in a
+	// slice reused from row to row.
+	n     int
+	rowAt func(dst []any, i int) []any
+}
+
+// lazyTable returns t whose rows are laid out by rowAt(dst, i) on demand, n of them.
+// rowAt appends row i to dst (which the caller may reuse from row to row) and must give
+// the same row each time it is asked.
+func lazyTable(t Table, n int, rowAt func(dst []any, i int) []any) Table {
+	t.Rows, t.n, t.rowAt = nil, n, rowAt
+	return t
+}
+
+// Len is the number of rows of t.
+func (t *Table) Len() int {
+	if t.rowAt != nil {
+		return t.n
+	}
+	return len(t.Rows)
+}
+
+// row returns row i of t, laid out in dst's storage when t is lazy.
+func (t *Table) row(dst []any, i int) []any {
+	if t.rowAt != nil {
+		return t.rowAt(dst[:0], i)
+	}
+	return t.Rows[i]
 }
 
 // Column is one column of a Table.
@@ -48,6 +83,47 @@ type Tag struct {
 }
 
 func (t Tag) String() string { return t.Text }
+
+// tagCells holds the tags a table repeats from row to row (statuses, verdicts,
+// categories), each boxed once, so that its rows share the boxes rather than allocate one
+// per cell (the checklist at 700 returns has 47,000 verdict marks). It is filled before
+// the first row is laid out and only read afterwards, so the table may be written from
+// any goroutine.
+type tagCells map[Tag]any
+
+// cell returns t as a cell: the shared box when t is one of m's, else a new one.
+func (m tagCells) cell(t Tag) any {
+	if c, ok := m[t]; ok {
+		return c
+	}
+	return t
+}
+
+// add adds the tag with key and text.
+func (m tagCells) add(key, text string) {
+	t := Tag{Key: key, Text: text}
+	m[t] = t
+}
+
+// planTags returns the tags of p's statuses, categories and calendar kinds in lang, and
+// those of the verdicts (marks and words).
+func planTags(p *criteria.Plan, lang string) tagCells {
+	m := tagCells{}
+	for _, s := range p.Statuses {
+		m.add(s.Key, p.StatusLabel(s.Key, lang))
+	}
+	for _, c := range p.Categories {
+		m.add(c.Key, p.CategoryLabel(c.Key, lang))
+	}
+	for _, d := range p.Calendar {
+		m.add(d.Kind, d.Label(lang))
+	}
+	for _, v := range []classify.Verdict{classify.Pass, classify.Fail, classify.Missing} {
+		m.add(string(v), verdictMark(v))
+		m.add(string(v), v.Label(lang))
+	}
+	return m
+}
 
 // cellText renders a value for people in lang.
 func cellText(v any, lang string) string {
@@ -127,9 +203,11 @@ func WriteText(w io.Writer, t Table, lang string) error {
 		head = append(head, c.Header)
 	}
 	tbl.Header(head...)
-	for _, r := range t.Rows {
-		row := make([]string, len(r))
-		for i, v := range r {
+	var cells []any
+	for n := range t.Len() {
+		cells = t.row(cells, n)
+		row := make([]string, len(cells))
+		for i, v := range cells {
 			row[i] = cellText(v, lang)
 		}
 		if err := tbl.Append(row); err != nil {
@@ -149,12 +227,15 @@ func WriteCSV(w io.Writer, t Table) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, r := range t.Rows {
-		row := make([]string, len(r))
-		for i, v := range r {
-			row[i] = cellKey(v)
+	var cells []any
+	var keys []string
+	for n := range t.Len() {
+		cells = t.row(cells, n)
+		keys = keys[:0]
+		for _, v := range cells {
+			keys = append(keys, cellKey(v))
 		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(keys); err != nil {
 			return err
 		}
 	}

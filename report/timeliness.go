@@ -102,7 +102,9 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang st
 		{Key: "file", Header: tr(lang, "Tệp / văn bản", "File or document")},
 		{Key: "superseded", Header: tr(lang, "Bị thay thế", "Superseded")},
 	}}
-	for _, s := range sts {
+	// Laid out row by row as the table is written (lazyTable).
+	return lazyTable(t, len(sts), func(row []any, i int) []any {
+		s := &sts[i]
 		kind := Tag{Key: s.Kind, Text: s.Kind}
 		if d, ok := p.Deadline(s.Kind); ok {
 			kind.Text = d.Label(lang)
@@ -119,9 +121,8 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang st
 			}
 			sup += f
 		}
-		t.Rows = append(t.Rows, []any{s.District, kind, due, sub, statusTag(s.Status, statusLabel(s.Status, lang)), s.DaysLate, s.File, sup})
-	}
-	return t
+		return append(row, s.District, kind, due, sub, statusTag(s.Status, statusLabel(s.Status, lang)), s.DaysLate, s.File, sup)
+	})
 }
 
 func statusLabel(status, lang string) string {

@@ -112,40 +112,59 @@ func (wb *Workbook) AddTable(t Table) error { return wb.AddTables(t) }
 // share in the workbook is done in order, one table at a time: the sheets are created,
 // every style the cells use is created in the order AddTable would have first used it
 // (the style ids are the same), and the tables' filters and Flush come last.
+//
+// A table's rows are read twice, first to fit the widths and list the styles (survey, on
+// every core), then to stream them; a table laid out on demand (lazyTable) is laid out
+// twice rather than held whole.
 func (wb *Workbook) AddTables(ts ...Table) error {
+	order := bySize(ts)
+	surveys := make([]tableSurvey, len(ts))
+	eachTable(order, func(i int) error {
+		surveys[i] = wb.survey(&ts[i])
+		return nil
+	})
 	sws := make([]*excelize.StreamWriter, len(ts))
-	for i, t := range ts {
+	for i := range ts {
 		var err error
-		if sws[i], err = wb.startTable(t); err != nil {
+		if sws[i], err = wb.startTable(&ts[i], surveys[i].styles); err != nil {
 			return err
 		}
 	}
-	errs := make([]error, len(ts))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ts)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				errs[i] = wb.streamRows(sws[i], ts[i])
-			}
-		}()
-	}
-	for _, i := range bySize(ts) {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for i, t := range ts {
+	errs := eachTable(order, func(i int) error {
+		return wb.streamRows(sws[i], &ts[i], surveys[i].widths)
+	})
+	for i := range ts {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		if err := wb.endTable(sws[i], t); err != nil {
+		if err := wb.endTable(sws[i], &ts[i]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// eachTable runs do(i) for every i of order on every core, taking them in that order,
+// and returns the error of each.
+func eachTable(order []int, do func(i int) error) []error {
+	errs := make([]error, len(order))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				errs[i] = do(i)
+			}
+		}()
+	}
+	for _, i := range order {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return errs
 }
 
 // bySize returns the indexes of ts, the largest table first, so that the last table
@@ -156,14 +175,61 @@ func bySize(ts []Table) []int {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
-		return len(ts[idx[a]].Rows)*len(ts[idx[a]].Columns) > len(ts[idx[b]].Rows)*len(ts[idx[b]].Columns)
+		return ts[idx[a]].Len()*len(ts[idx[a]].Columns) > ts[idx[b]].Len()*len(ts[idx[b]].Columns)
 	})
 	return idx
 }
 
+// tableSurvey is what a table's sheet needs to know of all its rows before the first is
+// streamed.
+type tableSurvey struct {
+	// styles are the names of the styles the cells use (cellStyle), in the order of their
+	// first use.
+	styles []string
+	// widths are the columns' widths: Column.Width, or fitted to the longest text.
+	widths []float64
+}
+
+// survey reads t's rows for its styles and widths. It touches nothing of the workbook.
+func (wb *Workbook) survey(t *Table) tableSurvey {
+	var sv tableSurvey
+	seen := map[string]bool{}
+	seenTag := map[string]bool{} // by Tag style key, so as not to build "tag:"+key per cell
+	fit := make([]bool, len(t.Columns))
+	sv.widths = make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		sv.widths[i] = c.Width
+		if c.Width == 0 {
+			fit[i] = true
+			sv.widths[i] = min(max(float64(utf8.RuneCountInString(c.Header))*0.6, 8), 40)
+		}
+	}
+	var row []any
+	for r := range t.Len() {
+		row = t.row(row, r)
+		for i, v := range row {
+			if tag, ok := v.(Tag); ok {
+				key := tagStyleKey(tag)
+				if !seenTag[key] {
+					seenTag[key] = true
+					sv.styles = append(sv.styles, "tag:"+key)
+				}
+			} else if name := cellStyle(v, i < len(t.Columns) && t.Columns[i].Wrap); !seen[name] {
+				seen[name] = true
+				sv.styles = append(sv.styles, name)
+			}
+			if i < len(fit) && fit[i] {
+				n := float64(utf8.RuneCountInString(cellText(v, wb.lang)))
+				sv.widths[i] = max(sv.widths[i], min(n+2, 60))
+			}
+		}
+	}
+	return sv
+}
+
 // startTable creates t's sheet and StreamWriter, and the styles its cells use, in the
 // order the cells use them.
-func (wb *Workbook) startTable(t Table) (*excelize.StreamWriter, error) {
+func (wb *Workbook) startTable(t *Table, styles []string) (*excelize.StreamWriter, error) {
 	if err := wb.NewSheet(t.Name); err != nil {
 		return nil, err
 	}
@@ -179,32 +245,17 @@ func (wb *Workbook) startTable(t Table) (*excelize.StreamWriter, error) {
 		wb.Style("note")
 	}
 	wb.Style("head")
-	for _, row := range t.Rows {
-		for i, v := range row {
-			wb.Style(cellStyle(v, i < len(t.Columns) && t.Columns[i].Wrap))
-		}
+	for _, s := range styles {
+		wb.Style(s)
 	}
 	return sw, nil
 }
 
 // streamRows writes t's widths, panes and rows to sw. It touches nothing of the workbook
 // but sw, and reads the styles startTable created.
-func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t Table) error {
+func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *Table, widths []float64) error {
 	styles := wb.styleIDs()
-	// Widths first: the longest text of each column, within reason.
-	widths := make([]float64, len(t.Columns))
-	for i, c := range t.Columns {
-		width := c.Width
-		if width == 0 {
-			width = min(max(float64(utf8.RuneCountInString(c.Header))*0.6, 8), 40)
-			for _, r := range t.Rows {
-				if i < len(r) {
-					n := float64(utf8.RuneCountInString(cellText(r[i], wb.lang)))
-					width = max(width, min(n+2, 60))
-				}
-			}
-		}
-		widths[i] = width
+	for i, width := range widths {
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
@@ -225,17 +276,34 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t Table) error {
 	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
-	// One row's cells, reused from row to row: SetRow writes them out before it returns.
+	// One row's values and cells, reused from row to row: SetRow writes them out before it
+	// returns.
+	var row []any
 	var buf []excelize.Cell
 	var cells []any
-	for r, row := range t.Rows {
+	// The texts of tags, boxed once each: a table's tags repeat a few texts (✓, ✗, a
+	// status), and a text is written as a value of its own (cellValue).
+	texts := map[string]any{}
+	for r := range t.Len() {
+		row = t.row(row, r)
 		if len(row) > len(buf) {
 			buf = make([]excelize.Cell, len(row))
 		}
 		cells = cells[:0]
 		for i, v := range row {
 			wrap := i < len(t.Columns) && t.Columns[i].Wrap
-			buf[i] = excelize.Cell{StyleID: styles[cellStyle(v, wrap)], Value: wb.cellValue(v)}
+			var value any
+			if tag, ok := v.(Tag); ok {
+				if value, ok = texts[tag.Text]; !ok {
+					value = tag.Text
+					if len(texts) < 256 {
+						texts[tag.Text] = value
+					}
+				}
+			} else {
+				value = wb.cellValue(v)
+			}
+			buf[i] = excelize.Cell{StyleID: styleID(styles, v, wrap), Value: value}
 			cells = append(cells, &buf[i])
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
@@ -246,7 +314,7 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t Table) error {
 }
 
 // tableHeadRow is the line of t's header: 3 below a note, else 1.
-func tableHeadRow(t Table) int {
+func tableHeadRow(t *Table) int {
 	if t.Note != "" {
 		return 3
 	}
@@ -254,12 +322,12 @@ func tableHeadRow(t Table) int {
 }
 
 // endTable gives t's header its filter buttons and writes the sheet out.
-func (wb *Workbook) endTable(sw *excelize.StreamWriter, t Table) error {
+func (wb *Workbook) endTable(sw *excelize.StreamWriter, t *Table) error {
 	if len(t.Columns) > 0 {
 		// A table without a style gives the header its filter buttons; the cells keep
 		// their own styles.
 		headRow := tableHeadRow(t)
-		last, _ := excelize.CoordinatesToCellName(len(t.Columns), headRow+max(len(t.Rows), 1))
+		last, _ := excelize.CoordinatesToCellName(len(t.Columns), headRow+max(t.Len(), 1))
 		wb.tables++
 		if err := sw.AddTable(&excelize.Table{
 			Range: fmt.Sprintf("A%d:%s", headRow, last), Name: fmt.Sprintf("Table%d", wb.tables),
@@ -273,7 +341,7 @@ func (wb *Workbook) endTable(sw *excelize.StreamWriter, t Table) error {
 
 // rowHeight is the height a row needs for its wrapped text: a stream-written row is not
 // fitted by the spreadsheet when it opens, so its wrapped cells would spill over the next.
-func (wb *Workbook) rowHeight(t Table, row []any, widths []float64) float64 {
+func (wb *Workbook) rowHeight(t *Table, row []any, widths []float64) float64 {
 	lines := 1
 	for i, v := range row {
 		if i >= len(t.Columns) || !t.Columns[i].Wrap {
@@ -281,7 +349,10 @@ func (wb *Workbook) rowHeight(t Table, row []any, widths []float64) float64 {
 		}
 		perLine := max(int(widths[i]*1.3), 10)
 		n := 0
-		for _, para := range strings.Split(cellText(v, wb.lang), "\n") {
+		// The lines of each paragraph, as strings.Split(text, "\n") would cut them.
+		for text, more := cellText(v, wb.lang), true; more; {
+			var para string
+			para, text, more = strings.Cut(text, "\n")
 			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
 		}
 		lines = max(lines, n)
@@ -298,14 +369,28 @@ func (wb *Workbook) printLayout(name string) error {
 	return wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 }
 
+// tagStyleKey is the key of a tag's style: its Style, else its Key.
+func tagStyleKey(t Tag) string {
+	if t.Style != "" {
+		return t.Style
+	}
+	return t.Key
+}
+
+// styleID is the id of the style of a table cell holding v (cellStyle), among styles.
+// A tag's style name is built for the lookup only, which does not keep it.
+func styleID(styles map[string]int, v any, wrap bool) int {
+	if t, ok := v.(Tag); ok {
+		return styles["tag:"+tagStyleKey(t)]
+	}
+	return styles[cellStyle(v, wrap)]
+}
+
 // cellStyle is the name of the style (Workbook.Style) of a table cell holding v.
 func cellStyle(v any, wrap bool) string {
 	switch x := v.(type) {
 	case Tag:
-		if x.Style != "" {
-			return "tag:" + x.Style
-		}
-		return "tag:" + x.Key
+		return "tag:" + tagStyleKey(x)
 	case int:
 		return "int"
 	case float64:
