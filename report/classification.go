@@ -12,42 +12,47 @@ import (
 
 // CommuneResult is one commune's classification with where its figures came from.
 type CommuneResult struct {
-	District string          `json:"district"`
-	Commune  string          `json:"commune"`
-	Code     string          `json:"code"`
-	Status   string          `json:"status"`
-	Kind     string          `json:"kind,omitempty"`
-	Category string          `json:"category"`
-	Label    string          `json:"label"`
-	Possible []string        `json:"possible,omitempty"`
-	Missing  []string        `json:"missing,omitempty"`
-	Reasons  []string        `json:"reasons"`
-	File     string          `json:"file"`
-	Sheet    string          `json:"sheet,omitempty"`
-	Row      int             `json:"row"`
-	Result   classify.Result `json:"-"`
+	District string   `json:"district"`
+	Commune  string   `json:"commune"`
+	Code     string   `json:"code"`
+	Status   string   `json:"status"`
+	Kind     string   `json:"kind,omitempty"`
+	Category string   `json:"category"`
+	Label    string   `json:"label"`
+	Possible []string `json:"possible,omitempty"`
+	Missing  []string `json:"missing,omitempty"`
+	Reasons  []string `json:"reasons"`
+	File     string   `json:"file"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Row      int      `json:"row"`
 }
 
 // ClassifyReturns classifies every row of every return, in the order given.
 func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []CommuneResult {
 	jobs := rowsOf(returns, func(*Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
+	ev := classify.NewEvaluator(p, lang)
 	// Communes are classified independently: the cores share them, each result in its
 	// place, so the order is the returns' whatever the concurrency.
 	parallelChunks(len(jobs), func(from, to int) {
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
-			res := classify.Classify(p, row.Figures, lang)
-			cr := CommuneResult{
+			res := ev.Classify(row.Figures)
+			// Only the reasons' texts are kept: the classify.Result is dropped, as no
+			// output reads more of it than CommuneResult holds.
+			var reasons []string // nil without reasons, as JSON has always shown it
+			if len(res.Reasons) > 0 {
+				reasons = make([]string, len(res.Reasons))
+				for j, x := range res.Reasons {
+					reasons[j] = x.Text
+				}
+			}
+			out[i] = CommuneResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Category: res.Category, Label: p.CategoryLabel(res.Category, lang),
-				Possible: res.Possible, Missing: res.Missing,
-				File: r.File, Sheet: r.Sheet, Row: row.Line, Result: res,
+				Possible: res.Possible, Missing: res.Missing, Reasons: reasons,
+				File: r.File, Sheet: r.Sheet, Row: row.Line,
 			}
-			for _, x := range res.Reasons {
-				cr.Reasons = append(cr.Reasons, x.Text)
-			}
-			out[i] = cr
 		}
 	})
 	if len(out) == 0 {

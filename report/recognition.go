@@ -54,6 +54,7 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 	}
 	keys := baselineKeys(p)
 	out := make([]RecognitionResult, len(jobs))
+	ev := classify.NewEvaluator(p, lang)
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
 	// result in its place.
 	parallelChunks(len(jobs), func(from, to int) {
@@ -68,7 +69,7 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 				fig = classify.WithBaseline(p, fig, b.figures)
 				source = b.file
 			}
-			res := classify.Check(p, fig, lang)
+			res := ev.Check(fig)
 			out[i] = RecognitionResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: res.Criteria, Baseline: source,
