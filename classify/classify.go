@@ -429,7 +429,7 @@ func (e *Evaluator) bandReason(i, band int, v, den float64) Reason {
 		text = append(text, criteria.FormatRatio(int64(v), int64(den), e.lang)...)
 	}
 	text = append(text, tail...)
-	return Reason{Rule: "band", Field: in.Field, Level: b.Level, Text: string(text)}
+	return Reason{Rule: "band", Field: in.Field, Level: b.Level, Text: e.shared(text)}
 }
 
 // bandTail is what follows the figure in the reason of a band: " ≥ 60 → Loại II".
@@ -494,7 +494,7 @@ func (e *Evaluator) closingReasons(fig Figures, res Result, routes []bool) []Rea
 		} else {
 			text = append(text, tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")...)
 		}
-		out = append(out, Reason{Rule: "missing", Text: string(text)})
+		out = append(out, Reason{Rule: "missing", Text: e.shared(text)})
 	} else if res.Category == criteria.Undetermined {
 		// Undetermined by an input error alone: say what it could be all the same.
 		var buf [128]byte

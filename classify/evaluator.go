@@ -13,9 +13,13 @@ import (
 // categories, the labels, the words of the reasons, the checklist's figure texts cut
 // around their blanks — is worked out once by NewEvaluator instead of for every commune,
 // which at the scale of a national round (10,458 communes) was much of the time and most
-// of the allocations. Once built, an Evaluator is only read: the cores may share one.
+// of the allocations.
 //
-// The plan must not change while the Evaluator is in use.
+// An Evaluator also gives communes whose texts are the same one string for them (a figure
+// such as "0 tụ điểm, điểm phức tạp" comes back for most communes), so that the results
+// of a round hold each text once rather than once per commune. It is therefore not safe
+// for concurrent use: give each goroutine its own. The plan must not change while the
+// Evaluator is in use.
 type Evaluator struct {
 	p    *criteria.Plan
 	lang string
@@ -41,7 +45,13 @@ type Evaluator struct {
 	criteria []criterionPlan
 	// conditions is the number of conditions of all criteria.
 	conditions int
+
+	// texts holds the texts written so far, to give the same string for the same text.
+	texts map[string]string
 }
+
+// maxSharedTexts bounds Evaluator.texts: past it, new texts are no longer remembered.
+const maxSharedTexts = 1 << 16
 
 // indicatorPlan is what an Evaluator keeps of one indicator.
 type indicatorPlan struct {
@@ -84,7 +94,7 @@ const (
 // NewEvaluator prepares the rules of p for figures and reasons written in lang ("vi" or
 // "en").
 func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
-	e := &Evaluator{p: p, lang: lang, fieldPos: map[string]int{}, catPos: map[string]int{}}
+	e := &Evaluator{p: p, lang: lang, fieldPos: map[string]int{}, catPos: map[string]int{}, texts: map[string]string{}}
 	for i, f := range p.Fields {
 		if _, seen := e.fieldPos[f.Key]; !seen {
 			e.fieldPos[f.Key] = i
@@ -183,5 +193,14 @@ func appendNumber(b []byte, v float64, lang string) []byte {
 	return b
 }
 
-// shared returns b as a string.
-func (e *Evaluator) shared(b []byte) string { return string(b) }
+// shared returns b as a string: the one given earlier for the same text, if any.
+func (e *Evaluator) shared(b []byte) string {
+	if s, ok := e.texts[string(b)]; ok { // the compiler makes no string to look it up
+		return s
+	}
+	s := string(b)
+	if len(e.texts) < maxSharedTexts {
+		e.texts[s] = s
+	}
+	return s
+}

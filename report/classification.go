@@ -31,10 +31,11 @@ type CommuneResult struct {
 func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []CommuneResult {
 	jobs := rowsOf(returns, func(*Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
-	ev := classify.NewEvaluator(p, lang)
 	// Communes are classified independently: the cores share them, each result in its
-	// place, so the order is the returns' whatever the concurrency.
+	// place, so the order is the returns' whatever the concurrency. Each core has its own
+	// Evaluator, which shares the texts of the communes it classifies.
 	parallelChunks(len(jobs), func(from, to int) {
+		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
 			res := ev.Classify(row.Figures)

@@ -54,10 +54,10 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 	}
 	keys := baselineKeys(p)
 	out := make([]RecognitionResult, len(jobs))
-	ev := classify.NewEvaluator(p, lang)
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
-	// result in its place.
+	// result in its place, with an Evaluator per core.
 	parallelChunks(len(jobs), func(from, to int) {
+		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
 			fig := row.Figures
