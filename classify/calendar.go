@@ -110,13 +110,27 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		}
 	}
 
-	var out []SubmissionStatus
+	// The due days, and the days submitted (a round's returns come in on a few days), are
+	// written once each and shared by the statuses rather than once per status.
+	dues := make([]time.Time, len(p.Calendar))
+	dueText := make([]string, len(p.Calendar))
+	for i, dl := range p.Calendar {
+		dues[i] = calendarDay(dl.Due.Time)
+		dueText[i] = dues[i].Format(time.DateOnly)
+	}
+	dayText := map[time.Time]string{}
+	out := make([]SubmissionStatus, 0, len(districts)*len(p.Calendar))
 	for _, d := range districts {
-		for _, dl := range p.Calendar {
-			due := calendarDay(dl.Due.Time)
-			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: due.Format(time.DateOnly)}
+		for i, dl := range p.Calendar {
+			due := dues[i]
+			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: dueText[i]}
 			if c := best[key{d, dl.Kind}]; c != nil {
-				st.Submitted = c.day.Format(time.DateOnly)
+				text, ok := dayText[c.day]
+				if !ok {
+					text = c.day.Format(time.DateOnly)
+					dayText[c.day] = text
+				}
+				st.Submitted = text
 				st.Undated = c.undated
 				st.File = c.file
 				st.Superseded = c.superseded
@@ -132,6 +146,9 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 			}
 			out = append(out, st)
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before it was sized: nothing is null in JSON, not []
 	}
 	return out
 }

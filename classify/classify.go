@@ -5,6 +5,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"drugfree/criteria"
@@ -99,7 +100,9 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		}
 		reach, next = next, reach
 	}
-	res.Reasons = make([]Reason, 0, len(cl.Indicators)+2)
+	// The reasons are gathered on the stack, then copied once at their length.
+	var reasonBuf [8]Reason
+	reasons := reasonBuf[:0]
 	var optBuf [32]indicatorState
 	for i := range cl.Indicators {
 		in := &cl.Indicators[i]
@@ -113,10 +116,10 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		// Rule 4: population 0 with offenders is an input error; the ratio is then
 		// unknown (every band stays possible) and a reason says why.
 		if err != "" {
-			res.Reasons = append(res.Reasons, Reason{Rule: "error", Field: in.Per, Text: err})
+			reasons = append(reasons, Reason{Rule: "error", Field: in.Per, Text: err})
 		}
 		if reached {
-			res.Reasons = append(res.Reasons, bandReason)
+			reasons = append(reasons, bandReason)
 		}
 		combine(opts)
 	}
@@ -165,7 +168,7 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		res.Possible = append([]string(nil), outcomes...)
 		sortByPos(e.catPos, res.Possible)
 	}
-	res.Reasons = e.closingReasons(fig, res, routes)
+	res.Reasons = slices.Clone(e.closingReasons(fig, res, reasons, routes))
 	return res
 }
 
@@ -441,15 +444,15 @@ func bandTail(p *criteria.Plan, b criteria.Band, lang string) string {
 	return fmt.Sprintf(" %s %s → %s", op, criteria.FormatDecimal(*th, lang), p.CategoryLabel(p.LevelCategory(b.Level), lang))
 }
 
-// closingReasons appends to res.Reasons the route step, drug-free or less complex, and
-// what is missing, and returns them.
-func (e *Evaluator) closingReasons(fig Figures, res Result, routes []bool) []Reason {
+// closingReasons appends to reasons, those of the bands and errors, the route step,
+// drug-free or less complex, and what is missing, and returns them.
+func (e *Evaluator) closingReasons(fig Figures, res Result, reasons []Reason, routes []bool) []Reason {
 	p, lang := e.p, e.lang
-	out := res.Reasons
+	out := reasons
 	cl := p.Classification
 	// The level reached by the bands, from the band reasons.
 	level := 0
-	for _, r := range res.Reasons {
+	for _, r := range reasons {
 		if r.Rule == "band" {
 			level = highest(level, r.Level)
 		}

@@ -70,7 +70,11 @@ type rowJob struct {
 
 // rowsOf lists the rows of returns that keep accepts, in order.
 func rowsOf(returns []*Return, keep func(*Row) bool) []rowJob {
-	var jobs []rowJob
+	n := 0
+	for _, r := range returns {
+		n += len(r.Rows)
+	}
+	jobs := make([]rowJob, 0, n) // room for every row, rather than grown by doubling
 	for _, r := range returns {
 		for i := range r.Rows {
 			if keep(&r.Rows[i]) {

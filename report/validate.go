@@ -451,8 +451,26 @@ func cellRowCol(s string) (row, col int, ok bool) {
 // a warning, since the figures given still stand. A column the return lacks altogether is
 // the reader's missing-column warning, not repeated here.
 func CheckBlanks(p *criteria.Plan, r *Return, lang string) []Problem {
-	classFields := distinct(classificationFields(p))
-	bothFields := distinct(append(classificationFields(p), checklistFields(p)...))
+	return newBlankFields(p).check(p, r, lang)
+}
+
+// blankFields are the fields CheckBlanks looks at: those of the classification, and
+// those of the classification and the checklist. They depend on the plan alone: Holes
+// lists them once for all the returns rather than once per return.
+type blankFields struct {
+	class, both []string
+}
+
+func newBlankFields(p *criteria.Plan) blankFields {
+	return blankFields{
+		class: distinct(classificationFields(p)),
+		both:  distinct(append(classificationFields(p), checklistFields(p)...)),
+	}
+}
+
+// check is CheckBlanks.
+func (bf blankFields) check(p *criteria.Plan, r *Return, lang string) []Problem {
+	classFields, bothFields := bf.class, bf.both
 	var out []Problem
 	for _, row := range r.Rows {
 		need := classFields
