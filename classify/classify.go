@@ -76,14 +76,23 @@ func (e *Evaluator) Classify(fig Figures) Result {
 	p := e.p
 	cl := p.Classification
 	var res Result
+	// Each figure the classification reads is looked up once (a map lookup by name was
+	// the largest cost left), then read by its place in e.classKeys.
+	var valBuf [24]float64
+	var knownBuf [24]bool
+	f := figs{valBuf[:0], knownBuf[:0]}
+	for _, k := range e.classKeys {
+		v, ok := fig[k]
+		f.vals, f.known = append(f.vals, v), append(f.known, ok)
+	}
 	// Small sets (a few fields, states and categories) are slices searched in turn, in
 	// buffers on the stack: maps made for every commune were most of the allocations of a
 	// national round.
 	var missingBuf [16]string
 	missing := missingBuf[:0]
-	need := func(key string) {
-		if _, ok := fig[key]; !ok {
-			missing = addString(missing, key)
+	need := func(i int) {
+		if !f.known[i] {
+			missing = addString(missing, e.classKeys[i])
 		}
 	}
 
@@ -105,12 +114,12 @@ func (e *Evaluator) Classify(fig Figures) Result {
 	reasons := reasonBuf[:0]
 	var optBuf [32]indicatorState
 	for i := range cl.Indicators {
-		in := &cl.Indicators[i]
-		need(in.Field)
-		opts, bandReason, reached, err := e.indicatorStates(i, fig, optBuf[:0])
+		in, ip := &cl.Indicators[i], &e.indicators[i]
+		need(ip.field)
+		opts, bandReason, reached, err := e.indicatorStates(i, f, optBuf[:0])
 		if in.Per != "" {
-			if v, ok := fig[in.Field]; !ok || v != 0 {
-				need(in.Per)
+			if v, ok := f.get(ip.field); !ok || v != 0 {
+				need(ip.per)
 			}
 		}
 		// Rule 4: population 0 with offenders is an input error; the ratio is then
@@ -126,7 +135,7 @@ func (e *Evaluator) Classify(fig Figures) Result {
 	// Drug-free fields that are not indicators: zero, non-zero, or either when blank.
 	for _, k := range e.otherDrugFree {
 		need(k)
-		v, ok := fig[k]
+		v, ok := f.get(k)
 		switch {
 		case !ok:
 			combine([]indicatorState{{0, true}, {0, false}})
@@ -139,8 +148,8 @@ func (e *Evaluator) Classify(fig Figures) Result {
 	var routeBuf [2]bool
 	routes := append(routeBuf[:0], false, true)
 	if cl.Route.Field != "" {
-		need(cl.Route.Field)
-		if v, ok := fig[cl.Route.Field]; ok {
+		need(e.route)
+		if v, ok := f.get(e.route); ok {
 			routes = append(routes[:0], v != 0)
 		}
 	} else {
@@ -168,9 +177,18 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		res.Possible = append([]string(nil), outcomes...)
 		sortByPos(e.catPos, res.Possible)
 	}
-	res.Reasons = slices.Clone(e.closingReasons(fig, res, reasons, routes))
+	res.Reasons = slices.Clone(e.closingReasons(f, res, reasons, routes))
 	return res
 }
+
+// figs are a commune's figures for Evaluator.classKeys, by place: vals[i] is known when
+// known[i] is set.
+type figs struct {
+	vals  []float64
+	known []bool
+}
+
+func (f figs) get(i int) (float64, bool) { return f.vals[i], f.known[i] }
 
 // addString adds s to set unless it is there already.
 func addString(set []string, s string) []string {
@@ -232,12 +250,12 @@ func stepUp(p *criteria.Plan, level int) int {
 // indicatorStates appends to st the states the plan's i-th indicator can be in given the
 // figures, and returns them with the reason when it reached a band (reached) and a message
 // when its figures are contradictory.
-func (e *Evaluator) indicatorStates(i int, fig Figures, st []indicatorState) (_ []indicatorState, _ Reason, reached bool, _ string) {
+func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []indicatorState, _ Reason, reached bool, _ string) {
 	p, lang := e.p, e.lang
-	in := &p.Classification.Indicators[i]
-	countsForDrugFree := e.indicators[i].drugFree
+	in, ip := &p.Classification.Indicators[i], &e.indicators[i]
+	countsForDrugFree := ip.drugFree
 	zeroOK := func(z bool) bool { return z || !countsForDrugFree }
-	v, known := fig[in.Field]
+	v, known := f.get(ip.field)
 	if in.Per == "" {
 		if known {
 			level, band := bandOf(in.Bands, v)
@@ -251,7 +269,7 @@ func (e *Evaluator) indicatorStates(i int, fig Figures, st []indicatorState) (_ 
 	}
 
 	// A ratio: field per denominator, compared exactly in integers.
-	den, denKnown := fig[in.Per]
+	den, denKnown := f.get(ip.per)
 	switch {
 	case known && v == 0:
 		return append(st, indicatorState{0, true}), Reason{}, false, ""
@@ -446,7 +464,7 @@ func bandTail(p *criteria.Plan, b criteria.Band, lang string) string {
 
 // closingReasons appends to reasons, those of the bands and errors, the route step,
 // drug-free or less complex, and what is missing, and returns them.
-func (e *Evaluator) closingReasons(fig Figures, res Result, reasons []Reason, routes []bool) []Reason {
+func (e *Evaluator) closingReasons(f figs, res Result, reasons []Reason, routes []bool) []Reason {
 	p, lang := e.p, e.lang
 	out := reasons
 	cl := p.Classification
@@ -469,8 +487,8 @@ func (e *Evaluator) closingReasons(fig Figures, res Result, reasons []Reason, ro
 			var buf [256]byte
 			text := append(buf[:0], e.lessComplexText...)
 			sep := e.butNotZero
-			for j, k := range cl.DrugFreeFields {
-				if v, ok := fig[k]; ok && v != 0 {
+			for j, k := range e.drugFreeFields {
+				if v, ok := f.get(k); ok && v != 0 {
 					text = append(text, sep...)
 					sep = ", "
 					text = append(text, e.drugFreeLower[j]...)

@@ -29,11 +29,16 @@ type Evaluator struct {
 	fieldPos map[string]int
 	catPos   map[string]int
 
+	// classKeys are the fields the classification reads, each once; the fields below
+	// are places in it.
+	classKeys []string
 	// indicators holds, for each of the classification's indicators, what does not
 	// depend on the figures.
 	indicators []indicatorPlan
-	// otherDrugFree are the drug-free fields that are not indicators, in the plan's order.
-	otherDrugFree []string
+	// otherDrugFree are the drug-free fields that are not indicators, in the plan's order;
+	// drugFreeFields are all of them; route is the route's field (unused without one).
+	otherDrugFree, drugFreeFields []int
+	route                         int
 	// drugFreeLower are the labels of the drug-free fields in lower case, for the reason
 	// of a less complex commune.
 	drugFreeLower []string
@@ -55,6 +60,9 @@ const maxSharedTexts = 1 << 16
 
 // indicatorPlan is what an Evaluator keeps of one indicator.
 type indicatorPlan struct {
+	// field and per are the places of the indicator's field and denominator (unused
+	// without one) in Evaluator.classKeys.
+	field, per int
 	// drugFree is set when the indicator's figure counts for drug-free.
 	drugFree bool
 	// blank are the states the indicator can be in when its figure is blank (one that is
@@ -110,9 +118,22 @@ func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
 	for _, k := range cl.DrugFreeFields {
 		dfField[k] = true
 	}
+	place := map[string]int{}
+	key := func(k string) int {
+		i, ok := place[k]
+		if !ok {
+			i = len(e.classKeys)
+			place[k] = i
+			e.classKeys = append(e.classKeys, k)
+		}
+		return i
+	}
 	covered := map[string]bool{}
 	for _, in := range cl.Indicators {
-		ip := indicatorPlan{drugFree: dfField[in.Field], bandTails: make([]string, len(in.Bands))}
+		ip := indicatorPlan{field: key(in.Field), drugFree: dfField[in.Field], bandTails: make([]string, len(in.Bands))}
+		if in.Per != "" {
+			ip.per = key(in.Per)
+		}
 		if in.Per == "" {
 			ip.blank = representativeStates(p, in, ip.drugFree)
 		}
@@ -127,8 +148,9 @@ func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
 	var names []string
 	for _, k := range cl.DrugFreeFields {
 		if !covered[k] {
-			e.otherDrugFree = append(e.otherDrugFree, k)
+			e.otherDrugFree = append(e.otherDrugFree, key(k))
 		}
+		e.drugFreeFields = append(e.drugFreeFields, key(k))
 		names = append(names, p.FieldLabel(k, lang))
 		e.drugFreeLower = append(e.drugFreeLower, strings.ToLower(p.FieldLabel(k, lang)))
 	}
@@ -136,6 +158,9 @@ func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
 	e.lessComplexText = tr(lang, "không đạt tiêu chí loại III nào", "no Type III indicator reached")
 	e.butNotZero = tr(lang, " nhưng khác 0: ", " but not zero: ")
 	e.lessComplexEnd = " → " + p.CategoryLabel(criteria.LessComplex, lang)
+	if cl.Route.Field != "" {
+		e.route = key(cl.Route.Field)
+	}
 
 	for _, c := range p.Checklist.Criteria {
 		cp := criterionPlan{c: c}
