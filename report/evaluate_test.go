@@ -15,9 +15,20 @@ func TestCommunesByDistrictIsByDistrict(t *testing.T) {
 		{District: "A", Code: "1"}, {District: "B", Code: "2"}, {District: "A", Code: "3"},
 		{District: "", Code: "4"}, {District: "B", Code: "5"}, {District: "C", Code: "6"},
 	}}
-	for _, r := range []criteria.Registry{reg, mixed, {}} {
-		if got, want := communesByDistrict(r), r.ByDistrict(); !reflect.DeepEqual(got, want) {
+	grouped := criteria.Registry{Communes: []criteria.Commune{
+		{District: "A", Code: "1"}, {District: "A", Code: "2"}, {District: "B", Code: "3"}, {District: "C", Code: "4"},
+	}}
+	for _, r := range []criteria.Registry{reg, mixed, grouped, {}} {
+		got := communesByDistrict(r)
+		if want := r.ByDistrict(); !reflect.DeepEqual(got, want) {
 			t.Errorf("communesByDistrict = %v, want %v", got, want)
+		}
+		// A district's slice has no room past its communes: appending to it cannot
+		// change another district's, nor the registry.
+		for d, cs := range got {
+			if cap(cs) != len(cs) {
+				t.Errorf("district %q: cap %d, len %d", d, cap(cs), len(cs))
+			}
 		}
 	}
 }

@@ -51,12 +51,28 @@ func prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, byDist
 }
 
 // communesByDistrict is reg.ByDistrict(), the communes of each district in registry order,
-// with every district's communes in one array sized at once rather than a slice grown
-// by appending for each district (a national registry has 10,000 communes).
+// without a slice grown by appending for each district (a national registry has 10,000
+// communes): pieces of the registry's list when each district's communes follow one
+// another, else one array sized at once.
 func communesByDistrict(reg criteria.Registry) map[string][]criteria.Commune {
 	n := map[string]int{}
-	for _, c := range reg.Communes {
+	grouped := true // each district's communes follow one another, as registries list them
+	for i, c := range reg.Communes {
+		if _, seen := n[c.District]; seen && reg.Communes[i-1].District != c.District {
+			grouped = false
+		}
 		n[c.District]++
+	}
+	if grouped {
+		// Each district's communes are a piece of the registry's own list, capped so that
+		// an append cannot run into the next district's: nothing is copied.
+		out := make(map[string][]criteria.Commune, len(n))
+		for i := 0; i < len(reg.Communes); {
+			d, k := reg.Communes[i].District, n[reg.Communes[i].District]
+			out[d] = reg.Communes[i : i+k : i+k]
+			i += k
+		}
+		return out
 	}
 	all := make([]criteria.Commune, len(reg.Communes))
 	out := make(map[string][]criteria.Commune, len(n))

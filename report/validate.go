@@ -151,7 +151,7 @@ func checkCompleteness(p *criteria.Plan, r *Return, want []criteria.Commune, lan
 	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
 		return nil
 	}
-	listed := map[string]bool{}
+	listed := make(map[string]bool, len(r.Rows)) // sized at once: one per return
 	for _, row := range r.Rows {
 		if row.Commune.District == r.District {
 			listed[row.Commune.Code] = true
@@ -304,7 +304,11 @@ func replacedByName(by, r *Return, lang string) string {
 
 // Submissions turns returns into what classify.Timeliness counts.
 func Submissions(returns []*Return) []classify.Submission {
-	out := make([]classify.Submission, 0, len(returns))
+	return appendSubmissions(make([]classify.Submission, 0, len(returns)), returns)
+}
+
+// appendSubmissions appends the Submissions of returns to out.
+func appendSubmissions(out []classify.Submission, returns []*Return) []classify.Submission {
 	for _, r := range returns {
 		out = append(out, classify.Submission{
 			District: r.District, Kind: r.Kind, File: r.File, Number: r.Number,
