@@ -66,6 +66,8 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 type rowJob struct {
 	r   *Return
 	row *Row
+	// at is the row's place among all the rows of the returns, kept or not.
+	at int
 }
 
 // rowsOf lists the rows of returns that keep accepts, in order.
@@ -75,10 +77,12 @@ func rowsOf(returns []*Return, keep func(*Row) bool) []rowJob {
 		n += len(r.Rows)
 	}
 	jobs := make([]rowJob, 0, n) // room for every row, rather than grown by doubling
+	at := 0
 	for _, r := range returns {
 		for i := range r.Rows {
+			at++
 			if keep(&r.Rows[i]) {
-				jobs = append(jobs, rowJob{r, &r.Rows[i]})
+				jobs = append(jobs, rowJob{r, &r.Rows[i], at - 1})
 			}
 		}
 	}

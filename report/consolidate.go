@@ -112,7 +112,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	}
 	// The checklist, with criterion 4's baseline from the same returns where a commune's
 	// own return lacks the baseline columns.
-	c.Recognition = RecognizeReturns(p, current, NewBaselines(base), false, lang)
+	c.Recognition = recognizeReturns(p, current, NewBaselines(base), false, c.Classification, lang)
 	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
 	// Timeliness from the returns and the register.

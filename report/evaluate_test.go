@@ -32,3 +32,27 @@ func TestCommunesByDistrictIsByDistrict(t *testing.T) {
 		}
 	}
 }
+
+// The checklist given the classification of the same returns takes the communes' names
+// from it, and is otherwise RecognizeReturns, with or without every status, on enough
+// communes to run on every core.
+func TestRecognitionWithTheClassificationsNames(t *testing.T) {
+	p := criteria.Default()
+	communes := SampleFigures(p, 7)
+	var rets []*Return
+	for rep := 0; len(rets)*len(communes) < 1200; rep++ {
+		r := &Return{File: "r.xlsx", Kind: "phase3"}
+		for i, c := range communes {
+			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
+		}
+		rets = append(rets, r)
+	}
+	classified := ClassifyReturns(p, rets, "vi")
+	for _, all := range []bool{false, true} {
+		want := RecognizeReturns(p, rets, nil, all, "vi")
+		got := recognizeReturns(p, rets, nil, all, classified, "vi")
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("all=%v: %d results differ from RecognizeReturns's %d", all, len(got), len(want))
+		}
+	}
+}
