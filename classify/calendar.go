@@ -89,7 +89,14 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		file       string
 		superseded []string
 	}
-	best := map[key]*counted{}
+	// One counted per submission at most, all in one array sized at once: the pointers
+	// into it stay valid, as it never grows.
+	pool := make([]counted, 0, len(subs))
+	add := func(c counted) *counted {
+		pool = append(pool, c)
+		return &pool[len(pool)-1]
+	}
+	best := make(map[key]*counted, len(subs))
 	for _, s := range subs {
 		k := key{s.District, s.Kind}
 		day, undated := calendarDay(s.Submitted()), s.Submitted().IsZero()
@@ -100,11 +107,11 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		reported := calendarDay(s.ReportDate)
 		switch {
 		case c == nil:
-			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File}
+			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File})
 		case day.After(c.day) || day.Equal(c.day) && (reported.After(c.reported) || reported.Equal(c.reported) && s.File > c.file):
 			// Later; or the same day and a later report date; or, all dates equal, the later
 			// file name, so that the order of the arguments never decides.
-			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)}
+			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)})
 		default:
 			c.superseded = append(c.superseded, s.File)
 		}

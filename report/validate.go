@@ -324,6 +324,9 @@ func appendSubmissions(out []classify.Submission, returns []*Return) []classify.
 func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) []Problem {
 	var out []Problem
 	for _, s := range sts {
+		if s.Status != classify.SubmissionLate && s.Status != classify.SubmissionMissing {
+			continue // on time or not due: nothing to say, nor any date to write
+		}
 		kind := s.Kind
 		if d, ok := p.Deadline(s.Kind); ok {
 			kind = d.Label(lang)
