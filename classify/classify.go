@@ -1,6 +1,8 @@
 // Package classify applies the plan's rules to a commune's figures: the risk category of
 // the plan's Appendix, the recognition checklist of section III.3 and the calendar of
-// returns. Everything here is a pure function of its arguments: no files, no clock.
+// returns. Everything here is a pure function of its arguments: no files, no clock. (An
+// Evaluator remembers the texts it has written, to share them; what it returns depends on
+// its arguments alone.)
 package classify
 
 import (

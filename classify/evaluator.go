@@ -24,8 +24,9 @@ type Evaluator struct {
 	p    *criteria.Plan
 	lang string
 
-	// fieldPos and catPos are the places of the plan's fields and categories (the first,
-	// for a key listed twice), to sort keys in the plan's order.
+	// fieldPos and catPos are the places of the plan's fields (the first of a key listed
+	// twice) and categories (the last, as the code before gave), to sort keys in the
+	// plan's order.
 	fieldPos map[string]int
 	catPos   map[string]int
 
