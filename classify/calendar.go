@@ -89,7 +89,14 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		file       string
 		superseded []string
 	}
-	best := map[key]*counted{}
+	// One counted per submission at most, all in one array sized at once: the pointers
+	// into it stay valid, as it never grows.
+	pool := make([]counted, 0, len(subs))
+	add := func(c counted) *counted {
+		pool = append(pool, c)
+		return &pool[len(pool)-1]
+	}
+	best := make(map[key]*counted, len(subs))
 	for _, s := range subs {
 		k := key{s.District, s.Kind}
 		day, undated := calendarDay(s.Submitted()), s.Submitted().IsZero()
@@ -100,23 +107,37 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		reported := calendarDay(s.ReportDate)
 		switch {
 		case c == nil:
-			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File}
+			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File})
 		case day.After(c.day) || day.Equal(c.day) && (reported.After(c.reported) || reported.Equal(c.reported) && s.File > c.file):
 			// Later; or the same day and a later report date; or, all dates equal, the later
 			// file name, so that the order of the arguments never decides.
-			best[k] = &counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)}
+			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)})
 		default:
 			c.superseded = append(c.superseded, s.File)
 		}
 	}
 
-	var out []SubmissionStatus
+	// The due days, and the days submitted (a round's returns come in on a few days), are
+	// written once each and shared by the statuses rather than once per status.
+	dues := make([]time.Time, len(p.Calendar))
+	dueText := make([]string, len(p.Calendar))
+	for i, dl := range p.Calendar {
+		dues[i] = calendarDay(dl.Due.Time)
+		dueText[i] = dues[i].Format(time.DateOnly)
+	}
+	dayText := map[time.Time]string{}
+	out := make([]SubmissionStatus, 0, len(districts)*len(p.Calendar))
 	for _, d := range districts {
-		for _, dl := range p.Calendar {
-			due := calendarDay(dl.Due.Time)
-			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: due.Format(time.DateOnly)}
+		for i, dl := range p.Calendar {
+			due := dues[i]
+			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: dueText[i]}
 			if c := best[key{d, dl.Kind}]; c != nil {
-				st.Submitted = c.day.Format(time.DateOnly)
+				text, ok := dayText[c.day]
+				if !ok {
+					text = c.day.Format(time.DateOnly)
+					dayText[c.day] = text
+				}
+				st.Submitted = text
 				st.Undated = c.undated
 				st.File = c.file
 				st.Superseded = c.superseded
@@ -132,6 +153,9 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 			}
 			out = append(out, st)
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before it was sized: nothing is null in JSON, not []
 	}
 	return out
 }

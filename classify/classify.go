@@ -1,11 +1,13 @@
 // Package classify applies the plan's rules to a commune's figures: the risk category of
 // the plan's Appendix, the recognition checklist of section III.3 and the calendar of
-// returns. Everything here is a pure function of its arguments: no files, no clock.
+// returns. Everything here is a pure function of its arguments: no files, no clock. (An
+// Evaluator remembers the texts it has written, to share them; what it returns depends on
+// its arguments alone.)
 package classify
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"drugfree/criteria"
@@ -64,63 +66,78 @@ type indicatorState struct {
 }
 
 // Classify returns the category of a commune with figures fig under plan p, with reasons
-// written in lang ("vi" or "en").
+// written in lang ("vi" or "en"). To classify many communes, NewEvaluator once and its
+// Classify for each is faster and gives the same results.
 func Classify(p *criteria.Plan, fig Figures, lang string) Result {
+	return NewEvaluator(p, lang).Classify(fig)
+}
+
+// Classify returns the category of a commune with figures fig (see the package function
+// Classify).
+func (e *Evaluator) Classify(fig Figures) Result {
+	p := e.p
 	cl := p.Classification
 	var res Result
-	missing := map[string]bool{}
-	need := func(key string) {
-		if _, ok := fig[key]; !ok {
-			missing[key] = true
+	// Each figure the classification reads is looked up once (a map lookup by name was
+	// the largest cost left), then read by its place in e.classKeys.
+	var valBuf [24]float64
+	var knownBuf [24]bool
+	f := figs{valBuf[:0], knownBuf[:0]}
+	for _, k := range e.classKeys {
+		v, ok := fig[k]
+		f.vals, f.known = append(f.vals, v), append(f.known, ok)
+	}
+	// Small sets (a few fields, states and categories) are slices searched in turn, in
+	// buffers on the stack: maps made for every commune were most of the allocations of a
+	// national round.
+	var missingBuf [16]string
+	missing := missingBuf[:0]
+	need := func(i int) {
+		if !f.known[i] {
+			missing = addString(missing, e.classKeys[i])
 		}
 	}
 
 	// The reachable (level, all-zero) pairs, built indicator by indicator.
-	type state struct {
-		level int
-		zero  bool
-	}
-	reach := map[state]bool{{0, true}: true}
+	var reachBuf, nextBuf [32]indicatorState
+	reach := append(reachBuf[:0], indicatorState{0, true})
+	next := nextBuf[:0]
 	combine := func(opts []indicatorState) {
-		next := map[state]bool{}
-		for s := range reach {
+		next = next[:0]
+		for _, s := range reach {
 			for _, o := range opts {
-				next[state{highest(s.level, o.level), s.zero && o.zero}] = true
+				next = addState(next, indicatorState{highest(s.level, o.level), s.zero && o.zero})
 			}
 		}
-		reach = next
+		reach, next = next, reach
 	}
-	dfField := map[string]bool{}
-	for _, k := range cl.DrugFreeFields {
-		dfField[k] = true
-	}
-	covered := map[string]bool{}
-	for _, in := range cl.Indicators {
-		need(in.Field)
-		opts, bandReason, err := indicatorStates(p, in, fig, dfField[in.Field], lang)
+	// The reasons are gathered on the stack, then copied once at their length.
+	var reasonBuf [8]Reason
+	reasons := reasonBuf[:0]
+	var optBuf [32]indicatorState
+	for i := range cl.Indicators {
+		in, ip := &cl.Indicators[i], &e.indicators[i]
+		need(ip.field)
+		opts, bandReason, reached, err := e.indicatorStates(i, f, optBuf[:0])
 		if in.Per != "" {
-			if v, ok := fig[in.Field]; !ok || v != 0 {
-				need(in.Per)
+			if v, ok := f.get(ip.field); !ok || v != 0 {
+				need(ip.per)
 			}
 		}
 		// Rule 4: population 0 with offenders is an input error; the ratio is then
 		// unknown (every band stays possible) and a reason says why.
 		if err != "" {
-			res.Reasons = append(res.Reasons, Reason{Rule: "error", Field: in.Per, Text: err})
+			reasons = append(reasons, Reason{Rule: "error", Field: in.Per, Text: err})
 		}
-		if bandReason != nil {
-			res.Reasons = append(res.Reasons, *bandReason)
+		if reached {
+			reasons = append(reasons, bandReason)
 		}
 		combine(opts)
-		covered[in.Field] = true
 	}
 	// Drug-free fields that are not indicators: zero, non-zero, or either when blank.
-	for _, k := range cl.DrugFreeFields {
-		if covered[k] {
-			continue
-		}
+	for _, k := range e.otherDrugFree {
 		need(k)
-		v, ok := fig[k]
+		v, ok := f.get(k)
 		switch {
 		case !ok:
 			combine([]indicatorState{{0, true}, {0, false}})
@@ -130,42 +147,69 @@ func Classify(p *criteria.Plan, fig Figures, lang string) Result {
 	}
 
 	// Rule 2: the route step, once, to the level of rule 1.
-	routes := []bool{false, true}
+	var routeBuf [2]bool
+	routes := append(routeBuf[:0], false, true)
 	if cl.Route.Field != "" {
-		need(cl.Route.Field)
-		if v, ok := fig[cl.Route.Field]; ok {
-			routes = []bool{v != 0}
+		need(e.route)
+		if v, ok := f.get(e.route); ok {
+			routes = append(routes[:0], v != 0)
 		}
 	} else {
-		routes = []bool{false}
+		routes = routes[:1]
 	}
 
-	outcomes := map[string]bool{}
-	for s := range reach {
+	var outBuf [8]string
+	outcomes := outBuf[:0]
+	for _, s := range reach {
 		for _, onRoute := range routes {
-			outcomes[outcome(p, s.level, s.zero, onRoute)] = true
+			outcomes = addString(outcomes, outcome(p, s.level, s.zero, onRoute))
 		}
 	}
-	for k := range missing {
-		res.Missing = append(res.Missing, k)
+	if len(missing) > 0 {
+		res.Missing = append([]string(nil), missing...)
+		sortByPos(e.fieldPos, res.Missing)
 	}
-	sortByPlan(p, res.Missing)
 
 	// An input error makes the ratio unknown, not the commune: when no ratio can change
 	// the outcome (120 managed addicts), the category stands beside the error reason.
 	if len(outcomes) == 1 {
-		for k := range outcomes {
-			res.Category = k
-		}
+		res.Category = outcomes[0]
 	} else {
 		res.Category = criteria.Undetermined
-		for k := range outcomes {
-			res.Possible = append(res.Possible, k)
-		}
-		sortCategories(p, res.Possible)
+		res.Possible = append([]string(nil), outcomes...)
+		sortByPos(e.catPos, res.Possible)
 	}
-	res.Reasons = append(res.Reasons, closingReasons(p, fig, res, routes, lang)...)
+	res.Reasons = slices.Clone(e.closingReasons(f, res, reasons, routes))
 	return res
+}
+
+// figs are a commune's figures for Evaluator.classKeys, by place: vals[i] is known when
+// known[i] is set.
+type figs struct {
+	vals  []float64
+	known []bool
+}
+
+func (f figs) get(i int) (float64, bool) { return f.vals[i], f.known[i] }
+
+// addString adds s to set unless it is there already.
+func addString(set []string, s string) []string {
+	for _, x := range set {
+		if x == s {
+			return set
+		}
+	}
+	return append(set, s)
+}
+
+// addState adds s to set unless it is there already.
+func addState(set []indicatorState, s indicatorState) []indicatorState {
+	for _, x := range set {
+		if x == s {
+			return set
+		}
+	}
+	return append(set, s)
 }
 
 // highest returns the higher of two levels, where 1 is highest and 0 is none.
@@ -205,43 +249,47 @@ func stepUp(p *criteria.Plan, level int) int {
 	return level
 }
 
-// indicatorStates returns the states an indicator can be in given the figures, a reason
-// when it reached a band, and a message when its figures are contradictory.
-func indicatorStates(p *criteria.Plan, in criteria.Indicator, fig Figures, countsForDrugFree bool, lang string) ([]indicatorState, *Reason, string) {
+// indicatorStates appends to st the states the plan's i-th indicator can be in given the
+// figures, and returns them with the reason when it reached a band (reached) and a message
+// when its figures are contradictory.
+func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []indicatorState, _ Reason, reached bool, _ string) {
+	p, lang := e.p, e.lang
+	in, ip := &p.Classification.Indicators[i], &e.indicators[i]
+	countsForDrugFree := ip.drugFree
 	zeroOK := func(z bool) bool { return z || !countsForDrugFree }
-	v, known := fig[in.Field]
+	v, known := f.get(ip.field)
 	if in.Per == "" {
 		if known {
 			level, band := bandOf(in.Bands, v)
-			st := []indicatorState{{level, zeroOK(v == 0)}}
+			st = append(st, indicatorState{level, zeroOK(v == 0)})
 			if level > 0 {
-				return st, bandReason(p, in, band, v, 0, lang), ""
+				return st, e.bandReason(i, band, v, 0), true, ""
 			}
-			return st, nil, ""
+			return st, Reason{}, false, ""
 		}
-		return representativeStates(p, in, countsForDrugFree), nil, ""
+		return append(st, e.indicators[i].blank...), Reason{}, false, ""
 	}
 
 	// A ratio: field per denominator, compared exactly in integers.
-	den, denKnown := fig[in.Per]
+	den, denKnown := f.get(ip.per)
 	switch {
 	case known && v == 0:
-		return []indicatorState{{0, true}}, nil, ""
+		return append(st, indicatorState{0, true}), Reason{}, false, ""
 	case known && denKnown && den > 0:
 		level, band := ratioBand(in.Bands, int64(v), int64(den))
-		st := []indicatorState{{level, zeroOK(false)}}
+		st = append(st, indicatorState{level, zeroOK(false)})
 		if level > 0 {
-			return st, bandReason(p, in, band, v, den, lang), ""
+			return st, e.bandReason(i, band, v, den), true, ""
 		}
-		return st, nil, ""
+		return st, Reason{}, false, ""
 	case known && denKnown && den == 0:
 		msg := fmt.Sprintf("%s %s > 0 %s %s = 0: %s", criteria.FormatNumber(v, lang), strings.ToLower(p.FieldLabel(in.Field, lang)),
 			tr(lang, "nhưng", "but"), strings.ToLower(p.FieldLabel(in.Per, lang)), tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
-		return allStates(in, zeroOK(false), false), nil, msg
+		return allStates(st, *in, zeroOK(false), false), Reason{}, false, msg
 	case known: // numerator > 0, denominator blank: any band.
-		return allStates(in, zeroOK(false), false), nil, ""
+		return allStates(st, *in, zeroOK(false), false), Reason{}, false, ""
 	case denKnown && den > 0: // numerator blank, denominator known
-		st := []indicatorState{{0, true}}
+		st = append(st, indicatorState{0, true})
 		if l, _ := ratioBand(in.Bands, 1, int64(den)); l == 0 {
 			st = append(st, indicatorState{0, zeroOK(false)})
 		}
@@ -250,15 +298,15 @@ func indicatorStates(p *criteria.Plan, in criteria.Indicator, fig Figures, count
 				st = append(st, indicatorState{b.Level, zeroOK(false)})
 			}
 		}
-		return st, nil, ""
+		return st, Reason{}, false, ""
 	default:
-		return allStates(in, zeroOK(false), true), nil, ""
+		return allStates(st, *in, zeroOK(false), true), Reason{}, false, ""
 	}
 }
 
-// allStates is every band, and none with or without a non-zero figure.
-func allStates(in criteria.Indicator, nonzeroFlag bool, canBeZero bool) []indicatorState {
-	st := []indicatorState{{0, nonzeroFlag}}
+// allStates appends to st every band, and none with or without a non-zero figure.
+func allStates(st []indicatorState, in criteria.Indicator, nonzeroFlag bool, canBeZero bool) []indicatorState {
+	st = append(st, indicatorState{0, nonzeroFlag})
 	if canBeZero {
 		st = append(st, indicatorState{0, true})
 	}
@@ -380,30 +428,51 @@ func ratioBandReachable(b criteria.Band, den int64) bool {
 	return lo <= hi
 }
 
-// bandReason explains that an indicator reached a band: "65 người nghiện có hồ sơ quản
-// lý ≥ 60 → Loại II".
-func bandReason(p *criteria.Plan, in criteria.Indicator, band int, v, den float64, lang string) *Reason {
+// bandReason explains that the plan's i-th indicator reached its band-th band: "65 người
+// nghiện có hồ sơ quản lý ≥ 60 → Loại II", or for a ratio "Đối tượng phạm tội về ma túy
+// trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III". The text after the figure is the
+// band's, written once by NewEvaluator.
+func (e *Evaluator) bandReason(i, band int, v, den float64) Reason {
+	in := &e.p.Classification.Indicators[i]
 	b := in.Bands[band]
+	tail := e.indicators[i].bandTails[band]
+	var buf [160]byte
+	text := buf[:0]
+	if in.Per == "" {
+		text = appendNumber(text, v, e.lang)
+		text = append(text, ' ')
+		text = append(text, in.Label(e.lang)...)
+	} else {
+		text = append(text, in.Label(e.lang)...)
+		text = append(text, ' ')
+		text = appendNumber(text, v, e.lang)
+		text = append(text, '/')
+		text = appendNumber(text, den, e.lang)
+		text = append(text, " = "...)
+		text = append(text, criteria.FormatRatio(int64(v), int64(den), e.lang)...)
+	}
+	text = append(text, tail...)
+	return Reason{Rule: "band", Field: in.Field, Level: b.Level, Text: e.shared(text)}
+}
+
+// bandTail is what follows the figure in the reason of a band: " ≥ 60 → Loại II".
+func bandTail(p *criteria.Plan, b criteria.Band, lang string) string {
 	op, th := "≥", b.Min
 	if b.Min == nil {
 		op, th = ">", b.Above
 	}
-	figure := criteria.FormatNumber(v, lang) + " " + in.Label(lang)
-	if in.Per != "" {
-		figure = fmt.Sprintf("%s/%s = %s", criteria.FormatNumber(v, lang), criteria.FormatNumber(den, lang), criteria.FormatRatio(int64(v), int64(den), lang))
-		figure = in.Label(lang) + " " + figure
-	}
-	text := fmt.Sprintf("%s %s %s → %s", figure, op, criteria.FormatDecimal(*th, lang), p.CategoryLabel(p.LevelCategory(b.Level), lang))
-	return &Reason{Rule: "band", Field: in.Field, Level: b.Level, Text: text}
+	return fmt.Sprintf(" %s %s → %s", op, criteria.FormatDecimal(*th, lang), p.CategoryLabel(p.LevelCategory(b.Level), lang))
 }
 
-// closingReasons explain the route step, drug-free or less complex, and what is missing.
-func closingReasons(p *criteria.Plan, fig Figures, res Result, routes []bool, lang string) []Reason {
-	var out []Reason
+// closingReasons appends to reasons, those of the bands and errors, the route step,
+// drug-free or less complex, and what is missing, and returns them.
+func (e *Evaluator) closingReasons(f figs, res Result, reasons []Reason, routes []bool) []Reason {
+	p, lang := e.p, e.lang
+	out := reasons
 	cl := p.Classification
 	// The level reached by the bands, from the band reasons.
 	level := 0
-	for _, r := range res.Reasons {
+	for _, r := range reasons {
 		if r.Rule == "band" {
 			level = highest(level, r.Level)
 		}
@@ -414,75 +483,69 @@ func closingReasons(p *criteria.Plan, fig Figures, res Result, routes []bool, la
 			out = append(out, Reason{Rule: "route", Field: cl.Route.Field, Level: stepUp(p, level),
 				Text: fmt.Sprintf("%s: %s → %s", cl.Route.Label(lang), p.CategoryLabel(p.LevelCategory(level), lang), p.CategoryLabel(p.LevelCategory(stepUp(p, level)), lang))})
 		case res.Category == criteria.DrugFree:
-			var names []string
-			for _, k := range cl.DrugFreeFields {
-				names = append(names, p.FieldLabel(k, lang))
-			}
-			out = append(out, Reason{Rule: "drug-free", Text: tr(lang, "không đạt tiêu chí loại III nào; bằng 0: ", "no Type III indicator reached; zero: ") + strings.ToLower(strings.Join(names, ", ")) + " → " + p.CategoryLabel(criteria.DrugFree, lang)})
+			// The same words for every drug-free commune: one string shared by all.
+			out = append(out, Reason{Rule: "drug-free", Text: e.drugFreeText})
 		case res.Category == criteria.LessComplex:
-			var nz []string
-			for _, k := range cl.DrugFreeFields {
-				if v, ok := fig[k]; ok && v != 0 {
-					nz = append(nz, strings.ToLower(p.FieldLabel(k, lang))+" "+criteria.FormatNumber(v, lang))
+			var buf [256]byte
+			text := append(buf[:0], e.lessComplexText...)
+			sep := e.butNotZero
+			for j, k := range e.drugFreeFields {
+				if v, ok := f.get(k); ok && v != 0 {
+					text = append(text, sep...)
+					sep = ", "
+					text = append(text, e.drugFreeLower[j]...)
+					text = append(text, ' ')
+					text = appendNumber(text, v, lang)
 				}
 			}
-			text := tr(lang, "không đạt tiêu chí loại III nào", "no Type III indicator reached")
-			if len(nz) > 0 {
-				text += tr(lang, " nhưng khác 0: ", " but not zero: ") + strings.Join(nz, ", ")
-			}
-			out = append(out, Reason{Rule: "less-complex", Text: text + " → " + p.CategoryLabel(criteria.LessComplex, lang)})
+			text = append(text, e.lessComplexEnd...)
+			out = append(out, Reason{Rule: "less-complex", Text: e.shared(text)})
 		}
 	}
 	if len(res.Missing) > 0 {
-		var names []string
-		for _, k := range res.Missing {
-			names = append(names, p.FieldLabel(k, lang))
-		}
-		text := tr(lang, "thiếu số liệu: ", "missing: ") + strings.Join(names, ", ")
-		if res.Category == criteria.Undetermined {
-			var poss []string
-			for _, k := range res.Possible {
-				poss = append(poss, p.CategoryLabel(k, lang))
+		var buf [256]byte
+		text := append(buf[:0], tr(lang, "thiếu số liệu: ", "missing: ")...)
+		for j, k := range res.Missing {
+			if j > 0 {
+				text = append(text, ", "...)
 			}
-			text += tr(lang, "; có thể là ", "; could be ") + strings.Join(poss, ", ")
-		} else {
-			text += tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")
+			text = append(text, p.FieldLabel(k, lang)...)
 		}
-		out = append(out, Reason{Rule: "missing", Text: text})
+		if res.Category == criteria.Undetermined {
+			text = append(text, tr(lang, "; có thể là ", "; could be ")...)
+			text = e.appendCategories(text, res.Possible)
+		} else {
+			text = append(text, tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")...)
+		}
+		out = append(out, Reason{Rule: "missing", Text: e.shared(text)})
 	} else if res.Category == criteria.Undetermined {
 		// Undetermined by an input error alone: say what it could be all the same.
-		var poss []string
-		for _, k := range res.Possible {
-			poss = append(poss, p.CategoryLabel(k, lang))
-		}
-		out = append(out, Reason{Rule: "possible", Text: tr(lang, "có thể là ", "could be ") + strings.Join(poss, ", ")})
+		var buf [128]byte
+		text := append(buf[:0], tr(lang, "có thể là ", "could be ")...)
+		out = append(out, Reason{Rule: "possible", Text: string(e.appendCategories(text, res.Possible))})
 	}
 	return out
 }
 
-// sortByPlan orders field keys as the plan lists its fields.
-func sortByPlan(p *criteria.Plan, keys []string) {
-	if len(keys) < 2 {
-		return // called for every commune and criterion, most often with nothing to sort
-	}
-	pos := func(k string) int {
-		for i, f := range p.Fields {
-			if f.Key == k {
-				return i
-			}
+// appendCategories appends the labels of keys, separated by commas.
+func (e *Evaluator) appendCategories(text []byte, keys []string) []byte {
+	for j, k := range keys {
+		if j > 0 {
+			text = append(text, ", "...)
 		}
-		return 0 // as the map this replaces gave for an unknown key
+		text = append(text, e.p.CategoryLabel(k, e.lang)...)
 	}
-	sort.Slice(keys, func(a, b int) bool { return pos(keys[a]) < pos(keys[b]) })
+	return text
 }
 
-// sortCategories orders category keys as the plan lists its categories.
-func sortCategories(p *criteria.Plan, keys []string) {
-	pos := map[string]int{}
-	for i, c := range p.Categories {
-		pos[c.Key] = i
+// sortByPos orders keys by pos (0 for a key it lacks), keeping the order of ties: the
+// plan's order of fields or categories, from Evaluator.fieldPos or catPos.
+func sortByPos(pos map[string]int, keys []string) {
+	for i := 1; i < len(keys); i++ { // insertion sort: a handful of keys at most
+		for j := i; j > 0 && pos[keys[j]] < pos[keys[j-1]]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
 	}
-	sort.Slice(keys, func(a, b int) bool { return pos[keys[a]] < pos[keys[b]] })
 }
 
 // tr picks the Vietnamese or English text.

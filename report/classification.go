@@ -12,20 +12,19 @@ import (
 
 // CommuneResult is one commune's classification with where its figures came from.
 type CommuneResult struct {
-	District string          `json:"district"`
-	Commune  string          `json:"commune"`
-	Code     string          `json:"code"`
-	Status   string          `json:"status"`
-	Kind     string          `json:"kind,omitempty"`
-	Category string          `json:"category"`
-	Label    string          `json:"label"`
-	Possible []string        `json:"possible,omitempty"`
-	Missing  []string        `json:"missing,omitempty"`
-	Reasons  []string        `json:"reasons"`
-	File     string          `json:"file"`
-	Sheet    string          `json:"sheet,omitempty"`
-	Row      int             `json:"row"`
-	Result   classify.Result `json:"-"`
+	District string   `json:"district"`
+	Commune  string   `json:"commune"`
+	Code     string   `json:"code"`
+	Status   string   `json:"status"`
+	Kind     string   `json:"kind,omitempty"`
+	Category string   `json:"category"`
+	Label    string   `json:"label"`
+	Possible []string `json:"possible,omitempty"`
+	Missing  []string `json:"missing,omitempty"`
+	Reasons  []string `json:"reasons"`
+	File     string   `json:"file"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Row      int      `json:"row"`
 }
 
 // ClassifyReturns classifies every row of every return, in the order given.
@@ -33,21 +32,28 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 	jobs := rowsOf(returns, func(*Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
 	// Communes are classified independently: the cores share them, each result in its
-	// place, so the order is the returns' whatever the concurrency.
+	// place, so the order is the returns' whatever the concurrency. Each core has its own
+	// Evaluator, which shares the texts of the communes it classifies.
 	parallelChunks(len(jobs), func(from, to int) {
+		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
-			res := classify.Classify(p, row.Figures, lang)
-			cr := CommuneResult{
+			res := ev.Classify(row.Figures)
+			// Only the reasons' texts are kept: the classify.Result is dropped, as no
+			// output reads more of it than CommuneResult holds.
+			var reasons []string // nil without reasons, as JSON has always shown it
+			if len(res.Reasons) > 0 {
+				reasons = make([]string, len(res.Reasons))
+				for j, x := range res.Reasons {
+					reasons[j] = x.Text
+				}
+			}
+			out[i] = CommuneResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Category: res.Category, Label: p.CategoryLabel(res.Category, lang),
-				Possible: res.Possible, Missing: res.Missing,
-				File: r.File, Sheet: r.Sheet, Row: row.Line, Result: res,
+				Possible: res.Possible, Missing: res.Missing, Reasons: reasons,
+				File: r.File, Sheet: r.Sheet, Row: row.Line,
 			}
-			for _, x := range res.Reasons {
-				cr.Reasons = append(cr.Reasons, x.Text)
-			}
-			out[i] = cr
 		}
 	})
 	if len(out) == 0 {
@@ -60,15 +66,23 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 type rowJob struct {
 	r   *Return
 	row *Row
+	// at is the row's place among all the rows of the returns, kept or not.
+	at int
 }
 
 // rowsOf lists the rows of returns that keep accepts, in order.
 func rowsOf(returns []*Return, keep func(*Row) bool) []rowJob {
-	var jobs []rowJob
+	n := 0
+	for _, r := range returns {
+		n += len(r.Rows)
+	}
+	jobs := make([]rowJob, 0, n) // room for every row, rather than grown by doubling
+	at := 0
 	for _, r := range returns {
 		for i := range r.Rows {
+			at++
 			if keep(&r.Rows[i]) {
-				jobs = append(jobs, rowJob{r, &r.Rows[i]})
+				jobs = append(jobs, rowJob{r, &r.Rows[i], at - 1})
 			}
 		}
 	}

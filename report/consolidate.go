@@ -94,11 +94,12 @@ type ConsolidateInput struct {
 func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
-	prep := Prepare(p, in.Returns, in.Problems, lang)
+	byDistrict := communesByDistrict(p.Registry) // for the completeness and the notes
+	prep := prepare(p, in.Returns, in.Problems, byDistrict, lang)
 	problems := append(prep.Problems, prep.Holes(p, lang)...)
 	latest, current := prep.Latest, prep.Current
 	c.Classification = ClassifyReturns(p, current, lang)
-	c.DataNotes = dataNotes(p, current, kindOrder(p), lang)
+	c.DataNotes = dataNotes(p, current, kindOrder(p), byDistrict, lang)
 
 	// Baseline for the movement and criterion 4: --baseline, else the review returns.
 	base := in.Baseline
@@ -111,7 +112,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	}
 	// The checklist, with criterion 4's baseline from the same returns where a commune's
 	// own return lacks the baseline columns.
-	c.Recognition = RecognizeReturns(p, current, NewBaselines(base), false, lang)
+	c.Recognition = recognizeReturns(p, current, NewBaselines(base), false, c.Classification, lang)
 	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
 	// Timeliness from the returns and the register.
@@ -244,7 +245,8 @@ func PartialReasons(ps []Problem, lang string) []string {
 
 // dataNotes names the districts whose latest data return is of an earlier kind than the
 // latest kind any district sent, and those that sent no data return at all.
-func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, lang string) []string {
+// communes are the registry's communes by district (communesByDistrict).
+func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, communes map[string][]criteria.Commune, lang string) []string {
 	latestKind, newest := -1, ""
 	byDistrict := map[string]*Return{}
 	for _, r := range current {
@@ -265,7 +267,6 @@ func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, lang s
 		return d.Label(lang)
 	}
 	var notes []string
-	communes := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
 		r, ok := byDistrict[d]
 		switch {

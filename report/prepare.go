@@ -29,9 +29,14 @@ type Prepared struct {
 // checked for consistency and completeness; and each district is judged on its latest data
 // kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
 func Prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, lang string) Prepared {
+	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), lang)
+}
+
+// prepare is Prepare given the registry's communes by district (communesByDistrict), for
+// BuildConsolidation, which needs them again.
+func prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, byDistrict map[string][]criteria.Commune, lang string) Prepared {
 	latest, superseded := Latest(p, returns, lang)
 	prep := Prepared{Latest: latest, Problems: append(append([]Problem{}, readProblems...), superseded...)}
-	byDistrict := p.Registry.ByDistrict()
 	for _, r := range latest {
 		prep.Problems = append(prep.Problems, CheckConsistency(p, r, lang)...)
 		prep.Problems = append(prep.Problems, checkCompleteness(p, r, byDistrict[r.District], lang)...)
@@ -43,6 +48,44 @@ func Prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, lang s
 	prep.Current, unused = latestDataKind(p, latest, lang)
 	prep.Problems = append(prep.Problems, unused...)
 	return prep
+}
+
+// communesByDistrict is reg.ByDistrict(), the communes of each district in registry order,
+// without a slice grown by appending for each district (a national registry has 10,000
+// communes): pieces of the registry's list when each district's communes follow one
+// another, else one array sized at once.
+func communesByDistrict(reg criteria.Registry) map[string][]criteria.Commune {
+	n := map[string]int{}
+	grouped := true // each district's communes follow one another, as registries list them
+	for i, c := range reg.Communes {
+		if _, seen := n[c.District]; seen && reg.Communes[i-1].District != c.District {
+			grouped = false
+		}
+		n[c.District]++
+	}
+	if grouped {
+		// Each district's communes are a piece of the registry's own list, capped so that
+		// an append cannot run into the next district's: nothing is copied.
+		out := make(map[string][]criteria.Commune, len(n))
+		for i := 0; i < len(reg.Communes); {
+			d, k := reg.Communes[i].District, n[reg.Communes[i].District]
+			out[d] = reg.Communes[i : i+k : i+k]
+			i += k
+		}
+		return out
+	}
+	all := make([]criteria.Commune, len(reg.Communes))
+	out := make(map[string][]criteria.Commune, len(n))
+	next := 0
+	for _, c := range reg.Communes {
+		s, ok := out[c.District]
+		if !ok { // the district's place: exactly its communes, so no append runs into the next
+			k := n[c.District]
+			s, next = all[next:next:next+k], next+k
+		}
+		out[c.District] = append(s, c)
+	}
+	return out
 }
 
 // kindOrder numbers the calendar's kinds in their order.
@@ -90,8 +133,9 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 // validate and the consolidated workbook's list of problems.
 func (prep Prepared) Holes(p *criteria.Plan, lang string) []Problem {
 	var out []Problem
+	fields := newBlankFields(p)
 	for _, r := range prep.Latest {
-		out = append(out, CheckBlanks(p, r, lang)...)
+		out = append(out, fields.check(p, r, lang)...)
 	}
 	return out
 }

@@ -50,6 +50,13 @@ func NewBaselines(returns []*Return) Baselines {
 // (every commune when all is set), taking criterion 4's baseline from the return's own
 // columns or else from base (which may be nil).
 func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, lang string) []RecognitionResult {
+	return recognizeReturns(p, returns, base, all, nil, lang)
+}
+
+// recognizeReturns is RecognizeReturns. When classified is ClassifyReturns of the same
+// returns (one result per row, in order), each commune's name is taken from it rather
+// than written again: the same string for both, 5,800 fewer at 700 returns.
+func recognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, classified []CommuneResult, lang string) []RecognitionResult {
 	jobs := rowsOf(returns, func(row *Row) bool { return all || p.Checklist.Applies(row.Status) })
 	if len(jobs) == 0 {
 		return nil
@@ -57,8 +64,9 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 	keys := baselineKeys(p)
 	out := make([]RecognitionResult, len(jobs))
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
-	// result in its place.
+	// result in its place, with an Evaluator per core.
 	parallelChunks(len(jobs), func(from, to int) {
+		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
 			fig := row.Figures
@@ -70,9 +78,15 @@ func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 				fig = classify.WithBaseline(p, fig, b.figures)
 				source = b.file
 			}
-			res := classify.Check(p, fig, lang)
+			res := ev.Check(fig)
+			var name string
+			if at := jobs[i].at; at < len(classified) && classified[at].Code == row.Commune.Code {
+				name = classified[at].Commune
+			} else {
+				name = row.Commune.FullName()
+			}
 			out[i] = RecognitionResult{
-				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
+				District: row.Commune.District, Commune: name, Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: res.Criteria, Baseline: source,
 				File: r.File, Sheet: r.Sheet, Row: row.Line,
 			}

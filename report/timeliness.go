@@ -34,7 +34,8 @@ func Validate(p *criteria.Plan, in ValidateInput) ([]Problem, []classify.Submiss
 // Timeliness judges every district × kind from the returns and the register as of asOf,
 // with the late and missing ones as problems.
 func Timeliness(p *criteria.Plan, returns []*Return, register []classify.Submission, asOf time.Time, lang string) ([]classify.SubmissionStatus, []Problem) {
-	subs := append(Submissions(returns), register...)
+	subs := appendSubmissions(make([]classify.Submission, 0, len(returns)+len(register)), returns) // sized once
+	subs = append(subs, register...)
 	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, asOf)
 	return statuses, SubmissionProblems(p, statuses, lang)
 }

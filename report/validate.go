@@ -151,7 +151,7 @@ func checkCompleteness(p *criteria.Plan, r *Return, want []criteria.Commune, lan
 	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
 		return nil
 	}
-	listed := map[string]bool{}
+	listed := make(map[string]bool, len(r.Rows)) // sized at once: one per return
 	for _, row := range r.Rows {
 		if row.Commune.District == r.District {
 			listed[row.Commune.Code] = true
@@ -304,7 +304,11 @@ func replacedByName(by, r *Return, lang string) string {
 
 // Submissions turns returns into what classify.Timeliness counts.
 func Submissions(returns []*Return) []classify.Submission {
-	out := make([]classify.Submission, 0, len(returns))
+	return appendSubmissions(make([]classify.Submission, 0, len(returns)), returns)
+}
+
+// appendSubmissions appends the Submissions of returns to out.
+func appendSubmissions(out []classify.Submission, returns []*Return) []classify.Submission {
 	for _, r := range returns {
 		out = append(out, classify.Submission{
 			District: r.District, Kind: r.Kind, File: r.File, Number: r.Number,
@@ -320,6 +324,9 @@ func Submissions(returns []*Return) []classify.Submission {
 func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) []Problem {
 	var out []Problem
 	for _, s := range sts {
+		if s.Status != classify.SubmissionLate && s.Status != classify.SubmissionMissing {
+			continue // on time or not due: nothing to say, nor any date to write
+		}
 		kind := s.Kind
 		if d, ok := p.Deadline(s.Kind); ok {
 			kind = d.Label(lang)
@@ -451,8 +458,26 @@ func cellRowCol(s string) (row, col int, ok bool) {
 // a warning, since the figures given still stand. A column the return lacks altogether is
 // the reader's missing-column warning, not repeated here.
 func CheckBlanks(p *criteria.Plan, r *Return, lang string) []Problem {
-	classFields := distinct(classificationFields(p))
-	bothFields := distinct(append(classificationFields(p), checklistFields(p)...))
+	return newBlankFields(p).check(p, r, lang)
+}
+
+// blankFields are the fields CheckBlanks looks at: those of the classification, and
+// those of the classification and the checklist. They depend on the plan alone: Holes
+// lists them once for all the returns rather than once per return.
+type blankFields struct {
+	class, both []string
+}
+
+func newBlankFields(p *criteria.Plan) blankFields {
+	return blankFields{
+		class: distinct(classificationFields(p)),
+		both:  distinct(append(classificationFields(p), checklistFields(p)...)),
+	}
+}
+
+// check is CheckBlanks.
+func (bf blankFields) check(p *criteria.Plan, r *Return, lang string) []Problem {
+	classFields, bothFields := bf.class, bf.both
 	var out []Problem
 	for _, row := range r.Rows {
 		need := classFields
