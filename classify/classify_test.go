@@ -360,12 +360,12 @@ func combinations(fn func(Figures, []string)) {
 	rec(0, Figures{}, nil)
 }
 
-// fillings returns the categories Classify gives for every filling of blanks.
 // fillEvaluator classifies the fillings: Classify is NewEvaluator(...).Classify, and
 // preparing the plan's texts once rather than for each of the ~10^6 fillings keeps the
 // test to seconds.
 var fillEvaluator = NewEvaluator(plan, "en")
 
+// fillings returns the categories Classify gives for every filling of blanks.
 func fillings(f Figures, blanks []string) map[string]bool {
 	out := map[string]bool{}
 	g := maps.Clone(f)

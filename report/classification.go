@@ -2,9 +2,7 @@ package report
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -34,7 +32,7 @@ func ClassifyReturns(p *criteria.Plan, returns []*Return, lang string) []Commune
 	// Communes are classified independently: the cores share them, each result in its
 	// place, so the order is the returns' whatever the concurrency. Each core has its own
 	// Evaluator, which shares the texts of the communes it classifies.
-	parallelChunks(len(jobs), func(from, to int) {
+	parallelChunks(len(jobs), evalChunkMin, func(from, to int) {
 		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
@@ -87,26 +85,6 @@ func rowsOf(returns []*Return, keep func(*Row) bool) []rowJob {
 		}
 	}
 	return jobs
-}
-
-// parallelChunks calls f on consecutive ranges of [0, n), one per core at most, and
-// waits for them; small n runs on the calling goroutine.
-func parallelChunks(n int, f func(from, to int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/256)
-	if workers <= 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		from, to := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(from, to)
-		}()
-	}
-	wg.Wait()
 }
 
 // CategoryCount is the number of communes in one category.

@@ -107,7 +107,7 @@ func numberLike(s string) bool {
 // matched from its two cells' normal forms, each computed once: normLabel("a b") is
 // normLabel(a)+normLabel(b), as a space only separates words. The cells that match a
 // field are remembered (up to headerMemoMax) across the files a matcher reads; the
-// others too, in a map emptied whenever it holds headerMissMax of them, as most are
+// others too, in a map emptied whenever it reaches headerMissMax of them, as most are
 // commune names that do not come back, but titles and notes found in every return do
 // (and are long to fold). Each reading goroutine has its own matcher, so that no lock is
 // taken.
@@ -194,6 +194,9 @@ func (m *headerMatcher) cell(text string) cellLabel {
 	}
 	switch {
 	case !c.ok:
+		if len(m.local) >= headerMissMax {
+			clear(m.local) // bounded here, not per sheet only: a cover matcher never starts a sheet
+		}
 		m.local[text] = c
 	case len(m.known) < headerMemoMax:
 		m.known[text] = c

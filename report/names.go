@@ -1,11 +1,9 @@
 package report
 
 import (
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -406,7 +404,7 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 	// registry's order, as one loop did.
 	m.names = make([]nameKey, n)
 	wholes := make([]nameKey, n)
-	eachChunk(n, func(from, to int) {
+	parallelChunks(n, chunkMin, func(from, to int) {
 		for i := from; i < to; i++ {
 			c := reg.Communes[i]
 			k := splitName(c.Name, communePrefixes)
@@ -451,25 +449,6 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 	}
 	return m
 }
-
-// eachChunk calls f on ranges that cover [0, n) once, on every core, and returns
-// when all are done; below 2*chunkMin items, on the caller's goroutine alone (as
-// parallelChunks does for the evaluation, in classification.go).
-func eachChunk(n int, f func(from, to int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/chunkMin)
-	if workers <= 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { f(n*w/workers, n*(w+1)/workers) })
-	}
-	wg.Wait()
-}
-
-// chunkMin is the fewest items eachChunk gives a goroutine.
-const chunkMin = 512
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {

@@ -447,8 +447,9 @@ type partResult struct {
 }
 
 const (
-	partMemoSize = 4 << 10 // the largest compressed part remembered
-	partMemoMax  = 64      // parts remembered, emptied when full
+	partMemoSize     = 4 << 10  // the largest compressed part remembered
+	partMemoInflated = 64 << 10 // and the largest inflated one
+	partMemoMax      = 64       // parts remembered, emptied when full
 )
 
 // smallPart is part(name), from b.parts when a part of the same bytes was read before.
@@ -483,8 +484,8 @@ func (b *rawBook) smallPart(name string) ([]byte, error) {
 // checked). ok is false for a large part, or one whose local header cannot be read
 // (part then says why).
 func (b *rawBook) partKey(f *zip.File) (string, bool) {
-	if f.CompressedSize64 > partMemoSize {
-		return "", false
+	if f.CompressedSize64 > partMemoSize || f.UncompressedSize64 > partMemoInflated {
+		return "", false // a small part may inflate a thousandfold: both sizes are bounded
 	}
 	off, err := f.DataOffset()
 	if err != nil || off < 0 || off > int64(len(b.data)) {

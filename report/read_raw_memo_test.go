@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,45 @@ func TestPartMemoIsPart(t *testing.T) {
 	}
 	if n := len(memo.m); n != 3 { // the relationships as they are, with a bad CRC, and other
 		t.Errorf("%d parts remembered, want 3 (the large one is not)", n)
+	}
+}
+
+// A part small once compressed but large once inflated (deflate reaches a thousand to
+// one) is read, not remembered: the memo's memory is bounded by what parts inflate to.
+func TestPartMemoSkipsPartsThatInflateLarge(t *testing.T) {
+	large := strings.Repeat("<row/>", (partMemoInflated/6)+1) // repeats: a few hundred bytes compressed
+	data := zipOf(t, "xl/large.xml", large, "xl/small.xml", "<row/>")
+	memo := &partMemo{}
+	b := bookOf(t, data, memo)
+	if f := b.files["xl/large.xml"]; f.CompressedSize64 > partMemoSize {
+		t.Fatalf("the part compresses to %d bytes: the test says little", f.CompressedSize64)
+	}
+	for _, name := range []string{"xl/large.xml", "xl/small.xml"} {
+		got, err := b.smallPart(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[string]int{"xl/large.xml": len(large), "xl/small.xml": 6}[name]; len(got) != want {
+			t.Errorf("%s: %d bytes, want %d", name, len(got), want)
+		}
+	}
+	if n := len(memo.m); n != 1 {
+		t.Errorf("%d parts remembered, want 1 (the small one)", n)
+	}
+}
+
+// The cells that match no label are forgotten once there are headerMissMax of them,
+// whoever asks: a cover matcher, which never starts a sheet, reads every first cell of
+// the sheets it scans.
+func TestHeaderMatcherForgetsUnmatchedCells(t *testing.T) {
+	m := newHeaderMatcher(coverIndex(testPlan))
+	for i := range 3 * headerMissMax {
+		m.cell(fmt.Sprintf("dòng %d", i))
+		if len(m.local) > headerMissMax {
+			t.Fatalf("after %d cells, %d remembered; want at most %d", i+1, len(m.local), headerMissMax)
+		}
+	}
+	if _, ok := m.match("Đơn vị báo cáo"); !ok {
+		t.Error("the cover label is not matched after the memo was emptied")
 	}
 }

@@ -65,7 +65,7 @@ func recognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 	out := make([]RecognitionResult, len(jobs))
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
 	// result in its place, with an Evaluator per core.
-	parallelChunks(len(jobs), func(from, to int) {
+	parallelChunks(len(jobs), evalChunkMin, func(from, to int) {
 		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row

@@ -191,15 +191,15 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 			add(Error, CodeMissingValue, ref("kind"), district, "Thiếu loại báo cáo.", "The kind of return is blank.")
 			continue
 		}
-		kind, ok := kinds.match(kindText) // registerKind(p, kindText)
+		kind, ok := kinds.match(kindText) // as a cover's kind is read
 		if !ok {
-			var kinds []string
+			var labels []string
 			for _, d := range p.Calendar {
-				kinds = append(kinds, d.Label(lang))
+				labels = append(labels, d.Label(lang))
 			}
 			add(Error, CodeUnknownKind, ref("kind"), district,
-				fmt.Sprintf("Không rõ loại báo cáo “%s”; các loại: %s.", kindText, strings.Join(kinds, ", ")),
-				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(kinds, ", ")))
+				fmt.Sprintf("Không rõ loại báo cáo “%s”; các loại: %s.", kindText, strings.Join(labels, ", ")),
+				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(labels, ", ")))
 			continue
 		}
 		number := cell("number")
@@ -277,11 +277,6 @@ func registerColumnName(p *criteria.Plan, key, lang string) string {
 	}
 	return key
 }
-
-// registerKind returns the calendar kind written as s, as the reader reads a cover's kind:
-// its key, Vietnamese or English name or a variant, in any case, with or without
-// diacritics, and with or without a leading "Báo cáo".
-func registerKind(p *criteria.Plan, s string) (string, bool) { return matchKind(p, s) }
 
 // stripParens drops a parenthesised note from a header: "Ngày nhận (dd/mm/yyyy)".
 func stripParens(s string) string {

@@ -21,7 +21,11 @@ type Table struct {
 	Name    string
 	Columns []Column
 	// Rows are the cells, row by row, but for the tables whose rows are laid out on
-	// demand (Len, below): WriteText, WriteCSV and Workbook read either.
+	// demand (ClassificationTable, RecognitionTable, RecognitionDetailTable,
+	// SubmissionsTable): their Rows are nil, and rows are read through Len and the
+	// writers (WriteText, WriteCSV, Workbook), which lay each row out from the results
+	// the table was built from when they write it: those results must not change until
+	// the table is written, and rows appended to Rows of such a table are not written.
 	Rows [][]any
 	// Note, when set, is shown above the table (a workbook's first row, in bold).
 	Note string

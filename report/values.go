@@ -217,15 +217,8 @@ func isDash(s string) bool {
 	return false
 }
 
-// matchKind reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết")
-// as a calendar kind key: an exact match of a name, else the longest name the text
-// contains.
-func matchKind(p *criteria.Plan, raw string) (string, bool) {
-	return newKindNames(p).match(raw)
-}
-
 // kindNames are the names of the plan's calendar kinds, folded without spaces, in the
-// order matchKind tries them: folded once per file or register, not once per text read.
+// order match tries them: folded once per file or register, not once per text read.
 type kindNames []kindName
 
 type kindName struct{ kind, norm string }
@@ -242,7 +235,8 @@ func newKindNames(p *criteria.Plan) kindNames {
 	return ks
 }
 
-// match is matchKind with the plan's names folded already.
+// match reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết") as a
+// calendar kind key: an exact match of a name, else the longest name the text contains.
 func (ks kindNames) match(raw string) (string, bool) {
 	f := normLabel(raw)
 	if f == "" {

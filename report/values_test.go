@@ -3,6 +3,8 @@ package report
 import (
 	"testing"
 	"time"
+
+	"drugfree/criteria"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -133,4 +135,9 @@ func TestMatchStatus(t *testing.T) {
 			t.Errorf("matchStatus(%q) = %q, %v; want %q, %v", tc.raw, got, ok, tc.want, tc.ok)
 		}
 	}
+}
+
+// matchKind reads a kind as the reader does, with the plan's names folded for the call.
+func matchKind(p *criteria.Plan, raw string) (string, bool) {
+	return newKindNames(p).match(raw)
 }
