@@ -167,15 +167,7 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 // own functions called one commune at a time.
 func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 	p := criteria.Default()
-	communes := SampleFigures(p, 7)
-	var rets []*Return
-	for rep := 0; len(rets)*len(communes) < 1200; rep++ {
-		r := &Return{File: "r.xlsx", Kind: "phase3"}
-		for i, c := range communes {
-			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
-		}
-		rets = append(rets, r)
-	}
+	rets := manyReturns(p)
 	results := ClassifyReturns(p, rets, "vi")
 	checks := RecognizeReturns(p, rets, nil, true, "vi")
 	n := 0
@@ -195,4 +187,19 @@ func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 	if n < 1024 {
 		t.Fatalf("only %d communes: the parallel path needs at least 512 per core", n)
 	}
+}
+
+// manyReturns repeats the sample communes over returns until there are at least 1,200
+// rows: enough for the evaluation to be split across cores (parallelChunks).
+func manyReturns(p *criteria.Plan) []*Return {
+	communes := SampleFigures(p, 7)
+	var rets []*Return
+	for len(rets)*len(communes) < 1200 {
+		r := &Return{File: "r.xlsx", Kind: "phase3"}
+		for i, c := range communes {
+			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
+		}
+		rets = append(rets, r)
+	}
+	return rets
 }

@@ -38,15 +38,7 @@ func TestCommunesByDistrictIsByDistrict(t *testing.T) {
 // communes to run on every core.
 func TestRecognitionWithTheClassificationsNames(t *testing.T) {
 	p := criteria.Default()
-	communes := SampleFigures(p, 7)
-	var rets []*Return
-	for rep := 0; len(rets)*len(communes) < 1200; rep++ {
-		r := &Return{File: "r.xlsx", Kind: "phase3"}
-		for i, c := range communes {
-			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
-		}
-		rets = append(rets, r)
-	}
+	rets := manyReturns(p)
 	classified := ClassifyReturns(p, rets, "vi")
 	for _, all := range []bool{false, true} {
 		want := RecognizeReturns(p, rets, nil, all, "vi")
