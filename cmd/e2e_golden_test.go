@@ -285,3 +285,22 @@ func onlyMissingCommunes(stderr string) bool {
 	}
 	return found
 }
+
+// deadlines -o writes the overview and the list of documents on two sheets: both tables
+// once shared a sheet name, and the list replaced the overview.
+func TestE2EDeadlinesWorkbookKeepsBothTables(t *testing.T) {
+	dir := sampleCopy(t)
+	code, _, errOut := runIn(t, dir, validateArgs(t, dir, "deadlines", "-o", "tien-do.xlsx")...)
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	out := filepath.Join(dir, "tien-do.xlsx")
+	overview := sheetRows(t, out, "Tiến độ theo huyện")
+	if len(overview) != 1+9 || overview[0][0] != "Huyện, thị xã, thành phố" {
+		t.Errorf("overview: %d rows, header %q; want the header and 9 districts", len(overview), overview[0])
+	}
+	list := sheetRows(t, out, "Tiến độ báo cáo")
+	if len(list) != 1+9*5 {
+		t.Errorf("list of documents: %d rows, want the header and 45 (9 districts × 5 kinds)", len(list))
+	}
+}

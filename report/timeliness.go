@@ -63,7 +63,7 @@ func statusText(s classify.SubmissionStatus, lang string) string {
 // DeadlinesTable lays out each district's status for each kind: one row per district, one
 // column per kind of the calendar, with the due day in the header.
 func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
-	t := Table{Name: tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
+	t := Table{Name: tr(lang, "Tiến độ theo huyện", "Timeliness by district"), Columns: []Column{
 		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
 	}}
 	col := map[string]int{}

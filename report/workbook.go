@@ -49,9 +49,16 @@ func NewWorkbook(lang string) *Workbook {
 	return &Workbook{f: excelize.NewFile(), lang: lang, styles: map[string]int{}}
 }
 
-// NewSheet adds a sheet named name (the first call renames the default sheet).
+// NewSheet adds a sheet named name (the first call renames the default sheet). A name
+// already taken is an error: excelize would hand back the existing sheet, and a second
+// table streamed into it would replace the first.
 func (wb *Workbook) NewSheet(name string) error {
 	name = SheetName(name)
+	if wb.sheets > 0 {
+		if i, err := wb.f.GetSheetIndex(name); err == nil && i >= 0 {
+			return fmt.Errorf("two sheets named %q", name)
+		}
+	}
 	wb.sheets++
 	if wb.sheets == 1 {
 		return wb.f.SetSheetName("Sheet1", name)
