@@ -55,10 +55,8 @@ func writeJSON(w io.Writer, v any) error {
 func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, password, lang string, tables ...report.Table) error {
 	err := report.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
 		wb := report.NewWorkbook(lang)
-		for _, t := range tables {
-			if err := wb.AddTable(t); err != nil {
-				return err
-			}
+		if err := wb.AddTables(tables...); err != nil {
+			return err
 		}
 		return wb.Write(w, password)
 	})
