@@ -109,16 +109,14 @@ func (wb *Workbook) Style(name string) int {
 	return id
 }
 
-// AddTable writes t as a sheet of its own: an optional note row, a bold header with
-// filters, frozen below the header, widths fitted to the contents, tags coloured.
-func (wb *Workbook) AddTable(t Table) error { return wb.AddTables(t) }
-
-// AddTables writes each table as AddTable does, in order, and gives the same workbook as
-// calling AddTable on each in turn. Their rows are streamed at once, one table per core:
-// each table has its own StreamWriter, which writes its own buffer, while what the tables
-// share in the workbook is done in order, one table at a time: the sheets are created,
-// every style the cells use is created in the order AddTable would have first used it
-// (the style ids are the same), and the tables' filters and Flush come last.
+// AddTables writes each table as a sheet of its own, in order: an optional note row, a
+// bold header with filters, frozen below the header, widths fitted to the contents, tags
+// coloured. The workbook is the same as if the tables were written one after the other.
+// Their rows are streamed at once, one table per core: each table has its own
+// StreamWriter, which writes its own buffer, while what the tables share in the workbook
+// is done in order, one table at a time: the sheets are created, every style the cells
+// use is created in the order a table-by-table writing would have first used it (the
+// style ids are the same), and the tables' filters and Flush come last.
 //
 // A table's rows are read twice, first to fit the widths and list the styles (survey, on
 // every core), then to stream them; a table laid out on demand (lazyTable) is laid out

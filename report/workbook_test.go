@@ -1,6 +1,12 @@
 package report
 
-import "testing"
+import (
+	"bytes"
+	"maps"
+	"strings"
+	"testing"
+	"time"
+)
 
 // Two tables of one name are refused rather than streamed into the same sheet, where the
 // second would replace the first.
@@ -15,5 +21,40 @@ func TestWorkbookRefusesTwoSheetsOfOneName(t *testing.T) {
 	b.Name = "Khác"
 	if err := wb.AddTables(a, b); err != nil {
 		t.Errorf("two names: %v", err)
+	}
+}
+
+// Tables streamed at once give the workbook that writing them one after the other gives:
+// the same sheets, styles (ids in the order of first use) and cells, part for part.
+func TestAddTablesIsOneAfterTheOther(t *testing.T) {
+	cols := []Column{{Key: "name", Header: "Tên"}, {Key: "n", Header: "Số"}, {Key: "cat", Header: "Phân loại"}, {Key: "why", Header: "Lý do", Wrap: true}}
+	big := Table{Name: "Lớn", Note: "GHI CHÚ", Columns: cols}
+	for i := range 300 {
+		big.Rows = append(big.Rows, []any{"xã " + itoa(i), i, Tag{Key: "type-" + itoa(1+i%3), Text: "Loại"}, strings.Repeat("lý do dài ", i%9)})
+	}
+	small := Table{Name: "Nhỏ", Columns: cols, Rows: [][]any{{"a", 1.5, Tag{Key: "overdue", Text: "Quá hạn"}, time.Date(2025, 12, 13, 0, 0, 0, 0, time.UTC)}}}
+	other := Table{Name: "Khác", Columns: cols[:2], Rows: [][]any{{"b", nil}, {Tag{Key: "pass", Text: "Đạt"}, 2}}}
+	write := func(groups ...[]Table) map[string]string {
+		wb := NewWorkbook("vi")
+		for _, g := range groups {
+			if err := wb.AddTables(g...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := wb.Write(&buf, ""); err != nil {
+			t.Fatal(err)
+		}
+		return workbookParts(t, buf.Bytes())
+	}
+	want := write([]Table{small}, []Table{big}, []Table{other})
+	got := write([]Table{small, big, other})
+	if !maps.Equal(got, want) {
+		for name := range want {
+			if got[name] != want[name] {
+				t.Errorf("part %s differs", name)
+			}
+		}
+		t.Errorf("%d parts, want %d", len(got), len(want))
 	}
 }
