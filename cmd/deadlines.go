@@ -74,7 +74,9 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	}
 	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
 	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
-	statuses := classify.Timeliness(p, p.Registry.Districts(), append(report.Submissions(returns), subs...), asOf)
+	// The statuses are the result; the warnings of late and missing returns would only say
+	// them again, so the problems printed are those of reading.
+	statuses, _ := report.Timeliness(p, returns, subs, asOf, lang)
 
 	switch {
 	case opts.Out.Output != "":

@@ -302,12 +302,7 @@ func replacedByName(by, r *Return, lang string) string {
 	return by.File
 }
 
-// Submissions turns returns into what classify.Timeliness counts.
-func Submissions(returns []*Return) []classify.Submission {
-	return appendSubmissions(make([]classify.Submission, 0, len(returns)), returns)
-}
-
-// appendSubmissions appends the Submissions of returns to out.
+// appendSubmissions appends to out what classify.Timeliness counts of each return.
 func appendSubmissions(out []classify.Submission, returns []*Return) []classify.Submission {
 	for _, r := range returns {
 		out = append(out, classify.Submission{

@@ -390,7 +390,7 @@ func TestSubmissionsAndTheirProblems(t *testing.T) {
 	p := criteria.Default()
 	r := &Return{File: "cl.xlsx", District: "Huyện Càng Long", Kind: "review", Number: "12/BC-CAH",
 		ReportDate: time.Date(2025, 2, 26, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)}
-	subs := Submissions([]*Return{r})
+	subs := appendSubmissions(nil, []*Return{r})
 	want := []classify.Submission{{District: r.District, Kind: "review", File: "cl.xlsx", Number: "12/BC-CAH", ReportDate: r.ReportDate, Received: r.ReceivedDate}}
 	if !reflect.DeepEqual(subs, want) {
 		t.Fatalf("got %+v", subs)
