@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,7 +61,7 @@ func (r *reader) coverValues(f xbook, sheet string) (raw, cells map[string]strin
 			continue
 		}
 		raw[key] = strings.TrimSpace(value)
-		cells[key] = colLetters(col) + itoa(i+1)
+		cells[key] = colLetters(col) + strconv.Itoa(i+1)
 	}
 	return raw, cells
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -45,7 +46,7 @@ func (x *xlsxSource) next() (gridRow, bool, error) {
 }
 
 func (x *xlsxSource) isText(col, line int) bool {
-	t, err := x.f.GetCellType(x.sheet, colLetters(col)+itoa(line))
+	t, err := x.f.GetCellType(x.sheet, colLetters(col)+strconv.Itoa(line))
 	if err != nil {
 		return true
 	}
@@ -53,7 +54,7 @@ func (x *xlsxSource) isText(col, line int) bool {
 }
 
 func (x *xlsxSource) formula(col, line int) (string, string, bool, bool) {
-	cell := colLetters(col) + itoa(line)
+	cell := colLetters(col) + strconv.Itoa(line)
 	fm, err := x.f.GetCellFormula(x.sheet, cell)
 	if err != nil || fm == "" {
 		return "", "", false, false
@@ -266,7 +267,7 @@ func (r *reader) noDataSheet(sheets []string, partial []dataSheet, proto Return,
 		return []*Return{&proto}
 	}
 	for _, ds := range partial {
-		r.add(Error, CodeMissingColumn, loc{sheet: ds.name, cell: colLetters(0) + itoa(ds.hdr.first)},
+		r.add(Error, CodeMissingColumn, loc{sheet: ds.name, cell: colLetters(0) + strconv.Itoa(ds.hdr.first)},
 			msg(r.lang, "missing-column.commune", ds.name, ds.hdr.first))
 	}
 	if len(partial) == 0 {
@@ -278,7 +279,7 @@ func (r *reader) noDataSheet(sheets []string, partial []dataSheet, proto Return,
 // headerProblems reports duplicate columns and absent classification columns.
 func (r *reader) headerProblems(sheet string, hdr header) {
 	for _, d := range hdr.dups {
-		at := loc{sheet: sheet, cell: colLetters(d.col) + itoa(hdr.first)}
+		at := loc{sheet: sheet, cell: colLetters(d.col) + strconv.Itoa(hdr.first)}
 		r.add(Error, CodeDuplicateColumn, at, msg(r.lang, "duplicate-column", d.label, colLetters(d.prev), r.plan.FieldLabel(d.key, r.lang), colLetters(d.prev)))
 	}
 	for _, key := range classificationFields(r.plan) {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,7 +77,7 @@ func TestReadNameAndCodeDisagree(t *testing.T) {
 	var codes []string
 	for _, ret := range rets {
 		for _, row := range ret.Rows {
-			codes = append(codes, row.Commune.Code+"@"+itoa(row.Line))
+			codes = append(codes, row.Commune.Code+"@"+strconv.Itoa(row.Line))
 		}
 	}
 	if got, want := strings.Join(codes, " "), "29284@4 29302@5 29269@6 29320@7"; got != want {

@@ -118,7 +118,7 @@ func colLetters(col int) string {
 }
 
 func (s *sheetCtx) cellName(col, line int) string {
-	return colLetters(col) + itoa(line)
+	return colLetters(col) + strconv.Itoa(line)
 }
 
 // run reads the rows below the header to the end of the sheet.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"maps"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func TestAddTablesIsOneAfterTheOther(t *testing.T) {
 	cols := []Column{{Key: "name", Header: "Tên"}, {Key: "n", Header: "Số"}, {Key: "cat", Header: "Phân loại"}, {Key: "why", Header: "Lý do", Wrap: true}}
 	big := Table{Name: "Lớn", Note: "GHI CHÚ", Columns: cols}
 	for i := range 300 {
-		big.Rows = append(big.Rows, []any{"xã " + itoa(i), i, Tag{Key: "type-" + itoa(1+i%3), Text: "Loại"}, strings.Repeat("lý do dài ", i%9)})
+		big.Rows = append(big.Rows, []any{"xã " + strconv.Itoa(i), i, Tag{Key: "type-" + strconv.Itoa(1+i%3), Text: "Loại"}, strings.Repeat("lý do dài ", i%9)})
 	}
 	small := Table{Name: "Nhỏ", Columns: cols, Rows: [][]any{{"a", 1.5, Tag{Key: "overdue", Text: "Quá hạn"}, time.Date(2025, 12, 13, 0, 0, 0, 0, time.UTC)}}}
 	other := Table{Name: "Khác", Columns: cols[:2], Rows: [][]any{{"b", nil}, {Tag{Key: "pass", Text: "Đạt"}, 2}}}
