@@ -6,6 +6,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/problem"
+	"drugfree/report/render"
 )
 
 // ClassifyOptions are the options of `drugfree classify`.
@@ -51,7 +54,7 @@ classified; the exit status is then 1.`,
 type classifyJSON struct {
 	Communes []report.CommuneResult `json:"communes"`
 	Counts   []report.CategoryCount `json:"counts"`
-	Problems []report.Problem       `json:"problems"`
+	Problems []problem.Problem      `json:"problems"`
 }
 
 func classifyRun(opts *ClassifyOptions) error {
@@ -63,17 +66,17 @@ func classifyRun(opts *ClassifyOptions) error {
 	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
 	prep := report.Prepare(p, returns, readProblems, lang)
 	problems := orEmpty(prep.Problems)
-	report.SortProblems(problems)
+	problem.SortProblems(problems)
 	results := report.ClassifyReturns(p, prep.Current, lang)
 	counts := report.CountCategories(p, results, lang)
 
 	switch {
 	case opts.Out.Output != "":
-		first := report.ClassificationTable(p, results, lang)
-		first.Note = report.IncompleteNote(problems, lang)
-		tables := []report.Table{first, report.CountTable(counts, problems, lang)}
+		first := layout.ClassificationTable(p, results, lang)
+		first.Note = layout.IncompleteNote(problems, lang)
+		tables := []layout.Table{first, layout.CountTable(counts, problems, lang)}
 		if len(problems) > 0 {
-			tables = append(tables, report.ProblemTable(problems, lang))
+			tables = append(tables, layout.ProblemTable(problems, lang))
 		}
 		if err := writeWorkbook(opts.IO, opts.Out.Output, opts.Files, opts.Out.Force, "", lang, tables...); err != nil {
 			return err
@@ -83,15 +86,15 @@ func classifyRun(opts *ClassifyOptions) error {
 			return err
 		}
 	case opts.Out.Format == "csv":
-		if err := report.WriteCSV(opts.IO.Out, report.ClassificationTable(p, results, lang)); err != nil {
+		if err := render.WriteCSV(opts.IO.Out, layout.ClassificationTable(p, results, lang)); err != nil {
 			return err
 		}
 	default:
-		if err := report.WriteText(opts.IO.Out, report.ClassificationTable(p, results, lang), lang); err != nil {
+		if err := render.WriteText(opts.IO.Out, layout.ClassificationTable(p, results, lang), lang); err != nil {
 			return err
 		}
 		fmt.Fprintln(opts.IO.Out)
-		if err := report.WriteText(opts.IO.Out, report.CountTable(counts, problems, lang), lang); err != nil {
+		if err := render.WriteText(opts.IO.Out, layout.CountTable(counts, problems, lang), lang); err != nil {
 			return err
 		}
 	}

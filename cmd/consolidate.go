@@ -7,6 +7,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/outfile"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/render"
 )
 
 // ConsolidateOptions are the options of `drugfree consolidate`.
@@ -71,7 +76,7 @@ func consolidateRun(opts *ConsolidateOptions) error {
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Calendar.Register, opts.Global.PlanFile, opts.Global.Registry)
 	// Refuse early, before reading anything, when the output may not be written.
-	if err := report.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
+	if err := outfile.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
 		return refusal(err, lang)
 	}
 	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
@@ -80,14 +85,14 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		AsOf: asOfOrToday(opts.Factory, opts.Calendar.AsOf), Now: opts.Factory.Now(), Version: version(), Lang: lang,
 	}
 	if opts.Baseline != "" {
-		base, baseProblems := report.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p))
+		base, baseProblems := read.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p))
 		in.Baseline, in.BaseFile = base, opts.Baseline
 		in.Problems = append(in.Problems, baseProblems...)
 	}
 	c := report.BuildConsolidation(p, in)
-	errs := report.CountErrors(c.Problems)
+	errs := problem.CountErrors(c.Problems)
 	if errs > 0 && !opts.Partial {
-		_ = report.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
+		_ = render.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
 		fmt.Fprintf(opts.IO.ErrOut, tr(lang, "Không ghi %s: số liệu có %d lỗi. Sửa các lỗi trên, hoặc thêm --partial để ghi bảng tổng hợp đánh dấu CHƯA ĐẦY ĐỦ.\n", "Not writing %s: the data has %d errors. Fix them, or add --partial to write a workbook marked INCOMPLETE.\n"), opts.Output, errs)
 		return &DataError{Errors: errs}
 	}
@@ -95,14 +100,14 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		c.Partial = true
 		c.PartialReasons = report.PartialReasons(c.Problems, lang)
 	}
-	err = report.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
-		return report.WriteConsolidation(w, c, opts.Global.password(opts.Factory))
+	err = outfile.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
+		return render.WriteConsolidation(w, c, opts.Global.password(opts.Factory))
 	})
 	if err != nil {
 		return refusal(err, lang)
 	}
-	_ = report.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), tr(lang, "xã", "communes"), report.ProblemSummary(c.Problems, lang))
+	_ = render.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), tr(lang, "xã", "communes"), layout.ProblemSummary(c.Problems, lang))
 	if errs > 0 {
 		return &DataError{Errors: errs}
 	}

@@ -8,6 +8,9 @@ import (
 
 	"drugfree/classify"
 	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/problem"
+	"drugfree/report/render"
 )
 
 // DeadlinesOptions are the options of `drugfree deadlines`.
@@ -57,7 +60,7 @@ type deadlinesJSON struct {
 	AsOf        string                      `json:"as_of"`
 	Next        *nextDue                    `json:"next,omitempty"`
 	Submissions []classify.SubmissionStatus `json:"submissions"`
-	Problems    []report.Problem            `json:"problems"`
+	Problems    []problem.Problem           `json:"problems"`
 }
 
 type nextDue struct {
@@ -81,7 +84,7 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	switch {
 	case opts.Out.Output != "":
 		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, report.DeadlinesTable(p, statuses, lang), report.SubmissionsTable(p, statuses, lang)); err != nil {
+		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, layout.DeadlinesTable(p, statuses, lang), layout.SubmissionsTable(p, statuses, lang)); err != nil {
 			return err
 		}
 	case opts.Out.Format == "json":
@@ -93,14 +96,14 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 			return err
 		}
 	case opts.Out.Format == "csv":
-		if err := report.WriteCSV(opts.IO.Out, report.SubmissionsTable(p, statuses, lang)); err != nil {
+		if err := render.WriteCSV(opts.IO.Out, layout.SubmissionsTable(p, statuses, lang)); err != nil {
 			return err
 		}
 	default:
-		if err := report.WriteText(opts.IO.Out, report.DeadlinesTable(p, statuses, lang), lang); err != nil {
+		if err := render.WriteText(opts.IO.Out, layout.DeadlinesTable(p, statuses, lang), lang); err != nil {
 			return err
 		}
-		fmt.Fprintln(opts.IO.Out, report.NextDueLine(p, asOf, lang))
+		fmt.Fprintln(opts.IO.Out, layout.NextDueLine(p, asOf, lang))
 	}
 	return reportProblems(opts.Factory, problems, lang)
 }

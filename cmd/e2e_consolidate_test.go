@@ -17,7 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"drugfree/criteria"
-	"drugfree/report"
+	"drugfree/report/outfile"
+	"drugfree/report/template"
 )
 
 const partialBannerPrefix = "SỐ LIỆU CHƯA ĐẦY ĐỦ"
@@ -281,7 +282,7 @@ func TestE2EFailedWriteLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tong-hop.xlsx")
 	boom := errors.New("disk full")
-	err := report.WriteFileAtomic(path, nil, false, func(w io.Writer) error {
+	err := outfile.WriteFileAtomic(path, nil, false, func(w io.Writer) error {
 		if _, err := w.Write(bytes.Repeat([]byte("x"), 1<<16)); err != nil {
 			return err
 		}
@@ -299,7 +300,7 @@ func TestE2EFailedWriteLeavesNothing(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_ = report.WriteFileAtomic(path, nil, true, func(w io.Writer) error { return boom })
+	_ = outfile.WriteFileAtomic(path, nil, true, func(w io.Writer) error { return boom })
 	if got, _ := os.ReadFile(path); string(got) != "old" {
 		t.Errorf("a failed forced write changed the old file to %q", got)
 	}
@@ -322,7 +323,7 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 	p := criteria.Default()
 
 	// Validations: drop-downs for kind, status and yes/no; whole numbers in the counts.
-	dvs, err := f.GetDataValidations(report.DataSheetName)
+	dvs, err := f.GetDataValidations(template.DataSheetName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,11 +345,11 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 	if lists != 2 || wholes != counts {
 		t.Errorf("data sheet validations: %d lists (want 2: status, yes/no), %d whole-number (want %d)", lists, wholes, counts)
 	}
-	if cover, _ := f.GetDataValidations(report.CoverSheetName); len(cover) != 1 || !strings.Contains(cover[0].Formula1, "Giai đoạn 3") {
+	if cover, _ := f.GetDataValidations(template.CoverSheetName); len(cover) != 1 || !strings.Contains(cover[0].Formula1, "Giai đoạn 3") {
 		t.Errorf("cover validations %+v, want a drop-down of the kinds", cover)
 	}
 	// A note on each header.
-	comments, err := f.GetComments(report.DataSheetName)
+	comments, err := f.GetComments(template.DataSheetName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -372,9 +373,9 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(f.SetCellValue(report.CoverSheetName, "B2", "Giai đoạn 3 (sơ kết)"))
-	must(f.SetCellValue(report.CoverSheetName, "B3", "20/BC-CAH"))
-	must(f.SetCellValue(report.CoverSheetName, "B4", "10/12/2025"))
+	must(f.SetCellValue(template.CoverSheetName, "B2", "Giai đoạn 3 (sơ kết)"))
+	must(f.SetCellValue(template.CoverSheetName, "B3", "20/BC-CAH"))
+	must(f.SetCellValue(template.CoverSheetName, "B4", "10/12/2025"))
 	zero := map[string]float64{}
 	for _, fd := range p.Fields {
 		if fd.Kind == criteria.KindCount || fd.Kind == criteria.KindArea || fd.Kind == criteria.KindYesNo {
@@ -404,7 +405,7 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 		{with(map[string]float64{"plants": 600}), "type-2"},
 		{with(map[string]float64{"offenders": 50}), "type-1"},
 	}
-	rows, err := f.GetRows(report.DataSheetName)
+	rows, err := f.GetRows(template.DataSheetName)
 	must(err)
 	communes := len(rows) - 1
 	if communes != len(p.Registry.InDistrict("Huyện Càng Long")) {
@@ -416,12 +417,12 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 		plan := plans[i%len(plans)]
 		for key, v := range plan.figures {
 			if key == "on_route" {
-				must(f.SetCellValue(report.DataSheetName, col[key]+line, "Không"))
+				must(f.SetCellValue(template.DataSheetName, col[key]+line, "Không"))
 				continue
 			}
-			must(f.SetCellValue(report.DataSheetName, col[key]+line, v))
+			must(f.SetCellValue(template.DataSheetName, col[key]+line, v))
 		}
-		code, _ := f.GetCellValue(report.DataSheetName, col["code"]+line)
+		code, _ := f.GetCellValue(template.DataSheetName, col["code"]+line)
 		want[code] = plan.want
 	}
 	must(f.Save())

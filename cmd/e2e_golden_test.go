@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"drugfree/classify"
-	"drugfree/report"
+	"drugfree/report/problem"
 )
 
 // sampleArgs runs from a copy of the sample so that paths in the output are relative.
@@ -189,11 +189,11 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 		return false
 	}
 	for _, w := range []struct{ code, file, district, commune string }{
-		{report.CodeLateSubmission, "returns/phase3/phase3-huyen-cau-ke.xlsx", "Huyện Cầu Kè", ""},
-		{report.CodeMissingSubmission, "", "Huyện Trà Cú", ""},
-		{report.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Ngãi Hùng"},
-		{report.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Tân Hòa"},
-		{report.CodeSuperseded, "returns/phase3/phase3-huyen-chau-thanh.xlsx", "Huyện Châu Thành", ""},
+		{problem.CodeLateSubmission, "returns/phase3/phase3-huyen-cau-ke.xlsx", "Huyện Cầu Kè", ""},
+		{problem.CodeMissingSubmission, "", "Huyện Trà Cú", ""},
+		{problem.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Ngãi Hùng"},
+		{problem.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Tân Hòa"},
+		{problem.CodeSuperseded, "returns/phase3/phase3-huyen-chau-thanh.xlsx", "Huyện Châu Thành", ""},
 	} {
 		if !has(w.code, w.file, w.district, w.commune) {
 			t.Errorf("no %s problem for %s %s %s", w.code, w.file, w.district, w.commune)

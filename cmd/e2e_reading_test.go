@@ -12,7 +12,8 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report"
+	"drugfree/report/problem"
+	"drugfree/report/template"
 )
 
 // messyCommune is one commune of the messy-return test: the cells as a district clerk
@@ -92,7 +93,7 @@ func writeMessyReturn(t *testing.T, path string) {
 // district (the canonical layout has one district per return).
 func writeCanonicalReturn(t *testing.T, dir string) []string {
 	p := criteria.Default()
-	byDistrict := map[string]*report.ReturnSpec{}
+	byDistrict := map[string]*template.ReturnSpec{}
 	var files []string
 	for _, c := range messyCommunes {
 		com, ok := p.Registry.ByCode(c.code)
@@ -101,11 +102,11 @@ func writeCanonicalReturn(t *testing.T, dir string) []string {
 		}
 		spec := byDistrict[com.District]
 		if spec == nil {
-			spec = &report.ReturnSpec{District: com.District, Kind: "phase3", Number: "99/BC-CAT",
+			spec = &template.ReturnSpec{District: com.District, Kind: "phase3", Number: "99/BC-CAT",
 				ReportDate: time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 12, 11, 0, 0, 0, 0, time.UTC)}
 			byDistrict[com.District] = spec
 		}
-		spec.Rows = append(spec.Rows, report.ReturnRow{Commune: com, Status: c.statusK, Figures: c.want})
+		spec.Rows = append(spec.Rows, template.ReturnRow{Commune: com, Status: c.statusK, Figures: c.want})
 	}
 	for i, d := range []string{"Thành phố Trà Vinh", "Huyện Cầu Kè"} {
 		path := filepath.Join(dir, "canonical-"+string(rune('a'+i))+".xlsx")
@@ -113,7 +114,7 @@ func writeCanonicalReturn(t *testing.T, dir string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := report.WriteReturn(fh, p, *byDistrict[d]); err != nil {
+		if err := template.WriteReturn(fh, p, *byDistrict[d]); err != nil {
 			t.Fatal(err)
 		}
 		if err := fh.Close(); err != nil {
@@ -130,7 +131,7 @@ type verdict struct {
 	Reasons                                   []string
 }
 
-func classifyVerdicts(t *testing.T, dir string, files ...string) ([]verdict, []report.Problem) {
+func classifyVerdicts(t *testing.T, dir string, files ...string) ([]verdict, []problem.Problem) {
 	t.Helper()
 	code, out, errOut := bin(t, dir, append([]string{"classify", "--format", "json"}, files...)...)
 	// The returns list a few communes of their districts: the others are missing-commune
@@ -168,7 +169,7 @@ func TestE2EMessyReturnClassifiesAsCanonical(t *testing.T) {
 	for _, p := range messyProblems {
 		// A workbook of several districts may leave the cover's district blank: a
 		// missing-metadata warning at most (SPEC §6).
-		if p.Severity != report.Warning || p.Code != report.CodeMissingMetadata {
+		if p.Severity != problem.Warning || p.Code != problem.CodeMissingMetadata {
 			t.Errorf("messy return: unexpected problem %+v", p)
 		}
 	}
@@ -217,9 +218,9 @@ func TestE2EReaderProblemsInEveryCommand(t *testing.T) {
 	dir := t.TempDir()
 	writeFaultyReturn(t, filepath.Join(dir, "faulty.xlsx"))
 	want := []struct{ code, cell string }{
-		{report.CodeNegativeValue, "F3"},
-		{report.CodeTypeError, "E4"},
-		{report.CodeUnknownCommune, "B5"},
+		{problem.CodeNegativeValue, "F3"},
+		{problem.CodeTypeError, "E4"},
+		{problem.CodeUnknownCommune, "B5"},
 	}
 	for _, args := range [][]string{
 		{"classify", "faulty.xlsx"},
@@ -233,7 +234,7 @@ func TestE2EReaderProblemsInEveryCommand(t *testing.T) {
 				t.Errorf("exit %d, want %d (the data has errors)", code, ExitData)
 			}
 			var got struct {
-				Problems []report.Problem `json:"problems"`
+				Problems []problem.Problem `json:"problems"`
 			}
 			if err := json.Unmarshal([]byte(out), &got); err != nil {
 				t.Fatalf("%v in\n%s", err, out)
@@ -241,7 +242,7 @@ func TestE2EReaderProblemsInEveryCommand(t *testing.T) {
 			for _, w := range want {
 				found := false
 				for _, p := range got.Problems {
-					if p.Code == w.code && p.Cell == w.cell && p.File == "faulty.xlsx" && p.Sheet == "Số liệu" && p.Severity == report.Error {
+					if p.Code == w.code && p.Cell == w.cell && p.File == "faulty.xlsx" && p.Sheet == "Số liệu" && p.Severity == problem.Error {
 						found = true
 					}
 				}
@@ -261,11 +262,11 @@ func TestE2EReaderProblemsInEveryCommand(t *testing.T) {
 }
 
 // withoutMissingCommunes drops the missing-commune problems and counts them.
-func withoutMissingCommunes(ps []report.Problem) ([]report.Problem, int) {
-	var out []report.Problem
+func withoutMissingCommunes(ps []problem.Problem) ([]problem.Problem, int) {
+	var out []problem.Problem
 	n := 0
 	for _, p := range ps {
-		if p.Code == report.CodeMissingCommune {
+		if p.Code == problem.CodeMissingCommune {
 			n++
 			continue
 		}

@@ -59,16 +59,16 @@ func firstDiff(want, got string) string {
 	return "(same lines, different bytes)"
 }
 
-const sample = "../testdata/districts.xlsx"
+const sampleBook = "../testdata/districts.xlsx"
 
 func TestClassifySampleGolden(t *testing.T) {
-	code, out, errOut := run(t, "classify", sample)
+	code, out, errOut := run(t, "classify", sampleBook)
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
 	golden(t, "classify.txt", out)
 
-	code, out, errOut = run(t, "classify", sample, "--format", "json")
+	code, out, errOut = run(t, "classify", sampleBook, "--format", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
@@ -86,13 +86,13 @@ func TestClassifySampleGolden(t *testing.T) {
 	}
 	for _, k := range []string{"type-1", "type-2", "type-3", "less-complex", "drug-free", "undetermined"} {
 		if seen[k] == 0 {
-			t.Errorf("the sample reaches no %s commune; it must reach every category", k)
+			t.Errorf("the sampleBook reaches no %s commune; it must reach every category", k)
 		}
 	}
 }
 
 func TestClassifySampleEnglishCSV(t *testing.T) {
-	code, out, errOut := run(t, "--lang", "en", "classify", sample, "--format", "csv")
+	code, out, errOut := run(t, "--lang", "en", "classify", sampleBook, "--format", "csv")
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}

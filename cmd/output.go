@@ -9,7 +9,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/outfile"
+	"drugfree/report/render"
 )
 
 // OutputOptions are the flags of commands that print a result or write a workbook.
@@ -52,9 +54,9 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all.
-func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, password, lang string, tables ...report.Table) error {
-	err := report.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
-		wb := report.NewWorkbook(lang)
+func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, password, lang string, tables ...layout.Table) error {
+	err := outfile.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
+		wb := render.NewWorkbook(lang)
 		if err := wb.AddTables(tables...); err != nil {
 			return err
 		}
@@ -69,11 +71,11 @@ func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, pas
 
 // refusal explains why an output was not written, in the user's language.
 func refusal(err error, lang string) error {
-	var re *report.RefusedError
+	var re *outfile.RefusedError
 	if !errors.As(err, &re) {
 		return err
 	}
-	if errors.Is(re.Reason, report.ErrIsInput) {
+	if errors.Is(re.Reason, outfile.ErrIsInput) {
 		return fmt.Errorf(tr(lang, "%s là một tệp đầu vào: không bao giờ ghi đè tệp đầu vào", "%s is an input: an input is never overwritten"), re.Path)
 	}
 	return fmt.Errorf(tr(lang, "%s đã có: không ghi đè; thêm --force để thay tệp", "%s exists: not replaced; add --force to replace it"), re.Path)

@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/criteria"
-	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/outfile"
+	"drugfree/report/render"
 )
 
 // PlanOptions are the options of `drugfree plan`.
@@ -61,7 +63,7 @@ func planRun(opts *PlanOptions) error {
 			}
 		}
 		inputs := []string{opts.Global.PlanFile, opts.Global.Registry}
-		if err := report.WriteFileAtomic(opts.Export, inputs, opts.Force, func(w io.Writer) error {
+		if err := outfile.WriteFileAtomic(opts.Export, inputs, opts.Force, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		}); err != nil {
@@ -70,10 +72,10 @@ func planRun(opts *PlanOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Export)
 		return nil
 	}
-	fmt.Fprint(opts.IO.Out, report.PlanHeader(p, lang))
-	for _, t := range report.PlanTables(p, lang) {
+	fmt.Fprint(opts.IO.Out, layout.PlanHeader(p, lang))
+	for _, t := range layout.PlanTables(p, lang) {
 		fmt.Fprintf(opts.IO.Out, "\n%s\n", t.Name)
-		if err := report.WriteText(opts.IO.Out, t, lang); err != nil {
+		if err := render.WriteText(opts.IO.Out, t, lang); err != nil {
 			return err
 		}
 	}

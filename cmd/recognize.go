@@ -7,6 +7,10 @@ import (
 
 	"drugfree/classify"
 	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/render"
 )
 
 // RecognizeOptions are the options of `drugfree recognize`.
@@ -60,7 +64,7 @@ missing, never a pass.`,
 type recognizeJSON struct {
 	Communes []report.RecognitionResult `json:"communes"`
 	Progress classify.Progress          `json:"progress"`
-	Problems []report.Problem           `json:"problems"`
+	Problems []problem.Problem          `json:"problems"`
 }
 
 func recognizeRun(opts *RecognizeOptions) error {
@@ -76,25 +80,25 @@ func recognizeRun(opts *RecognizeOptions) error {
 	// Criterion 4's baseline: --baseline, else the review returns among the files.
 	base := report.NewBaselines(prep.Baseline)
 	if opts.Baseline != "" {
-		baseReturns, baseProblems := report.ReadFiles([]string{opts.Baseline}, ro)
+		baseReturns, baseProblems := read.ReadFiles([]string{opts.Baseline}, ro)
 		problems = append(problems, baseProblems...)
 		base = report.NewBaselines(baseReturns)
 	}
-	report.SortProblems(problems)
+	problem.SortProblems(problems)
 	results := report.RecognizeReturns(p, prep.Current, base, opts.All, lang)
 	progress := classify.TargetProgress(p, report.CountPassing(p, results))
 	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
 
 	switch {
 	case opts.Out.Output != "":
-		t := report.RecognitionTable(p, results, lang)
-		t.Note = report.ProgressLine(p, progress, lang)
-		if note := report.IncompleteNote(problems, lang); note != "" {
+		t := layout.RecognitionTable(p, results, lang)
+		t.Note = layout.ProgressLine(p, progress, lang)
+		if note := layout.IncompleteNote(problems, lang); note != "" {
 			t.Note = note + " " + t.Note
 		}
-		tables := []report.Table{t, report.RecognitionDetailTable(p, results, lang)}
+		tables := []layout.Table{t, layout.RecognitionDetailTable(p, results, lang)}
 		if len(problems) > 0 {
-			tables = append(tables, report.ProblemTable(problems, lang))
+			tables = append(tables, layout.ProblemTable(problems, lang))
 		}
 		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, tables...); err != nil {
 			return err
@@ -104,14 +108,14 @@ func recognizeRun(opts *RecognizeOptions) error {
 			return err
 		}
 	case opts.Out.Format == "csv":
-		if err := report.WriteCSV(opts.IO.Out, report.RecognitionTable(p, results, lang)); err != nil {
+		if err := render.WriteCSV(opts.IO.Out, layout.RecognitionTable(p, results, lang)); err != nil {
 			return err
 		}
 	default:
-		if err := report.WriteText(opts.IO.Out, report.RecognitionTable(p, results, lang), lang); err != nil {
+		if err := render.WriteText(opts.IO.Out, layout.RecognitionTable(p, results, lang), lang); err != nil {
 			return err
 		}
-		fmt.Fprintln(opts.IO.Out, report.ProgressLine(p, progress, lang))
+		fmt.Fprintln(opts.IO.Out, layout.ProgressLine(p, progress, lang))
 	}
 	return reportProblems(opts.Factory, problems, lang)
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/criteria"
-	"drugfree/report"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/render"
 )
 
 // Exit codes, as in SPEC §7.
@@ -174,18 +176,18 @@ func (o *GlobalOptions) password(f *Factory) string {
 }
 
 // readOptions returns the options for reading returns.
-func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) report.ReadOptions {
-	return report.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang}
+func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) read.ReadOptions {
+	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang}
 }
 
 // reportProblems prints problems on stderr and returns a DataError when any is an error.
-func reportProblems(f *Factory, problems []report.Problem, lang string) error {
+func reportProblems(f *Factory, problems []problem.Problem, lang string) error {
 	if len(problems) > 0 {
-		if err := report.WriteProblems(f.IO.ErrOut, problems, lang); err != nil {
+		if err := render.WriteProblems(f.IO.ErrOut, problems, lang); err != nil {
 			return err
 		}
 	}
-	if n := report.CountErrors(problems); n > 0 {
+	if n := problem.CountErrors(problems); n > 0 {
 		return &DataError{Errors: n}
 	}
 	return nil

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"drugfree/report"
+	"drugfree/report/sample"
 )
 
 // SampleOptions are the options of `drugfree sample`.
@@ -69,15 +69,15 @@ func sampleRun(opts *SampleOptions) error {
 		return err
 	}
 	if opts.Districts > 0 {
-		n, err := report.WriteCorpus(opts.Dir, p, report.CorpusOptions{Districts: opts.Districts, Communes: opts.Communes, Seed: opts.Seed, Force: opts.Force})
+		n, err := sample.WriteCorpus(opts.Dir, p, sample.CorpusOptions{Districts: opts.Districts, Communes: opts.Communes, Seed: opts.Seed, Force: opts.Force})
 		if err != nil {
 			return refusal(err, opts.Global.Lang)
 		}
 		fmt.Fprintf(opts.IO.ErrOut, tr(opts.Global.Lang, "Đã ghi %d báo cáo vào %s, cùng %s và %s\n", "Wrote %d returns under %s, with %s and %s\n"),
-			n, filepath.Join(opts.Dir, report.CorpusReturns), filepath.Join(opts.Dir, report.CorpusRegistry), filepath.Join(opts.Dir, report.CorpusRegister))
+			n, filepath.Join(opts.Dir, sample.CorpusReturns), filepath.Join(opts.Dir, sample.CorpusRegistry), filepath.Join(opts.Dir, sample.CorpusRegister))
 		return nil
 	}
-	written, err := report.WriteSampleSet(opts.Dir, p, opts.Seed, opts.Force)
+	written, err := sample.WriteSampleSet(opts.Dir, p, opts.Seed, opts.Force)
 	for _, w := range written {
 		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", tr(opts.Global.Lang, "Đã ghi", "Wrote"), w)
 	}

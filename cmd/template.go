@@ -7,7 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"drugfree/report"
+	"drugfree/report/outfile"
+	"drugfree/report/template"
 )
 
 // TemplateOptions are the options of `drugfree template`.
@@ -63,12 +64,12 @@ func templateRun(opts *TemplateOptions) error {
 	if err != nil {
 		return err
 	}
-	spec, err := report.TemplateSpec(p, opts.District, opts.Kind, lang)
+	spec, err := template.TemplateSpec(p, opts.District, opts.Kind, lang)
 	if err != nil {
 		return err
 	}
-	if err := report.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
-		return report.WriteReturn(w, p, spec)
+	if err := outfile.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
+		return template.WriteReturn(w, p, spec)
 	}); err != nil {
 		return refusal(err, lang)
 	}

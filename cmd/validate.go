@@ -8,6 +8,9 @@ import (
 
 	"drugfree/classify"
 	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/problem"
+	"drugfree/report/render"
 )
 
 // ValidateOptions are the options of `drugfree validate`.
@@ -57,7 +60,7 @@ received date). The exit status is 1 when any problem is an error.`,
 // validateJSON is the JSON form of the result (SPEC §7).
 type validateJSON struct {
 	AsOf        string                      `json:"as_of"`
-	Problems    []report.Problem            `json:"problems"`
+	Problems    []problem.Problem           `json:"problems"`
 	Submissions []classify.SubmissionStatus `json:"submissions"`
 }
 
@@ -71,11 +74,11 @@ func validateRun(opts *ValidateOptions) error {
 	returns, subs, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
 	problems, statuses := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, AsOf: asOf, Lang: lang})
 
-	table := report.ProblemTable(problems, lang)
+	table := layout.ProblemTable(problems, lang)
 	switch {
 	case opts.Out.Output != "":
 		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, table, report.SubmissionsTable(p, statuses, lang)); err != nil {
+		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, table, layout.SubmissionsTable(p, statuses, lang)); err != nil {
 			return err
 		}
 	case opts.Out.Format == "json":
@@ -83,23 +86,23 @@ func validateRun(opts *ValidateOptions) error {
 			return err
 		}
 	case opts.Out.Format == "csv":
-		if err := report.WriteCSV(opts.IO.Out, table); err != nil {
+		if err := render.WriteCSV(opts.IO.Out, table); err != nil {
 			return err
 		}
 	default:
 		if len(problems) == 0 {
 			fmt.Fprintln(opts.IO.Out, tr(lang, "Không có vấn đề nào.", "No problems found."))
-		} else if err := report.WriteText(opts.IO.Out, table, lang); err != nil {
+		} else if err := render.WriteText(opts.IO.Out, table, lang); err != nil {
 			return err
 		}
-		fmt.Fprintln(opts.IO.Out, report.ProblemSummary(problems, lang))
+		fmt.Fprintln(opts.IO.Out, layout.ProblemSummary(problems, lang))
 	}
 	// The table and CSV are the problems themselves; JSON and a workbook leave stderr to
 	// say what was found, as every other command that reads returns does.
 	if opts.Out.Output != "" || opts.Out.Format == "json" {
 		return reportProblems(opts.Factory, problems, lang)
 	}
-	if n := report.CountErrors(problems); n > 0 {
+	if n := problem.CountErrors(problems); n > 0 {
 		return &DataError{Errors: n}
 	}
 	return nil

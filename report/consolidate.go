@@ -13,6 +13,10 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/report/check"
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+	"drugfree/report/read"
 )
 
 // Consolidation is everything the provincial workbook shows. BuildConsolidation fills it
@@ -48,7 +52,7 @@ type Consolidation struct {
 	// Timeliness is every district × kind.
 	Timeliness []classify.SubmissionStatus
 	// Problems are all the problems found, sorted for a clerk.
-	Problems []Problem
+	Problems []problem.Problem
 }
 
 // InputFile is one input with its digest and what was read from it.
@@ -75,12 +79,12 @@ type InputReturn struct {
 // ConsolidateInput is what BuildConsolidation works from.
 type ConsolidateInput struct {
 	Files    []string
-	Returns  []*Return
-	Baseline []*Return // from --baseline; nil to take review returns as the baseline
+	Returns  []*read.Return
+	Baseline []*read.Return // from --baseline; nil to take review returns as the baseline
 	BaseFile string
 	Register []classify.Submission
 	RegFile  string
-	Problems []Problem
+	Problems []problem.Problem
 	AsOf     time.Time
 	Now      time.Time
 	Version  string
@@ -116,11 +120,11 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
 
 	// Timeliness from the returns and the register.
-	var late []Problem
+	var late []problem.Problem
 	c.Timeliness, late = Timeliness(p, in.Returns, in.Register, in.AsOf, lang)
 	problems = append(problems, late...)
 
-	SortProblems(problems)
+	problem.SortProblems(problems)
 	c.Problems = problems
 	c.Inputs = inputFiles(in, latest, problems)
 	return c
@@ -148,8 +152,8 @@ func movement(p *criteria.Plan, base, now []CommuneResult) map[string]map[string
 
 // inputFiles lists the inputs with what was read from each and how many of problems
 // (all of them: reading, consistency, completeness, timeliness) point at each.
-func inputFiles(in ConsolidateInput, latest []*Return, problems []Problem) []InputFile {
-	used := map[*Return]bool{}
+func inputFiles(in ConsolidateInput, latest []*read.Return, problems []problem.Problem) []InputFile {
+	used := map[*read.Return]bool{}
 	for _, r := range latest {
 		used[r] = true
 	}
@@ -173,7 +177,7 @@ func inputFiles(in ConsolidateInput, latest []*Return, problems []Problem) []Inp
 	if in.RegFile != "" {
 		add(in.RegFile, "register")
 	}
-	for _, r := range append(append([]*Return{}, in.Returns...), in.Baseline...) {
+	for _, r := range append(append([]*read.Return{}, in.Returns...), in.Baseline...) {
 		f := add(r.File, "return")
 		if f.SHA256 == "" {
 			f.SHA256 = r.SHA256
@@ -223,11 +227,11 @@ func FileSHA256(path string) string {
 
 // PartialReasons summarises the errors behind a partial workbook: how many of each code,
 // most frequent first, for the banner.
-func PartialReasons(ps []Problem, lang string) []string {
+func PartialReasons(ps []problem.Problem, lang string) []string {
 	n := map[string]int{}
 	var order []string
 	for _, p := range ps {
-		if p.Severity != Error {
+		if p.Severity != problem.Error {
 			continue
 		}
 		if n[p.Code] == 0 {
@@ -238,17 +242,17 @@ func PartialReasons(ps []Problem, lang string) []string {
 	sort.SliceStable(order, func(a, b int) bool { return n[order[a]] > n[order[b]] })
 	var out []string
 	for _, code := range order {
-		out = append(out, fmt.Sprintf(tr(lang, "%d lỗi %s", "%d %s errors"), n[code], code))
+		out = append(out, fmt.Sprintf(i18n.Tr(lang, "%d lỗi %s", "%d %s errors"), n[code], code))
 	}
-	return append(out, tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
+	return append(out, i18n.Tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
 }
 
 // dataNotes names the districts whose latest data return is of an earlier kind than the
 // latest kind any district sent, and those that sent no data return at all.
 // communes are the registry's communes by district (communesByDistrict).
-func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, communes map[string][]criteria.Commune, lang string) []string {
+func dataNotes(p *criteria.Plan, current []*read.Return, order map[string]int, communes map[string][]criteria.Commune, lang string) []string {
 	latestKind, newest := -1, ""
-	byDistrict := map[string]*Return{}
+	byDistrict := map[string]*read.Return{}
 	for _, r := range current {
 		k, ok := order[r.Kind]
 		if !ok || r.District == "" {
@@ -271,10 +275,10 @@ func dataNotes(p *criteria.Plan, current []*Return, order map[string]int, commun
 		r, ok := byDistrict[d]
 		switch {
 		case !ok:
-			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo số liệu nào; %d xã chưa được phân loại.", "%s: no data return at all; %d communes are not classified."), d, len(communes[d])))
+			notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo số liệu nào; %d xã chưa được phân loại.", "%s: no data return at all; %d communes are not classified."), d, len(communes[d])))
 		case order[r.Kind] < latestKind:
-			notes = append(notes, fmt.Sprintf(tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
-				d, label(newest), label(r.Kind), submittedPhrase(r, lang)))
+			notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
+				d, label(newest), label(r.Kind), check.SubmittedPhrase(r, lang)))
 		}
 	}
 	return notes

@@ -7,11 +7,15 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/report/check"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/sample"
 )
 
 // district returns a return of kind with every commune of district, all figures zero.
-func districtReturn(p *criteria.Plan, district, kind string, received time.Time) *Return {
-	r := &Return{File: kind + ".xlsx", District: district, Kind: kind, ReceivedDate: received}
+func districtReturn(p *criteria.Plan, district, kind string, received time.Time) *read.Return {
+	r := &read.Return{File: kind + ".xlsx", District: district, Kind: kind, ReceivedDate: received}
 	for _, c := range p.Registry.InDistrict(district) {
 		fig := classify.Figures{}
 		for _, f := range p.Fields {
@@ -20,7 +24,7 @@ func districtReturn(p *criteria.Plan, district, kind string, received time.Time)
 			}
 		}
 		fig["population"] = 5000
-		r.Rows = append(r.Rows, Row{Commune: c, Figures: fig, Line: 2})
+		r.Rows = append(r.Rows, read.Row{Commune: c, Figures: fig, Line: 2})
 	}
 	return r
 }
@@ -30,7 +34,7 @@ func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
 	ds := p.Registry.Districts()
 	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
 	in := ConsolidateInput{
-		Returns: []*Return{
+		Returns: []*read.Return{
 			districtReturn(p, ds[0], "phase3", day(12, 10)),
 			districtReturn(p, ds[1], "review", day(2, 21)),
 			districtReturn(p, ds[1], "phase2", day(10, 30)),
@@ -76,7 +80,7 @@ func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
 	kindless := districtReturn(p, ds[1], "", time.Time{})
 	kindless.File = "a.csv"
 
-	prep := Prepare(p, []*Return{kindless, later, review, early}, nil, "vi")
+	prep := Prepare(p, []*read.Return{kindless, later, review, early}, nil, "vi")
 	if len(prep.Current) != 1 || prep.Current[0] != later {
 		var files []string
 		for _, r := range prep.Current {
@@ -89,7 +93,7 @@ func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
 	}
 	var superseded []string
 	for _, pr := range prep.Problems {
-		if pr.Code == CodeSuperseded {
+		if pr.Code == problem.CodeSuperseded {
 			superseded = append(superseded, pr.File)
 		}
 	}
@@ -106,12 +110,12 @@ func TestPrepareKeepsAReturnOfUnknownKindWhenItIsTheDistrictsOnly(t *testing.T) 
 	p := criteria.Default()
 	ds := p.Registry.Districts()
 	kindless := districtReturn(p, ds[2], "", time.Time{})
-	prep := Prepare(p, []*Return{kindless}, nil, "vi")
+	prep := Prepare(p, []*read.Return{kindless}, nil, "vi")
 	if len(prep.Current) != 1 {
 		t.Fatalf("current %d returns, want the district's only return", len(prep.Current))
 	}
 	for _, pr := range prep.Problems {
-		if pr.Code == CodeSuperseded {
+		if pr.Code == problem.CodeSuperseded {
 			t.Errorf("unexpected %+v", pr)
 		}
 	}
@@ -124,10 +128,10 @@ func TestPrepareChecksConsistencyOfTheReturnsThatCount(t *testing.T) {
 	r.Columns = map[string]string{"population": "E", "offenders": "L"}
 	r.Rows[0].Figures["population"] = 0
 	r.Rows[0].Figures["offenders"] = 1
-	prep := Prepare(p, []*Return{r}, nil, "vi")
+	prep := Prepare(p, []*read.Return{r}, nil, "vi")
 	rules := map[string]bool{}
 	for _, pr := range prep.Problems {
-		if pr.Code == CodeInconsistent {
+		if pr.Code == problem.CodeInconsistent {
 			rules[pr.Rule] = true
 		}
 	}
@@ -149,11 +153,11 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 	r.Rows[2].Line = 9
 	delete(r.Rows[2].Figures, "models")
 	delete(r.Rows[3].Figures, "hotspots") // its column is absent: the reader's missing-column
-	got := CheckBlanks(p, r, "vi")
+	got := check.CheckBlanks(p, r, "vi")
 	if len(got) != 2 {
 		t.Fatalf("%d problems, want 2 (rows 1 and 3): %+v", len(got), got)
 	}
-	if got[0].Code != CodeMissingValue || got[0].Severity != Warning || got[0].Cell != "M7" ||
+	if got[0].Code != problem.CodeMissingValue || got[0].Severity != problem.Warning || got[0].Cell != "M7" ||
 		!strings.Contains(got[0].Message, "Vụ vi phạm khác về ma túy; Nằm trên tuyến trọng điểm") {
 		t.Errorf("first row: %+v", got[0])
 	}
@@ -191,13 +195,13 @@ func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 
 // manyReturns repeats the sample communes over returns until there are at least 1,200
 // rows: enough for the evaluation to be split across cores (parallelChunks).
-func manyReturns(p *criteria.Plan) []*Return {
-	communes := SampleFigures(p, 7)
-	var rets []*Return
+func manyReturns(p *criteria.Plan) []*read.Return {
+	communes := sample.SampleFigures(p, 7)
+	var rets []*read.Return
 	for len(rets)*len(communes) < 1200 {
-		r := &Return{File: "r.xlsx", Kind: "phase3"}
+		r := &read.Return{File: "r.xlsx", Kind: "phase3"}
 		for i, c := range communes {
-			r.Rows = append(r.Rows, Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
+			r.Rows = append(r.Rows, read.Row{Commune: c.Commune, Status: c.Status, Figures: c.Figures, Line: i + 2})
 		}
 		rets = append(rets, r)
 	}

@@ -4,6 +4,10 @@ import (
 	"fmt"
 
 	"drugfree/criteria"
+	"drugfree/report/check"
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+	"drugfree/report/read"
 )
 
 // Prepared is what every command works from once the returns are read: which returns
@@ -11,40 +15,40 @@ import (
 type Prepared struct {
 	// Latest is the latest return of each district and kind (returns whose district or
 	// kind is unknown are kept as they are); the others are superseded.
-	Latest []*Return
+	Latest []*read.Return
 	// Current holds, of Latest, each district's returns of its latest data kind: the
 	// figures its communes are classified and checked on, each commune once.
-	Current []*Return
+	Current []*read.Return
 	// Baseline holds the review returns among Latest, the default baseline of criterion 4
 	// and of the movement between categories.
-	Baseline []*Return
+	Baseline []*read.Return
 	// Problems are the reader's, then superseded returns, then the consistency and
 	// completeness of the returns that count; not sorted. Blank cells are left to
 	// Holes: classify and recognize state them in each verdict.
-	Problems []Problem
+	Problems []problem.Problem
 }
 
 // Prepare applies SPEC §6 to the returns read: of two returns of one kind from one
 // district the later counts (the earlier is superseded); the returns that count are
 // checked for consistency and completeness; and each district is judged on its latest data
 // kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
-func Prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, lang string) Prepared {
+func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, lang string) Prepared {
 	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), lang)
 }
 
 // prepare is Prepare given the registry's communes by district (communesByDistrict), for
 // BuildConsolidation, which needs them again.
-func prepare(p *criteria.Plan, returns []*Return, readProblems []Problem, byDistrict map[string][]criteria.Commune, lang string) Prepared {
-	latest, superseded := Latest(p, returns, lang)
-	prep := Prepared{Latest: latest, Problems: append(append([]Problem{}, readProblems...), superseded...)}
+func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, lang string) Prepared {
+	latest, superseded := check.Latest(p, returns, lang)
+	prep := Prepared{Latest: latest, Problems: append(append([]problem.Problem{}, readProblems...), superseded...)}
 	for _, r := range latest {
-		prep.Problems = append(prep.Problems, CheckConsistency(p, r, lang)...)
-		prep.Problems = append(prep.Problems, checkCompleteness(p, r, byDistrict[r.District], lang)...)
+		prep.Problems = append(prep.Problems, check.CheckConsistency(p, r, lang)...)
+		prep.Problems = append(prep.Problems, check.CheckCompletenessOf(p, r, byDistrict[r.District], lang)...)
 		if r.Kind == "review" {
 			prep.Baseline = append(prep.Baseline, r)
 		}
 	}
-	var unused []Problem
+	var unused []problem.Problem
 	prep.Current, unused = latestDataKind(p, latest, lang)
 	prep.Problems = append(prep.Problems, unused...)
 	return prep
@@ -100,7 +104,7 @@ func kindOrder(p *criteria.Plan) map[string]int {
 // latestDataKind keeps, for each district, the returns of its latest data kind. A return
 // whose kind is unknown is kept only for a district that sent no return of a known kind:
 // otherwise its communes would be counted twice, and it is reported as not used.
-func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return, []Problem) {
+func latestDataKind(p *criteria.Plan, returns []*read.Return, lang string) ([]*read.Return, []problem.Problem) {
 	order := kindOrder(p)
 	best := map[string]int{}
 	for _, r := range returns {
@@ -110,8 +114,8 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 			}
 		}
 	}
-	var out []*Return
-	var unused []Problem
+	var out []*read.Return
+	var unused []problem.Problem
 	for _, r := range returns {
 		k, known := order[r.Kind]
 		b, districtHasKnown := best[r.District]
@@ -120,8 +124,8 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 			out = append(out, r)
 		case !known:
 			d := p.Calendar[b]
-			unused = append(unused, Problem{Severity: Warning, Code: CodeSuperseded, File: r.File, Sheet: r.Sheet, District: r.District,
-				Message: fmt.Sprintf(tr(lang, "Báo cáo không rõ loại này không được dùng: %s đã có báo cáo %s, các xã chỉ tính một lần theo báo cáo đó.",
+			unused = append(unused, problem.Problem{Severity: problem.Warning, Code: problem.CodeSuperseded, File: r.File, Sheet: r.Sheet, District: r.District,
+				Message: fmt.Sprintf(i18n.Tr(lang, "Báo cáo không rõ loại này không được dùng: %s đã có báo cáo %s, các xã chỉ tính một lần theo báo cáo đó.",
 					"This return of unknown kind is not used: %s sent a %s return, and each commune counts once, from that one."), r.District, d.Label(lang))})
 		}
 	}
@@ -131,11 +135,11 @@ func latestDataKind(p *criteria.Plan, returns []*Return, lang string) ([]*Return
 // Holes reports the blank cells (CheckBlanks) of every latest return of each district and
 // kind — the review as well as phase 3, since each is a return the district owes — for
 // validate and the consolidated workbook's list of problems.
-func (prep Prepared) Holes(p *criteria.Plan, lang string) []Problem {
-	var out []Problem
-	fields := newBlankFields(p)
+func (prep Prepared) Holes(p *criteria.Plan, lang string) []problem.Problem {
+	var out []problem.Problem
+	fields := check.NewBlankFields(p)
 	for _, r := range prep.Latest {
-		out = append(out, fields.check(p, r, lang)...)
+		out = append(out, fields.Check(p, r, lang)...)
 	}
 	return out
 }

@@ -1,13 +1,10 @@
 package report
 
 import (
-	"fmt"
-	"sort"
-	"strconv"
-	"strings"
-
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/report/internal/par"
+	"drugfree/report/read"
 )
 
 // RecognitionResult is one commune's verdict on the recognition checklist.
@@ -36,7 +33,7 @@ type baselineRow struct {
 
 // NewBaselines indexes the rows of returns by commune code; a later return replaces an
 // earlier one for the same commune.
-func NewBaselines(returns []*Return) Baselines {
+func NewBaselines(returns []*read.Return) Baselines {
 	b := Baselines{}
 	for _, r := range returns {
 		for _, row := range r.Rows {
@@ -49,15 +46,15 @@ func NewBaselines(returns []*Return) Baselines {
 // RecognizeReturns runs the checklist on every commune in transformation or maintained
 // (every commune when all is set), taking criterion 4's baseline from the return's own
 // columns or else from base (which may be nil).
-func RecognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, lang string) []RecognitionResult {
+func RecognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, lang string) []RecognitionResult {
 	return recognizeReturns(p, returns, base, all, nil, lang)
 }
 
 // recognizeReturns is RecognizeReturns. When classified is ClassifyReturns of the same
 // returns (one result per row, in order), each commune's name is taken from it rather
 // than written again: the same string for both, 5,800 fewer at 700 returns.
-func recognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all bool, classified []CommuneResult, lang string) []RecognitionResult {
-	jobs := rowsOf(returns, func(row *Row) bool { return all || p.Checklist.Applies(row.Status) })
+func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, classified []CommuneResult, lang string) []RecognitionResult {
+	jobs := rowsOf(returns, func(row *read.Row) bool { return all || p.Checklist.Applies(row.Status) })
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -65,7 +62,7 @@ func recognizeReturns(p *criteria.Plan, returns []*Return, base Baselines, all b
 	out := make([]RecognitionResult, len(jobs))
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
 	// result in its place, with an Evaluator per core.
-	parallelChunks(len(jobs), evalChunkMin, func(from, to int) {
+	par.ParallelChunks(len(jobs), par.EvalChunkMin, func(from, to int) {
 		ev := classify.NewEvaluator(p, lang)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
@@ -123,106 +120,4 @@ func CountPassing(p *criteria.Plan, rs []RecognitionResult) int {
 		}
 	}
 	return n
-}
-
-// ProgressLine says how far the province is from its target, in lang.
-func ProgressLine(p *criteria.Plan, g classify.Progress, lang string) string {
-	s := fmt.Sprintf(tr(lang, "Đạt đủ 8 tiêu chí: %d xã; mục tiêu %s: %d/%d xã", "Pass all 8 criteria: %d communes; target %s: %d of %d communes"),
-		g.Passing, p.Target.Share.String(), g.Target, g.Registry)
-	if g.Reached() {
-		return s + tr(lang, " — đã đạt mục tiêu", " — target reached")
-	}
-	return s + fmt.Sprintf(tr(lang, " — còn thiếu %d xã", " — %d more needed"), g.Remaining())
-}
-
-// verdictMark is the symbol of a verdict in a table.
-func verdictMark(v classify.Verdict) string {
-	switch v {
-	case classify.Pass:
-		return "✓"
-	case classify.Fail:
-		return "✗"
-	}
-	return "?"
-}
-
-// RecognitionTable lays the verdicts out: one column per criterion (✓, ✗, ?), the overall
-// verdict and the figures that fail or are missing.
-func RecognitionTable(p *criteria.Plan, rs []RecognitionResult, lang string) Table {
-	t := Table{Name: tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
-		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
-		{Key: "commune", Header: tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "code", Header: tr(lang, "Mã", "Code")},
-		{Key: "status", Header: tr(lang, "Tình trạng", "Status")},
-	}}
-	for _, c := range p.Checklist.Criteria {
-		t.Columns = append(t.Columns, Column{Key: fmt.Sprintf("c%d", c.ID), Header: fmt.Sprint(c.ID), Width: 5})
-	}
-	t.Columns = append(t.Columns,
-		Column{Key: "result", Header: tr(lang, "Kết quả", "Result")},
-		Column{Key: "details", Header: tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
-	)
-	// Laid out row by row as the table is written (lazyTable).
-	tags := planTags(p, lang)
-	missing := tr(lang, "thiếu", "missing")
-	return lazyTable(t, len(rs), func(row []any, i int) []any {
-		r := &rs[i]
-		row = append(row, r.District, r.Commune, r.Code, tags.cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
-		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
-		var details strings.Builder
-		for _, c := range r.Criteria {
-			row = append(row, tags.cell(Tag{Key: string(c.Result), Text: verdictMark(c.Result)}))
-			if c.Result != classify.Fail && c.Result != classify.Missing {
-				continue
-			}
-			if details.Len() > 0 {
-				details.WriteString("; ")
-			}
-			details.WriteString(strconv.Itoa(c.ID))
-			details.WriteString(": ")
-			if c.Result == classify.Fail {
-				details.WriteString(strings.Join(c.Failing, ", "))
-				continue
-			}
-			details.WriteString(missing)
-			details.WriteString(" ")
-			for j, k := range c.Missing {
-				if j > 0 {
-					details.WriteString(", ")
-				}
-				details.WriteString(p.FieldLabel(k, lang))
-			}
-		}
-		return append(row, tags.cell(Tag{Key: string(r.Result), Text: r.Result.Label(lang)}), details.String())
-	})
-}
-
-// RecognitionDetailTable lays out every criterion of every commune with its figures, one
-// row per commune and criterion, for a workbook.
-func RecognitionDetailTable(p *criteria.Plan, rs []RecognitionResult, lang string) Table {
-	t := Table{Name: tr(lang, "Chi tiết tiêu chí", "Checklist details"), Columns: []Column{
-		{Key: "district", Header: tr(lang, "Huyện, thị xã, thành phố", "District")},
-		{Key: "commune", Header: tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "criterion", Header: "#", Width: 5},
-		{Key: "wording", Header: tr(lang, "Tiêu chí", "Criterion"), Width: 50, Wrap: true},
-		{Key: "result", Header: tr(lang, "Kết quả", "Result")},
-		{Key: "figures", Header: tr(lang, "Số liệu", "Figures"), Width: 70, Wrap: true},
-	}}
-	words := map[int]string{}
-	for _, c := range p.Checklist.Criteria {
-		words[c.ID] = c.Label(lang)
-	}
-	// Laid out row by row as the table is written (lazyTable): row i is criterion
-	// i-starts[k] of commune k, where starts[k] <= i < starts[k+1].
-	starts := make([]int, len(rs)+1)
-	for k, r := range rs {
-		starts[k+1] = starts[k] + len(r.Criteria)
-	}
-	tags := planTags(p, lang)
-	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
-		k := sort.SearchInts(starts[1:], i+1)
-		r := &rs[k]
-		c := &r.Criteria[i-starts[k]]
-		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.cell(Tag{Key: string(c.Result), Text: c.Result.Label(lang)}), strings.Join(c.Figures, "; "))
-	})
 }

@@ -1,0 +1,192 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"drugfree/criteria"
+)
+
+// convertHint is how to turn another spreadsheet format into .xlsx.
+const convertHint = "libreoffice --headless --convert-to xlsx "
+
+// catalogue holds the reader's messages in Vietnamese and English, as fmt formats.
+var catalogue = map[string][2]string{
+	"unreadable-file": {
+		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
+		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
+	"not-found": {
+		"Không tìm thấy tệp: kiểm tra tên và thư mục.",
+		"No such file: check its name and folder."},
+	"missing-metadata.csv": {
+		"tệp CSV không có trang bìa nên không rõ Loại báo cáo và Ngày báo cáo; báo cáo này không được tính vào tiến độ gửi báo cáo (dùng mẫu .xlsx của drugfree template để có trang bìa).",
+		"a CSV file has no cover, so its report kind and date are unknown and it does not count towards timeliness (use the .xlsx of drugfree template to have a cover)."},
+	"unsupported.xls": {
+		"Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở bằng Excel và lưu thành .xlsx, hoặc chuyển bằng lệnh: " + convertHint + "%s",
+		"Excel 97-2003 workbooks (.xls) are not supported. Open it in Excel and save it as .xlsx, or convert it with: " + convertHint + "%s"},
+	"unsupported.ods": {
+		"Tệp OpenDocument (.ods) không được hỗ trợ. Hãy lưu thành .xlsx, hoặc chuyển bằng lệnh: " + convertHint + "%s",
+		"OpenDocument spreadsheets (.ods) are not supported. Save it as .xlsx, or convert it with: " + convertHint + "%s"},
+	"unsupported.numbers": {
+		"Tệp Apple Numbers không được hỗ trợ. Hãy xuất ra Excel (.xlsx) từ Numbers (Tệp > Xuất sang > Excel).",
+		"Apple Numbers files are not supported. Export it to Excel (.xlsx) from Numbers (File > Export To > Excel)."},
+	"unsupported.other": {
+		"Tệp không phải sổ tính Excel (.xlsx) hay CSV. Nếu là bảng tính khác, hãy lưu thành .xlsx, hoặc chuyển bằng lệnh: " + convertHint + "%s",
+		"The file is neither an Excel workbook (.xlsx) nor CSV. If it is another spreadsheet, save it as .xlsx, or convert it with: " + convertHint + "%s"},
+	"password.required": {
+		"Tệp được bảo vệ bằng mật khẩu: hãy cung cấp mật khẩu để mở.",
+		"The workbook is password-protected: give its password to open it."},
+	"password.wrong": {
+		"Mật khẩu đã cho không mở được tệp: mật khẩu sai.",
+		"The password given does not open the workbook: it is wrong."},
+	"no-data-sheet": {
+		"Không có trang tính nào có cột \"Xã, phường, thị trấn\" trong %d dòng đầu (các trang: %s).",
+		"No sheet has a \"Commune\" column in its first %d rows (sheets: %s)."},
+	"missing-column.commune": {
+		"Trang %q có dòng tiêu đề (dòng %d) nhưng không có cột \"Xã, phường, thị trấn\"; trang này không được đọc.",
+		"Sheet %q has a header (row %d) but no \"Commune\" column; the sheet is not read."},
+	"missing-column.needed": {
+		"Không có cột %q: cần cho %s; các xã thiếu số liệu này có thể bị xếp \"Chưa xác định\".",
+		"No %q column: it is needed for %s; communes without it may be undetermined."},
+	"missing-column.untitled": {
+		"cột %s có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
+		"column %s has figures but no header: they are not read."},
+	"needed.classification": {"phân loại", "classification"},
+	"duplicate-column": {
+		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
+		"column %q repeats column %s (both are %q); only column %s is read."},
+	"missing-value.commune": {
+		"dòng %d có số liệu nhưng không ghi tên xã, phường, thị trấn.",
+		"row %d has figures but no commune name."},
+	"type-error.number": {"%q không phải là số (%s)", "%q is not a number (%s)"},
+	"negative-value":    {"%q là số âm (%s)", "%q is negative (%s)"},
+	"not-integer":       {"%q không phải số nguyên (%s)", "%q is not a whole number (%s)"},
+	"type-error.yesno":  {"%q không phải Có/Không (%s)", "%q is not yes/no (%s)"},
+	"type-error.status": {
+		"%q không phải tình trạng hợp lệ (%s); ghi một trong: %s, hoặc để trống.",
+		"%q is not a status (%s); write one of: %s, or leave it blank."},
+	"type-error.date": {
+		"%q không phải ngày hợp lệ (%s); ghi theo dạng 20/02/2025.",
+		"%q is not a date (%s); write it as 20/02/2025."},
+	"formula-without-value": {
+		"công thức =%s chưa có giá trị đã tính và không tính được (%s). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.",
+		"the formula =%s has no computed value and could not be computed (%s). Open the file in Excel, save it and resend it."},
+	"unknown-district": {
+		"không có đơn vị cấp huyện %q trong danh mục.",
+		"there is no district %q in the registry."},
+	"ambiguous-district": {
+		"%q có thể là: %s; hãy ghi rõ (huyện, thị xã, thành phố).",
+		"%q could be: %s; write the type (huyện, thị xã, thành phố)."},
+	"suggest":         {" Có phải: %s?", " Did you mean: %s?"},
+	"unknown-commune": {"không có xã, phường, thị trấn %q trong danh mục%s.", "there is no commune %q in the registry%s."},
+	"in-district":     {" của %s", " of %s"},
+	"former-unit": {
+		"%s (%s) không còn: đã nhập vào %s từ ngày %s; hãy ghi số liệu cho %s.",
+		"%s (%s) no longer exists: it was merged into %s on %s; report it under %s."},
+	"ambiguous-commune": {
+		"%q có thể là: %s; hãy ghi rõ loại (xã, phường, thị trấn), huyện hoặc mã đơn vị.",
+		"%q could be: %s; write the type (xã, phường, thị trấn), the district or the code."},
+	"name-code-mismatch": {
+		"tên %s và mã %s (%s) không khớp nhau%s; hãy sửa tên hoặc mã cho đúng. Dòng này không được đọc.",
+		"the name %s and the code %s (%s) do not match%s; correct the name or the code. The row is not read."},
+	"name-is":        {"; tên này là của %s", "; that name is %s"},
+	"wrong-district": {"%s thuộc %s, không thuộc %s.", "%s belongs to %s, not to %s."},
+	"duplicate-commune": {
+		"%s đã có ở dòng %d; dòng %d không được đọc.",
+		"%s is already on row %d; row %d is not read."},
+	"total-mismatch": {
+		"dòng tổng ghi %s nhưng cộng các dòng được %s (%s).",
+		"the totals row gives %s but the rows add up to %s (%s)."},
+	"missing-metadata.kind": {
+		"trang bìa không ghi Loại báo cáo (Rà soát, Giai đoạn 1, ...).",
+		"the cover does not give the report kind (Rà soát, Giai đoạn 1, ...)."},
+	"missing-metadata.report_date": {
+		"trang bìa không ghi Ngày báo cáo.",
+		"the cover does not give the report date."},
+	"missing-metadata.district": {
+		"trang bìa không ghi Đơn vị báo cáo; đã lấy theo %s: %s.",
+		"the cover does not give the reporting unit; taken from the %s: %s."},
+	"missing-metadata.no-district": {
+		"không xác định được huyện gửi báo cáo: trang bìa, cột huyện, tên trang và tên tệp đều không ghi.",
+		"the district of the return is not known: neither the cover, a district column, the sheet name nor the file name gives it."},
+	"missing-metadata.district-csv": {
+		"tệp CSV không ghi huyện; đã lấy theo %s: %s.",
+		"the CSV file does not give the district; taken from the %s: %s."},
+	"missing-metadata.no-district-csv": {
+		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
+		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
+	"source.column":  {"cột huyện", "district column"},
+	"source.sheet":   {"tên trang tính", "sheet name"},
+	"source.file":    {"tên tệp", "file name"},
+	"source.commune": {"các xã trong báo cáo", "communes of the return"},
+	"unknown-kind": {
+		"loại báo cáo %q không có trong lịch của kế hoạch; ghi một trong: %s.",
+		"report kind %q is not in the plan's calendar; write one of: %s."},
+	"panic": {"lỗi khi đọc: %v", "error while reading: %v"},
+}
+
+// msg formats message id in lang ("vi" unless "en").
+func Msg(lang, id string, args ...any) string {
+	m, ok := catalogue[id]
+	if !ok {
+		return id
+	}
+	f := m[0]
+	if lang == "en" {
+		f = m[1]
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+func Capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// fieldName is a field's header in lang, as it reads inside a sentence.
+func FieldName(p *criteria.Plan, key, lang string) string {
+	return LowerFirst(p.FieldLabel(key, lang))
+}
+
+func Suggest(lang string, names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return Msg(lang, "suggest", strings.Join(names, ", "))
+}
+
+func CommuneList(cs []criteria.Commune, withCode bool) string {
+	var parts []string
+	for _, c := range cs {
+		s := c.FullName() + " (" + c.District
+		if withCode {
+			s += ", " + c.Code
+		}
+		parts = append(parts, s+")")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}

@@ -1,0 +1,101 @@
+package layout
+
+import (
+	"fmt"
+	"time"
+
+	"drugfree/criteria"
+	"drugfree/report"
+	"drugfree/report/i18n"
+)
+
+// MovementTable lays out how communes moved between categories: rows are the baseline
+// categories, columns the latest ones.
+func MovementTable(p *criteria.Plan, m map[string]map[string]int, from, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Chuyển biến", "Movement"), Columns: []Column{
+		{Key: "from", Header: i18n.Tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
+	}}
+	if from == "" {
+		t.Note = i18n.Tr(lang, "Không có số liệu ban đầu (báo cáo rà soát hoặc --baseline): không tính được chuyển biến.", "No baseline (review returns or --baseline): the movement cannot be shown.")
+	} else {
+		if from == "review" {
+			from = i18n.Tr(lang, "các báo cáo rà soát", "the review returns")
+		}
+		t.Note = i18n.Tr(lang, "Ban đầu: ", "Baseline: ") + from
+	}
+	for _, c := range p.Categories {
+		t.Columns = append(t.Columns, Column{Key: c.Key, Header: c.Label(lang)})
+	}
+	t.Columns = append(t.Columns, Column{Key: "total", Header: i18n.Tr(lang, "Tổng", "Total")})
+	rowsFor := append([]string{}, categoryKeys(p)...)
+	if len(m[""]) > 0 {
+		rowsFor = append(rowsFor, "")
+	}
+	for _, from := range rowsFor {
+		label := i18n.Tr(lang, "Không có số liệu ban đầu", "No baseline")
+		if from != "" {
+			label = p.CategoryLabel(from, lang)
+		}
+		row := []any{Tag{Key: from, Text: label}}
+		total := 0
+		for _, to := range categoryKeys(p) {
+			n := m[from][to]
+			row = append(row, n)
+			total += n
+		}
+		t.Rows = append(t.Rows, append(row, total))
+	}
+	return t
+}
+
+func categoryKeys(p *criteria.Plan) []string {
+	var keys []string
+	for _, c := range p.Categories {
+		keys = append(keys, c.Key)
+	}
+	return keys
+}
+
+// SourcesTable lists every input with its SHA-256 and what was read from it; the note
+// names the plan in effect, the tool's version and the time of the run.
+func SourcesTable(c *report.Consolidation) Table {
+	lang := c.Lang
+	t := Table{Name: i18n.Tr(lang, "Nguồn số liệu", "Sources"), Columns: []Column{
+		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File")},
+		{Key: "sha256", Header: "SHA-256", Width: 68},
+		{Key: "role", Header: i18n.Tr(lang, "Vai trò", "Role")},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District")},
+		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "number", Header: i18n.Tr(lang, "Số văn bản", "Number")},
+		{Key: "report_date", Header: i18n.Tr(lang, "Ngày báo cáo", "Report date")},
+		{Key: "received_date", Header: i18n.Tr(lang, "Ngày nhận", "Received")},
+		{Key: "rows", Header: i18n.Tr(lang, "Số dòng đọc", "Rows read")},
+		{Key: "used", Header: i18n.Tr(lang, "Sử dụng", "Used")},
+		{Key: "problems", Header: i18n.Tr(lang, "Số vấn đề", "Problems")},
+	}}
+	p := c.Plan
+	planSrc := p.Source
+	if p.RegistrySource != "" {
+		planSrc += ", " + i18n.Tr(lang, "danh mục: ", "registry: ") + p.RegistrySource
+	}
+	t.Note = fmt.Sprintf("drugfree %s — %s (%s) — %s %s", c.Version, p.Name, planSrc, i18n.Tr(lang, "lập lúc", "made"), c.Generated.Format(time.RFC3339))
+	for _, in := range c.Inputs {
+		role := map[string]string{"return": i18n.Tr(lang, "Báo cáo", "Return"), "baseline": i18n.Tr(lang, "Số liệu ban đầu", "Baseline"), "register": i18n.Tr(lang, "Sổ theo dõi văn bản", "Register")}[in.Role]
+		if len(in.Returns) == 0 {
+			t.Rows = append(t.Rows, []any{in.Path, in.SHA256, role, "", "", "", nil, nil, 0, "", in.Problems})
+			continue
+		}
+		for _, r := range in.Returns {
+			kind := r.Kind
+			if d, ok := p.Deadline(r.Kind); ok {
+				kind = d.Label(lang)
+			}
+			used := Tag{Key: "pass", Text: i18n.Tr(lang, "Có", "Yes")}
+			if !r.Used {
+				used = Tag{Key: "missing", Text: i18n.Tr(lang, "Bị thay thế", "Superseded")}
+			}
+			t.Rows = append(t.Rows, []any{in.Path, in.SHA256, role, r.District, kind, r.Number, r.ReportDate, r.ReceivedDate, r.Rows, used, in.Problems})
+		}
+	}
+	return t
+}

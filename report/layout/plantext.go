@@ -1,0 +1,133 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"drugfree/criteria"
+	"drugfree/report/i18n"
+)
+
+// PlanTables lays the plan in effect out as tables: classification bands, checklist,
+// calendar and the registry by district.
+func PlanTables(p *criteria.Plan, lang string) []Table {
+	return []Table{planBands(p, lang), planChecklist(p, lang), planCalendar(p, lang), planRegistry(p, lang)}
+}
+
+// PlanHeader is the plan's name, source, target and route, a few lines for the top.
+func PlanHeader(p *criteria.Plan, lang string) string {
+	n := len(p.Registry.Communes)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s) — %s\n", p.Name, p.Issued, p.Title.In(lang))
+	src := p.Source
+	if p.RegistrySource != "" {
+		src += "; " + i18n.Tr(lang, "danh mục xã: ", "registry: ") + p.RegistrySource
+	}
+	fmt.Fprintf(&b, "%s: %s\n", i18n.Tr(lang, "Nguồn", "Source"), src)
+	fmt.Fprintf(&b, "%s: %s — %s %d/%d %s\n", i18n.Tr(lang, "Mục tiêu", "Target"), criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang),
+		i18n.Tr(lang, "cần", "needs"), p.Target.Count(n), n, i18n.Tr(lang, "xã, phường, thị trấn", "communes"))
+	route := p.Classification.Route
+	if route.Field != "" {
+		var steps []string
+		for _, s := range route.Steps {
+			steps = append(steps, p.CategoryLabel(p.LevelCategory(s.From), lang)+" → "+p.CategoryLabel(p.LevelCategory(s.To), lang))
+		}
+		fmt.Fprintf(&b, "%s: %s (%s)\n", i18n.Tr(lang, "Tuyến trọng điểm", "Key route"), route.Label(lang), strings.Join(steps, ", "))
+	}
+	var df []string
+	for _, k := range p.Classification.DrugFreeFields {
+		df = append(df, k)
+	}
+	fmt.Fprintf(&b, "%s: %s = 0\n", p.CategoryLabel(criteria.DrugFree, lang), strings.Join(df, ", "))
+	for _, m := range p.Milestones {
+		fmt.Fprintf(&b, "%s: %s %s (%s)\n", i18n.Tr(lang, "Mốc của tỉnh (không kiểm tra)", "Province milestone (not checked)"), criteria.Text{Vi: m.Vi, En: m.En}.In(lang), i18n.Tr(lang, "trước", "before")+" "+m.Before.String(), m.Plan)
+	}
+	return b.String()
+}
+
+func planBands(p *criteria.Plan, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Tiêu chí phân loại", "Classification"), Columns: []Column{
+		{Key: "field", Header: i18n.Tr(lang, "Chỉ số", "Indicator")},
+	}}
+	levels := []int{}
+	for _, c := range p.Categories {
+		if c.Level > 0 {
+			levels = append(levels, c.Level)
+			t.Columns = append(t.Columns, Column{Key: c.Key, Header: c.Label(lang)})
+		}
+	}
+	for _, in := range p.Classification.Indicators {
+		row := []any{in.Field + " (" + in.Label(lang) + ")"}
+		for _, l := range levels {
+			cell := ""
+			for _, b := range in.Bands {
+				if b.Level == l {
+					cell = bandText(b, lang)
+				}
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func bandText(b criteria.Band, lang string) string {
+	var parts []string
+	if b.Min != nil {
+		parts = append(parts, "≥ "+criteria.FormatDecimal(*b.Min, lang))
+	}
+	if b.Above != nil {
+		parts = append(parts, "> "+criteria.FormatDecimal(*b.Above, lang))
+	}
+	if b.Below != nil {
+		parts = append(parts, "< "+criteria.FormatDecimal(*b.Below, lang))
+	}
+	return strings.Join(parts, i18n.Tr(lang, " và ", " and "))
+}
+
+func planChecklist(p *criteria.Plan, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
+		{Key: "id", Header: "#"},
+		{Key: "criterion", Header: i18n.Tr(lang, "Tiêu chí", "Criterion"), Width: 60, Wrap: true},
+		{Key: "holds_when", Header: i18n.Tr(lang, "Đạt khi", "Holds when"), Width: 60, Wrap: true},
+	}}
+	for _, c := range p.Checklist.Criteria {
+		var conds []string
+		for _, k := range c.Conditions {
+			op := map[string]string{"<=": "≤", ">=": "≥"}[k.Op]
+			if op == "" {
+				op = k.Op
+			}
+			conds = append(conds, fmt.Sprintf("%s %s %s", k.Left, op, k.Right))
+		}
+		t.Rows = append(t.Rows, []any{c.ID, c.Label(lang), strings.Join(conds, ", ")})
+	}
+	return t
+}
+
+func planCalendar(p *criteria.Plan, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Lịch báo cáo", "Calendar"), Columns: []Column{
+		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "label", Header: i18n.Tr(lang, "Tên", "Name")},
+		{Key: "due", Header: i18n.Tr(lang, "Hạn (tính cả ngày)", "Due (inclusive)")},
+		{Key: "plan", Header: i18n.Tr(lang, "Lời văn kế hoạch", "The plan's words"), Width: 60, Wrap: true},
+	}}
+	for _, d := range p.Calendar {
+		t.Rows = append(t.Rows, []any{d.Kind, d.Label(lang), d.Due.Time, d.Plan})
+	}
+	return t
+}
+
+func planRegistry(p *criteria.Plan, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Danh mục", "Registry"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "communes", Header: i18n.Tr(lang, "Số xã", "Communes")},
+	}}
+	byDistrict := p.Registry.ByDistrict()
+	for _, d := range p.Registry.Districts() {
+		t.Rows = append(t.Rows, []any{d, len(byDistrict[d])})
+	}
+	t.Rows = append(t.Rows, []any{i18n.Tr(lang, "Tổng cộng", "Total"), len(p.Registry.Communes)})
+	return t
+}

@@ -1,0 +1,33 @@
+package layout
+
+import (
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+	"fmt"
+)
+
+// ProblemTable lays problems out for a terminal, CSV or a workbook sheet.
+func ProblemTable(ps []problem.Problem, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Vấn đề", "Problems"), Columns: []Column{
+		{Key: "severity", Header: i18n.Tr(lang, "Mức độ", "Severity")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã lỗi", "Code")},
+		{Key: "rule", Header: i18n.Tr(lang, "Quy tắc", "Rule")},
+		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File")},
+		{Key: "sheet", Header: i18n.Tr(lang, "Trang tính", "Sheet")},
+		{Key: "cell", Header: i18n.Tr(lang, "Ô", "Cell")},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District")},
+		{Key: "commune", Header: i18n.Tr(lang, "Xã", "Commune")},
+		{Key: "message", Header: i18n.Tr(lang, "Nội dung", "Message"), Width: 80, Wrap: true},
+	}}
+	for _, p := range ps {
+		sev := Tag{Key: string(p.Severity), Text: i18n.Tr(lang, map[problem.Severity]string{problem.Error: "Lỗi", problem.Warning: "Cảnh báo"}[p.Severity], map[problem.Severity]string{problem.Error: "Error", problem.Warning: "Warning"}[p.Severity])}
+		t.Rows = append(t.Rows, []any{sev, p.Code, p.Rule, p.File, p.Sheet, p.Cell, p.District, p.Commune, p.Message})
+	}
+	return t
+}
+
+// ProblemSummary counts errors and warnings in one line.
+func ProblemSummary(ps []problem.Problem, lang string) string {
+	errs := problem.CountErrors(ps)
+	return fmt.Sprintf(i18n.Tr(lang, "%d lỗi, %d cảnh báo.", "%d errors, %d warnings."), errs, len(ps)-errs)
+}

@@ -1,0 +1,115 @@
+package layout
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+	"drugfree/report"
+	"drugfree/report/i18n"
+)
+
+// ProgressLine says how far the province is from its target, in lang.
+func ProgressLine(p *criteria.Plan, g classify.Progress, lang string) string {
+	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ 8 tiêu chí: %d xã; mục tiêu %s: %d/%d xã", "Pass all 8 criteria: %d communes; target %s: %d of %d communes"),
+		g.Passing, p.Target.Share.String(), g.Target, g.Registry)
+	if g.Reached() {
+		return s + i18n.Tr(lang, " — đã đạt mục tiêu", " — target reached")
+	}
+	return s + fmt.Sprintf(i18n.Tr(lang, " — còn thiếu %d xã", " — %d more needed"), g.Remaining())
+}
+
+// verdictMark is the symbol of a verdict in a table.
+func verdictMark(v classify.Verdict) string {
+	switch v {
+	case classify.Pass:
+		return "✓"
+	case classify.Fail:
+		return "✗"
+	}
+	return "?"
+}
+
+// RecognitionTable lays the verdicts out: one column per criterion (✓, ✗, ?), the overall
+// verdict and the figures that fail or are missing.
+func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code")},
+		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status")},
+	}}
+	for _, c := range p.Checklist.Criteria {
+		t.Columns = append(t.Columns, Column{Key: fmt.Sprintf("c%d", c.ID), Header: fmt.Sprint(c.ID), Width: 5})
+	}
+	t.Columns = append(t.Columns,
+		Column{Key: "result", Header: i18n.Tr(lang, "Kết quả", "Result")},
+		Column{Key: "details", Header: i18n.Tr(lang, "Không đạt / thiếu", "Failing / missing"), Width: 80, Wrap: true},
+	)
+	// Laid out row by row as the table is written (lazyTable).
+	tags := planTags(p, lang)
+	missing := i18n.Tr(lang, "thiếu", "missing")
+	return lazyTable(t, len(rs), func(row []any, i int) []any {
+		r := &rs[i]
+		row = append(row, r.District, r.Commune, r.Code, tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
+		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
+		var details strings.Builder
+		for _, c := range r.Criteria {
+			row = append(row, tags.Cell(Tag{Key: string(c.Result), Text: verdictMark(c.Result)}))
+			if c.Result != classify.Fail && c.Result != classify.Missing {
+				continue
+			}
+			if details.Len() > 0 {
+				details.WriteString("; ")
+			}
+			details.WriteString(strconv.Itoa(c.ID))
+			details.WriteString(": ")
+			if c.Result == classify.Fail {
+				details.WriteString(strings.Join(c.Failing, ", "))
+				continue
+			}
+			details.WriteString(missing)
+			details.WriteString(" ")
+			for j, k := range c.Missing {
+				if j > 0 {
+					details.WriteString(", ")
+				}
+				details.WriteString(p.FieldLabel(k, lang))
+			}
+		}
+		return append(row, tags.Cell(Tag{Key: string(r.Result), Text: r.Result.Label(lang)}), details.String())
+	})
+}
+
+// RecognitionDetailTable lays out every criterion of every commune with its figures, one
+// row per commune and criterion, for a workbook.
+func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Chi tiết tiêu chí", "Checklist details"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "criterion", Header: "#", Width: 5},
+		{Key: "wording", Header: i18n.Tr(lang, "Tiêu chí", "Criterion"), Width: 50, Wrap: true},
+		{Key: "result", Header: i18n.Tr(lang, "Kết quả", "Result")},
+		{Key: "figures", Header: i18n.Tr(lang, "Số liệu", "Figures"), Width: 70, Wrap: true},
+	}}
+	words := map[int]string{}
+	for _, c := range p.Checklist.Criteria {
+		words[c.ID] = c.Label(lang)
+	}
+	// Laid out row by row as the table is written (lazyTable): row i is criterion
+	// i-starts[k] of commune k, where starts[k] <= i < starts[k+1].
+	starts := make([]int, len(rs)+1)
+	for k, r := range rs {
+		starts[k+1] = starts[k] + len(r.Criteria)
+	}
+	tags := planTags(p, lang)
+	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
+		k := sort.SearchInts(starts[1:], i+1)
+		r := &rs[k]
+		c := &r.Criteria[i-starts[k]]
+		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: c.Result.Label(lang)}), strings.Join(c.Figures, "; "))
+	})
+}

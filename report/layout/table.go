@@ -1,0 +1,184 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+)
+
+// Table is the tabular form of a command's result, written to a terminal, a CSV file or a
+// workbook sheet. JSON is written from each command's own types instead.
+type Table struct {
+	// Name is the sheet name in a workbook.
+	Name    string
+	Columns []Column
+	// Rows are the cells, row by row, but for the tables whose rows are laid out on
+	// demand (ClassificationTable, RecognitionTable, RecognitionDetailTable,
+	// SubmissionsTable): their Rows are nil, and rows are read through Len and the
+	// writers (WriteText, WriteCSV, Workbook), which lay each row out from the results
+	// the table was built from when they write it: those results must not change until
+	// the table is written, and rows appended to Rows of such a table are not written.
+	Rows [][]any
+	// Note, when set, is shown above the table (a workbook's first row, in bold).
+	Note string
+
+	// rowAt, when set, lays row i of n out on demand, in place of Rows: a national
+	// consolidation's checklist and classification would otherwise hold about 11 MB of
+	// boxed cells while their sheets are streamed, which the garbage collector's headroom
+	// doubles in the peak memory. Each writer lays a row out when it writes it, in a
+	// slice reused from row to row.
+	n     int
+	rowAt func(dst []any, i int) []any
+}
+
+// lazyTable returns t whose rows are laid out by rowAt(dst, i) on demand, n of them.
+// rowAt appends row i to dst (which the caller may reuse from row to row) and must give
+// the same row each time it is asked.
+func lazyTable(t Table, n int, rowAt func(dst []any, i int) []any) Table {
+	t.Rows, t.n, t.rowAt = nil, n, rowAt
+	return t
+}
+
+// Len is the number of rows of t.
+func (t *Table) Len() int {
+	if t.rowAt != nil {
+		return t.n
+	}
+	return len(t.Rows)
+}
+
+// row returns row i of t, laid out in dst's storage when t is lazy.
+func (t *Table) Row(dst []any, i int) []any {
+	if t.rowAt != nil {
+		return t.rowAt(dst[:0], i)
+	}
+	return t.Rows[i]
+}
+
+// Column is one column of a Table.
+type Column struct {
+	// Key is the machine name of the column, used as the CSV header.
+	Key string
+	// Header is the column's title in the user's language.
+	Header string
+	// Width is the workbook column width; 0 fits the contents.
+	Width float64
+	// Wrap wraps long text in the workbook.
+	Wrap bool
+}
+
+// Tag is a cell with a machine key and a text for people, such as a category
+// (type-2, "Loại II") or a verdict (pass, "Đạt"). Workbooks colour it by its key; CSV
+// writes the key; terminal tables the text.
+type Tag struct {
+	Key  string
+	Text string
+	// Style, when set, colours the cell in place of Key: a missing return is "overdue"
+	// (red), where a missing checklist figure is grey.
+	Style string
+}
+
+func (t Tag) String() string { return t.Text }
+
+// tagCells holds the tags a table repeats from row to row (statuses, verdicts,
+// categories), each boxed once, so that its rows share the boxes rather than allocate one
+// per cell (the checklist at 700 returns has 47,000 verdict marks). It is filled before
+// the first row is laid out and only read afterwards, so the table may be written from
+// any goroutine.
+type tagCells map[Tag]any
+
+// cell returns t as a cell: the shared box when t is one of m's, else a new one.
+func (m tagCells) Cell(t Tag) any {
+	if c, ok := m[t]; ok {
+		return c
+	}
+	return t
+}
+
+// add adds the tag with key and text.
+func (m tagCells) add(key, text string) {
+	t := Tag{Key: key, Text: text}
+	m[t] = t
+}
+
+// planTags returns the tags of p's statuses, categories and calendar kinds in lang, and
+// those of the verdicts (marks and words).
+func planTags(p *criteria.Plan, lang string) tagCells {
+	m := tagCells{}
+	for _, s := range p.Statuses {
+		m.add(s.Key, p.StatusLabel(s.Key, lang))
+	}
+	for _, c := range p.Categories {
+		m.add(c.Key, p.CategoryLabel(c.Key, lang))
+	}
+	for _, d := range p.Calendar {
+		m.add(d.Kind, d.Label(lang))
+	}
+	for _, v := range []classify.Verdict{classify.Pass, classify.Fail, classify.Missing} {
+		m.add(string(v), verdictMark(v))
+		m.add(string(v), v.Label(lang))
+	}
+	return m
+}
+
+// cellText renders a value for people in lang.
+func CellText(v any, lang string) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case Tag:
+		return x.Text
+	case int:
+		return criteria.FormatNumber(float64(x), lang)
+	case float64:
+		return criteria.FormatNumber(x, lang)
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return criteria.FormatNumber(*x, lang)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		if lang == "en" {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format("02/01/2006")
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// cellKey renders a value for machines: keys, plain numbers, ISO dates.
+func CellKey(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case Tag:
+		return x.Key
+	case int:
+		return fmt.Sprint(x)
+	case float64:
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return CellKey(*x)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format(time.DateOnly)
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,132 @@
+package layout
+
+import (
+	"fmt"
+	"time"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+	"drugfree/report/i18n"
+)
+
+// statusText is a district's status for one kind, in a few words: "Đúng hạn (25/02)",
+// "Chậm 3 ngày", "Chưa gửi (quá 10 ngày)", "Chưa đến hạn".
+func statusText(s classify.SubmissionStatus, lang string) string {
+	sub := ""
+	if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
+		sub = i18n.ClerkDate(t, lang)
+	}
+	switch s.Status {
+	case classify.SubmissionOnTime:
+		return fmt.Sprintf(i18n.Tr(lang, "Đúng hạn (%s)", "On time (%s)"), sub)
+	case classify.SubmissionLate:
+		return fmt.Sprintf(i18n.Tr(lang, "Chậm %d ngày (%s)", "%d days late (%s)"), s.DaysLate, sub)
+	case classify.SubmissionMissing:
+		return fmt.Sprintf(i18n.Tr(lang, "Chưa gửi (quá hạn %d ngày)", "Missing (%d days overdue)"), s.DaysLate)
+	case classify.SubmissionNotDue:
+		return i18n.Tr(lang, "Chưa đến hạn", "Not due")
+	}
+	return s.Status
+}
+
+// DeadlinesTable lays out each district's status for each kind: one row per district, one
+// column per kind of the calendar, with the due day in the header.
+func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Tiến độ theo huyện", "Timeliness by district"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+	}}
+	col := map[string]int{}
+	for i, d := range p.Calendar {
+		col[d.Kind] = i + 1
+		t.Columns = append(t.Columns, Column{Key: d.Kind, Header: fmt.Sprintf("%s\n(%s %s)", d.Label(lang), i18n.Tr(lang, "hạn", "due"), i18n.ClerkDate(d.Due.Time, lang))})
+	}
+	rows := map[string][]any{}
+	var order []string
+	for _, s := range sts {
+		row, ok := rows[s.District]
+		if !ok {
+			row = make([]any, len(p.Calendar)+1)
+			row[0] = s.District
+			order = append(order, s.District)
+		}
+		if i, ok := col[s.Kind]; ok {
+			row[i] = StatusTag(s.Status, statusText(s, lang))
+		}
+		rows[s.District] = row
+	}
+	for _, d := range order {
+		t.Rows = append(t.Rows, rows[d])
+	}
+	return t
+}
+
+// SubmissionsTable lays out every district × kind on its own row, for CSV and workbooks.
+func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+	t := Table{Name: i18n.Tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "due", Header: i18n.Tr(lang, "Hạn", "Due")},
+		{Key: "submitted", Header: i18n.Tr(lang, "Ngày nộp", "Submitted")},
+		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status")},
+		{Key: "days_late", Header: i18n.Tr(lang, "Số ngày chậm", "Days late")},
+		{Key: "file", Header: i18n.Tr(lang, "Tệp / văn bản", "File or document")},
+		{Key: "superseded", Header: i18n.Tr(lang, "Bị thay thế", "Superseded")},
+	}}
+	// Laid out row by row as the table is written (lazyTable).
+	return lazyTable(t, len(sts), func(row []any, i int) []any {
+		s := &sts[i]
+		kind := Tag{Key: s.Kind, Text: s.Kind}
+		if d, ok := p.Deadline(s.Kind); ok {
+			kind.Text = d.Label(lang)
+		}
+		due, _ := time.Parse(time.DateOnly, s.Due)
+		var sub any
+		if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
+			sub = t
+		}
+		sup := ""
+		for i, f := range s.Superseded {
+			if i > 0 {
+				sup += "; "
+			}
+			sup += f
+		}
+		return append(row, s.District, kind, due, sub, StatusTag(s.Status, StatusLabel(s.Status, lang)), s.DaysLate, s.File, sup)
+	})
+}
+
+func StatusLabel(status, lang string) string {
+	switch status {
+	case classify.SubmissionOnTime:
+		return i18n.Tr(lang, "Đúng hạn", "On time")
+	case classify.SubmissionLate:
+		return i18n.Tr(lang, "Chậm", "Late")
+	case classify.SubmissionMissing:
+		return i18n.Tr(lang, "Chưa gửi", "Missing")
+	case classify.SubmissionNotDue:
+		return i18n.Tr(lang, "Chưa đến hạn", "Not due")
+	}
+	return status
+}
+
+// NextDueLine says what falls due next and in how many days.
+func NextDueLine(p *criteria.Plan, asOf time.Time, lang string) string {
+	d, days, ok := classify.NextDue(p, asOf)
+	if !ok {
+		return fmt.Sprintf(i18n.Tr(lang, "Tính đến %s: không còn hạn báo cáo nào trong kế hoạch.", "As of %s: no return of the plan falls due any more."), i18n.ClerkDate(asOf, lang))
+	}
+	if days == 0 {
+		return fmt.Sprintf(i18n.Tr(lang, "Tính đến %s: hôm nay là hạn báo cáo %s.", "As of %s: the %s return is due today."), i18n.ClerkDate(asOf, lang), d.Label(lang))
+	}
+	return fmt.Sprintf(i18n.Tr(lang, "Tính đến %s: hạn tiếp theo là báo cáo %s ngày %s, còn %d ngày.", "As of %s: next due is the %s return on %s, in %d days."), i18n.ClerkDate(asOf, lang), d.Label(lang), i18n.ClerkDate(d.Due.Time, lang), days)
+}
+
+// statusTag is a timeliness status as a cell: a missing return shows red, not the grey of
+// missing data.
+func StatusTag(status, text string) Tag {
+	t := Tag{Key: status, Text: text}
+	if status == classify.SubmissionMissing {
+		t.Style = "overdue"
+	}
+	return t
+}

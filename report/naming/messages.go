@@ -1,0 +1,51 @@
+package naming
+
+import (
+	"strings"
+
+	"drugfree/criteria"
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+)
+
+// Message says what went wrong with the match in lang, without a cell: for unknown,
+// former, ambiguous and wrong-district communes; "" when the match is OK.
+func (cm CommuneMatch) Message(lang string) string {
+	if cm.OK {
+		return ""
+	}
+	switch {
+	case cm.Former != nil:
+		f := cm.Former
+		into := cm.Commune.FullName()
+		if into == "" {
+			into = f.MergedInto
+		}
+		full := criteria.Commune{Name: f.Name, Type: f.Type}.FullName()
+		return i18n.Msg(lang, "former-unit", full, f.District, into, i18n.FormatDate(f.Effective.Time), into)
+	case cm.Code != "":
+		named := ""
+		if len(cm.Candidates) > 0 {
+			named = i18n.Msg(lang, "name-is", i18n.CommuneList(cm.Candidates, true))
+		}
+		return i18n.Msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
+	case cm.Problem == problem.CodeAmbiguousCommune:
+		return i18n.Msg(lang, "ambiguous-commune", cm.Name, i18n.CommuneList(cm.Candidates, true))
+	case cm.Problem == problem.CodeWrongDistrict:
+		return i18n.Msg(lang, "wrong-district", cm.Commune.FullName(), cm.Commune.District, cm.District)
+	}
+	where := ""
+	if cm.District != "" {
+		where = i18n.Msg(lang, "in-district", cm.District)
+	}
+	return i18n.Msg(lang, "unknown-commune", cm.Name, where) + i18n.Suggest(lang, cm.Suggestions)
+}
+
+// districtMessage says why a district name did not resolve.
+func DistrictMessage(lang, name string, suggestions []string, m *Matcher) string {
+	k := splitName(name, districtPrefixes)
+	if len(m.distByKey[k.key]) > 1 {
+		return i18n.Msg(lang, "ambiguous-district", name, strings.Join(suggestions, ", "))
+	}
+	return i18n.Msg(lang, "unknown-district", name) + i18n.Suggest(lang, suggestions)
+}

@@ -1,0 +1,160 @@
+package read
+
+import (
+	"drugfree/report/grid"
+	"drugfree/report/i18n"
+	"drugfree/report/naming"
+	"drugfree/report/problem"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// coverInfo is what the cover sheet says, read and checked.
+type coverInfo struct {
+	sheet        string
+	raw          map[string]string // cover key → value as written
+	cells        map[string]string // cover key → A1 cell of the value
+	district     string            // registry name, "" when absent or unknown
+	kind         string
+	number       string
+	author       string
+	phone        string
+	reportDate   time.Time
+	receivedDate time.Time
+}
+
+// coverSheetNames are cover sheet names, compared with normLabel.
+var coverSheetNames = map[string]bool{"thongtin": true, "thongtinchung": true, "thongtinbaocao": true, "bia": true, "trangbia": true, "cover": true, "info": true}
+
+// findCover returns the cover sheet: one named like "Thông tin", else the first sheet
+// that is not a data sheet and has at least two cover labels; "" when none.
+func (r *reader) findCover(f grid.Book, sheets []string, data []dataSheet) string {
+	isData := map[string]bool{}
+	for _, d := range data {
+		isData[d.name] = true
+	}
+	for _, s := range sheets {
+		if !isData[s] && coverSheetNames[naming.NormLabel(s)] {
+			return s
+		}
+	}
+	for _, s := range sheets {
+		if isData[s] {
+			continue
+		}
+		if raw, _ := r.coverValues(f, s); len(raw) >= 2 {
+			return s
+		}
+	}
+	return ""
+}
+
+// coverValues reads label–value pairs: in each row the first non-empty cell is the label
+// and the next one the value ("Loại báo cáo: Rà soát" in one cell also does).
+func (r *reader) coverValues(f grid.Book, sheet string) (raw, cells map[string]string) {
+	raw, cells = map[string]string{}, map[string]string{}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return raw, cells
+	}
+	for i, row := range rows {
+		key, value, col, ok := r.coverPair(row)
+		if _, seen := cells[key]; !ok || seen {
+			continue
+		}
+		raw[key] = strings.TrimSpace(value)
+		cells[key] = grid.ColLetters(col) + strconv.Itoa(i+1)
+	}
+	return raw, cells
+}
+
+func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
+	label := -1
+	for c, v := range row {
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "":
+		case label < 0:
+			if key, ok = r.covers.match(v); !ok {
+				before, after, cut := strings.Cut(v, ":")
+				if key, ok = r.covers.match(before); ok && cut && strings.TrimSpace(after) != "" {
+					return key, after, c, true
+				}
+				if !ok && numbering.MatchString(v) {
+					continue
+				}
+				if !ok {
+					return "", "", 0, false
+				}
+			}
+			label = c
+		default:
+			return key, v, c, true
+		}
+	}
+	if label >= 0 && ok {
+		return key, "", label + 1, true
+	}
+	return "", "", 0, false
+}
+
+// numbering is an item number in front of a label: "1.", "a)", "II.".
+var numbering = regexp.MustCompile(`^(\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})[.)/]?$`)
+
+// readCover reads and checks the cover sheet.
+func (r *reader) readCover(f grid.Book, sheet string, date1904 bool) coverInfo {
+	cov := coverInfo{sheet: sheet, raw: map[string]string{}, cells: map[string]string{}}
+	if sheet == "" {
+		return cov
+	}
+	cov.raw, cov.cells = r.coverValues(f, sheet)
+	at := func(key string) loc { return loc{sheet: sheet, cell: cov.cells[key], district: cov.district} }
+	if v := cov.raw["district"]; v != "" {
+		if d, ok := r.m.DistrictIn(v); ok { // "Công an huyện Càng Long" names Huyện Càng Long
+			cov.district = d
+		} else {
+			_, sugg, _ := r.m.District(v)
+			r.add(problem.Error, problem.CodeUnknownDistrict, at("district"), naming.DistrictMessage(r.lang, v, sugg, r.m))
+		}
+	}
+	if v := cov.raw["kind"]; v != "" {
+		kind, ok := r.kinds.match(v) // matchKind(r.plan, v)
+		if !ok {
+			var names []string
+			for _, d := range r.plan.Calendar {
+				names = append(names, d.Vi)
+			}
+			r.add(problem.Error, problem.CodeUnknownKind, at("kind"), i18n.Msg(r.lang, "unknown-kind", v, strings.Join(names, ", ")))
+		}
+		cov.kind = kind
+	}
+	cov.number, cov.author, cov.phone = cov.raw["number"], cov.raw["author"], cov.raw["phone"]
+	cov.reportDate = r.coverDate(f, cov, "report_date", date1904)
+	cov.receivedDate = r.coverDate(f, cov, "received_date", date1904)
+	return cov
+}
+
+func (r *reader) coverDate(f grid.Book, cov coverInfo, key string, date1904 bool) time.Time {
+	raw := cov.raw[key]
+	if raw == "" {
+		return time.Time{}
+	}
+	numeric := !f.CellIsText(cov.sheet, cov.cells[key])
+	d, st := parseDate(raw, numeric, date1904)
+	if st == numBad {
+		label := key
+		for _, c := range r.plan.Cover {
+			if c.Key == key {
+				label = c.Vi
+				if r.lang == "en" {
+					label = c.En
+				}
+			}
+		}
+		at := loc{sheet: cov.sheet, cell: cov.cells[key], district: cov.district}
+		r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(r.lang, "type-error.date", raw, i18n.LowerFirst(label)))
+	}
+	return d
+}

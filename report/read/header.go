@@ -1,0 +1,530 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+
+	"drugfree/criteria"
+	"drugfree/report/grid"
+	"drugfree/report/naming"
+)
+
+// Keys of the fields the reader treats apart from the figures.
+const (
+	keyDistrict = "district"
+	keyCommune  = "commune"
+	keyCode     = "code"
+	keyStatus   = "status"
+)
+
+// labelIndex maps normalised labels (headers or cover labels) to field keys.
+type labelIndex map[string]string
+
+var parenthesised = regexp.MustCompile(`\([^)]*\)`)
+
+// newLabelIndex indexes each key with its key, Vietnamese and English labels and
+// variants; the first field to claim a label keeps it.
+func newLabelIndex(entries func(add func(key string, labels ...string))) labelIndex {
+	ix := labelIndex{}
+	entries(func(key string, labels ...string) {
+		for _, l := range append([]string{key}, labels...) {
+			for _, form := range []string{l, parenthesised.ReplaceAllString(l, "")} {
+				if n := naming.NormLabel(form); n != "" {
+					if _, taken := ix[n]; !taken {
+						ix[n] = key
+					}
+					if numberLike(n) {
+						ix[digitKeys] = "1"
+					}
+				}
+			}
+		}
+	})
+	return ix
+}
+
+func fieldIndex(p *criteria.Plan) labelIndex {
+	return newLabelIndex(func(add func(string, ...string)) {
+		for _, f := range p.Fields {
+			add(f.Key, append([]string{f.Vi, f.En}, f.Variants...)...)
+		}
+	})
+}
+
+func coverIndex(p *criteria.Plan) labelIndex {
+	return newLabelIndex(func(add func(string, ...string)) {
+		for _, c := range p.Cover {
+			add(c.Key, append([]string{c.Vi, c.En}, c.Variants...)...)
+		}
+	})
+}
+
+// match returns the key of a label, trying it whole and without its parenthesised parts
+// ("Dân số (người)").
+func (ix labelIndex) match(label string) (string, bool) {
+	if numberLike(label) && ix[digitKeys] == "" {
+		return "", false // a figure, and no label is made of digits alone
+	}
+	if k, ok := ix[naming.NormLabel(label)]; ok {
+		return k, true
+	}
+	if !strings.Contains(label, "(") {
+		return "", false // nothing parenthesised to drop: the same label again
+	}
+	k, ok := ix[naming.NormLabel(parenthesised.ReplaceAllString(label, ""))]
+	return k, ok
+}
+
+// digitKeys marks a label index with a label made of digits alone, which a figure could
+// match; normalised labels never hold a NUL.
+const digitKeys = "\x00digits"
+
+// numberLike reports whether s holds only ASCII digits, spaces and number punctuation:
+// its normalised form is digits alone.
+func numberLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == ' ', c == '.', c == ',', c == '-', c == '+':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// headerMatcher matches header labels. A label read across two rows ("group sub") is
+// matched from its two cells' normal forms, each computed once: normLabel("a b") is
+// normLabel(a)+normLabel(b), as a space only separates words. The cells that match a
+// field are remembered (up to headerMemoMax) across the files a matcher reads; the
+// others too, in a map emptied whenever it reaches headerMissMax of them, as most are
+// commune names that do not come back, but titles and notes found in every return do
+// (and are long to fold). Each reading goroutine has its own matcher, so that no lock is
+// taken.
+type headerMatcher struct {
+	ix     labelIndex
+	fields int                  // how many fields ix names (distinct keys)
+	digits bool                 // some label is made of digits alone
+	known  map[string]cellLabel // cells that match, across files
+	local  map[string]cellLabel // cells that do not, the latest of them
+	buf    []byte
+
+	// buffers of detectHeaderWith, reused from sheet to sheet
+	labs    [][]cellLabel
+	groups  []string
+	glabs   []cellLabel
+	choices []colChoices
+}
+
+// cellLabel is what a header cell's text matches.
+type cellLabel struct {
+	key    string
+	ok     bool
+	paren  bool   // the text has a "(": its parts must be matched whole
+	number bool   // numberLike
+	norm   string // normLabel of the text, unless number
+	// with paren: normLabel of the text without its parenthesised parts, and whether a
+	// "(" is left in it then (one not closed)
+	strip string
+	open  bool
+}
+
+const (
+	headerMemoMax = 1 << 12
+	headerMissMax = 1 << 12
+)
+
+func newHeaderMatcher(ix labelIndex) *headerMatcher {
+	return &headerMatcher{ix: ix, fields: ix.fields(), digits: ix[digitKeys] != "", known: map[string]cellLabel{}, local: map[string]cellLabel{}}
+}
+
+// fields returns how many keys ix gives labels, the most a header can name. The mark
+// digitKeys is not one: no label is looked up under it, as normal forms hold letters and
+// digits only.
+func (ix labelIndex) fields() int {
+	keys := map[string]bool{}
+	for label, key := range ix {
+		if label != digitKeys {
+			keys[key] = true
+		}
+	}
+	return len(keys)
+}
+
+// newSheet forgets the cells that matched nothing once there are too many of them.
+func (m *headerMatcher) newSheet() {
+	if len(m.local) >= headerMissMax {
+		clear(m.local)
+	}
+}
+
+// cell returns what a cell's text matches, as ix.match(text).
+func (m *headerMatcher) Cell(text string) cellLabel {
+	if c, ok := m.known[text]; ok {
+		return c
+	}
+	if c, ok := m.local[text]; ok {
+		return c
+	}
+	c := cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
+	if c.number && !m.digits {
+		// a figure, and no label is made of digits alone: not remembered, as figures
+		// are many and cheap to tell
+		return c
+	}
+	// as ix.match, folding the text once
+	c.norm = naming.NormLabel(text)
+	c.key, c.ok = m.ix[c.norm]
+	if c.paren {
+		stripped := parenthesised.ReplaceAllString(text, "")
+		c.strip, c.open = naming.NormLabel(stripped), strings.Contains(stripped, "(")
+		if !c.ok {
+			c.key, c.ok = m.ix[c.strip]
+		}
+	}
+	switch {
+	case !c.ok:
+		if len(m.local) >= headerMissMax {
+			clear(m.local) // bounded here, not per sheet only: a cover matcher never starts a sheet
+		}
+		m.local[text] = c
+	case len(m.known) < headerMemoMax:
+		m.known[text] = c
+	}
+	return c
+}
+
+func (m *headerMatcher) normOf(text string, c cellLabel) string {
+	if c.number && !m.digits {
+		return naming.NormLabel(text)
+	}
+	return c.norm
+}
+
+// stripOf is normLabel of text without its parenthesised parts.
+func (m *headerMatcher) stripOf(text string, c cellLabel) string {
+	if c.paren {
+		return c.strip
+	}
+	return m.normOf(text, c)
+}
+
+// match returns the key of a label, as ix.match.
+func (m *headerMatcher) match(label string) (string, bool) {
+	c := m.Cell(label)
+	return c.key, c.ok
+}
+
+// choice returns the key of a label choice, as ix.match(ch.text()).
+func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
+	x, y := ch.x, ch.y
+	if ch.b == "" {
+		return x.key, x.ok
+	}
+	if x.paren || y.paren {
+		// as ix.match("a b"), whose normal form is normLabel(a)+normLabel(b); without its
+		// parenthesised parts, it is a's without them, then b's, unless a "(" of a is
+		// closed in b only (then the text is matched whole: rare)
+		if x.open {
+			return m.ix.match(ch.Text())
+		}
+		m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
+		if k, ok := m.ix[string(m.buf)]; ok {
+			return k, true
+		}
+		m.buf = append(append(m.buf[:0], m.stripOf(ch.a, x)...), m.stripOf(ch.b, y)...)
+		k, ok := m.ix[string(m.buf)]
+		return k, ok
+	}
+	if x.number && y.number && !m.digits {
+		return "", false
+	}
+	m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
+	k, ok := m.ix[string(m.buf)]
+	return k, ok
+}
+
+// header is the header found in a sheet.
+type header struct {
+	first, last int            // lines of the header's first and last row
+	cols        map[string]int // field key → 0-based column
+	labels      map[int]string // column → header text as read
+	titled      map[int]bool   // columns with some header text, known or not, or under a merged header cell
+	dups        []dupColumn
+}
+
+// dupColumn is a column whose header maps to a field another column already has.
+type dupColumn struct {
+	key       string
+	col, prev int
+	label     string
+}
+
+// detectHeader finds the header among the first rows: the row (or pair of rows, for a
+// group cell over sub-headers) that names the most fields. ok is true when it has a
+// commune column; otherwise best is the best header without one, if it names at least
+// three fields, so that the missing column can be reported.
+func detectHeader(ix labelIndex, rows []grid.Row, merges []grid.Merge) (best header, ok bool) {
+	return detectHeaderWith(newHeaderMatcher(ix), rows, merges)
+}
+
+// detectHeaderWith is detectHeader with the matcher of labels.
+func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (best header, ok bool) {
+	bestScore := 0
+	consider := func(h header) {
+		// More fields wins; on a tie, one row wins over two, then the higher row.
+		_, hasCommune := h.cols[keyCommune]
+		score := 2 * len(h.cols)
+		if h.first == h.last {
+			score++
+		}
+		if hasCommune {
+			score += 1000
+		}
+		if score > bestScore {
+			best, bestScore = h, score
+		}
+	}
+	// No header can score more than one row naming every field of the index, commune
+	// among them; once the best one does, no later one replaces it (that takes a higher
+	// score), so the rows below are not looked at: in a return made from the template,
+	// the header is the first row and the other rows are communes.
+	topScore := 2*m.fields + 1 + 1000
+	labs := m.labBuffers(len(rows))
+	for i := range rows {
+		if bestScore >= topScore {
+			break
+		}
+		m.rowLabels(rows, labs, i)
+		consider(mapLabels(m, rows[i].Line, rows[i].Line, m.singleLabels(rows[i], labs[i])))
+		if i+1 < len(rows) && rows[i+1].Line == rows[i].Line+1 && bestScore < topScore {
+			m.rowLabels(rows, labs, i+1)
+			consider(mapLabels(m, rows[i].Line, rows[i+1].Line, m.twoRowLabels(rows[i], rows[i+1], labs[i], labs[i+1], merges)))
+		}
+	}
+	if bestScore > 0 {
+		best.titled = titledColumns(rows, merges, best.first, best.last)
+	}
+	if bestScore >= 1000 {
+		return best, true
+	}
+	if bestScore >= 2*3 {
+		return best, false
+	}
+	return header{}, false
+}
+
+// titledColumns returns the columns with some text in the header's rows (first to last),
+// or under a range merged across them.
+func titledColumns(rows []grid.Row, merges []grid.Merge, first, last int) map[int]bool {
+	titled := map[int]bool{}
+	for _, r := range rows {
+		if r.Line < first || r.Line > last {
+			continue
+		}
+		for c := range r.Cells {
+			if r.Cell(c) != "" {
+				titled[c] = true
+			}
+		}
+	}
+	for _, m := range merges {
+		if m.Top <= last && m.Bottom >= first {
+			for c := m.Left; c <= m.Right; c++ {
+				titled[c] = true
+			}
+		}
+	}
+	return titled
+}
+
+// labelChoices are, column by column, the texts a column's header may be read as, best
+// first.
+type labelChoices []colChoices
+
+// colChoices are the texts a column's header may be read as, best first.
+type colChoices struct {
+	n  int
+	ch [3]labelChoice
+}
+
+func (cc *colChoices) list() []labelChoice { return cc.ch[:cc.n] }
+
+// labelChoice is the label a, or "a b" when b is not empty; x and y are what a and b
+// match (headerMatcher.cell).
+type labelChoice struct {
+	a, b string
+	x, y cellLabel
+}
+
+// labBuffers returns m's buffers of what the cells of n rows match, emptied.
+func (m *headerMatcher) labBuffers(n int) [][]cellLabel {
+	for len(m.labs) < n {
+		m.labs = append(m.labs, nil)
+	}
+	labs := m.labs[:n]
+	for i := range labs {
+		labs[i] = labs[i][:0]
+	}
+	return labs
+}
+
+// rowLabels sets labs[i] to what each non-empty cell of rows[i] matches, unless done
+// already (a row of cells has as many labels: a row without cells has none to find).
+func (m *headerMatcher) rowLabels(rows []grid.Row, labs [][]cellLabel, i int) {
+	r := rows[i]
+	if len(labs[i]) == len(r.Cells) && len(r.Cells) > 0 {
+		return
+	}
+	l := labs[i][:0]
+	for c := range r.Cells {
+		var cl cellLabel
+		if t := r.Cell(c); t != "" {
+			cl = m.Cell(t)
+		}
+		l = append(l, cl)
+	}
+	labs[i] = l
+}
+
+// columns returns m's buffer of width empty column choices.
+func (m *headerMatcher) columns(width int) labelChoices {
+	out := m.choices[:0]
+	if cap(out) < width {
+		out = make(labelChoices, 0, width)
+	}
+	out = out[:width]
+	clear(out)
+	m.choices = out
+	return out
+}
+
+func (ch labelChoice) Text() string {
+	if ch.b == "" {
+		return ch.a
+	}
+	return ch.a + " " + ch.b
+}
+
+// singleLabels reads a header of one row; labs are what its cells match.
+func (m *headerMatcher) singleLabels(r grid.Row, labs []cellLabel) labelChoices {
+	out := m.columns(len(r.Cells))
+	for c := range r.Cells {
+		if t := r.Cell(c); t != "" {
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: t, x: labs[c]}
+		}
+	}
+	return out
+}
+
+// twoRowLabels reads a header of two rows: a group cell (merged across its columns) over
+// sub-headers. A column is read as "group sub", "sub group" or "sub".
+// labs are what the cells of top and sub match.
+func (m *headerMatcher) twoRowLabels(top, sub grid.Row, topLabs, subLabs []cellLabel, merges []grid.Merge) labelChoices {
+	width := max(len(top.Cells), len(sub.Cells))
+	groups, glabs := m.groups[:0], m.glabs[:0]
+	for c := range width {
+		var l cellLabel
+		if c < len(topLabs) && top.Cell(c) != "" {
+			groups, glabs = append(groups, top.Cell(c)), append(glabs, topLabs[c])
+			continue
+		}
+		g := groupText(top, c, merges)
+		if g != "" {
+			l = m.Cell(g)
+		}
+		groups, glabs = append(groups, g), append(glabs, l)
+	}
+	m.groups, m.glabs = groups, glabs
+	for c := range width { // a group written once, without a merge, over several sub-headers
+		if groups[c] == "" && sub.Cell(c) != "" && !covered(top.Line, c, merges) {
+			for j := c - 1; j >= 0 && sub.Cell(j) != ""; j-- {
+				if groups[j] != "" {
+					groups[c], glabs[c] = groups[j], glabs[j]
+					break
+				}
+			}
+		}
+	}
+	out := m.columns(width)
+	for c := range width {
+		g, s := groups[c], sub.Cell(c)
+		if coveredFrom(sub.Line, c, top.Line, merges) {
+			s = ""
+		}
+		gl := glabs[c]
+		var sl cellLabel
+		if s != "" {
+			sl = subLabs[c]
+		}
+		switch {
+		case s == "" && g != "":
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: g, x: gl}
+		case s != "" && g == "":
+			out[c].n, out[c].ch[0] = 1, labelChoice{a: s, x: sl}
+		case s != "":
+			out[c].n, out[c].ch = 3, [3]labelChoice{{a: g, b: s, x: gl, y: sl}, {a: s, b: g, x: sl, y: gl}, {a: s, x: sl}}
+		}
+	}
+	return out
+}
+
+// groupText is the text of the cell, or of the merged range that covers it.
+func groupText(r grid.Row, col int, merges []grid.Merge) string {
+	if t := r.Cell(col); t != "" {
+		return t
+	}
+	for _, m := range merges {
+		if m.Top <= r.Line && r.Line <= m.Bottom && m.Left <= col && col <= m.Right {
+			return strings.TrimSpace(m.Text)
+		}
+	}
+	return ""
+}
+
+func covered(line, col int, merges []grid.Merge) bool {
+	for _, m := range merges {
+		if m.Top <= line && line <= m.Bottom && m.Left <= col && col <= m.Right {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredFrom reports whether (line, col) lies in a range merged down from line top.
+func coveredFrom(line, col, top int, merges []grid.Merge) bool {
+	for _, m := range merges {
+		if m.Top <= top && line <= m.Bottom && m.Left <= col && col <= m.Right {
+			return true
+		}
+	}
+	return false
+}
+
+// mapLabels maps each column's header to a field; a second column for the same field is
+// a duplicate.
+func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
+	h := header{first: first, last: last} // its maps are made at its first label: most rows have none
+	for c := range labels {
+		for _, ch := range labels[c].list() {
+			key, ok := m.choice(ch)
+			if !ok {
+				continue
+			}
+			if h.cols == nil {
+				h.cols, h.labels = map[string]int{}, map[int]string{}
+			}
+			l := ch.Text()
+			h.labels[c] = l
+			if prev, dup := h.cols[key]; dup {
+				h.dups = append(h.dups, dupColumn{key: key, col: c, prev: prev, label: l})
+			} else {
+				h.cols[key] = c
+			}
+			break
+		}
+	}
+	return h
+}

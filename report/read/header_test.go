@@ -1,0 +1,110 @@
+package read
+
+import (
+	"drugfree/report/grid"
+	"drugfree/report/internal/testkit"
+	"drugfree/report/naming"
+	"testing"
+)
+
+func TestNormLabel(t *testing.T) {
+	tests := map[string]string{
+		"Xã, phường, thị trấn":    "xaphuongthitran",
+		"XA PHUONG THI TRAN":      "xaphuongthitran",
+		"  Xã - Phường/Thị trấn ": "xaphuongthitran",
+		"Diện tích (m²)":          "dientichm2",
+		"Người nghiện\ncó hồ sơ":  "nguoinghiencohoso",
+		"addicts_managed":         "addictsmanaged",
+		"Hoà":                     "hoa",
+	}
+	for in, want := range tests {
+		if got := naming.NormLabel(in); got != want {
+			t.Errorf("normLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFieldIndexKnowsEveryHeader(t *testing.T) {
+	ix := fieldIndex(testkit.TestPlan)
+	for _, f := range testkit.TestPlan.Fields {
+		for _, label := range []string{f.Key, f.Vi, f.En, "  " + f.Vi + " "} {
+			if got, ok := ix.match(label); !ok || got != f.Key {
+				t.Errorf("header %q: got %q, %v; want %q", label, got, ok, f.Key)
+			}
+		}
+	}
+	tests := map[string]string{
+		"Dan so":                    "population",
+		"Dân số (người)":            "population",
+		"TEN XA":                    "commune",
+		"Nguoi nghien co ho so":     "addicts_managed",
+		"Diện tích (m2)":            "plant_area_m2",
+		"Nằm trên tuyến trọng điểm": "on_route",
+	}
+	for label, want := range tests {
+		if got, ok := ix.match(label); !ok || got != want {
+			t.Errorf("header %q: got %q, %v; want %q", label, got, ok, want)
+		}
+	}
+}
+
+func TestDetectHeaderTwoRows(t *testing.T) {
+	rows := []grid.Row{
+		{Line: 1, Cells: []string{"BÁO CÁO KẾT QUẢ RÀ SOÁT"}},
+		{Line: 2, Cells: []string{"STT", "Xã, phường, thị trấn", "Người nghiện", "", "Dân số"}},
+		{Line: 3, Cells: []string{"", "", "Tổng số", "Có hồ sơ", ""}},
+		{Line: 4, Cells: []string{"1", "Phường 1", "3", "2", "5000"}},
+	}
+	merges := []grid.Merge{
+		{Top: 2, Left: 0, Bottom: 3, Right: 0, Text: "STT"},
+		{Top: 2, Left: 1, Bottom: 3, Right: 1, Text: "Xã, phường, thị trấn"},
+		{Top: 2, Left: 2, Bottom: 2, Right: 3, Text: "Người nghiện"},
+		{Top: 2, Left: 4, Bottom: 3, Right: 4, Text: "Dân số"},
+	}
+	for name, m := range map[string][]grid.Merge{"merged": merges, "not merged": nil} {
+		t.Run(name, func(t *testing.T) {
+			h, ok := detectHeader(fieldIndex(testkit.TestPlan), rows, m)
+			if !ok {
+				t.Fatal("no header found")
+			}
+			want := map[string]int{"commune": 1, "addicts_total": 2, "addicts_managed": 3, "population": 4}
+			for k, c := range want {
+				if got, ok := h.cols[k]; !ok || got != c {
+					t.Errorf("%s: column %d, %v; want %d", k, got, ok, c)
+				}
+			}
+			if h.first != 2 || h.last != 3 {
+				t.Errorf("header rows %d–%d, want 2–3", h.first, h.last)
+			}
+		})
+	}
+}
+
+// A two-cell label matches as its text does, whatever the parentheses of its cells.
+func TestHeaderChoiceIsMatchOfText(t *testing.T) {
+	ix := fieldIndex(testkit.TestPlan)
+	var texts []string
+	for _, f := range testkit.TestPlan.Fields {
+		texts = append(texts, f.Vi, f.En)
+		texts = append(texts, f.Variants...)
+	}
+	texts = append(texts, "(m²)", "Diện tích (m2", ")", "(", "a (b) c (d", "Số (người)", "12", "1 234",
+		"Diện tích trồng cây có chứa chất ma túy", "Tổng (", "chất ma túy (m²)", "Xã An (mẫu)", "")
+	m := newHeaderMatcher(ix)
+	for _, a := range texts {
+		for _, b := range texts {
+			if a == "" {
+				continue
+			}
+			ch := labelChoice{a: a, b: b, x: m.Cell(a)}
+			if b != "" {
+				ch.y = m.Cell(b)
+			}
+			gotK, gotOK := m.choice(ch)
+			wantK, wantOK := ix.match(ch.Text())
+			if gotK != wantK || gotOK != wantOK {
+				t.Errorf("choice(%q, %q) = %q, %v; match of the text %q, %v", a, b, gotK, gotOK, wantK, wantOK)
+			}
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package read
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/richardlehane/mscfb"
+
+	"drugfree/criteria"
+	"drugfree/report/grid/ooxml"
+	"drugfree/report/i18n"
+	"drugfree/report/naming"
+	"drugfree/report/problem"
+)
+
+// ReadFile reads one return file (.xlsx or .csv). A file may hold several returns: one
+// sheet per district, or a district column naming several districts. Every problem found
+// is returned with where it is; ReadFile never panics and never prints.
+//
+// A plain workbook is read from its parts with a small scanner of the worksheets' XML
+// (rawBook), which gives cell values, types, formulas and merged cells in one pass; only a
+// formula without cached value opens the workbook with excelize, to compute it. Encrypted
+// workbooks, and any the scanner does not expect, are read with excelize's Rows iterator,
+// which parses a worksheet whole when a cell's type, a formula or the merged cells are
+// asked for.
+func ReadFile(path string, opt ReadOptions) ([]*Return, []problem.Problem) {
+	e := newEnv(opt)
+	return e.readFile(path, newWorkerMemo(e))
+}
+
+// ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
+// Returns and problems come in the order of paths, whatever the concurrency. Each worker
+// holds one file at a time, so memory grows with what is read, not with the inputs' size.
+func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []problem.Problem) {
+	e := newEnv(opt)
+	type result struct {
+		rets  []*Return
+		probs []problem.Problem
+	}
+	results := make([]result, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var done sync.Mutex
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			memo := newWorkerMemo(e) // the worker's, kept from file to file
+			for i := range jobs {
+				results[i].rets, results[i].probs = e.readFile(paths[i], memo)
+				if opt.OnFileDone != nil {
+					done.Lock()
+					opt.OnFileDone()
+					done.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var rets []*Return
+	var probs []problem.Problem
+	for _, r := range results {
+		rets = append(rets, r.rets...)
+		probs = append(probs, r.probs...)
+	}
+	return rets, probs
+}
+
+// env is what every file of a run shares: the plan and its indexes. It is read-only.
+type env struct {
+	opt    ReadOptions
+	plan   *criteria.Plan
+	m      *naming.Matcher
+	fields labelIndex
+	cover  labelIndex
+	lang   string
+	// statuses are the plan's status names, folded
+	statuses statusNames
+	// kinds are the names of the plan's calendar kinds, folded (matchKind)
+	kinds kindNames
+}
+
+func newEnv(opt ReadOptions) *env {
+	p := opt.Plan
+	if p == nil {
+		p = criteria.Default()
+	}
+	lang := "vi"
+	if opt.Lang == "en" {
+		lang = "en"
+	}
+	fields := fieldIndex(p)
+	m := opt.Matcher
+	if m == nil {
+		m = naming.NewMatcher(p)
+	}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p)}
+}
+
+// reader reads one file and collects its problems.
+type reader struct {
+	*env
+	path     string
+	sha      string
+	format   string
+	headers  *headerMatcher
+	covers   *headerMatcher // matches cover labels as env.cover.match
+	texts    *ooxml.TextIntern
+	parts    *ooxml.PartMemo
+	problems []problem.Problem
+	zr       *zip.Reader // the zip's directory, read once when sniffing the file
+}
+
+// loc is where a problem is.
+type loc struct {
+	sheet, cell, district, commune string
+}
+
+func (r *reader) add(sev problem.Severity, code string, l loc, text string) {
+	r.problems = append(r.problems, problem.Problem{
+		Severity: sev, Code: code, File: r.path, Sheet: l.sheet, Cell: l.cell,
+		District: l.district, Commune: l.commune, Message: i18n.Capitalise(text),
+	})
+}
+
+// workerMemo is what a reading goroutine remembers from file to file, so that the
+// returns of a round, made from one template, are not worked out again each time: header
+// labels and their matches, and short cell texts. It is used by one goroutine at a time
+// and changes no result.
+type workerMemo struct {
+	headers *headerMatcher // the data sheets' header labels
+	covers  *headerMatcher // the cover's labels
+	texts   *ooxml.TextIntern
+	parts   *ooxml.PartMemo // small parts of the package
+}
+
+func newWorkerMemo(e *env) *workerMemo {
+	return &workerMemo{headers: newHeaderMatcher(e.fields), covers: newHeaderMatcher(e.cover), texts: &ooxml.TextIntern{}, parts: &ooxml.PartMemo{}}
+}
+
+// readFile reads one file, remembering in memo what the next files the caller reads may
+// use again.
+func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []problem.Problem) {
+	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
+	defer func() {
+		if v := recover(); v != nil {
+			rets = nil
+			r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", i18n.Msg(r.lang, "panic", v)))
+			probs = r.problems
+		}
+	}()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "not-found"))
+		return nil, r.problems
+	}
+	if err != nil {
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", describeErr(err)))
+		return nil, r.problems
+	}
+	sum := sha256.Sum256(data)
+	r.sha = hex.EncodeToString(sum[:])
+	return r.read(data), r.problems
+}
+
+// describeErr is an error's text without the path, which the problem already carries.
+func describeErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (r *reader) read(data []byte) []*Return {
+	base := filepath.Base(r.path)
+	f, zr := sniffFile(r.path, data)
+	r.zr = zr
+	switch f {
+	case formatXLSX:
+		r.format = "xlsx"
+		return r.readXLSX(data, false)
+	case formatEncrypted:
+		r.format = "xlsx"
+		if r.opt.Password == "" {
+			r.add(problem.Error, problem.CodePasswordRequired, loc{}, i18n.Msg(r.lang, "password.required"))
+			return nil
+		}
+		return r.readXLSX(data, true)
+	case formatCSV:
+		r.format = "csv"
+		return r.readCSV(data)
+	case formatCorrupt:
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", "zip"))
+	default:
+		r.add(problem.Error, problem.CodeUnsupportedFormat, loc{}, i18n.Msg(r.lang, "unsupported."+string(f), base))
+	}
+	return nil
+}
+
+// fileFormat is what a file's bytes (and, failing that, its extension) say it is.
+type fileFormat string
+
+const (
+	formatXLSX      fileFormat = "xlsx"
+	formatEncrypted fileFormat = "encrypted"
+	formatCSV       fileFormat = "csv"
+	formatXLS       fileFormat = "xls"
+	formatODS       fileFormat = "ods"
+	formatNumbers   fileFormat = "numbers"
+	formatCorrupt   fileFormat = "corrupt"
+	formatOther     fileFormat = "other"
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// sniffFile tells what a file is from its bytes (its extension only where the bytes do
+// not), with the zip's directory when the file is one.
+func sniffFile(path string, data []byte) (fileFormat, *zip.Reader) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if bytes.HasPrefix(data, zipMagic) {
+		return sniffZip(ext, data)
+	}
+	return sniffOther(ext, data), nil
+}
+
+func sniffOther(ext string, data []byte) fileFormat {
+	switch {
+	case bytes.HasPrefix(data, cfbMagic):
+		return sniffCFB(ext, data)
+	case ext == ".xls":
+		return formatXLS
+	case ext == ".ods":
+		return formatODS
+	case ext == ".numbers":
+		return formatNumbers
+	case looksLikeText(data) && (ext == ".csv" || ext == ".txt" || ext == ".tsv" || ext == ""):
+		return formatCSV
+	}
+	return formatOther
+}
+
+func sniffZip(ext string, data []byte) (fileFormat, *zip.Reader) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		switch ext {
+		case ".ods":
+			return formatODS, nil
+		case ".numbers":
+			return formatNumbers, nil
+		}
+		return formatCorrupt, nil
+	}
+	for _, f := range zr.File {
+		switch {
+		case strings.EqualFold(f.Name, "xl/workbook.xml"):
+			return formatXLSX, zr
+		case f.Name == "mimetype" && zipEntryHas(f, "opendocument"):
+			return formatODS, zr
+		case strings.HasPrefix(f.Name, "Index/") && strings.HasSuffix(f.Name, ".iwa"):
+			return formatNumbers, zr
+		}
+	}
+	if ext == ".numbers" {
+		return formatNumbers, zr
+	}
+	return formatOther, zr
+}
+
+func zipEntryHas(f *zip.File, s string) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 256))
+	return bytes.Contains(b, []byte(s))
+}
+
+// sniffCFB tells an encrypted workbook (an OLE container with an EncryptionInfo stream)
+// from an Excel 97-2003 workbook.
+func sniffCFB(ext string, data []byte) fileFormat {
+	doc, err := mscfb.New(bytes.NewReader(data))
+	if err == nil {
+		for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+			switch entry.Name {
+			case "EncryptionInfo":
+				return formatEncrypted
+			case "Workbook", "Book":
+				return formatXLS
+			}
+		}
+	}
+	if ext == ".xls" || ext == ".xlsx" {
+		return formatXLS
+	}
+	return formatOther
+}
+
+// looksLikeText reports whether data starts like a text file: UTF-8 (or UTF-16 with its
+// byte order mark) without NUL bytes.
+func looksLikeText(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	head := data[:min(len(data), 4096)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 && len(head) > 3 {
+			return false
+		}
+		head = head[n:]
+	}
+	return true
+}

@@ -1,0 +1,127 @@
+package read
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+
+	"drugfree/report/grid"
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// csvSource yields the records of a CSV file as rows; every cell is text.
+type csvSource struct {
+	cr *csv.Reader
+}
+
+func newCSVSource(text []byte) *csvSource {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma = sniffSeparator(text)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	return &csvSource{cr: cr}
+}
+
+func (c *csvSource) Next() (grid.Row, bool, error) {
+	rec, err := c.cr.Read()
+	if errors.Is(err, io.EOF) {
+		return grid.Row{}, false, nil
+	}
+	if err != nil {
+		return grid.Row{}, false, grid.ErrReading("", err)
+	}
+	line, _ := c.cr.FieldPos(0)
+	return grid.Row{Line: line, Cells: rec}, true, nil
+}
+
+func (c *csvSource) IsText(int, int) bool                          { return true }
+func (c *csvSource) Formula(int, int) (string, string, bool, bool) { return "", "", false, false }
+func (c *csvSource) Close() error                                  { return nil }
+
+// csvText returns the file as UTF-8 without a byte order mark (UTF-16 files, as Excel's
+// "Unicode text" writes them, are decoded).
+func csvText(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return nil, grid.ErrReading("", err)
+		}
+		return bytes.TrimPrefix(out, []byte{0xEF, 0xBB, 0xBF}), nil
+	}
+	return data, nil
+}
+
+// sniffSeparator picks ',', ';' or tab: the one that occurs most in the first line,
+// outside quotes.
+func sniffSeparator(text []byte) rune {
+	line := text
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		line = text[:i]
+	}
+	counts := map[rune]int{}
+	quoted := false
+	for _, b := range string(line) {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case !quoted && (b == ',' || b == ';' || b == '\t'):
+			counts[b]++
+		}
+	}
+	best := ','
+	for _, sep := range []rune{';', '\t'} {
+		if counts[sep] > counts[best] {
+			best = sep
+		}
+	}
+	return best
+}
+
+func (r *reader) readCSV(data []byte) []*Return {
+	text, err := csvText(data)
+	if err != nil {
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
+		return nil
+	}
+	var rows []grid.Row
+	head := newCSVSource(text)
+	for len(rows) < grid.HeaderRows {
+		g, ok, err := head.Next()
+		if err != nil || !ok {
+			break
+		}
+		rows = append(rows, g)
+	}
+	hdr, ok := detectHeader(r.fields, rows, nil)
+	cov := coverInfo{raw: map[string]string{}, cells: map[string]string{}}
+	if !ok {
+		r.noDataSheet(nil, r.partialCSV(hdr), Return{}, cov)
+		return nil
+	}
+	r.headerProblems("", hdr)
+	proto := Return{File: r.path, SHA256: r.sha, Format: r.format}
+	district, source := r.sheetDistrict("", "", false)
+	s := newSheetCtx(r, "", newCSVSource(text), hdr, proto)
+	s.district, s.source = district, source
+	if err := s.run(); err != nil {
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
+	}
+	rets := s.returnsOut()
+	r.metadataWarnings(rets, cov, s.usedCol, source)
+	return rets
+}
+
+func (r *reader) partialCSV(hdr header) []dataSheet {
+	if len(hdr.cols) == 0 {
+		return nil
+	}
+	return []dataSheet{{name: "", hdr: hdr}}
+}

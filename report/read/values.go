@@ -1,0 +1,329 @@
+package read
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/criteria"
+	"drugfree/report/naming"
+)
+
+// numState is the outcome of reading a number.
+type numState int
+
+const (
+	numOK    numState = iota
+	numBlank          // empty cell: unknown
+	numBad            // text that is no number
+)
+
+var (
+	// spaceGrouped is "1 234" or "1 234 567,5".
+	spaceGrouped = regexp.MustCompile(`^\d{1,3}( \d{3})+([.,]\d+)?$`)
+	// dotThousands is a whole number with "." between groups of three: "1.234", "12.345.678".
+	dotThousands = regexp.MustCompile(`^[1-9]\d{0,2}(\.\d{3})+$`)
+	digitsOnly   = regexp.MustCompile(`^\d+$`)
+)
+
+// parseNumber reads a cell as a number. numeric says the cell holds a number (not text),
+// so that its value is read as Go writes floats; text follows Vietnamese habits:
+// "." groups thousands, "," is the decimal mark ("1.999,99"), "1 234" is grouped by
+// spaces, and "-" stands for zero.
+func parseNumber(raw string, numeric bool) (float64, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return 0, numBlank
+	}
+	if numeric || plainInteger(s) {
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, numOK
+		}
+	}
+	if v, ok := parseNumberText(s); ok {
+		return v, numOK
+	}
+	if !numeric && !dotThousands.MatchString(s) {
+		// A number written by a program ("1.5E+3", "0.30000000000000004").
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, numOK
+		}
+	}
+	return 0, numBad
+}
+
+// plainInteger reports whether s is digits, with a minus sign perhaps: read the same
+// whichever way, so parseNumber takes the short way.
+func plainInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var numberSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "−", "-")
+
+func parseNumberText(s string) (float64, bool) {
+	s = numberSpaces.Replace(s)
+	s = strings.TrimSpace(s)
+	switch s {
+	case "-", "–", "—", "--":
+		return 0, true
+	}
+	lower := strings.ToLower(s)
+	for _, unit := range []string{"m²", "m2"} {
+		if strings.HasSuffix(lower, unit) {
+			s = strings.TrimSpace(s[:len(s)-len(unit)])
+			break
+		}
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"))
+	if strings.Contains(s, " ") {
+		if !spaceGrouped.MatchString(s) {
+			return 0, false
+		}
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	plain, ok := decimalPlain(s)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(plain, 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// decimalPlain rewrites a number with grouping and a decimal mark as "1234.5".
+func decimalPlain(s string) (string, bool) {
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	var intPart, frac, group string
+	switch {
+	case dots > 0 && commas > 0:
+		last := max(strings.LastIndex(s, "."), strings.LastIndex(s, ","))
+		intPart, frac = s[:last], s[last+1:]
+		group = "."
+		if s[last] == '.' {
+			group = ","
+		}
+	case commas > 1:
+		intPart, group = s, ","
+	case commas == 1:
+		intPart, frac, _ = strings.Cut(s, ",")
+	case dots > 1 || dotThousands.MatchString(s):
+		intPart, group = s, "."
+	case dots == 1:
+		intPart, frac, _ = strings.Cut(s, ".")
+	default:
+		intPart = s
+	}
+	if group != "" {
+		groups := strings.Split(intPart, group)
+		for i, g := range groups {
+			if !digitsOnly.MatchString(g) || (i > 0 && len(g) != 3) || (i == 0 && len(g) > 3) {
+				return "", false
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !digitsOnly.MatchString(intPart) || (frac != "" && !digitsOnly.MatchString(frac)) {
+		return "", false
+	}
+	if frac == "" {
+		return intPart, true
+	}
+	return intPart + "." + frac, true
+}
+
+// Yes/no words, folded.
+var (
+	yesWords = map[string]bool{"co": true, "c": true, "x": true, "v": true, "yes": true, "y": true, "1": true, "true": true, "dung": true}
+	noWords  = map[string]bool{"khong": true, "k": true, "ko": true, "kg": true, "0": true, "no": true, "n": true, "false": true, "-": true, "–": true, "—": true}
+)
+
+// parseYesNo reads Có/Không, x, ✓, 1/0, yes/no, c/k as 1 or 0; blank is unknown.
+func parseYesNo(raw string) (float64, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return 0, numBlank
+	}
+	switch s {
+	case "✓", "✔", "☑":
+		return 1, numOK
+	case "-", "–", "—":
+		return 0, numOK
+	}
+	f := naming.Fold(s)
+	if yesWords[f] {
+		return 1, numOK
+	}
+	if noWords[f] {
+		return 0, numOK
+	}
+	return 0, numBad
+}
+
+// matchStatus reads a status cell as a status key; ok is false for text that is no status.
+func matchStatus(p *criteria.Plan, raw string) (key string, ok bool) {
+	return statusIndex(p).match(raw)
+}
+
+// statusNames maps the folded names of a plan's statuses to their keys; the first status
+// to claim a name keeps it.
+type statusNames map[string]string
+
+func statusIndex(p *criteria.Plan) statusNames {
+	ix := statusNames{}
+	for _, s := range p.Statuses {
+		for _, name := range append([]string{s.Key, s.Vi, s.En}, s.Variants...) {
+			if f := naming.Fold(name); f != "" {
+				if _, taken := ix[f]; !taken {
+					ix[f] = s.Key
+				}
+			}
+		}
+	}
+	return ix
+}
+
+func (ix statusNames) match(raw string) (key string, ok bool) {
+	f := naming.Fold(raw)
+	if f == "" || f == "khong" {
+		return "", strings.TrimSpace(raw) == "" || f == "khong" || isDash(raw)
+	}
+	key, ok = ix[f]
+	return key, ok
+}
+
+func isDash(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// kindNames are the names of the plan's calendar kinds, folded without spaces, in the
+// order match tries them: folded once per file or register, not once per text read.
+type kindNames []kindName
+
+type kindName struct{ kind, norm string }
+
+func newKindNames(p *criteria.Plan) kindNames {
+	var ks kindNames
+	for _, d := range p.Calendar {
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			if n := naming.NormLabel(name); n != "" {
+				ks = append(ks, kindName{d.Kind, n})
+			}
+		}
+	}
+	return ks
+}
+
+// match reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết") as a
+// calendar kind key: an exact match of a name, else the longest name the text contains.
+func (ks kindNames) match(raw string) (string, bool) {
+	f := naming.NormLabel(raw)
+	if f == "" {
+		return "", false
+	}
+	best, bestLen := "", 0
+	for _, k := range ks {
+		if k.norm == f {
+			return k.kind, true
+		}
+		if strings.Contains(f, k.norm) && len(k.norm) > bestLen {
+			best, bestLen = k.kind, len(k.norm)
+		}
+	}
+	return best, best != ""
+}
+
+// parseSerial is strconv.ParseFloat(s, 64) where parseDate reads s as a serial: a number
+// cell, or a text that serialText matches; errNotSerial for any other text.
+func parseSerial(s string, numeric bool) (float64, error) {
+	if !numeric && !serialText.MatchString(s) {
+		return 0, errNotSerial
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+var errNotSerial = errors.New("not a serial")
+
+var (
+	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$`)
+	ymdDate    = regexp.MustCompile(`^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$`)
+	wordDate   = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})`)
+	serialText = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
+	timeSuffix = regexp.MustCompile(`[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`)
+)
+
+// parseDate reads a date cell: an Excel serial (numeric, with the workbook's 1904 flag),
+// "20/02/2025", "20-02-2025", "20.02.2025", "2025-02-20" or "ngày 20 tháng 02 năm 2025".
+func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return time.Time{}, numBlank
+	}
+	// (a text is tried as a serial only when it looks like one: strconv's error for
+	// "20/02/2025" is two allocations)
+	if v, err := parseSerial(s, numeric); err == nil {
+		// Returns of this programme are dated in this century: a serial outside
+		// 2000–2099 ("2025", "12345") is a number typed where a date belongs.
+		if v < 36526 || v >= 73051 {
+			return time.Time{}, numBad
+		}
+		t, err := excelize.ExcelDateToTime(v, date1904)
+		if err != nil {
+			return time.Time{}, numBad
+		}
+		return day(t.Year(), int(t.Month()), t.Day())
+	}
+	if strings.Contains(s, ":") { // a time of day: timeSuffix has a ":"
+		s = timeSuffix.ReplaceAllString(s, "")
+	}
+	if m := dmyDate.FindStringSubmatch(s); m != nil {
+		y := atoi(m[3])
+		if len(m[3]) == 2 {
+			y += 2000 // "20/02/25"
+		}
+		return day(y, atoi(m[2]), atoi(m[1]))
+	}
+	if m := ymdDate.FindStringSubmatch(s); m != nil {
+		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if m := wordDate.FindStringSubmatch(naming.Fold(raw)); m != nil {
+		return day(atoi(m[3]), atoi(m[2]), atoi(m[1]))
+	}
+	return time.Time{}, numBad
+}
+
+// day returns the date, or numBad when it does not exist (31/02).
+func day(y, m, d int) (time.Time, numState) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, numBad
+	}
+	return t, numOK
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"drugfree/criteria"
+	"drugfree/report"
+	"drugfree/report/internal/testkit"
+	"drugfree/report/naming"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/sample"
+)
+
+// Benchmarks of the consolidation at the scale of a national round, on synthetic corpora
+// written once per size (outside the timed loops) by WriteCorpus:
+//
+//	go test ./report -run '^$' -bench . -benchmem
+//	go test ./report -run '^$' -bench 'Consolidate/returns=(9|70|700)$' -benchmem -count 5
+//
+// The corpora live in one temporary directory, removed when the benchmarks end.
+
+// benchSizes are the numbers of district returns; 2000 is run only when asked for by name
+// or by -bench ., as it takes a while to generate.
+var benchSizes = []int{9, 70, 700, 2000}
+
+var bench struct {
+	once    sync.Once
+	root    string
+	err     error
+	mu      sync.Mutex
+	corpora map[int]*benchCorpus
+}
+
+type benchCorpus struct {
+	dir      string
+	plan     *criteria.Plan
+	files    []string
+	register string
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench.root != "" {
+		os.RemoveAll(bench.root)
+	}
+	os.Exit(code)
+}
+
+// corpus returns the corpus of n returns, writing it on first use.
+func corpus(b *testing.B, n int) *benchCorpus {
+	b.Helper()
+	bench.once.Do(func() { bench.root, bench.err = os.MkdirTemp("", "drugfree-bench-") })
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	bench.mu.Lock()
+	defer bench.mu.Unlock()
+	if c, ok := bench.corpora[n]; ok {
+		return c
+	}
+	dir := filepath.Join(bench.root, fmt.Sprint(n))
+	if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: n, Communes: 15, Seed: 2025}); err != nil {
+		b.Fatal(err)
+	}
+	p := testkit.CorpusPlan(b, dir)
+	c := &benchCorpus{dir: dir, plan: p, files: sample.CorpusFiles(dir, p.Registry), register: filepath.Join(dir, sample.CorpusRegister)}
+	if bench.corpora == nil {
+		bench.corpora = map[int]*benchCorpus{}
+	}
+	bench.corpora[n] = c
+	return c
+}
+
+var benchAsOf = time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
+
+func (c *benchCorpus) read() report.ConsolidateInput {
+	rets, probs := read.ReadFiles(c.files, read.ReadOptions{Plan: c.plan})
+	subs, regProbs := read.ReadRegister(c.register, naming.NewMatcher(c.plan), c.plan, "vi")
+	return report.ConsolidateInput{Files: c.files, Returns: rets, Register: subs, RegFile: c.register,
+		Problems: append(probs, regProbs...), AsOf: benchAsOf, Now: benchAsOf, Version: "bench", Lang: "vi"}
+}
+
+func runSizes(b *testing.B, f func(b *testing.B, c *benchCorpus)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("returns=%d", n), func(b *testing.B) {
+			c := corpus(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			f(b, c)
+		})
+	}
+}
+
+// BenchmarkRead reads every return (ReadFiles) and the register.
+func BenchmarkRead(b *testing.B) {
+	runSizes(b, func(b *testing.B, c *benchCorpus) {
+		for b.Loop() {
+			in := c.read()
+			if len(in.Returns) != len(c.files) {
+				b.Fatalf("%d returns read, want %d", len(in.Returns), len(c.files))
+			}
+		}
+	})
+}
+
+// BenchmarkEvaluate classifies, runs the checklist and judges timeliness
+// (BuildConsolidation) on returns already read.
+func BenchmarkEvaluate(b *testing.B) {
+	runSizes(b, func(b *testing.B, c *benchCorpus) {
+		b.StopTimer()
+		in := c.read()
+		b.StartTimer()
+		for b.Loop() {
+			report.BuildConsolidation(c.plan, in)
+		}
+	})
+}
+
+// BenchmarkWrite writes the consolidated workbook of a consolidation already built.
+func BenchmarkWrite(b *testing.B) {
+	runSizes(b, func(b *testing.B, c *benchCorpus) {
+		b.StopTimer()
+		cons := report.BuildConsolidation(c.plan, c.read())
+		b.StartTimer()
+		for b.Loop() {
+			if err := WriteConsolidation(io.Discard, cons, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkConsolidate is the whole of `drugfree consolidate`: read, evaluate, write.
+func BenchmarkConsolidate(b *testing.B) {
+	runSizes(b, func(b *testing.B, c *benchCorpus) {
+		for b.Loop() {
+			cons := report.BuildConsolidation(c.plan, c.read())
+			if n := problem.CountErrors(cons.Problems); n > 0 {
+				b.Fatalf("%d errors in the corpus", n)
+			}
+			if err := WriteConsolidation(io.Discard, cons, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

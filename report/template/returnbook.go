@@ -1,0 +1,277 @@
+package template
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"drugfree/classify"
+	"drugfree/criteria"
+	"drugfree/report/i18n"
+	"drugfree/report/naming"
+)
+
+// Canonical sheet names of a return (SPEC §5).
+const (
+	CoverSheetName = "Thông tin"
+	DataSheetName  = "Số liệu"
+)
+
+// ReturnSpec is what WriteReturn puts in a canonical return.
+type ReturnSpec struct {
+	District     string
+	Kind         string
+	Number       string
+	ReportDate   time.Time
+	ReceivedDate time.Time
+	Author       string
+	Phone        string
+	// Note, when set, is written in bold at the top of the cover (such as "DỮ LIỆU MẪU").
+	Note string
+	Rows []ReturnRow
+	// Template adds drop-down lists, whole-number validation and a note on each header.
+	Template bool
+	// Lang is the language of the notes and drop-down help; headers stay canonical.
+	Lang string
+}
+
+// ReturnRow is one commune's row of a return.
+type ReturnRow struct {
+	Commune criteria.Commune
+	Status  string // status key, "" for none
+	Figures classify.Figures
+}
+
+// WriteReturn writes a return in the canonical layout of SPEC §5: a cover sheet
+// "Thông tin" and a data sheet "Số liệu" with one row per commune.
+func WriteReturn(w io.Writer, p *criteria.Plan, spec ReturnSpec) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := writeCover(f, p, spec); err != nil {
+		return err
+	}
+	if err := writeDataSheet(f, p, spec); err != nil {
+		return err
+	}
+	idx, _ := f.GetSheetIndex(DataSheetName)
+	f.SetActiveSheet(idx)
+	_, err := f.WriteTo(w)
+	return err
+}
+
+func writeCover(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
+	if err := f.SetSheetName("Sheet1", CoverSheetName); err != nil {
+		return err
+	}
+	kind := spec.Kind
+	if d, ok := p.Deadline(spec.Kind); ok {
+		kind = d.Vi
+	}
+	values := map[string]any{
+		"district": spec.District, "kind": kind, "number": spec.Number,
+		"author": spec.Author, "phone": spec.Phone,
+	}
+	if !spec.ReportDate.IsZero() {
+		values["report_date"] = spec.ReportDate
+	}
+	if !spec.ReceivedDate.IsZero() {
+		values["received_date"] = spec.ReceivedDate
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14, CustomNumFmt: Ptr("dd/mm/yyyy")})
+	row := 1
+	if spec.Note != "" {
+		noteStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}})
+		_ = f.SetCellValue(CoverSheetName, "A1", spec.Note)
+		_ = f.SetCellStyle(CoverSheetName, "A1", "A1", noteStyle)
+		row = 3
+	}
+	for _, c := range p.Cover {
+		a, b := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row)
+		_ = f.SetCellValue(CoverSheetName, a, c.Vi)
+		_ = f.SetCellStyle(CoverSheetName, a, a, bold)
+		if v, ok := values[c.Key]; ok && v != "" {
+			_ = f.SetCellValue(CoverSheetName, b, v)
+			if _, isDate := v.(time.Time); isDate {
+				_ = f.SetCellStyle(CoverSheetName, b, b, dateStyle)
+			}
+		}
+		if spec.Template && c.Key == "kind" {
+			var kinds []string
+			for _, d := range p.Calendar {
+				kinds = append(kinds, d.Vi)
+			}
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = b
+			_ = dv.SetDropList(kinds)
+			_ = f.AddDataValidation(CoverSheetName, dv)
+		}
+		if spec.Template && (c.Key == "report_date" || c.Key == "received_date") {
+			_ = f.SetCellStyle(CoverSheetName, b, b, dateStyle)
+		}
+		row++
+	}
+	_ = f.SetColWidth(CoverSheetName, "A", "A", 22)
+	_ = f.SetColWidth(CoverSheetName, "B", "B", 40)
+	return nil
+}
+
+func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
+	if _, err := f.NewSheet(DataSheetName); err != nil {
+		return err
+	}
+	head, _ := f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Border:    Borders(),
+	})
+	for i, fd := range p.Fields {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		_ = f.SetCellValue(DataSheetName, cell, fd.Vi)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := 14.0
+		if fd.Kind == criteria.KindText {
+			width = 22
+		}
+		_ = f.SetColWidth(DataSheetName, col, col, width)
+		if spec.Template {
+			_ = f.AddComment(DataSheetName, excelize.Comment{Cell: cell, Author: "drugfree", Paragraph: []excelize.RichTextRun{{Text: fd.Help(spec.Lang)}}})
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(p.Fields), 1)
+	_ = f.SetCellStyle(DataSheetName, "A1", last, head)
+	_ = f.SetRowHeight(DataSheetName, 1, 60)
+	for r, row := range spec.Rows {
+		line := r + 2
+		for i, fd := range p.Fields {
+			cell, _ := excelize.CoordinatesToCellName(i+1, line)
+			var v any
+			switch fd.Key {
+			case "district":
+				v = row.Commune.District
+			case "commune":
+				v = row.Commune.FullName()
+			case "code":
+				v = row.Commune.Code
+			case "status":
+				if row.Status != "" {
+					v = p.StatusLabel(row.Status, "vi")
+				}
+			default:
+				x, ok := row.Figures[fd.Key]
+				if !ok {
+					continue
+				}
+				if fd.Kind == criteria.KindYesNo {
+					v = yesNo(x)
+				} else {
+					v = x
+				}
+			}
+			if v != nil {
+				_ = f.SetCellValue(DataSheetName, cell, v)
+			}
+		}
+	}
+	if len(spec.Rows) > 0 {
+		body, _ := f.NewStyle(&excelize.Style{Border: Borders()})
+		lastCell, _ := excelize.CoordinatesToCellName(len(p.Fields), len(spec.Rows)+1)
+		_ = f.SetCellStyle(DataSheetName, "A2", lastCell, body)
+	}
+	_ = f.SetPageLayout(DataSheetName, &excelize.PageLayoutOptions{Size: Ptr(9), Orientation: Ptr("landscape"), FitToWidth: Ptr(1), FitToHeight: Ptr(0)})
+	_ = f.SetSheetProps(DataSheetName, &excelize.SheetPropsOptions{FitToPage: Ptr(true)})
+	if err := f.SetPanes(DataSheetName, &excelize.Panes{Freeze: true, YSplit: 1, XSplit: 2, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if spec.Template {
+		addValidations(f, p, len(spec.Rows), spec.Lang)
+	}
+	return nil
+}
+
+// addValidations adds drop-down lists for status and yes/no, and whole numbers ≥ 0 (or
+// decimals ≥ 0 for areas) for the numeric columns, down to the last commune row and a
+// margin below it.
+func addValidations(f *excelize.File, p *criteria.Plan, rows int, lang string) {
+	lastRow := max(rows+1, 2) + 50
+	var statuses []string
+	for _, s := range p.Statuses {
+		statuses = append(statuses, s.Vi)
+	}
+	for i, fd := range p.Fields {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, lastRow)
+		switch fd.Kind {
+		case criteria.KindStatus:
+			_ = dv.SetDropList(statuses)
+		case criteria.KindYesNo:
+			_ = dv.SetDropList([]string{"Có", "Không"})
+		case criteria.KindCount:
+			_ = dv.SetRange(0, 10000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+			dv.SetError(excelize.DataValidationErrorStyleStop, fd.Vi, i18n.Tr(lang, "Nhập số nguyên từ 0 trở lên.", "Enter a whole number, 0 or more."))
+		case criteria.KindArea:
+			_ = dv.SetRange(0, 100000000, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+			dv.SetError(excelize.DataValidationErrorStyleStop, fd.Vi, i18n.Tr(lang, "Nhập số từ 0 trở lên (m²).", "Enter a number, 0 or more (m²)."))
+		default:
+			continue
+		}
+		_ = f.AddDataValidation(DataSheetName, dv)
+	}
+}
+
+func yesNo(v float64) string {
+	if v != 0 {
+		return "Có"
+	}
+	return "Không"
+}
+
+func Borders() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "A6A6A6", Style: 1})
+	}
+	return b
+}
+
+func Ptr[T any](v T) *T { return &v }
+
+// districtShort returns a district name without its type, for sheet and file names.
+func DistrictShort(name string) string {
+	for _, p := range []string{"Thành phố ", "Thị xã ", "Huyện ", "Quận "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return name
+}
+
+// TemplateSpec returns the template of district (named loosely) for kind ("" to leave it
+// for the district to choose): its communes in registry order, no figures.
+func TemplateSpec(p *criteria.Plan, district, kind, lang string) (ReturnSpec, error) {
+	name, suggestions, ok := naming.NewMatcher(p).District(district)
+	if !ok {
+		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được huyện %q trong danh mục", "district %q is not one district of the registry"), district)
+		if len(suggestions) > 0 {
+			msg += i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+		}
+		return ReturnSpec{}, fmt.Errorf("%s", msg)
+	}
+	if kind != "" {
+		if _, ok := p.Deadline(kind); !ok {
+			var kinds []string
+			for _, d := range p.Calendar {
+				kinds = append(kinds, d.Kind)
+			}
+			return ReturnSpec{}, fmt.Errorf(i18n.Tr(lang, "loại báo cáo %q không có trong kế hoạch (%s)", "report kind %q is not in the plan (%s)"), kind, strings.Join(kinds, ", "))
+		}
+	}
+	spec := ReturnSpec{District: name, Kind: kind, Template: true, Lang: lang}
+	for _, c := range p.Registry.InDistrict(name) {
+		spec.Rows = append(spec.Rows, ReturnRow{Commune: c})
+	}
+	return spec, nil
+}
