@@ -50,7 +50,7 @@ func (t *Table) Len() int {
 	return len(t.Rows)
 }
 
-// row returns row i of t, laid out in dst's storage when t is lazy.
+// Row returns row i of t, laid out in dst's storage when t is lazy.
 func (t *Table) Row(dst []any, i int) []any {
 	if t.rowAt != nil {
 		return t.rowAt(dst[:0], i)
@@ -90,7 +90,7 @@ func (t Tag) String() string { return t.Text }
 // any goroutine.
 type tagCells map[Tag]any
 
-// cell returns t as a cell: the shared box when t is one of m's, else a new one.
+// Cell returns t as a cell: the shared box when t is one of m's, else a new one.
 func (m tagCells) Cell(t Tag) any {
 	if c, ok := m[t]; ok {
 		return c
@@ -124,7 +124,7 @@ func planTags(p *criteria.Plan, lang string) tagCells {
 	return m
 }
 
-// cellText renders a value for people in lang.
+// CellText renders a value for people in lang.
 func CellText(v any, lang string) string {
 	switch x := v.(type) {
 	case nil:
@@ -156,7 +156,7 @@ func CellText(v any, lang string) string {
 	return fmt.Sprint(v)
 }
 
-// cellKey renders a value for machines: keys, plain numbers, ISO dates.
+// CellKey renders a value for machines: keys, plain numbers, ISO dates.
 func CellKey(v any) string {
 	switch x := v.(type) {
 	case nil:

@@ -121,7 +121,7 @@ func NextDueLine(p *criteria.Plan, asOf time.Time, lang string) string {
 	return fmt.Sprintf(i18n.Tr(lang, "Tính đến %s: hạn tiếp theo là báo cáo %s ngày %s, còn %d ngày.", "As of %s: next due is the %s return on %s, in %d days."), i18n.ClerkDate(asOf, lang), d.Label(lang), i18n.ClerkDate(d.Due.Time, lang), days)
 }
 
-// statusTag is a timeliness status as a cell: a missing return shows red, not the grey of
+// StatusTag is a timeliness status as a cell: a missing return shows red, not the grey of
 // missing data.
 func StatusTag(status, text string) Tag {
 	t := Tag{Key: status, Text: text}

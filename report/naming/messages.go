@@ -41,7 +41,7 @@ func (cm CommuneMatch) Message(lang string) string {
 	return i18n.Msg(lang, "unknown-commune", cm.Name, where) + i18n.Suggest(lang, cm.Suggestions)
 }
 
-// districtMessage says why a district name did not resolve.
+// DistrictMessage says why a district name did not resolve.
 func DistrictMessage(lang, name string, suggestions []string, m *Matcher) string {
 	k := splitName(name, districtPrefixes)
 	if len(m.distByKey[k.key]) > 1 {

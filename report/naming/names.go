@@ -14,7 +14,7 @@ import (
 	"drugfree/report/problem"
 )
 
-// fold returns s in the form names and headers are compared in: NFKD with the combining
+// Fold returns s in the form names and headers are compared in: NFKD with the combining
 // marks dropped (so the placement of the tone mark no longer matters), đ as d, lower case,
 // punctuation as spaces, a space between letters and digits ("p1" → "p 1"), numbers
 // without leading zeros, single spaces.
@@ -744,7 +744,7 @@ func (m *Matcher) sameTone(cands []int, tone string) []int {
 	return out
 }
 
-// normCode returns a commune code as digits ("29462" from "29462", " 29462.0").
+// NormCode returns a commune code as digits ("29462" from "29462", " 29462.0").
 func NormCode(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, ".0")

@@ -160,7 +160,7 @@ func (m *headerMatcher) newSheet() {
 	}
 }
 
-// cell returns what a cell's text matches, as ix.match(text).
+// Cell returns what a cell's text matches, as ix.match(text).
 func (m *headerMatcher) Cell(text string) cellLabel {
 	if c, ok := m.known[text]; ok {
 		return c

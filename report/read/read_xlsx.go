@@ -184,7 +184,7 @@ func (r *reader) headerProblems(sheet string, hdr header) {
 	}
 }
 
-// classificationFields are the fields the plan's classification reads, in field order.
+// ClassificationFields are the fields the plan's classification reads, in field order.
 func ClassificationFields(p *criteria.Plan) []string {
 	need := map[string]bool{p.Classification.Route.Field: true}
 	for _, in := range p.Classification.Indicators {

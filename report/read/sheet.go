@@ -221,7 +221,7 @@ func (s *sheetCtx) figuresFilled(g grid.Row) bool {
 // words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
 var footerWords = []string{"nguoi lap", "ghi chu", "thu truong", "noi nhan", "truong", "ky ten", "xac nhan", "lanh dao", "chi huy"}
 
-// row reads one data row.
+// Row reads one data row.
 func (s *sheetCtx) Row(g grid.Row) {
 	if blank(g) {
 		return

@@ -241,7 +241,7 @@ func Borders() []excelize.Border {
 
 func Ptr[T any](v T) *T { return &v }
 
-// districtShort returns a district name without its type, for sheet and file names.
+// DistrictShort returns a district name without its type, for sheet and file names.
 func DistrictShort(name string) string {
 	for _, p := range []string{"Thành phố ", "Thị xã ", "Huyện ", "Quận "} {
 		name = strings.TrimPrefix(name, p)

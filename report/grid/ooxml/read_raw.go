@@ -47,7 +47,7 @@ type rawBook struct {
 	// to book; nil for none
 	parts *PartMemo
 
-	// texts gives the same string for the same short cell text (sheetScanner.text): the
+	// Texts gives the same string for the same short cell text (sheetScanner.text): the
 	// reading worker's, kept from file to file, or the book's own.
 	Texts *TextIntern
 
@@ -68,7 +68,7 @@ func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
 	return OpenRawBookMemo(data, zr, nil)
 }
 
-// openRawBookMemo is openRawBookZip remembering the small parts it reads in parts (the
+// OpenRawBookMemo is openRawBookZip remembering the small parts it reads in parts (the
 // reading worker's), when not nil.
 func OpenRawBookMemo(data []byte, zr *zip.Reader, parts *PartMemo) (*rawBook, error) {
 	if zr == nil {
@@ -437,7 +437,7 @@ func (b *rawBook) part(name string) ([]byte, error) {
 	return buf[:n], zip.ErrFormat
 }
 
-// partMemo remembers what part gave for small parts, by everything part's outcome
+// PartMemo remembers what part gave for small parts, by everything part's outcome
 // depends on (partKey): the returns of a round come from one template, and their
 // relationships and workbook.xml are the same bytes in every file, each inflated with a
 // decompressor of its own. One reading goroutine uses it; what it holds is read only.
@@ -555,7 +555,7 @@ type rawHead struct {
 	sc   SheetScanner
 }
 
-// rows returns every row of a sheet as excelize's GetRows does with RawCellValue.
+// Rows returns every row of a sheet as excelize's GetRows does with RawCellValue.
 func (b *rawBook) Rows(sheet string) ([][]string, error) {
 	src, err := b.Source(sheet)
 	if err != nil {
@@ -579,7 +579,7 @@ func (b *rawBook) Rows(sheet string) ([][]string, error) {
 	return out[:last], nil
 }
 
-// cellIsText reports whether a cell holds text (a shared or inline string, or a formula's
+// CellIsText reports whether a cell holds text (a shared or inline string, or a formula's
 // string result).
 func (b *rawBook) CellIsText(sheet, cell string) bool {
 	col, line, err := excelize.CellNameToCoordinates(cell)
@@ -601,7 +601,7 @@ func (b *rawBook) CellIsText(sheet, cell string) bool {
 	}
 }
 
-// merges returns the merged ranges of a sheet, with the text of their first cell when
+// Merges returns the merged ranges of a sheet, with the text of their first cell when
 // it is among rows.
 func (b *rawBook) Merges(sheet string, rows []grid.Row) []grid.Merge {
 	data, err := b.sheetXML(sheet)
@@ -687,7 +687,7 @@ func (x *rawSource) Next() (grid.Row, bool, error) {
 	return grid.Row{Line: r.line, Cells: r.cells}, ok, nil
 }
 
-// isText answers for the row last returned.
+// IsText answers for the row last returned.
 func (x *rawSource) IsText(col, line int) bool {
 	if line != x.cur.line || col >= len(x.cur.meta) {
 		return false
@@ -706,7 +706,7 @@ func (x *rawSource) Formula(col, line int) (string, string, bool, bool) {
 	return (&grid.ExcelizeSource{F: f, Sheet: x.sheet}).Formula(col, line)
 }
 
-// close keeps the rows read, when they are the first of the sheet, for its next source.
+// Close keeps the rows read, when they are the first of the sheet, for its next source.
 func (x *rawSource) Close() error {
 	if x.record && len(x.rows) <= grid.HeaderRows+1 {
 		x.head = &rawHead{rows: x.rows, sc: *x.sc}
@@ -735,7 +735,7 @@ const (
 	rawFormula             // the cell has an <f>
 )
 
-// sheetScanner walks the rows of a worksheet's sheetData. Lines come one by one from 1,
+// SheetScanner walks the rows of a worksheet's sheetData. Lines come one by one from 1,
 // empty ones included, as excelize's Rows iterator gives them.
 type SheetScanner struct {
 	data    []byte // what is left of sheetData
@@ -1021,16 +1021,16 @@ func smallIndex(v []byte) (int, bool) {
 	return n, true
 }
 
-// textIntern gives the same string for the same short text: figures come back often
+// TextIntern gives the same string for the same short text: figures come back often
 // ("0", "12"), in a sheet and from return to return, and each would be a string of its
 // own. A reading worker keeps one for all its files (no lock: one goroutine uses it).
 type TextIntern struct{ M map[string]string }
 
-// internMax bounds the texts a textIntern keeps: it is emptied when full, as a long run
+// InternMax bounds the texts a textIntern keeps: it is emptied when full, as a long run
 // would otherwise keep the first files' texts only.
 const InternMax = 1 << 12
 
-// text is the character data v as a string (unescapeXML), the same string for the same
+// Text is the character data v as a string (unescapeXML), the same string for the same
 // short text.
 func (s *SheetScanner) Text(v []byte) string {
 	if len(v) > 16 || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 || s.Intern == nil {
@@ -1227,7 +1227,7 @@ func attr(attrs []byte, name string) string {
 	return ""
 }
 
-// unescapeXML decodes the character data of an element as encoding/xml does: entities
+// UnescapeXML decodes the character data of an element as encoding/xml does: entities
 // and character references, and line ends normalised to \n.
 func UnescapeXML(b []byte) string {
 	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {

@@ -12,7 +12,7 @@ const (
 	ChunkMin     = 512
 )
 
-// parallelChunks calls f on consecutive ranges that cover [0, n) once, one per core at
+// ParallelChunks calls f on consecutive ranges that cover [0, n) once, one per core at
 // most and none of fewer than minChunk items, and waits for them; below 2*minChunk
 // items, f runs once on the calling goroutine.
 func ParallelChunks(n, minChunk int, f func(from, to int)) {

@@ -17,7 +17,7 @@ import (
 
 var TestPlan = criteria.Default()
 
-// commune returns the registry entry with code, failing the test if there is none.
+// Commune returns the registry entry with code, failing the test if there is none.
 func Commune(t *testing.T, code string) criteria.Commune {
 	t.Helper()
 	c, ok := TestPlan.Registry.ByCode(code)
@@ -27,7 +27,7 @@ func Commune(t *testing.T, code string) criteria.Commune {
 	return c
 }
 
-// book is a workbook under construction; sheets are written from rows of values starting
+// Book is a workbook under construction; sheets are written from rows of values starting
 // at A1 (nil leaves a cell empty).
 type Book struct {
 	t *testing.T
@@ -76,7 +76,7 @@ func (b *Book) Formula(sheet, cell, formula string) *Book {
 	return b
 }
 
-// save writes the workbook in dir as name, dropping the default empty "Sheet1".
+// Save writes the workbook in dir as name, dropping the default empty "Sheet1".
 func (b *Book) Save(dir, name string, o ...excelize.Options) string {
 	b.t.Helper()
 	if len(b.F.GetSheetList()) > 1 {
@@ -94,7 +94,7 @@ func (b *Book) Save(dir, name string, o ...excelize.Options) string {
 	return path
 }
 
-// cover is a cover sheet's rows.
+// Cover is a cover sheet's rows.
 func Cover(district, kind, date string) [][]any {
 	return [][]any{
 		{"Đơn vị báo cáo", district},
@@ -113,7 +113,7 @@ func WriteFile(t *testing.T, dir, name string, data []byte) string {
 	return path
 }
 
-// patchZip rewrites the entries of a zip file under prefix, replacing old by new (to give
+// PatchZip rewrites the entries of a zip file under prefix, replacing old by new (to give
 // a formula a cached value, which excelize cannot write).
 func PatchZip(t *testing.T, path, prefix, old, new string) {
 	t.Helper()
@@ -158,7 +158,7 @@ func PatchZip(t *testing.T, path, prefix, old, new string) {
 	}
 }
 
-// problemsWith returns the problems with code.
+// ProblemsWith returns the problems with code.
 func ProblemsWith(probs []problem.Problem, code string) []problem.Problem {
 	var out []problem.Problem
 	for _, p := range probs {
@@ -169,7 +169,7 @@ func ProblemsWith(probs []problem.Problem, code string) []problem.Problem {
 	return out
 }
 
-// wantProblem fails unless exactly one problem has code and cell, and returns it.
+// WantProblem fails unless exactly one problem has code and cell, and returns it.
 func WantProblem(t *testing.T, probs []problem.Problem, code, cell string) problem.Problem {
 	t.Helper()
 	var found []problem.Problem
@@ -184,7 +184,7 @@ func WantProblem(t *testing.T, probs []problem.Problem, code, cell string) probl
 	return found[0]
 }
 
-// noErrors fails on any problem of severity error.
+// NoErrors fails on any problem of severity error.
 func NoErrors(t *testing.T, probs []problem.Problem) {
 	t.Helper()
 	for _, p := range probs {

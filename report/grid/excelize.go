@@ -72,10 +72,10 @@ type Book interface {
 	SheetList() []string
 	Date1904() bool
 	Source(sheet string) (Source, error)
-	// rows returns a sheet's rows as excelize's GetRows with RawCellValue.
+	// Rows returns a sheet's rows as excelize's GetRows with RawCellValue.
 	Rows(sheet string) ([][]string, error)
 	CellIsText(sheet, cell string) bool
-	// merges returns the merged ranges of a sheet; rows, the first rows of the sheet,
+	// Merges returns the merged ranges of a sheet; rows, the first rows of the sheet,
 	// give their text.
 	Merges(sheet string, rows []Row) []Merge
 	Close()

@@ -1,5 +1,7 @@
 package problem
 
+import "strings"
+
 // Severity of a problem.
 type Severity string
 
@@ -50,4 +52,32 @@ type Problem struct {
 	Commune  string `json:"commune,omitempty"`
 	// Message says what is wrong in the user's language, and what to do where it helps.
 	Message string `json:"message"`
+}
+
+// CountErrors returns the number of problems of severity error.
+func CountErrors(ps []Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Where returns "file, sheet!cell" for a problem, leaving out what is unknown.
+func (p Problem) Where() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" || p.Cell != "" {
+		b.WriteString(": ")
+		if p.Sheet != "" {
+			b.WriteString(p.Sheet)
+			if p.Cell != "" {
+				b.WriteString("!")
+			}
+		}
+		b.WriteString(p.Cell)
+	}
+	return b.String()
 }

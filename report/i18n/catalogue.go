@@ -128,7 +128,7 @@ var catalogue = map[string][2]string{
 	"panic": {"lỗi khi đọc: %v", "error while reading: %v"},
 }
 
-// msg formats message id in lang ("vi" unless "en").
+// Msg formats message id in lang ("vi" unless "en").
 func Msg(lang, id string, args ...any) string {
 	m, ok := catalogue[id]
 	if !ok {
@@ -160,7 +160,7 @@ func LowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// fieldName is a field's header in lang, as it reads inside a sentence.
+// FieldName is a field's header in lang, as it reads inside a sentence.
 func FieldName(p *criteria.Plan, key, lang string) string {
 	return LowerFirst(p.FieldLabel(key, lang))
 }

@@ -1,6 +1,6 @@
 package naming
 
-// normLabel is the form headers are compared in: folded (case, diacritics, tone placement
+// NormLabel is the form headers are compared in: folded (case, diacritics, tone placement
 // ignored) with every space and punctuation mark removed.
 func NormLabel(s string) string {
 	var arr [256]byte

@@ -39,7 +39,7 @@ func severityRank(s Severity) int {
 	return 2
 }
 
-// compareCellRefs compares two A1 references by row, then column. No cell comes first; a
+// CompareCellRefs compares two A1 references by row, then column. No cell comes first; a
 // reference that is not A1 comes after all others, by its text.
 func CompareCellRefs(a, b string) int {
 	ra, ca, oka := CellRowCol(a)
@@ -77,7 +77,7 @@ func compareInts(a, b int) int {
 	return 0
 }
 
-// cellRowCol reads "AA10" (also "$AA$10", or the first cell of "A1:B2") as row 10, column 27.
+// CellRowCol reads "AA10" (also "$AA$10", or the first cell of "A1:B2") as row 10, column 27.
 func CellRowCol(s string) (row, col int, ok bool) {
 	s, _, _ = strings.Cut(strings.ReplaceAll(s, "$", ""), ":")
 	i := 0

@@ -1,0 +1,55 @@
+package check
+
+import (
+	"fmt"
+
+	"drugfree/criteria"
+	"drugfree/report/i18n"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+)
+
+// CheckCompleteness reports each commune of r's district that r does not list, for a
+// return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
+// when the district is unknown: the reader reports that.
+func CheckCompleteness(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
+	if r.District == "" {
+		return nil
+	}
+	return CheckCompletenessOf(p, r, p.Registry.InDistrict(r.District), lang)
+}
+
+// checkCompleteness is CheckCompleteness given the communes of r's district (want), for
+// callers that check many returns against one registry.ByDistrict.
+func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commune, lang string) []problem.Problem {
+	if r.District == "" {
+		return nil
+	}
+	if d, ok := p.Deadline(r.Kind); ok && !d.Data {
+		return nil
+	}
+	listed := make(map[string]bool, len(r.Rows)) // sized at once: one per return
+	for _, row := range r.Rows {
+		if row.Commune.District == r.District {
+			listed[row.Commune.Code] = true
+		}
+	}
+	var out []problem.Problem
+	for _, c := range want {
+		if listed[c.Code] {
+			continue
+		}
+		out = append(out, problem.Problem{
+			Severity: problem.Error,
+			Code:     problem.CodeMissingCommune,
+			File:     r.File,
+			Sheet:    r.Sheet,
+			District: r.District,
+			Commune:  c.FullName(),
+			Message: i18n.Tr(lang,
+				fmt.Sprintf("Thiếu %s (mã %s): báo cáo của %s phải có đủ %d xã, phường, thị trấn; mới có %d.", c.FullName(), c.Code, r.District, len(want), len(listed)),
+				fmt.Sprintf("%s (code %s) is missing: the return of %s must list all %d communes; it lists %d.", c.FullName(), c.Code, r.District, len(want), len(listed))),
+		})
+	}
+	return out
+}

@@ -1,0 +1,56 @@
+package grid
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ErrReading wraps an error met while reading a sheet.
+func ErrReading(sheet string, err error) error {
+	if sheet == "" {
+		return fmt.Errorf("read: %w", err)
+	}
+	return fmt.Errorf("read sheet %q: %w", sheet, err)
+}
+
+// rowSource yields a data sheet's rows one at a time and answers questions about cells
+// the row values alone cannot.
+type Source interface {
+	// Next returns the next row; ok is false at the end.
+	Next() (row Row, ok bool, err error)
+	// IsText reports whether the cell (0-based column) holds text rather than a number.
+	IsText(col, line int) bool
+	// Formula returns the formula of an empty cell and its computed value: has is false
+	// when the cell holds no formula, ok false when no value could be computed.
+	Formula(col, line int) (formula, value string, has, ok bool)
+	Close() error
+}
+
+func ColLetters(col int) string {
+	l, _ := excelize.ColumnNumberToName(col + 1)
+	return l
+}
+
+// HeaderRows is how many rows from the top of a sheet are searched for the header.
+const HeaderRows = 15
+
+// gridRow is one row of a sheet: its 1-based line and its cells as text.
+type Row struct {
+	Line  int
+	Cells []string
+}
+
+func (g Row) Cell(col int) string {
+	if col < len(g.Cells) {
+		return strings.TrimSpace(g.Cells[col])
+	}
+	return ""
+}
+
+// mergeRange is a merged range of cells; rows are 1-based lines, columns 0-based.
+type Merge struct {
+	Top, Left, Bottom, Right int
+	Text                     string
+}

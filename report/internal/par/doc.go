@@ -1,0 +1,2 @@
+// Package par splits work in chunks over the cores.
+package par

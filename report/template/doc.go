@@ -1,0 +1,3 @@
+// Package template writes the canonical return: the workbook a district fills, with its
+// cover, its communes and the notes and validations of every column.
+package template
