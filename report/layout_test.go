@@ -28,14 +28,9 @@ func TestReadmeLayoutMatchesTheTree(t *testing.T) {
 	for i, m := range row.FindAllStringSubmatch(string(readme[start:]), -1) {
 		rank[strings.TrimSuffix(m[1], "/")] = i
 	}
-	// A row stands for the packages under it too.
 	under := func(dir string) (int, bool) {
-		for d := dir; d != "."; d = filepath.Dir(d) {
-			if r, ok := rank[d]; ok {
-				return r, true
-			}
-		}
-		return 0, false
+		r, ok := rank[dir]
+		return r, ok
 	}
 	const module = "drugfree/"
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
