@@ -21,10 +21,15 @@ type Submission struct {
 	District string
 	Kind     string
 	File     string
-	Number   string
+	// Sheet is a return's data sheet ("" for a CSV return and a line of the register).
+	Sheet  string
+	Number string
 	// ReportDate and ReceivedDate are zero when not known.
 	ReportDate time.Time
 	Received   time.Time
+	// Communes is how many communes a return lists (0 for a line of the register): of two
+	// returns sent the same day with the same report date, the fuller counts (Latest).
+	Communes int
 }
 
 // Submitted returns the day the submission counts as submitted: its received date, or its
@@ -34,6 +39,16 @@ func (s Submission) Submitted() time.Time {
 		return s.Received
 	}
 	return s.ReportDate
+}
+
+// Day returns the calendar day the submission counts as submitted as of the as-of day:
+// Submitted's day, or, for an undated submission (neither date known), the as-of day,
+// the latest day it can have arrived.
+func (s Submission) Day(asOf time.Time) (day time.Time, undated bool) {
+	if t := s.Submitted(); !t.IsZero() {
+		return CalendarDay(t), false
+	}
+	return CalendarDay(asOf), true
 }
 
 // SubmissionStatus is where one district stands with one kind of return.
@@ -65,56 +80,35 @@ type SubmissionStatus struct {
 // and then calendar order. With districts nil, the registry's districts are used.
 //
 // Dates are compared as calendar days, whatever their time of day or zone. Of several
-// submissions of one kind from one district, the latest (by Submitted; on a tie, by report
-// date, then by file name) counts, and the others are listed as superseded. Submissions of a district
-// or kind outside districts and the calendar are not counted: resolving names is the
-// caller's job, and it reports what it could not resolve.
+// submissions of one kind from one district, the one Latest says counts is judged, and the
+// others are listed as superseded, in the order given. Submissions of a district or kind
+// outside districts and the calendar are not counted: resolving names is the caller's job,
+// and it reports what it could not resolve.
 //
 // A submission with neither a received nor a report date was nevertheless sent: the clerk
 // has it in hand. It is taken as submitted on the as-of day (and marked Undated), which is
 // the latest day it can have arrived; so it is on time only if the as-of day is not past
 // the due day. Nothing sent is not-due up to and including the due day, missing after it.
 func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf time.Time) []SubmissionStatus {
-	today := calendarDay(asOf)
+	today := CalendarDay(asOf)
 	if districts == nil {
 		districts = p.Registry.Districts()
 	}
 	districts = registryOrder(p, districts)
 
 	type key struct{ district, kind string }
-	type counted struct {
-		day        time.Time
-		reported   time.Time
-		undated    bool
-		file       string
-		superseded []string
-	}
-	// One counted per submission at most, all in one array sized at once: the pointers
-	// into it stay valid, as it never grows.
-	pool := make([]counted, 0, len(subs))
-	add := func(c counted) *counted {
-		pool = append(pool, c)
-		return &pool[len(pool)-1]
-	}
-	best := make(map[key]*counted, len(subs))
-	for _, s := range subs {
-		k := key{s.District, s.Kind}
-		day, undated := calendarDay(s.Submitted()), s.Submitted().IsZero()
-		if undated {
-			day = today
+	standing := Latest(subs, asOf)
+	counted := make(map[key]int, len(subs))
+	var superseded map[int][]string // by the index of the submission that counts instead
+	for i, st := range standing {
+		if st.Counts() {
+			counted[key{subs[i].District, subs[i].Kind}] = i
+			continue
 		}
-		c := best[k]
-		reported := calendarDay(s.ReportDate)
-		switch {
-		case c == nil:
-			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File})
-		case day.After(c.day) || day.Equal(c.day) && (reported.After(c.reported) || reported.Equal(c.reported) && s.File > c.file):
-			// Later; or the same day and a later report date; or, all dates equal, the later
-			// file name, so that the order of the arguments never decides.
-			best[k] = add(counted{day: day, reported: reported, undated: undated, file: s.File, superseded: append(c.superseded, c.file)})
-		default:
-			c.superseded = append(c.superseded, s.File)
+		if superseded == nil {
+			superseded = map[int][]string{}
 		}
+		superseded[st.By] = append(superseded[st.By], subs[i].File)
 	}
 
 	// The due days, and the days submitted (a round's returns come in on a few days), are
@@ -122,7 +116,7 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 	dues := make([]time.Time, len(p.Calendar))
 	dueText := make([]string, len(p.Calendar))
 	for i, dl := range p.Calendar {
-		dues[i] = calendarDay(dl.Due.Time)
+		dues[i] = CalendarDay(dl.Due.Time)
 		dueText[i] = dues[i].Format(time.DateOnly)
 	}
 	dayText := map[time.Time]string{}
@@ -131,17 +125,18 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		for i, dl := range p.Calendar {
 			due := dues[i]
 			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: dueText[i]}
-			if c := best[key{d, dl.Kind}]; c != nil {
-				text, ok := dayText[c.day]
+			if c, ok := counted[key{d, dl.Kind}]; ok {
+				day, undated := subs[c].Day(asOf)
+				text, ok := dayText[day]
 				if !ok {
-					text = c.day.Format(time.DateOnly)
-					dayText[c.day] = text
+					text = day.Format(time.DateOnly)
+					dayText[day] = text
 				}
 				st.Submitted = text
-				st.Undated = c.undated
-				st.File = c.file
-				st.Superseded = c.superseded
-				if n := daysBetween(due, c.day); n > 0 {
+				st.Undated = undated
+				st.File = subs[c].File
+				st.Superseded = superseded[c]
+				if n := daysBetween(due, day); n > 0 {
 					st.Status, st.DaysLate = SubmissionLate, n
 				} else {
 					st.Status = SubmissionOnTime
@@ -164,11 +159,11 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 // until it (0 on the due day itself); false when every due day has passed. Kinds due on the
 // same day come in calendar order.
 func NextDue(p *criteria.Plan, asOf time.Time) (criteria.Deadline, int, bool) {
-	today := calendarDay(asOf)
+	today := CalendarDay(asOf)
 	var next criteria.Deadline
 	days, found := 0, false
 	for _, dl := range p.Calendar {
-		n := daysBetween(today, calendarDay(dl.Due.Time))
+		n := daysBetween(today, CalendarDay(dl.Due.Time))
 		if n >= 0 && (!found || n < days) {
 			next, days, found = dl, n, true
 		}
@@ -176,8 +171,10 @@ func NextDue(p *criteria.Plan, asOf time.Time) (criteria.Deadline, int, bool) {
 	return next, days, found
 }
 
-// calendarDay returns t's date (as written in t's own zone) at midnight UTC.
-func calendarDay(t time.Time) time.Time {
+// CalendarDay returns t's date (as written in t's own zone) at midnight UTC; zero stays
+// zero. Every comparison of days (submitted, due, as-of, report dates) is between
+// calendar days, whatever the time of day or zone of the dates read.
+func CalendarDay(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}

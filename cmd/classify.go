@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -64,7 +65,8 @@ func classifyRun(opts *ClassifyOptions) error {
 		return err
 	}
 	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
-	prep := report.Prepare(p, returns, readProblems, lang)
+	// No --as-of here: an undated return is taken as submitted today.
+	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
 	problems := orEmpty(prep.Problems)
 	problem.SortProblems(problems)
 	results := report.ClassifyReturns(p, prep.Current, lang)

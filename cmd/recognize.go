@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -75,7 +76,8 @@ func recognizeRun(opts *RecognizeOptions) error {
 	}
 	ro := opts.Global.readOptions(opts.Factory, p)
 	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
-	prep := report.Prepare(p, returns, readProblems, lang)
+	// No --as-of here: an undated return is taken as submitted today.
+	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
 	problems := prep.Problems
 	// Criterion 4's baseline: --baseline, else the review returns among the files.
 	base := report.NewBaselines(prep.Baseline)

@@ -99,7 +99,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
 	byDistrict := communesByDistrict(p.Registry) // for the completeness and the notes
-	prep := prepare(p, in.Returns, in.Problems, byDistrict, lang)
+	prep := prepare(p, in.Returns, in.Problems, byDistrict, in.AsOf, lang)
 	problems := append(prep.Problems, prep.Holes(p, lang)...)
 	latest, current := prep.Latest, prep.Current
 	c.Classification = ClassifyReturns(p, current, lang)

@@ -80,7 +80,7 @@ func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
 	kindless := districtReturn(p, ds[1], "", time.Time{})
 	kindless.File = "a.csv"
 
-	prep := Prepare(p, []*read.Return{kindless, later, review, early}, nil, "vi")
+	prep := Prepare(p, []*read.Return{kindless, later, review, early}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
 	if len(prep.Current) != 1 || prep.Current[0] != later {
 		var files []string
 		for _, r := range prep.Current {
@@ -110,7 +110,7 @@ func TestPrepareKeepsAReturnOfUnknownKindWhenItIsTheDistrictsOnly(t *testing.T) 
 	p := criteria.Default()
 	ds := p.Registry.Districts()
 	kindless := districtReturn(p, ds[2], "", time.Time{})
-	prep := Prepare(p, []*read.Return{kindless}, nil, "vi")
+	prep := Prepare(p, []*read.Return{kindless}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
 	if len(prep.Current) != 1 {
 		t.Fatalf("current %d returns, want the district's only return", len(prep.Current))
 	}
@@ -128,7 +128,7 @@ func TestPrepareChecksConsistencyOfTheReturnsThatCount(t *testing.T) {
 	r.Columns = map[string]string{"population": "E", "offenders": "L"}
 	r.Rows[0].Figures["population"] = 0
 	r.Rows[0].Figures["offenders"] = 1
-	prep := Prepare(p, []*read.Return{r}, nil, "vi")
+	prep := Prepare(p, []*read.Return{r}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
 	rules := map[string]bool{}
 	for _, pr := range prep.Problems {
 		if pr.Code == problem.CodeInconsistent {

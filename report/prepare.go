@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"time"
 
 	"drugfree/criteria"
 	"drugfree/report/check"
@@ -29,17 +30,18 @@ type Prepared struct {
 }
 
 // Prepare applies SPEC §6 to the returns read: of two returns of one kind from one
-// district the later counts (the earlier is superseded); the returns that count are
-// checked for consistency and completeness; and each district is judged on its latest data
-// kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
-func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, lang string) Prepared {
-	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), lang)
+// district the later counts (the earlier is superseded, by the rule of classify.Latest,
+// where an undated return is taken as submitted on the as-of day); the returns that count
+// are checked for consistency and completeness; and each district is judged on its latest
+// data kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
+func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, asOf time.Time, lang string) Prepared {
+	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), asOf, lang)
 }
 
 // prepare is Prepare given the registry's communes by district (communesByDistrict), for
 // BuildConsolidation, which needs them again.
-func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, lang string) Prepared {
-	latest, superseded := check.Latest(p, returns, lang)
+func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, asOf time.Time, lang string) Prepared {
+	latest, superseded := check.Latest(p, returns, asOf, lang)
 	prep := Prepared{Latest: latest, Problems: append(append([]problem.Problem{}, readProblems...), superseded...)}
 	for _, r := range latest {
 		prep.Problems = append(prep.Problems, check.CheckConsistency(p, r, lang)...)

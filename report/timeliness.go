@@ -25,7 +25,7 @@ type ValidateInput struct {
 // count, and judges the timeliness of every district × kind from the returns and the
 // register. The problems come back sorted for a clerk to work down.
 func Validate(p *criteria.Plan, in ValidateInput) ([]problem.Problem, []classify.SubmissionStatus) {
-	prep := Prepare(p, in.Returns, in.Problems, in.Lang)
+	prep := Prepare(p, in.Returns, in.Problems, in.AsOf, in.Lang)
 	problems := append(prep.Problems, prep.Holes(p, in.Lang)...)
 	statuses, late := Timeliness(p, in.Returns, in.Register, in.AsOf, in.Lang)
 	problems = append(problems, late...)

@@ -261,8 +261,9 @@ func TestLatest(t *testing.T) {
 	phase := &read.Return{File: "cl-p1.xlsx", District: cl, Kind: "phase1", ReceivedDate: d("10")}
 	unknown1 := &read.Return{File: "u1.xlsx", Kind: "review"}
 	unknown2 := &read.Return{File: "u2.xlsx", Kind: "review"}
+	asOf := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
-	latest, sup := Latest(criteria.Default(), []*read.Return{b, a, other, unknown1, c, phase, unknown2}, "vi")
+	latest, sup := Latest(criteria.Default(), []*read.Return{b, a, other, unknown1, c, phase, unknown2}, asOf, "vi")
 	if want := []*read.Return{b, other, unknown1, phase, unknown2}; !reflect.DeepEqual(latest, want) {
 		t.Errorf("latest = %v, want %v", returnFiles(latest), returnFiles(want))
 	}
@@ -277,39 +278,75 @@ func TestLatest(t *testing.T) {
 	}
 
 	// The same day: the order of the arguments never decides. The later report date counts,
-	// then the return listing more communes, then the file name; the message says so.
+	// then the return listing more communes, then the file name; the message says which.
 	same := &read.Return{File: "same.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28").Add(9 * time.Hour)}
 	for _, order := range [][]*read.Return{{b, same}, {same, b}} {
-		if latest, sup := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" || !strings.Contains(sup[0].Message, "Both were received the same day") {
-			t.Errorf("same day, all else equal, the later file name: %v %+v", returnFiles(latest), sup)
+		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		if len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
+			t.Fatalf("same day, all else equal, the later file name: %v %+v", returnFiles(latest), sup)
+		}
+		if m := sup[0].Message; m != "This Review return of Huyện Càng Long (received 2025-02-28) is replaced by same.xlsx (received 2025-02-28), submitted the same day: "+
+			"the report dates and the numbers of communes are the same, so the file whose name sorts later counts; check which one should count." {
+			t.Errorf("message %q", m)
 		}
 	}
 	fuller := &read.Return{File: "a-full.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28"), Rows: make([]read.Row, 3)}
 	for _, order := range [][]*read.Return{{b, fuller}, {fuller, b}} {
-		if latest, _ := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != fuller {
-			t.Errorf("same day: the return listing more communes counts, got %v", returnFiles(latest))
+		latest, sup := Latest(criteria.Default(), order, asOf, "vi")
+		if len(latest) != 1 || latest[0] != fuller || len(sup) != 1 {
+			t.Fatalf("same day: the return listing more communes counts, got %v", returnFiles(latest))
+		}
+		if m := sup[0].Message; !strings.Contains(m, "nộp cùng ngày: cùng ngày báo cáo, và báo cáo đó có nhiều xã hơn (3 so với 0)") {
+			t.Errorf("message %q", m)
 		}
 	}
 	reportedLater := &read.Return{File: "a-late.xlsx", District: cl, Kind: "review", ReceivedDate: d("28"), ReportDate: d("28")}
 	for _, order := range [][]*read.Return{{fuller, reportedLater}, {reportedLater, fuller}} {
-		if latest, _ := Latest(criteria.Default(), order, "en"); len(latest) != 1 || latest[0] != reportedLater {
-			t.Errorf("same day: the later report date counts, got %v", returnFiles(latest))
+		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		if len(latest) != 1 || latest[0] != reportedLater || len(sup) != 1 {
+			t.Fatalf("same day: the later report date counts, got %v", returnFiles(latest))
+		}
+		if m := sup[0].Message; !strings.Contains(m, "submitted the same day: that one has the later report date (2025-02-28 against 2025-02-27)") {
+			t.Errorf("message %q", m)
 		}
 	}
+
+	// Undated: taken as submitted on the as-of day, so later than a return received before
+	// it, and earlier than one received after it.
 	undated := &read.Return{File: "undated.xlsx", District: cl, Kind: "review"}
-	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, "en")
+	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, asOf, "en")
 	if len(latest) != 1 || latest[0] != undated || len(sup) != 1 {
 		t.Fatalf("undated: %v %+v", returnFiles(latest), sup)
 	}
-	if m := sup[0].Message; m != "This Review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated); only the later one counts." {
+	if m := sup[0].Message; m != "This Review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated, taken as submitted on 2025-03-01); only the later one counts." {
+		t.Errorf("message %q", m)
+	}
+	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, d("27"), "vi")
+	if len(latest) != 1 || latest[0] != b || len(sup) != 1 {
+		t.Fatalf("undated, as of a day before the dated one: %v %+v", returnFiles(latest), sup)
+	}
+	if m := sup[0].Message; m != "Báo cáo Rà soát của Huyện Càng Long (không ghi ngày, tính là nộp ngày 27/02/2025) đã được thay bằng b.xlsx (nhận 28/02/2025); chỉ tính báo cáo sau." {
 		t.Errorf("message %q", m)
 	}
 
 	// Two sheets of one workbook.
 	s1 := &read.Return{File: "all.xlsx", Sheet: "Càng Long", District: cl, Kind: "phase1", ReceivedDate: d("1")}
 	s2 := &read.Return{File: "all.xlsx", Sheet: "Càng Long (2)", District: cl, Kind: "phase1", ReceivedDate: d("2")}
-	if _, sup := Latest(criteria.Default(), []*read.Return{s1, s2}, "vi"); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
+	if _, sup := Latest(criteria.Default(), []*read.Return{s1, s2}, asOf, "vi"); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
 		t.Errorf("sheets: %+v", sup)
+	}
+	// The same sheet the same day: the later sheet name; the same return given twice counts once.
+	s1.ReceivedDate = s2.ReceivedDate
+	for _, order := range [][]*read.Return{{s1, s2}, {s2, s1}} {
+		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		if len(latest) != 1 || latest[0] != s2 || len(sup) != 1 || !strings.Contains(sup[0].Message, "so the sheet whose name sorts later counts") {
+			t.Errorf("sheets the same day: %v %+v", returnFiles(latest), sup)
+		}
+	}
+	twice := *s1
+	latest, sup = Latest(criteria.Default(), []*read.Return{s1, &twice}, asOf, "en")
+	if len(latest) != 1 || latest[0] != s1 || len(sup) != 1 || sup[0].Message != "This Phase 1 return of Huyện Càng Long (received 2025-02-02) is given twice; it counts once." {
+		t.Errorf("given twice: %v %+v", returnFiles(latest), sup)
 	}
 }
 

@@ -11,43 +11,20 @@ import (
 	"drugfree/report/read"
 )
 
-// Latest keeps, of the returns of one kind from one district, the one that counts: the
-// latest by Submitted(), and of those submitted the same day the later in returns. Each
-// other one is a "superseded" warning naming the return that replaced it. A return without
-// any date counts as the latest (as in classify.Timeliness, it is taken as submitted on the
-// as-of day); returns whose district or kind is unknown are kept as they are, since they
-// cannot be compared. The returns kept are in their input order.
-func Latest(p *criteria.Plan, returns []*read.Return, lang string) (latest []*read.Return, superseded []problem.Problem) {
-	type key struct{ district, kind string }
-	winner := map[key]int{}
+// Latest keeps, of the returns of one kind from one district, the one that counts by
+// classify.Latest, the rule shared with the timeliness of returns (an undated return is
+// taken as submitted on the as-of day). Each other one is a "superseded" warning naming
+// the return that counts instead and, when both count as submitted the same day, which
+// tie-break decided, for the clerk to check. Returns whose district or kind is unknown are
+// kept as they are, since they cannot be compared. The returns kept are in their input
+// order.
+func Latest(p *criteria.Plan, returns []*read.Return, asOf time.Time, lang string) (latest []*read.Return, superseded []problem.Problem) {
+	standing := classify.Latest(AppendSubmissions(make([]classify.Submission, 0, len(returns)), returns), asOf)
 	for i, r := range returns {
-		if r.District == "" || r.Kind == "" {
-			continue
-		}
-		k := key{r.District, r.Kind}
-		if j, ok := winner[k]; !ok || replaces(r, returns[j]) {
-			winner[k] = i
-		}
-	}
-	for i, r := range returns {
-		if r.District == "" || r.Kind == "" {
+		st := standing[i]
+		if st.Counts() {
 			latest = append(latest, r)
 			continue
-		}
-		j := winner[key{r.District, r.Kind}]
-		if j == i {
-			latest = append(latest, r)
-			continue
-		}
-		by := returns[j]
-		tie := ""
-		if !submittedBefore(r, by) {
-			tie = i18n.Tr(lang, " Hai báo cáo cùng ngày nhận: đã chọn báo cáo có ngày báo cáo sau hơn, rồi báo cáo có nhiều xã hơn, rồi theo tên tệp; hãy kiểm tra lại.",
-				" Both were received the same day: the one with the later report date counts, then the one listing more communes, then by file name; check it.")
-		}
-		kind := r.Kind
-		if d, ok := p.Deadline(r.Kind); ok {
-			kind = d.Label(lang)
 		}
 		superseded = append(superseded, problem.Problem{
 			Severity: problem.Warning,
@@ -55,61 +32,71 @@ func Latest(p *criteria.Plan, returns []*read.Return, lang string) (latest []*re
 			File:     r.File,
 			Sheet:    r.Sheet,
 			District: r.District,
-			Message: i18n.Tr(lang,
-				fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.%s", kind, r.District, SubmittedPhrase(r, lang), replacedByName(by, r, lang), SubmittedPhrase(by, lang), tie),
-				fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.%s", kind, r.District, SubmittedPhrase(r, lang), replacedByName(by, r, lang), SubmittedPhrase(by, lang), tie)),
+			Message:  supersededMessage(p, r, returns[st.By], st.Reason, asOf, lang),
 		})
 	}
 	return latest, superseded
 }
 
-// replaces reports whether a counts instead of b, two returns of one kind from one district:
-// a was submitted on a later day; or on the same day with a later report date; or, the
-// dates equal, it lists more communes; or, all else equal, its file (then sheet) name comes
-// later — so that the order of the arguments never decides.
-func replaces(a, b *read.Return) bool {
-	switch {
-	case submittedBefore(b, a):
-		return true
-	case submittedBefore(a, b):
-		return false
+// supersededMessage says that r does not count, as by counts instead, and why.
+func supersededMessage(p *criteria.Plan, r, by *read.Return, why classify.SupersedeReason, asOf time.Time, lang string) string {
+	kind := r.Kind
+	if d, ok := p.Deadline(r.Kind); ok {
+		kind = d.Label(lang)
 	}
-	ra, rb := dayOf(a.ReportDate), dayOf(b.ReportDate)
-	switch {
-	case !ra.Equal(rb):
-		return ra.After(rb)
-	case len(a.Rows) != len(b.Rows):
-		return len(a.Rows) > len(b.Rows)
-	case a.File != b.File:
-		return a.File > b.File
+	was, is, name := submittedOn(r, asOf, lang), submittedOn(by, asOf, lang), replacedByName(by, r, lang)
+	if !why.SameDay() {
+		return i18n.Tr(lang,
+			fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s); chỉ tính báo cáo sau.", kind, r.District, was, name, is),
+			fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s); only the later one counts.", kind, r.District, was, name, is))
 	}
-	return a.Sheet > b.Sheet
+	var tie string
+	switch why {
+	case classify.SupersedeLaterReportDate:
+		tie = i18n.Tr(lang,
+			fmt.Sprintf("báo cáo đó có ngày báo cáo sau hơn (%s so với %s)", reportDate(by, lang), reportDate(r, lang)),
+			fmt.Sprintf("that one has the later report date (%s against %s)", reportDate(by, lang), reportDate(r, lang)))
+	case classify.SupersedeMoreCommunes:
+		tie = i18n.Tr(lang,
+			fmt.Sprintf("cùng ngày báo cáo, và báo cáo đó có nhiều xã hơn (%d so với %d)", len(by.Rows), len(r.Rows)),
+			fmt.Sprintf("the report dates are the same, and that one lists more communes (%d against %d)", len(by.Rows), len(r.Rows)))
+	case classify.SupersedeFileName:
+		tie = i18n.Tr(lang,
+			"cùng ngày báo cáo, cùng số xã, nên tính tệp có tên xếp sau",
+			"the report dates and the numbers of communes are the same, so the file whose name sorts later counts")
+	case classify.SupersedeSheetName:
+		tie = i18n.Tr(lang,
+			"cùng ngày báo cáo, cùng số xã, nên tính trang có tên xếp sau",
+			"the report dates and the numbers of communes are the same, so the sheet whose name sorts later counts")
+	case classify.SupersedeSameReturn:
+		return i18n.Tr(lang,
+			fmt.Sprintf("Báo cáo %s của %s (%s) được đưa vào hai lần; chỉ tính một lần.", kind, r.District, was),
+			fmt.Sprintf("This %s return of %s (%s) is given twice; it counts once.", kind, r.District, was))
+	}
+	return i18n.Tr(lang,
+		fmt.Sprintf("Báo cáo %s của %s (%s) đã được thay bằng %s (%s), nộp cùng ngày: %s; hãy kiểm tra lại báo cáo nào được tính.", kind, r.District, was, name, is, tie),
+		fmt.Sprintf("This %s return of %s (%s) is replaced by %s (%s), submitted the same day: %s; check which one should count.", kind, r.District, was, name, is, tie))
 }
 
-// dayOf is t's calendar day (zero stays zero).
-func dayOf(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
+// submittedOn is SubmittedPhrase, saying for an undated return the day it is taken as
+// submitted on (classify.Submission.Day).
+func submittedOn(r *read.Return, asOf time.Time, lang string) string {
+	if !r.Submitted().IsZero() {
+		return SubmittedPhrase(r, lang)
 	}
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return SubmittedPhrase(r, lang) + i18n.Tr(lang, ", tính là nộp ngày ", ", taken as submitted on ") + i18n.ClerkDate(classify.CalendarDay(asOf), lang)
 }
 
-// submittedBefore reports whether a was submitted on an earlier day than b; an undated
-// return is later than any dated one.
-func submittedBefore(a, b *read.Return) bool {
-	da, db := a.Submitted(), b.Submitted()
-	switch {
-	case da.IsZero():
-		return false
-	case db.IsZero():
-		return true
+// reportDate is r's report date for a message, or says there is none.
+func reportDate(r *read.Return, lang string) string {
+	if r.ReportDate.IsZero() {
+		return i18n.Tr(lang, "không ghi", "none")
 	}
-	ya, ma, dda := da.Date()
-	yb, mb, ddb := db.Date()
-	return time.Date(ya, ma, dda, 0, 0, 0, 0, time.UTC).Before(time.Date(yb, mb, ddb, 0, 0, 0, 0, time.UTC))
+	return i18n.ClerkDate(r.ReportDate, lang)
 }
 
+// SubmittedPhrase says, for a message, the day r counts as submitted: "nhận 28/02/2025"
+// (received), "ngày 27/02/2025" (its report date), or that it is undated.
 func SubmittedPhrase(r *read.Return, lang string) string {
 	switch {
 	case !r.ReceivedDate.IsZero():
@@ -129,12 +116,13 @@ func replacedByName(by, r *read.Return, lang string) string {
 	return by.File
 }
 
-// AppendSubmissions appends to out what classify.Timeliness counts of each return.
+// AppendSubmissions appends to out what classify.Latest and classify.Timeliness know of
+// each return.
 func AppendSubmissions(out []classify.Submission, returns []*read.Return) []classify.Submission {
 	for _, r := range returns {
 		out = append(out, classify.Submission{
-			District: r.District, Kind: r.Kind, File: r.File, Number: r.Number,
-			ReportDate: r.ReportDate, Received: r.ReceivedDate,
+			District: r.District, Kind: r.Kind, File: r.File, Sheet: r.Sheet, Number: r.Number,
+			ReportDate: r.ReportDate, Received: r.ReceivedDate, Communes: len(r.Rows),
 		})
 	}
 	return out
