@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"drugfree/classify"
 )
 
 // dateValue is a --as-of flag: a day written 2025-12-20 or 20/12/2025.
@@ -34,8 +36,7 @@ func asOfOrToday(f *Factory, asOf time.Time) time.Time {
 	if !asOf.IsZero() {
 		return asOf
 	}
-	now := f.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return classify.CalendarDay(f.Now())
 }
 
 // CalendarOptions are the flags of the commands that judge deadlines.

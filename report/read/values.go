@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/report/naming"
 )
@@ -293,7 +294,7 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 		if err != nil {
 			return time.Time{}, numBad
 		}
-		return day(t.Year(), int(t.Month()), t.Day())
+		return classify.CalendarDay(t), numOK
 	}
 	if strings.Contains(s, ":") { // a time of day: timeSuffix has a ":"
 		s = timeSuffix.ReplaceAllString(s, "")
