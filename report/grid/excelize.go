@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -41,7 +40,7 @@ func (x *ExcelizeSource) Next() (Row, bool, error) {
 }
 
 func (x *ExcelizeSource) IsText(col, line int) bool {
-	t, err := x.F.GetCellType(x.Sheet, ColLetters(col)+strconv.Itoa(line))
+	t, err := x.F.GetCellType(x.Sheet, CellName(col, line))
 	if err != nil {
 		return true
 	}
@@ -49,7 +48,7 @@ func (x *ExcelizeSource) IsText(col, line int) bool {
 }
 
 func (x *ExcelizeSource) Formula(col, line int) (string, string, bool, bool) {
-	cell := ColLetters(col) + strconv.Itoa(line)
+	cell := CellName(col, line)
 	fm, err := x.F.GetCellFormula(x.Sheet, cell)
 	if err != nil || fm == "" {
 		return "", "", false, false

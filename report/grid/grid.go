@@ -28,9 +28,19 @@ type Source interface {
 	Close() error
 }
 
+// ColLetters returns the letters of the 0-based column col ("A", "AB"), by excelize's
+// ColumnNumberToName (a table look-up).
 func ColLetters(col int) string {
 	l, _ := excelize.ColumnNumberToName(col + 1)
 	return l
+}
+
+// CellName returns the A1 reference of the 0-based column col on the 1-based line, by
+// excelize's CoordinatesToCellName; "" when there is no such cell. Every reference the
+// reader writes into a problem is made here.
+func CellName(col, line int) string {
+	c, _ := excelize.CoordinatesToCellName(col+1, line)
+	return c
 }
 
 // HeaderRows is how many rows from the top of a sheet are searched for the header.

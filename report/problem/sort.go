@@ -3,8 +3,8 @@ package problem
 import (
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // SortProblems orders problems so a clerk can work down the list: errors before warnings,
@@ -42,8 +42,6 @@ func severityRank(s Severity) int {
 // CompareCellRefs compares two A1 references by row, then column. No cell comes first; a
 // reference that is not A1 comes after all others, by its text.
 func CompareCellRefs(a, b string) int {
-	ra, ca, oka := CellRowCol(a)
-	rb, cb, okb := CellRowCol(b)
 	switch {
 	case a == b:
 		return 0
@@ -51,6 +49,10 @@ func CompareCellRefs(a, b string) int {
 		return -1
 	case b == "":
 		return 1
+	}
+	ra, ca, oka := CellRowCol(a)
+	rb, cb, okb := CellRowCol(b)
+	switch {
 	case !oka || !okb:
 		if oka != okb {
 			if oka {
@@ -77,29 +79,13 @@ func compareInts(a, b int) int {
 	return 0
 }
 
-// CellRowCol reads "AA10" (also "$AA$10", or the first cell of "A1:B2") as row 10, column 27.
+// CellRowCol reads "AA10" (also "$AA$10", or the first cell of "A1:B2") as row 10, column
+// 27, by excelize's CellNameToCoordinates.
 func CellRowCol(s string) (row, col int, ok bool) {
-	s, _, _ = strings.Cut(strings.ReplaceAll(s, "$", ""), ":")
-	i := 0
-	for i < len(s) && unicode.IsLetter(rune(s[i])) && s[i] < utf8.RuneSelf {
-		c := s[i] | 0x20 // lower case
-		if c < 'a' || c > 'z' {
-			return 0, 0, false
-		}
-		col = col*26 + int(c-'a'+1)
-		i++
-	}
-	if i == 0 || i == len(s) || col > 16384 {
+	first, _, _ := strings.Cut(s, ":")
+	col, row, err := excelize.CellNameToCoordinates(first)
+	if err != nil {
 		return 0, 0, false
-	}
-	for _, c := range s[i:] {
-		if c < '0' || c > '9' {
-			return 0, 0, false
-		}
-		row = row*10 + int(c-'0')
-		if row > 1<<20 {
-			return 0, 0, false
-		}
 	}
 	return row, col, true
 }

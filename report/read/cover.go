@@ -6,7 +6,6 @@ import (
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -65,7 +64,7 @@ func (r *reader) coverValues(f grid.Book, sheet string) (raw, cells map[string]s
 			continue
 		}
 		raw[key] = strings.TrimSpace(value)
-		cells[key] = grid.ColLetters(col) + strconv.Itoa(i+1)
+		cells[key] = grid.CellName(col, i+1)
 	}
 	return raw, cells
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -161,7 +160,7 @@ func (r *reader) noDataSheet(sheets []string, partial []dataSheet, proto Return,
 		return []*Return{&proto}
 	}
 	for _, ds := range partial {
-		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.ColLetters(0) + strconv.Itoa(ds.hdr.first)},
+		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.CellName(0, ds.hdr.first)},
 			i18n.Msg(r.lang, "missing-column.commune", ds.name, ds.hdr.first))
 	}
 	if len(partial) == 0 {
@@ -173,7 +172,7 @@ func (r *reader) noDataSheet(sheets []string, partial []dataSheet, proto Return,
 // headerProblems reports duplicate columns and absent classification columns.
 func (r *reader) headerProblems(sheet string, hdr header) {
 	for _, d := range hdr.dups {
-		at := loc{sheet: sheet, cell: grid.ColLetters(d.col) + strconv.Itoa(hdr.first)}
+		at := loc{sheet: sheet, cell: grid.CellName(d.col, hdr.first)}
 		r.add(problem.Error, problem.CodeDuplicateColumn, at, i18n.Msg(r.lang, "duplicate-column", d.label, grid.ColLetters(d.prev), r.plan.FieldLabel(d.key, r.lang), grid.ColLetters(d.prev)))
 	}
 	for _, key := range ClassificationFields(r.plan) {

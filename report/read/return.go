@@ -1,8 +1,9 @@
 package read
 
 import (
-	"strconv"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -56,10 +57,11 @@ func (r *Return) Submitted() time.Time {
 // Cell returns the A1 reference of field key on row line, or "" if the column is absent.
 func (r *Return) Cell(key string, line int) string {
 	col, ok := r.Columns[key]
-	if !ok || line <= 0 {
+	if !ok {
 		return ""
 	}
-	return col + itoa(line)
+	cell, _ := excelize.JoinCellName(col, line) // "" when line is not a row
+	return cell
 }
 
 // Row is one commune of a return.
@@ -97,5 +99,3 @@ type ReadOptions struct {
 	// excelizeOnly reads every workbook with excelize, for tests that compare the readers.
 	excelizeOnly bool
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -96,13 +96,9 @@ func (s *sheetCtx) checkUntitled(g grid.Row, district, commune string) {
 			continue
 		}
 		s.untitled[c] = true
-		at := loc{sheet: s.sheet, cell: s.cellName(c, g.Line), district: district, commune: commune}
+		at := loc{sheet: s.sheet, cell: grid.CellName(c, g.Line), district: district, commune: commune}
 		s.r.add(problem.Warning, problem.CodeMissingColumn, at, i18n.Msg(s.r.lang, "missing-column.untitled", grid.ColLetters(c)))
 	}
-}
-
-func (s *sheetCtx) cellName(col, line int) string {
-	return grid.ColLetters(col) + strconv.Itoa(line)
 }
 
 // run reads the rows below the header to the end of the sheet.
@@ -248,7 +244,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 	if name == "" && code == "" {
 		if filled {
 			s.ret(district).RowsRead++
-			at.cell = s.cellName(s.hdr.cols[keyCommune], g.Line)
+			at.cell = grid.CellName(s.hdr.cols[keyCommune], g.Line)
 			s.r.add(problem.Error, problem.CodeMissingValue, at, i18n.Msg(s.r.lang, "missing-value.commune", g.Line))
 		}
 		return
@@ -271,7 +267,7 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 	ret.RowsRead++
 	at := loc{sheet: s.sheet, district: district, commune: name, cell: s.communeCell(g, name)}
 	if match.Code != "" { // name and code disagree: the code's cell says which commune it is
-		at.cell = s.cellName(s.hdr.cols[keyCode], g.Line)
+		at.cell = grid.CellName(s.hdr.cols[keyCode], g.Line)
 	}
 	if !match.OK {
 		s.r.add(problem.Error, match.Problem, at, match.Message(s.r.lang))
@@ -294,9 +290,9 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 // name is blank.
 func (s *sheetCtx) communeCell(g grid.Row, name string) string {
 	if col, ok := s.hdr.cols[keyCode]; ok && name == "" {
-		return s.cellName(col, g.Line)
+		return grid.CellName(col, g.Line)
 	}
-	return s.cellName(s.hdr.cols[keyCommune], g.Line)
+	return grid.CellName(s.hdr.cols[keyCommune], g.Line)
 }
 
 func blank(g grid.Row) bool {
@@ -336,7 +332,7 @@ func (s *sheetCtx) rowDistrict(g grid.Row) string {
 	d, ok := s.districtIn(raw)
 	if !ok {
 		_, sugg, _ := s.r.m.District(raw)
-		at := loc{sheet: s.sheet, cell: s.cellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
+		at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
 		s.r.add(problem.Error, problem.CodeUnknownDistrict, at, naming.DistrictMessage(s.r.lang, raw, sugg, s.r.m))
 		return s.district
 	}
@@ -397,7 +393,7 @@ func (s *sheetCtx) values(g grid.Row, at loc) (fig classify.Figures, status stri
 // atCell is at in the cell of col on line, unless at names a cell already.
 func (s *sheetCtx) atCell(at loc, col, line int) loc {
 	if at.cell == "" {
-		at.cell = s.cellName(col, line)
+		at.cell = grid.CellName(col, line)
 	}
 	return at
 }
@@ -536,7 +532,7 @@ func (s *sheetCtx) checkTotals(g grid.Row) {
 		if col < 0 || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
 			continue
 		}
-		at.cell = s.cellName(col, g.Line)
+		at.cell = grid.CellName(col, g.Line)
 		raw, numeric, st := s.cellValue(g, col, at, f.Key)
 		if st != numOK || s.all.bad[i] {
 			continue

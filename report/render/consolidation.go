@@ -222,23 +222,28 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 	last, _ := excelize.ColumnNumberToName(len(head))
 	_ = f.SetColWidth(name, "B", last, 13)
 	_ = f.SetRowHeight(name, headRow, 45)
-	_ = f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", headRow+1), ActivePane: "bottomLeft"})
+	topLeft, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	_ = f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: topLeft, ActivePane: "bottomLeft"})
 
 	// A stacked bar chart of the categories by district, beside the tables.
 	var series []excelize.ChartSeries
+	sheet := "'" + name + "'!"
+	abs := func(col, row int) string { // "$B$5"
+		cell, _ := excelize.CoordinatesToCellName(col, row, true)
+		return cell
+	}
 	for i, cat := range p.Categories {
-		col, _ := excelize.ColumnNumberToName(i + 2)
 		s := excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$%d", name, col, headRow),
-			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", name, firstData, lastDistrict),
-			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", name, col, firstData, col, lastDistrict),
+			Name:       sheet + abs(i+2, headRow),
+			Categories: sheet + abs(1, firstData) + ":" + abs(1, lastDistrict),
+			Values:     sheet + abs(i+2, firstData) + ":" + abs(i+2, lastDistrict),
 		}
 		if fill, ok := TagFill(cat.Key); ok {
 			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{darker(fill)}}
 		}
 		series = append(series, s)
 	}
-	anchor := fmt.Sprintf("A%d", row+2) // below the tables, so the page prints upright
+	anchor, _ := excelize.CoordinatesToCellName(1, row+2) // below the tables, so the page prints upright
 	return f.AddChart(name, anchor, &excelize.Chart{
 		Type:   excelize.BarStacked,
 		Series: series,

@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -269,7 +268,8 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *layout.Table, width
 		}
 	}
 	headRow := tableHeadRow(t)
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", headRow+1), ActivePane: "bottomLeft"}); err != nil {
+	topLeft, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: topLeft, ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	if t.Note != "" {
@@ -281,7 +281,8 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *layout.Table, width
 	for i, c := range t.Columns {
 		head[i] = excelize.Cell{StyleID: styles["head"], Value: c.Header}
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, excelize.RowOpts{Height: 32}); err != nil {
+	headCell, _ := excelize.CoordinatesToCellName(1, headRow)
+	if err := sw.SetRow(headCell, head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	// One row's values and cells, reused from row to row: SetRow writes them out before it
@@ -314,7 +315,8 @@ func (wb *Workbook) streamRows(sw *excelize.StreamWriter, t *layout.Table, width
 			buf[i] = excelize.Cell{StyleID: styleID(styles, v, wrap), Value: value}
 			cells = append(cells, &buf[i])
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(headRow+1+r), cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
+		first, _ := excelize.CoordinatesToCellName(1, headRow+1+r)
+		if err := sw.SetRow(first, cells, excelize.RowOpts{Height: wb.rowHeight(t, row, widths)}); err != nil {
 			return err
 		}
 	}
@@ -335,10 +337,11 @@ func (wb *Workbook) endTable(sw *excelize.StreamWriter, t *layout.Table) error {
 		// A table without a style gives the header its filter buttons; the cells keep
 		// their own styles.
 		headRow := tableHeadRow(t)
+		first, _ := excelize.CoordinatesToCellName(1, headRow)
 		last, _ := excelize.CoordinatesToCellName(len(t.Columns), headRow+max(t.Len(), 1))
 		wb.tables++
 		if err := sw.AddTable(&excelize.Table{
-			Range: fmt.Sprintf("A%d:%s", headRow, last), Name: fmt.Sprintf("Table%d", wb.tables),
+			Range: first + ":" + last, Name: fmt.Sprintf("Table%d", wb.tables),
 			StyleName: "", ShowRowStripes: template.Ptr(false),
 		}); err != nil {
 			return err

@@ -90,7 +90,8 @@ func writeCover(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 		row = 3
 	}
 	for _, c := range p.Cover {
-		a, b := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row)
+		a, _ := excelize.CoordinatesToCellName(1, row)
+		b, _ := excelize.CoordinatesToCellName(2, row)
 		_ = f.SetCellValue(CoverSheetName, a, c.Vi)
 		_ = f.SetCellStyle(CoverSheetName, a, a, bold)
 		if v, ok := values[c.Key]; ok && v != "" {
