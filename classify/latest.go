@@ -5,30 +5,6 @@ import (
 	"time"
 )
 
-// Which submission counts (SPEC §6: "the later one (by received date, else report date)
-// counts, the earlier is superseded"). Latest is the one place that decides it: the
-// returns whose figures are used (report/check.Latest) and the submission each district ×
-// kind is judged on for timeliness (Timeliness) both come from it.
-//
-// Of the submissions of one district and kind, one counts: the first step below that tells
-// two submissions apart decides between them.
-//
-//  1. The later day submitted: the received date, else the report date, as calendar days
-//     (CalendarDay). A submission with neither date (undated) was nevertheless sent — the
-//     clerk has it in hand — and is taken as submitted on the as-of day, the latest day it
-//     can have arrived, as Timeliness judges it; so it counts over every return dated on or
-//     before the as-of day, and a return dated after the as-of day counts over it.
-//  2. Submitted the same day: the later report date (a submission without one comes first).
-//  3. Then the submission listing more communes (a line of the register lists none, so a
-//     data return counts over the register's line for it).
-//  4. Then the later file name, then the later sheet name, in byte order: arbitrary, but so
-//     that the order in which the files are given never decides.
-//  5. The same file and sheet given twice: the first given counts; the other is the same
-//     return.
-//
-// Steps 2 to 5 break a tie of the same day (SupersedeReason.SameDay): the tool then says
-// which step decided, so that the clerk can check.
-
 // SupersedeReason says why one submission counts instead of another: the step of the rule
 // of Latest that told them apart.
 type SupersedeReason string
@@ -59,11 +35,30 @@ type Standing struct {
 // Counts reports whether the submission counts for its district and kind.
 func (s Standing) Counts() bool { return s.Reason == "" }
 
-// Latest decides, of the submissions of each district and kind, which one counts, by the
-// rule above: it returns the standing of each submission, in the order given. A submission
-// without a district or a kind cannot be compared with any other, and counts on its own.
-// Undated submissions are taken as submitted on the as-of day. The order of subs decides
-// nothing but between two copies of the same return.
+// Latest decides which submission counts of those of each district and kind (SPEC §6: "the
+// later one (by received date, else report date) counts, the earlier is superseded"), and
+// returns the standing of each submission, in the order given. It is the one place that
+// decides it: the returns whose figures are used (report/check.Latest) and the submission
+// each district × kind is judged on for timeliness (Timeliness) both come from it.
+//
+// The first step below that tells two submissions apart decides between them:
+//
+//  1. The later day submitted: the received date, else the report date, as calendar days
+//     (Submission.Day). A submission with neither date (undated) was nevertheless sent —
+//     the clerk has it in hand — and is taken as submitted on the as-of day, the latest day
+//     it can have arrived, as Timeliness judges it; so it counts over every return dated on
+//     or before the as-of day, and a return dated after the as-of day counts over it.
+//  2. Submitted the same day: the later report date (a submission without one comes first).
+//  3. Then the submission listing more communes (a line of the register lists none, so a
+//     data return counts over the register's line for it).
+//  4. Then the later file name, then the later sheet name, in byte order: arbitrary, but so
+//     that the order in which the files are given never decides.
+//  5. The same file and sheet given twice: the first given counts; the other is the same
+//     return.
+//
+// Steps 2 to 5 break a tie of the same day (SupersedeReason.SameDay), which the caller
+// says to the clerk, to check. A submission without a district or a kind cannot be
+// compared with any other, and counts on its own.
 func Latest(subs []Submission, asOf time.Time) []Standing {
 	out := make([]Standing, len(subs))
 	days := make([]time.Time, len(subs))
