@@ -124,7 +124,7 @@ func TestTimelinessSubmissions(t *testing.T) {
 			want: SubmissionStatus{District: calCangLong, Kind: "review", Due: "2025-02-26", Submitted: "2025-03-03", Status: SubmissionLate, DaysLate: 5, File: "second.xlsx", Superseded: []string{"first.xlsx"}},
 		},
 		{
-			name: "same day: the later in the input counts",
+			name: "same day: a report date over none, the others listed in the order given",
 			subs: []Submission{
 				{District: calCangLong, Kind: "review", File: "a.xlsx", Received: calDay("2025-02-20")},
 				{District: calCangLong, Kind: "review", File: "b.xlsx", Received: time.Date(2025, 2, 20, 8, 0, 0, 0, time.UTC)},

@@ -52,26 +52,27 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2025, 12, d, 0, 0, 0, 0, time.UTC) }
 	none := time.Time{}
 	tests := []struct {
-		name                     string
-		aReceived, aReported     time.Time // a.xlsx lists 5 communes
-		bReceived, bReported     time.Time // b.xlsx lists 3
-		counted, superseded      string
-		wantTie, wantInTheReason string
+		name                 string
+		aReceived, aReported time.Time // a.xlsx lists 5 communes
+		bReceived, bReported time.Time // b.xlsx lists 3
+		counted, superseded  string
+		sameDay              bool   // the warning says both came the same day
+		reason               string // and gives this reason
 	}{
 		{
 			name:      "the same received and report dates: the return listing more communes",
 			aReceived: day(10), aReported: day(9), bReceived: day(10), bReported: day(9),
-			counted: "a.xlsx", superseded: "b.xlsx", wantTie: "yes", wantInTheReason: "more communes (5 against 3)",
+			counted: "a.xlsx", superseded: "b.xlsx", sameDay: true, reason: "more communes (5 against 3)",
 		},
 		{
 			name:      "undated, and a return received on the as-of day without a report date: the same day, more communes",
 			aReceived: none, aReported: none, bReceived: day(20), bReported: none,
-			counted: "a.xlsx", superseded: "b.xlsx", wantTie: "yes", wantInTheReason: "more communes (5 against 3)",
+			counted: "a.xlsx", superseded: "b.xlsx", sameDay: true, reason: "more communes (5 against 3)",
 		},
 		{
 			name:      "undated, and a return received after the as-of day: the later",
 			aReceived: none, aReported: none, bReceived: day(22), bReported: none,
-			counted: "b.xlsx", superseded: "a.xlsx", wantTie: "no", wantInTheReason: "undated, taken as submitted on 2025-12-20",
+			counted: "b.xlsx", superseded: "a.xlsx", sameDay: false, reason: "undated, taken as submitted on 2025-12-20",
 		},
 	}
 	for _, tt := range tests {
@@ -124,7 +125,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 				for _, r := range probs[ph+1:] {
 					if len(r) > pMsg && r[pCode] == problem.CodeSuperseded {
 						sup = append(sup, r[pFile])
-						checkSupersededMessage(t, "consolidate", r[pMsg], tt.counted, tt.wantTie, tt.wantInTheReason)
+						checkSupersededMessage(t, "consolidate", r[pMsg], tt.counted, tt.sameDay, tt.reason)
 					}
 				}
 				if !slices.Equal(sup, []string{tt.superseded}) {
@@ -147,7 +148,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 				for _, pr := range v.Problems {
 					if pr.Code == problem.CodeSuperseded {
 						sup = append(sup, pr.File)
-						checkSupersededMessage(t, "validate", pr.Message, tt.counted, tt.wantTie, tt.wantInTheReason)
+						checkSupersededMessage(t, "validate", pr.Message, tt.counted, tt.sameDay, tt.reason)
 					}
 				}
 				if !slices.Equal(sup, []string{tt.superseded}) {
@@ -232,13 +233,13 @@ func checkStatus(t *testing.T, what string, sts []classify.SubmissionStatus, dis
 
 // checkSupersededMessage checks that a superseded warning names the return that counts,
 // says whether the two were submitted the same day, and gives the reason.
-func checkSupersededMessage(t *testing.T, what, msg, counted, tie, reason string) {
+func checkSupersededMessage(t *testing.T, what, msg, counted string, sameDay bool, reason string) {
 	t.Helper()
 	if !strings.Contains(msg, "is replaced by "+counted+" (") {
 		t.Errorf("%s: the superseded warning does not name %s: %q", what, counted, msg)
 	}
-	if got := strings.Contains(msg, "submitted the same day"); got != (tie == "yes") {
-		t.Errorf("%s: the superseded warning says the same day: %v, want %s: %q", what, got, tie, msg)
+	if got := strings.Contains(msg, "submitted the same day"); got != sameDay {
+		t.Errorf("%s: the superseded warning says the same day: %v, want %v: %q", what, got, sameDay, msg)
 	}
 	if !strings.Contains(msg, reason) {
 		t.Errorf("%s: the superseded warning does not say %q: %q", what, reason, msg)

@@ -36,8 +36,7 @@ func ColLetters(col int) string {
 }
 
 // CellName returns the A1 reference of the 0-based column col on the 1-based line, by
-// excelize's CoordinatesToCellName; "" when there is no such cell. Every reference the
-// reader writes into a problem is made here.
+// excelize's CoordinatesToCellName; "" when there is no such cell.
 func CellName(col, line int) string {
 	c, _ := excelize.CoordinatesToCellName(col+1, line)
 	return c
