@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"errors"
+	"runtime/debug"
 	"testing"
 	"time"
 )
@@ -29,3 +31,35 @@ func TestConsolidateFlags(t *testing.T) {
 	})
 }
 
+// gcPercent reads the garbage collector's current target.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// The collector's target is tightened while the workbook is written, unless it is lower
+// already or off, and restored after, also when writing fails.
+func TestWithGCPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	failed := errors.New("disk full")
+	for _, c := range []struct{ before, during int }{{100, 50}, {400, 50}, {50, 50}, {20, 20}, {-1, -1}} {
+		for _, result := range []error{nil, failed} {
+			debug.SetGCPercent(c.before)
+			during := 0
+			err := withGCPercent(50, func() error {
+				during = gcPercent()
+				return result
+			})
+			if err != result {
+				t.Errorf("GOGC %d: error %v, want %v", c.before, err, result)
+			}
+			if during != c.during {
+				t.Errorf("GOGC %d: %d while writing, want %d", c.before, during, c.during)
+			}
+			if after := gcPercent(); after != c.before {
+				t.Errorf("GOGC %d: %d after writing (error %v)", c.before, after, result)
+			}
+		}
+	}
+}
