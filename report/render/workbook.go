@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -468,6 +469,7 @@ func (wb *Workbook) Write(w io.Writer, password string) error {
 type zipSaver interface {
 	SetZipWriter(func(io.Writer) excelize.ZipWriter) *excelize.File
 	Write(w io.Writer, opts ...excelize.Options) error
+	GetSheetList() []string
 }
 
 // streamZip has f write its zip to w through a parallelZip. excelize's File.Write asks
@@ -475,7 +477,8 @@ type zipSaver interface {
 // and copies the buffer to the writer it was given; the parallelZip writes to w instead,
 // so excelize's buffer stays empty. That depends on how excelize uses its buffer, so the
 // write fails, rather than give an empty or partial workbook, unless excelize asked for
-// exactly one zip writer, closed it after its last part, and had nothing of its own to
+// exactly one zip writer, gave it the parts of a workbook (the content types, the
+// workbook and every sheet), closed it after the last, and had nothing of its own to
 // write.
 func streamZip(f zipSaver, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
@@ -489,15 +492,25 @@ func streamZip(f zipSaver, w io.Writer) error {
 	if err := f.Write(&own); err != nil {
 		return err
 	}
-	switch {
-	case len(zips) != 1:
+	if len(zips) != 1 {
 		return fmt.Errorf("writing the workbook: excelize used %d parallel zip writers, not 1", len(zips))
-	case !zips[0].closed:
+	}
+	z := zips[0]
+	sheets := 0
+	for _, name := range z.names {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
+			sheets++
+		}
+	}
+	switch {
+	case !z.closed:
 		return errors.New("writing the workbook: excelize did not close the zip")
-	case zips[0].err != nil: // a part added after Close, which excelize did not report
-		return fmt.Errorf("writing the workbook: %w", zips[0].err)
+	case z.err != nil: // a part added after Close, which excelize did not report
+		return fmt.Errorf("writing the workbook: %w", z.err)
 	case own > 0:
 		return fmt.Errorf("writing the workbook: excelize wrote %d bytes besides the zip", int64(own))
+	case !slices.Contains(z.names, "[Content_Types].xml") || !slices.Contains(z.names, "xl/workbook.xml") || sheets != len(f.GetSheetList()):
+		return fmt.Errorf("writing the workbook: the zip has %d parts, %d of them sheets of %d: not the whole workbook", len(z.names), sheets, len(f.GetSheetList()))
 	}
 	return bw.Flush()
 }

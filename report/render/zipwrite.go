@@ -30,6 +30,7 @@ type parallelZip struct {
 	free   chan []byte        // raw chunk buffers not in use; bounds the chunks in flight
 	flates chan *flate.Writer // one per chunk in flight, made when first needed
 	closed bool               // Close was called: no part may follow
+	names  []string           // the parts, in order
 
 	// The part being written.
 	name    string
@@ -62,6 +63,7 @@ func (z *parallelZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	z.name, z.open, z.crc, z.size, z.outs = name, true, 0, 0, z.outs[:0]
+	z.names = append(z.names, name)
 	return z, nil
 }
 

@@ -89,6 +89,8 @@ func (f *fakeExcelize) SetZipWriter(fn func(io.Writer) excelize.ZipWriter) *exce
 
 func (f *fakeExcelize) Write(w io.Writer, _ ...excelize.Options) error { return f.save(f.newZip, w) }
 
+func (f *fakeExcelize) GetSheetList() []string { return []string{"Sheet1"} }
+
 // onePart writes a part named name to zw.
 func onePart(zw excelize.ZipWriter, name string) error {
 	w, err := zw.Create(name)
@@ -129,6 +131,16 @@ func TestStreamZipFailsLoudly(t *testing.T) {
 			}
 			_ = onePart(zw, "xl/workbook.xml")
 			return nil
+		}},
+		// excelize gives the zip writer some of the parts only (the sheet goes elsewhere).
+		"parts missing": {want: "the zip has 2 parts, 0 of them sheets of 1", save: func(newZip func(io.Writer) excelize.ZipWriter, own io.Writer) error {
+			zw := newZip(own)
+			for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+				if err := onePart(zw, name); err != nil {
+					return err
+				}
+			}
+			return zw.Close()
 		}},
 		// excelize writes the zip in two zip writers, one after the other.
 		"two zips": {want: "2 parallel zip writers", save: func(newZip func(io.Writer) excelize.ZipWriter, own io.Writer) error {
