@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -9,7 +8,6 @@ import (
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
-	"drugfree/report/render"
 )
 
 // ClassifyOptions are the options of `drugfree classify`.
@@ -72,33 +70,22 @@ func classifyRun(opts *ClassifyOptions) error {
 	results := report.ClassifyReturns(p, prep.Current, lang)
 	counts := report.CountCategories(p, results, lang)
 
-	switch {
-	case opts.Out.Output != "":
-		first := layout.ClassificationTable(p, results, lang)
-		first.Note = layout.IncompleteNote(problems, lang)
-		tables := []layout.Table{first, layout.CountTable(counts, problems, lang)}
-		if len(problems) > 0 {
-			tables = append(tables, layout.ProblemTable(problems, lang))
-		}
-		if err := writeWorkbook(opts.IO, opts.Out.Output, opts.Files, opts.Out.Force, "", lang, tables...); err != nil {
-			return err
-		}
-	case opts.Out.Format == "json":
-		if err := writeJSON(opts.IO.Out, classifyJSON{Communes: orEmpty(results), Counts: counts, Problems: problems}); err != nil {
-			return err
-		}
-	case opts.Out.Format == "csv":
-		if err := render.WriteCSV(opts.IO.Out, layout.ClassificationTable(p, results, lang)); err != nil {
-			return err
-		}
-	default:
-		if err := render.WriteText(opts.IO.Out, layout.ClassificationTable(p, results, lang), lang); err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.IO.Out)
-		if err := render.WriteText(opts.IO.Out, layout.CountTable(counts, problems, lang), lang); err != nil {
-			return err
-		}
+	table, countTable := layout.ClassificationTable(p, results, lang), layout.CountTable(counts, problems, lang)
+	first := table
+	first.Note = layout.IncompleteNote(problems, lang)
+	sheets := []layout.Table{first, countTable}
+	if len(problems) > 0 {
+		sheets = append(sheets, layout.ProblemTable(problems, lang))
+	}
+	err = opts.Out.write(opts.IO, lang, result{
+		Text:   []textBlock{textTable(table), textLine(""), textTable(countTable)},
+		CSV:    table,
+		JSON:   classifyJSON{Communes: orEmpty(results), Counts: counts, Problems: problems},
+		Sheets: sheets,
+		Inputs: opts.Files,
+	})
+	if err != nil {
+		return err
 	}
 	return reportProblems(opts.Factory, problems, lang)
 }

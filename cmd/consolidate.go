@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -100,8 +101,10 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		c.Partial = true
 		c.PartialReasons = report.PartialReasons(c.Problems, lang)
 	}
-	err = outfile.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
-		return render.WriteConsolidation(w, c, opts.Global.password(opts.Factory))
+	err = withGCPercent(writeGCPercent, func() error {
+		return outfile.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
+			return render.WriteConsolidation(w, c, opts.Global.password(opts.Factory))
+		})
 	})
 	if err != nil {
 		return refusal(err, lang)
@@ -112,4 +115,27 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		return &DataError{Errors: errs}
 	}
 	return nil
+}
+
+// writeGCPercent is the garbage collector's target (GOGC) while the workbook is written.
+// Writing starts with the heap target that reading left (about twice what reading held)
+// although the consolidation holds a fraction of it, and it allocates several times what
+// it holds (excelize's cells and growing sheet buffers), so with the default of 100 the
+// heap climbs to that target, then to twice what writing holds at its end. At 50 the
+// collector keeps the heap within 1.5 times what is held. Measured with /usr/bin/time on
+// `consolidate` of 700 synthetic returns (2 cores, 35 runs each, alternated): peak RSS
+// median 94 MB at 50 against 107 MB at 100 (min-max 88-99 against 98-137), for user
+// time 0.75 s against 0.70 s; elapsed 0.56 s against 0.52 s, within the runs' noise.
+const writeGCPercent = 50
+
+// withGCPercent runs do with the garbage collector's target at percent, unless it is
+// lower already or off, and restores it after. The setting is the process's: only a
+// command, which owns the process, may change it.
+func withGCPercent(percent int, do func() error) error {
+	old := debug.SetGCPercent(percent)
+	if old < percent { // lower already, or off (-1): left as it was
+		debug.SetGCPercent(old)
+	}
+	defer debug.SetGCPercent(old)
+	return do()
 }

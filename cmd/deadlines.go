@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +9,6 @@ import (
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
-	"drugfree/report/render"
 )
 
 // DeadlinesOptions are the options of `drugfree deadlines`.
@@ -81,29 +79,21 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	// them again, so the problems printed are those of reading.
 	statuses, _ := report.Timeliness(p, returns, subs, asOf, lang)
 
-	switch {
-	case opts.Out.Output != "":
-		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, layout.DeadlinesTable(p, statuses, lang), layout.SubmissionsTable(p, statuses, lang)); err != nil {
-			return err
-		}
-	case opts.Out.Format == "json":
-		out := deadlinesJSON{AsOf: asOf.Format(time.DateOnly), Submissions: orEmpty(statuses), Problems: orEmpty(problems)}
-		if d, days, ok := classify.NextDue(p, asOf); ok {
-			out.Next = &nextDue{Kind: d.Kind, Due: d.Due.String(), Days: days}
-		}
-		if err := writeJSON(opts.IO.Out, out); err != nil {
-			return err
-		}
-	case opts.Out.Format == "csv":
-		if err := render.WriteCSV(opts.IO.Out, layout.SubmissionsTable(p, statuses, lang)); err != nil {
-			return err
-		}
-	default:
-		if err := render.WriteText(opts.IO.Out, layout.DeadlinesTable(p, statuses, lang), lang); err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.IO.Out, layout.NextDueLine(p, asOf, lang))
+	out := deadlinesJSON{AsOf: asOf.Format(time.DateOnly), Submissions: orEmpty(statuses), Problems: orEmpty(problems)}
+	if d, days, ok := classify.NextDue(p, asOf); ok {
+		out.Next = &nextDue{Kind: d.Kind, Due: d.Due.String(), Days: days}
+	}
+	table := layout.DeadlinesTable(p, statuses, lang)
+	submissions := layout.SubmissionsTable(p, statuses, lang)
+	err = opts.Out.write(opts.IO, lang, result{
+		Text:   []textBlock{textTable(table), textLine(layout.NextDueLine(p, asOf, lang))},
+		CSV:    submissions,
+		JSON:   out,
+		Sheets: []layout.Table{table, submissions},
+		Inputs: append(append([]string{}, opts.Files...), opts.Calendar.Register),
+	})
+	if err != nil {
+		return err
 	}
 	return reportProblems(opts.Factory, problems, lang)
 }

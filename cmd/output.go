@@ -33,14 +33,58 @@ func (o *OutputOptions) validate(lang string) error {
 	return checkXLSX(o.Output, false, lang)
 }
 
-// checkXLSX makes an output path that is not an .xlsx file (or a missing one, when
-// required) a usage error, in the user's language.
-func checkXLSX(path string, required bool, lang string) error {
-	if path == "" && !required {
-		return nil
+// result is a command's result in each of the forms it can be given in; the command
+// builds it and OutputOptions.write picks the form --format and -o ask for.
+type result struct {
+	// Text is what --format table prints: tables and lines, in order.
+	Text []textBlock
+	// CSV is the table --format csv prints.
+	CSV layout.Table
+	// JSON is the value --format json prints (SPEC §7).
+	JSON any
+	// Sheets are the sheets of the workbook -o writes, in order.
+	Sheets []layout.Table
+	// Inputs are the files read, which -o never replaces ("" is none).
+	Inputs []string
+}
+
+// textBlock is a table of --format table's output, or a line when table is nil.
+type textBlock struct {
+	table *layout.Table
+	line  string
+}
+
+func textTable(t layout.Table) textBlock { return textBlock{table: &t} }
+func textLine(s string) textBlock        { return textBlock{line: s} }
+
+// write gives r in the form the flags ask for: a workbook with -o, else --format on
+// stdout. It is the one place that chooses.
+func (o *OutputOptions) write(ios *IOStreams, lang string, r result) error {
+	if o.Output != "" {
+		return writeWorkbook(ios, o.Output, r.Inputs, o.Force, lang, r.Sheets)
 	}
-	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-		return flagErrorf(tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
+	switch o.Format {
+	case "table":
+		return writeTextBlocks(ios.Out, r.Text, lang)
+	case "csv":
+		return render.WriteCSV(ios.Out, r.CSV)
+	case "json":
+		return writeJSON(ios.Out, r.JSON)
+	default:
+		return fmt.Errorf("unknown output format %q", o.Format)
+	}
+}
+
+// writeTextBlocks writes tables and lines one after the other.
+func writeTextBlocks(w io.Writer, blocks []textBlock, lang string) error {
+	for _, b := range blocks {
+		if b.table == nil {
+			if _, err := fmt.Fprintln(w, b.line); err != nil {
+				return err
+			}
+		} else if err := render.WriteText(w, *b.table, lang); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -53,19 +97,32 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all.
-func writeWorkbook(io_ *IOStreams, path string, inputs []string, force bool, password, lang string, tables ...layout.Table) error {
+// writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all,
+// and says so on stderr.
+func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang string, tables []layout.Table) error {
 	err := outfile.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
 		wb := render.NewWorkbook(lang)
 		if err := wb.AddTables(tables...); err != nil {
 			return err
 		}
-		return wb.Write(w, password)
+		return wb.Write(w, "")
 	})
 	if err != nil {
 		return refusal(err, lang)
 	}
-	fmt.Fprintf(io_.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), path)
+	fmt.Fprintf(ios.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), path)
+	return nil
+}
+
+// checkXLSX makes an output path that is not an .xlsx file (or a missing one, when
+// required) a usage error, in the user's language.
+func checkXLSX(path string, required bool, lang string) error {
+	if path == "" && !required {
+		return nil
+	}
+	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		return flagErrorf(tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
+	}
 	return nil
 }
 

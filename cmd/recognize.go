@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,7 +10,6 @@ import (
 	"drugfree/report/layout"
 	"drugfree/report/problem"
 	"drugfree/report/read"
-	"drugfree/report/render"
 )
 
 // RecognizeOptions are the options of `drugfree recognize`.
@@ -89,35 +87,26 @@ func recognizeRun(opts *RecognizeOptions) error {
 	problem.SortProblems(problems)
 	results := report.RecognizeReturns(p, prep.Current, base, opts.All, lang)
 	progress := classify.TargetProgress(p, report.CountPassing(p, results))
-	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
 
-	switch {
-	case opts.Out.Output != "":
-		t := layout.RecognitionTable(p, results, lang)
-		t.Note = layout.ProgressLine(p, progress, lang)
-		if note := layout.IncompleteNote(problems, lang); note != "" {
-			t.Note = note + " " + t.Note
-		}
-		tables := []layout.Table{t, layout.RecognitionDetailTable(p, results, lang)}
-		if len(problems) > 0 {
-			tables = append(tables, layout.ProblemTable(problems, lang))
-		}
-		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, tables...); err != nil {
-			return err
-		}
-	case opts.Out.Format == "json":
-		if err := writeJSON(opts.IO.Out, recognizeJSON{Communes: orEmpty(results), Progress: progress, Problems: orEmpty(problems)}); err != nil {
-			return err
-		}
-	case opts.Out.Format == "csv":
-		if err := render.WriteCSV(opts.IO.Out, layout.RecognitionTable(p, results, lang)); err != nil {
-			return err
-		}
-	default:
-		if err := render.WriteText(opts.IO.Out, layout.RecognitionTable(p, results, lang), lang); err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.IO.Out, layout.ProgressLine(p, progress, lang))
+	table, progressLine := layout.RecognitionTable(p, results, lang), layout.ProgressLine(p, progress, lang)
+	first := table
+	first.Note = progressLine
+	if note := layout.IncompleteNote(problems, lang); note != "" {
+		first.Note = note + " " + first.Note
+	}
+	sheets := []layout.Table{first, layout.RecognitionDetailTable(p, results, lang)}
+	if len(problems) > 0 {
+		sheets = append(sheets, layout.ProblemTable(problems, lang))
+	}
+	err = opts.Out.write(opts.IO, lang, result{
+		Text:   []textBlock{textTable(table), textLine(progressLine)},
+		CSV:    table,
+		JSON:   recognizeJSON{Communes: orEmpty(results), Progress: progress, Problems: orEmpty(problems)},
+		Sheets: sheets,
+		Inputs: append(append([]string{}, opts.Files...), opts.Baseline),
+	})
+	if err != nil {
+		return err
 	}
 	return reportProblems(opts.Factory, problems, lang)
 }

@@ -68,7 +68,11 @@ func Main() int {
 
 // Run runs drugfree with args and returns the exit code; tests call it with buffers.
 func Run(f *Factory, args []string) int {
-	root := NewCmdRoot(f)
+	return execute(f, NewCmdRoot(f), args)
+}
+
+// execute runs root with args, prints the error once and returns the exit code it maps to.
+func execute(f *Factory, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -102,6 +106,23 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 
 // NewCmdRoot builds the root command and its subcommands.
 func NewCmdRoot(f *Factory) *cobra.Command {
+	root, opts := newRoot()
+	root.AddCommand(
+		NewCmdPlan(f, opts, nil),
+		NewCmdClassify(f, opts, nil),
+		NewCmdRecognize(f, opts, nil),
+		NewCmdSample(f, opts, nil),
+		NewCmdTemplate(f, opts, nil),
+		NewCmdValidate(f, opts, nil),
+		NewCmdDeadlines(f, opts, nil),
+		NewCmdConsolidate(f, opts, nil),
+	)
+	return root
+}
+
+// newRoot builds the root command with the flags every command shares, and no
+// subcommand; tests add one built with their own runF.
+func newRoot() (*cobra.Command, *GlobalOptions) {
 	opts := &GlobalOptions{}
 	root := &cobra.Command{
 		Use:   "drugfree <command> [flags]",
@@ -124,18 +145,7 @@ reported) or the run was refused; 2 a usage error.`,
 	pf.StringVar(&opts.Registry, "registry", "", "Replace the registry of communes with the CSV `file` (columns district_code,district,commune_code,commune,type)")
 	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &FlagError{err} })
-
-	root.AddCommand(
-		NewCmdPlan(f, opts, nil),
-		NewCmdClassify(f, opts, nil),
-		NewCmdRecognize(f, opts, nil),
-		NewCmdSample(f, opts, nil),
-		NewCmdTemplate(f, opts, nil),
-		NewCmdValidate(f, opts, nil),
-		NewCmdDeadlines(f, opts, nil),
-		NewCmdConsolidate(f, opts, nil),
-	)
-	return root
+	return root, opts
 }
 
 // loadPlan returns the plan in effect: the embedded one, or --plan FILE, with the registry

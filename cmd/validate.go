@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +9,6 @@ import (
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
-	"drugfree/report/render"
 )
 
 // ValidateOptions are the options of `drugfree validate`.
@@ -75,27 +73,19 @@ func validateRun(opts *ValidateOptions) error {
 	problems, statuses := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, AsOf: asOf, Lang: lang})
 
 	table := layout.ProblemTable(problems, lang)
-	switch {
-	case opts.Out.Output != "":
-		inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-		if err := writeWorkbook(opts.IO, opts.Out.Output, inputs, opts.Out.Force, "", lang, table, layout.SubmissionsTable(p, statuses, lang)); err != nil {
-			return err
-		}
-	case opts.Out.Format == "json":
-		if err := writeJSON(opts.IO.Out, validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)}); err != nil {
-			return err
-		}
-	case opts.Out.Format == "csv":
-		if err := render.WriteCSV(opts.IO.Out, table); err != nil {
-			return err
-		}
-	default:
-		if len(problems) == 0 {
-			fmt.Fprintln(opts.IO.Out, tr(lang, "Không có vấn đề nào.", "No problems found."))
-		} else if err := render.WriteText(opts.IO.Out, table, lang); err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.IO.Out, layout.ProblemSummary(problems, lang))
+	text := []textBlock{textTable(table)}
+	if len(problems) == 0 {
+		text = []textBlock{textLine(tr(lang, "Không có vấn đề nào.", "No problems found."))}
+	}
+	err = opts.Out.write(opts.IO, lang, result{
+		Text:   append(text, textLine(layout.ProblemSummary(problems, lang))),
+		CSV:    table,
+		JSON:   validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)},
+		Sheets: []layout.Table{table, layout.SubmissionsTable(p, statuses, lang)},
+		Inputs: append(append([]string{}, opts.Files...), opts.Calendar.Register),
+	})
+	if err != nil {
+		return err
 	}
 	// The table and CSV are the problems themselves; JSON and a workbook leave stderr to
 	// say what was found, as every other command that reads returns does.

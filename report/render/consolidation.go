@@ -3,9 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,10 +18,7 @@ import (
 // WriteConsolidation writes the provincial workbook: a summary with a chart, then the
 // classification, the checklist, the movement between categories, the timeliness of
 // returns, the problems and the sources. It is encrypted when password is not empty.
-//
-// While it writes, the garbage collector runs at writeGCPercent (see tightenGC).
 func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) error {
-	defer tightenGC(writeGCPercent)()
 	lang := c.Lang
 	wb := NewWorkbook(lang)
 	if err := writeSummary(wb, c); err != nil {
@@ -54,48 +49,6 @@ func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) e
 	// every streamed sheet back into memory to clear its tabSelected (half the time of
 	// writing a national workbook, by the profile).
 	return wb.Write(w, password)
-}
-
-// writeGCPercent is the garbage collector's target (GOGC) while a consolidation is
-// written. Writing starts with the heap target that reading left (about twice what
-// reading held: ~100 MB at 700 returns) although the consolidation holds a quarter of
-// it, and it allocates several times what it holds (excelize's cells and growing sheet
-// buffers: 128 MB per run at 700 returns), so with the default of 100 the heap climbs to
-// that target, then to twice what writing holds at its end (the consolidation and the
-// streamed sheets, ~50 MB). At 50 the collector starts as writing starts and keeps the
-// heap within 1.5 times what is held: peak RSS 110-114 MB instead of 130-152 at 700
-// returns, 255 instead of 309-328 at 2,000, 30-32 instead of 33-36 at 70, with no CPU
-// cost that stood out of the noise (the extra cycles mark the consolidation, ~24 MB at
-// 700; the sheet buffers hold no pointers).
-const writeGCPercent = 50
-
-// gcTight counts the writers running under tightenGC, so that the last one out restores
-// the setting the first one found, whatever the order they end in.
-var gcTight struct {
-	sync.Mutex
-	n   int
-	old int
-}
-
-// tightenGC sets the garbage collector's target (debug.SetGCPercent) to percent until the
-// returned function is called, unless it is lower already or off.
-func tightenGC(percent int) (restore func()) {
-	gcTight.Lock()
-	defer gcTight.Unlock()
-	if gcTight.n == 0 {
-		gcTight.old = debug.SetGCPercent(percent)
-		if gcTight.old < percent { // lower already, or off (-1)
-			debug.SetGCPercent(gcTight.old)
-		}
-	}
-	gcTight.n++
-	return func() {
-		gcTight.Lock()
-		defer gcTight.Unlock()
-		if gcTight.n--; gcTight.n == 0 {
-			debug.SetGCPercent(gcTight.old)
-		}
-	}
 }
 
 // partialBanner says that the workbook is incomplete and why.

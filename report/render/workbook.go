@@ -2,9 +2,11 @@ package render
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -455,21 +457,73 @@ func (wb *Workbook) cellValue(v any) any {
 
 // Write writes the workbook to w, encrypted with password when it is not empty.
 //
-// Unencrypted, the zip goes straight to w, its parts deflated on every core
-// (parallelZip), rather than into excelize's buffer of the whole file first (File.Write
-// builds the zip in memory with WriteToBuffer, and encryption needs it there).
+// Unencrypted, the zip goes straight to w through streamZip, its parts deflated on every
+// core, rather than into excelize's buffer of the whole file first (File.Write builds
+// the zip in memory, and encryption needs it there).
 func (wb *Workbook) Write(w io.Writer, password string) error {
 	defer wb.f.Close()
 	if password != "" {
 		return wb.f.Write(w, excelize.Options{Password: password})
 	}
+	return streamZip(wb.f, w)
+}
+
+// zipSaver is what streamZip needs of an *excelize.File.
+type zipSaver interface {
+	SetZipWriter(func(io.Writer) excelize.ZipWriter) *excelize.File
+	Write(w io.Writer, opts ...excelize.Options) error
+	GetSheetList() []string
+}
+
+// streamZip has f write its zip to w through a parallelZip. excelize's File.Write asks
+// the function given to SetZipWriter for a zip writer to fill its own buffer, closes it,
+// and copies the buffer to the writer it was given; the parallelZip writes to w instead,
+// so excelize's buffer stays empty. That depends on how excelize uses its buffer, so the
+// write fails, rather than give an empty or partial workbook, unless excelize asked for
+// exactly one zip writer, gave it the parts of a workbook (the content types, the
+// workbook and every sheet), closed it after the last, and had nothing of its own to
+// write.
+func streamZip(f zipSaver, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	wb.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newParallelZip(bw) })
-	// Nothing reaches excelize's buffer: the zip writer above writes to bw.
-	if err := wb.f.Write(io.Discard); err != nil {
+	var zips []*parallelZip
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		z := newParallelZip(bw)
+		zips = append(zips, z)
+		return z
+	})
+	var own byteCounter // what excelize writes itself, which would not reach w
+	if err := f.Write(&own); err != nil {
 		return err
 	}
+	if len(zips) != 1 {
+		return fmt.Errorf("writing the workbook: excelize used %d parallel zip writers, not 1", len(zips))
+	}
+	z := zips[0]
+	sheets := 0
+	for _, name := range z.names {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
+			sheets++
+		}
+	}
+	switch {
+	case !z.closed:
+		return errors.New("writing the workbook: excelize did not close the zip")
+	case z.err != nil: // a part added after Close, which excelize did not report
+		return fmt.Errorf("writing the workbook: %w", z.err)
+	case own > 0:
+		return fmt.Errorf("writing the workbook: excelize wrote %d bytes besides the zip", int64(own))
+	case !slices.Contains(z.names, "[Content_Types].xml") || !slices.Contains(z.names, "xl/workbook.xml") || sheets != len(f.GetSheetList()):
+		return fmt.Errorf("writing the workbook: the zip has %d parts, %d of them sheets of %d: not the whole workbook", len(z.names), sheets, len(f.GetSheetList()))
+	}
 	return bw.Flush()
+}
+
+// byteCounter counts the bytes written to it and drops them.
+type byteCounter int64
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	*c += byteCounter(len(p))
+	return len(p), nil
 }
 
 // SheetName makes name a valid sheet name: no []:*?/\ and at most 31 characters.

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -28,6 +29,8 @@ type parallelZip struct {
 	zw     *zip.Writer
 	free   chan []byte        // raw chunk buffers not in use; bounds the chunks in flight
 	flates chan *flate.Writer // one per chunk in flight, made when first needed
+	closed bool               // Close was called: no part may follow
+	names  []string           // the parts, in order
 
 	// The part being written.
 	name    string
@@ -52,10 +55,15 @@ func newParallelZip(w io.Writer) *parallelZip {
 
 // Create ends the previous part and starts one named name.
 func (z *parallelZip) Create(name string) (io.Writer, error) {
+	if z.closed {
+		z.fail(errZipClosed)
+		return nil, errZipClosed
+	}
 	if err := z.endPart(); err != nil {
 		return nil, err
 	}
 	z.name, z.open, z.crc, z.size, z.outs = name, true, 0, 0, z.outs[:0]
+	z.names = append(z.names, name)
 	return z, nil
 }
 
@@ -123,10 +131,13 @@ func (z *parallelZip) deflate(last bool) {
 		}
 		z.free <- raw
 		if err != nil {
-			z.errOnce.Do(func() { z.err = err })
+			z.fail(err)
 		}
 	}()
 }
+
+// fail records err as the zip's error, unless it has one already.
+func (z *parallelZip) fail(err error) { z.errOnce.Do(func() { z.err = err }) }
 
 // endPart waits for the chunks of the part being written and writes its entry.
 func (z *parallelZip) endPart() error {
@@ -163,14 +174,26 @@ func (z *parallelZip) endPart() error {
 
 // AddFS ends the part being written and adds the files of fsys as zip.Writer does.
 func (z *parallelZip) AddFS(fsys fs.FS) error {
+	if z.closed {
+		z.fail(errZipClosed)
+		return errZipClosed
+	}
 	if err := z.endPart(); err != nil {
 		return err
 	}
 	return z.zw.AddFS(fsys)
 }
 
+// errZipClosed is the error of adding a part to a parallelZip after its Close; the zip
+// keeps it as its error.
+var errZipClosed = errors.New("zip: part added after Close")
+
 // Close ends the last part and writes the zip's directory.
 func (z *parallelZip) Close() error {
+	if z.closed {
+		return errors.New("zip: closed twice")
+	}
+	z.closed = true
 	if err := z.endPart(); err != nil {
 		return err
 	}

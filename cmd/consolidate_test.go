@@ -1,0 +1,65 @@
+package cmd
+
+import (
+	"errors"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestConsolidateFlags(t *testing.T) {
+	testFlags(t, NewCmdConsolidate, []flagCase[ConsolidateOptions]{
+		{name: "returns to a workbook", argv: []string{"consolidate", "a.xlsx", "b.xlsx", "-o", "tong-hop.xlsx"},
+			want: ConsolidateOptions{Global: vi(), Files: []string{"a.xlsx", "b.xlsx"}, Output: "tong-hop.xlsx"}},
+		{name: "every flag", argv: []string{"--lang", "en", "--password", "pw", "consolidate", "a.xlsx", "--output", "t.xlsx", "--baseline", "review.xlsx",
+			"--as-of", "20/12/2025", "--register", "register.csv", "--partial", "--force"},
+			want: ConsolidateOptions{Global: &GlobalOptions{Lang: "en", Password: "pw"}, Files: []string{"a.xlsx"}, Output: "t.xlsx", Baseline: "review.xlsx",
+				Calendar: CalendarOptions{AsOf: day(2025, time.December, 20), Register: "register.csv"}, Partial: true, Force: true}},
+
+		{name: "no output", argv: []string{"consolidate", "a.xlsx"},
+			wantErr: `-o phải là tệp .xlsx, không phải ""`},
+		{name: "no output in English", argv: []string{"--lang", "en", "consolidate", "a.xlsx", "--partial"},
+			wantErr: `-o must name an .xlsx file, not ""`},
+		{name: "output not xlsx", argv: []string{"consolidate", "a.xlsx", "-o", "t.ods"},
+			wantErr: `-o phải là tệp .xlsx, không phải "t.ods"`},
+		{name: "no file", argv: []string{"consolidate", "-o", "t.xlsx"},
+			wantErr: "requires at least 1 arg(s), only received 0"},
+		{name: "no format", argv: []string{"consolidate", "a.xlsx", "-o", "t.xlsx", "--format", "json"},
+			wantErr: "unknown flag: --format"},
+		{name: "bad day", argv: []string{"consolidate", "a.xlsx", "-o", "t.xlsx", "--as-of", "2025-02-30"},
+			wantErr: `invalid argument "2025-02-30" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+	})
+}
+
+// gcPercent reads the garbage collector's current target.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// The collector's target is tightened while the workbook is written, unless it is lower
+// already or off, and restored after, also when writing fails.
+func TestWithGCPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	failed := errors.New("disk full")
+	for _, c := range []struct{ before, during int }{{100, 50}, {400, 50}, {50, 50}, {20, 20}, {-1, -1}} {
+		for _, result := range []error{nil, failed} {
+			debug.SetGCPercent(c.before)
+			during := 0
+			err := withGCPercent(50, func() error {
+				during = gcPercent()
+				return result
+			})
+			if err != result {
+				t.Errorf("GOGC %d: error %v, want %v", c.before, err, result)
+			}
+			if during != c.during {
+				t.Errorf("GOGC %d: %d while writing, want %d", c.before, during, c.during)
+			}
+			if after := gcPercent(); after != c.before {
+				t.Errorf("GOGC %d: %d after writing (error %v)", c.before, after, result)
+			}
+		}
+	}
+}
