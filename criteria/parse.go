@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -26,6 +27,9 @@ func Parse(name string, data []byte) (*Plan, error) {
 		return nil, errors.New(cleanYAMLError(name, err))
 	}
 	p.Source = name
+	if p.Layout.empty() {
+		p.Layout = defaultLayout()
+	}
 	if errs := p.validate(); len(errs) > 0 {
 		var msgs []string
 		for _, e := range errs {
@@ -36,6 +40,18 @@ func Parse(name string, data []byte) (*Plan, error) {
 	}
 	return &p, nil
 }
+
+// defaultLayout is the layout section of the embedded plan, for a plan file that has none
+// (one exported before the section existed).
+var defaultLayout = sync.OnceValue(func() Layout {
+	var doc struct {
+		Layout Layout `yaml:"layout"`
+	}
+	if err := yaml.Unmarshal(defaultPlan, &doc); err != nil {
+		panic("criteria: embedded plan: " + err.Error())
+	}
+	return doc.Layout
+})
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
 

@@ -62,6 +62,7 @@ type Plan struct {
 	Consistency    []Rule         `yaml:"consistency,omitempty"`
 	Fields         []Field        `yaml:"fields"`
 	Cover          []CoverField   `yaml:"cover"`
+	Layout         Layout         `yaml:"layout"`
 	Registry       Registry       `yaml:"registry"`
 
 	// Source names where the plan came from: "embedded" or a file name.
@@ -355,6 +356,50 @@ type CoverField struct {
 	Vi       string   `yaml:"vi"`
 	En       string   `yaml:"en"`
 	Variants []string `yaml:"variants,omitempty"`
+}
+
+// Layout is the reader's vocabulary for returns laid out as offices send them: one sheet
+// of an official document, with a letterhead, a title, group and totals rows, notes and a
+// signature (SPEC §8). Its words are compared folded: without case, diacritics, spacing or
+// punctuation. A plan file without a layout section takes the embedded plan's.
+type Layout struct {
+	// HeaderGroups are group headers over sub-headers that name a field only under them:
+	// "Người nghiện ma túy" over "Tổng số" and "Trong đó: có hồ sơ quản lý".
+	HeaderGroups []HeaderGroup `yaml:"header_groups"`
+	// GroupRows label the rows that group the communes ("Thị trấn", "Các xã"), after an
+	// item number perhaps ("I.", "II"); such rows are not communes.
+	GroupRows []string `yaml:"group_rows"`
+	// Totals begin the label of a totals row ("Tổng cộng", "Toàn huyện", "Cộng").
+	Totals []string `yaml:"totals"`
+	// Footer begin the lines below the table: notes, recipients, signatures ("Ghi chú",
+	// "Nơi nhận", "Người lập biểu", "KT. Trưởng Công an huyện"). From such a line on,
+	// rows without figures (names, ranks, "(Ký, đóng dấu)") are not communes.
+	Footer []string `yaml:"footer"`
+	// Issuers begin a letterhead line naming the issuing body, before its district:
+	// "UBND huyện Cầu Kè", "Công an huyện Cầu Kè".
+	Issuers []string `yaml:"issuers"`
+	// Citations begin the lines above the table that cite other documents ("Căn cứ …",
+	// "Thực hiện …", "Kèm theo …"): neither the kind, the district nor the date is read
+	// from them.
+	Citations []string `yaml:"citations"`
+}
+
+// HeaderGroup is a group header and the fields its sub-headers name.
+type HeaderGroup struct {
+	Names   []string      `yaml:"names"`
+	Columns []GroupColumn `yaml:"columns"`
+}
+
+// GroupColumn is a field as a sub-header names it under a group.
+type GroupColumn struct {
+	Field   string   `yaml:"field"`
+	Headers []string `yaml:"headers"`
+}
+
+// empty reports whether the layout section was left out.
+func (l Layout) empty() bool {
+	return len(l.HeaderGroups) == 0 && len(l.GroupRows) == 0 && len(l.Totals) == 0 &&
+		len(l.Footer) == 0 && len(l.Issuers) == 0 && len(l.Citations) == 0
 }
 
 // Date is a calendar day written 2006-01-02.

@@ -3,6 +3,8 @@ package criteria
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"unicode"
 )
 
 // validate checks what the YAML decoder cannot: every reference resolves, every ID is
@@ -205,6 +207,40 @@ func (p *Plan) validate() []planError {
 		}
 	}
 
+	// Layout: every group names fields of the return, each sub-header once.
+	for i, g := range p.Layout.HeaderGroups {
+		path := []any{"layout", "header_groups", i}
+		if len(g.Names) == 0 || len(g.Columns) == 0 {
+			add("layout: a header group needs names and columns", path...)
+		}
+		subs := map[string]string{}
+		for j, c := range g.Columns {
+			if _, ok := fields[c.Field]; !ok {
+				add(fmt.Sprintf("layout: header group column %q is not a field of the return (see fields:)", c.Field), append(path, "columns", j, "field")...)
+			}
+			if len(c.Headers) == 0 {
+				add(fmt.Sprintf("layout: header group column %q needs headers", c.Field), append(path, "columns", j)...)
+			}
+			for _, h := range c.Headers {
+				k := foldKey(h)
+				if prev, dup := subs[k]; dup && prev != c.Field {
+					add(fmt.Sprintf("layout: sub-header %q names both %q and %q in one group", h, prev, c.Field), append(path, "columns", j)...)
+				}
+				subs[k] = c.Field
+			}
+		}
+	}
+	for _, l := range []struct {
+		name  string
+		words []string
+	}{{"group_rows", p.Layout.GroupRows}, {"totals", p.Layout.Totals}, {"footer", p.Layout.Footer}, {"issuers", p.Layout.Issuers}, {"citations", p.Layout.Citations}} {
+		for j, w := range l.words {
+			if foldKey(w) == "" {
+				add(fmt.Sprintf("layout: %s: %q has no letter or digit", l.name, w), "layout", l.name, j)
+			}
+		}
+	}
+
 	// Registry.
 	if len(p.Registry.Communes) == 0 {
 		add("registry: no communes", "registry")
@@ -230,6 +266,18 @@ func (p *Plan) validate() []planError {
 		}
 	}
 	return errs
+}
+
+// foldKey is s in lower case with its letters and digits only, for telling words apart
+// in validation (the reader compares them folded further, diacritics dropped).
+func foldKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // checkBands makes sure an indicator's bands are well formed, one per level, and adjacent:

@@ -77,6 +77,11 @@ type Book interface {
 	// Merges returns the merged ranges of a sheet; rows, the first rows of the sheet,
 	// give their text.
 	Merges(sheet string, rows []Row) []Merge
+	// SheetHidden reports whether a sheet is hidden (or very hidden): the clerk does not
+	// see it.
+	SheetHidden(sheet string) bool
+	// HiddenColumns returns the hidden columns of a sheet (0-based), nil when none is.
+	HiddenColumns(sheet string) map[int]bool
 	Close()
 }
 
@@ -98,6 +103,38 @@ func (b ExcelizeBook) CellIsText(sheet, cell string) bool {
 }
 func (b ExcelizeBook) Merges(sheet string, _ []Row) []Merge { return sheetMerges(b.F, sheet) }
 func (b ExcelizeBook) Close()                               { _ = b.F.Close() }
+
+func (b ExcelizeBook) SheetHidden(sheet string) bool {
+	visible, err := b.F.GetSheetVisible(sheet)
+	return err == nil && !visible
+}
+
+// HiddenColumns asks excelize about each column of the sheet's used range.
+func (b ExcelizeBook) HiddenColumns(sheet string) map[int]bool {
+	dim, err := b.F.GetSheetDimension(sheet)
+	if err != nil || dim == "" {
+		return nil
+	}
+	_, last, _ := strings.Cut(dim, ":")
+	if last == "" {
+		last = dim
+	}
+	width, _, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return nil
+	}
+	var hidden map[int]bool
+	for c := 1; c <= min(width, 1024); c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		if visible, err := b.F.GetColVisible(sheet, name); err == nil && !visible {
+			if hidden == nil {
+				hidden = map[int]bool{}
+			}
+			hidden[c-1] = true
+		}
+	}
+	return hidden
+}
 
 func sheetMerges(f *excelize.File, sheet string) []Merge {
 	cells, err := f.GetMergeCells(sheet)

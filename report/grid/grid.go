@@ -42,8 +42,9 @@ func CellName(col, line int) string {
 	return c
 }
 
-// HeaderRows is how many rows from the top of a sheet are searched for the header.
-const HeaderRows = 15
+// HeaderRows is how many rows from the top of a sheet are searched for the header: an
+// official document puts a letterhead, a title and "Căn cứ …" lines above its table.
+const HeaderRows = 40
 
 // gridRow is one row of a sheet: its 1-based line and its cells as text.
 type Row struct {
@@ -51,9 +52,15 @@ type Row struct {
 	Cells []string
 }
 
+// Cell returns the text of a cell as the clerk sees it: without surrounding spaces, nor
+// an apostrophe typed in front of the text ("'17676"), which Excel hides.
 func (g Row) Cell(col int) string {
 	if col < len(g.Cells) {
-		return strings.TrimSpace(g.Cells[col])
+		s := strings.TrimSpace(g.Cells[col])
+		if len(s) > 0 && s[0] == '\'' {
+			s = strings.TrimSpace(s[1:])
+		}
+		return s
 	}
 	return ""
 }

@@ -118,10 +118,32 @@ var catalogue = map[string][2]string{
 	"missing-metadata.no-district-csv": {
 		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
 		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
-	"source.column":  {"cột huyện", "district column"},
-	"source.sheet":   {"tên trang tính", "sheet name"},
-	"source.file":    {"tên tệp", "file name"},
-	"source.commune": {"các xã trong báo cáo", "communes of the return"},
+	"missing-metadata.kind-nocover": {
+		"không xác định được loại báo cáo: tệp không có trang bìa và tiêu đề văn bản không ghi loại (Rà soát, Giai đoạn 1, ...).",
+		"the report kind is not known: the workbook has no cover sheet and the document's title names none (Rà soát, Giai đoạn 1, ...)."},
+	"missing-metadata.report_date-nocover": {
+		"không xác định được ngày báo cáo: tệp không có trang bìa và phần đầu văn bản không có dòng \"…, ngày … tháng … năm …\".",
+		"the report date is not known: the workbook has no cover sheet and the letterhead has no line \"…, ngày … tháng … năm …\"."},
+	"missing-metadata.district-nocover": {
+		"tệp không có trang bìa và phần đầu văn bản không ghi đơn vị báo cáo; đã lấy theo %s: %s.",
+		"the workbook has no cover sheet and its letterhead does not name the reporting unit; taken from the %s: %s."},
+	"missing-metadata.no-district-nocover": {
+		"không xác định được huyện gửi báo cáo: tệp không có trang bìa, và phần đầu văn bản, cột huyện, tên trang tính và tên tệp đều không ghi.",
+		"the district of the return is not known: the workbook has no cover sheet, and neither its letterhead, a district column, the sheet name nor the file name gives it."},
+	"district-by-communes": {
+		"%s ghi %s nhưng các xã trong báo cáo đều thuộc %s: báo cáo được tính cho %s.",
+		"the %s gives %s but the communes listed all belong to %s: the return is counted for %s."},
+	"no-data-sheet.hidden": {
+		"chỉ trang tính ẩn (%s) có cột \"Xã, phường, thị trấn\"; trang ẩn không được đọc. Nếu đó là báo cáo, hãy hiện trang (nhấp chuột phải vào tên trang > Hiện) rồi gửi lại.",
+		"only hidden sheets (%s) have a \"Commune\" column; hidden sheets are not read. If it is the return, unhide it (right-click a sheet tab > Unhide) and send it again."},
+	"in-cell":           {" (ô %s)", " (cell %s)"},
+	"letterhead-date":   {"ngày báo cáo ở phần đầu văn bản", "the report date in the letterhead"},
+	"source.letterhead": {"phần đầu văn bản", "letterhead"},
+	"source.title":      {"tiêu đề văn bản", "title"},
+	"source.column":     {"cột huyện", "district column"},
+	"source.sheet":      {"tên trang tính", "sheet name"},
+	"source.file":       {"tên tệp", "file name"},
+	"source.commune":    {"các xã trong báo cáo", "communes of the return"},
 	"unknown-kind": {
 		"loại báo cáo %q không có trong lịch của kế hoạch; ghi một trong: %s.",
 		"report kind %q is not in the plan's calendar; write one of: %s."},

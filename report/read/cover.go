@@ -10,9 +10,10 @@ import (
 	"time"
 )
 
-// coverInfo is what the cover sheet says, read and checked.
+// coverInfo is what the cover sheet says, read and checked; or what a data sheet says
+// above its table (letterhead), or both.
 type coverInfo struct {
-	sheet        string
+	sheet        string            // the cover sheet, "" when there is none
 	raw          map[string]string // cover key → value as written
 	cells        map[string]string // cover key → A1 cell of the value
 	district     string            // registry name, "" when absent or unknown
@@ -22,6 +23,48 @@ type coverInfo struct {
 	phone        string
 	reportDate   time.Time
 	receivedDate time.Time
+	// from says, for the keys read above a data sheet's table (fromSheet) rather than
+	// on the cover, where: "letterhead" or "title".
+	from      map[string]string
+	fromSheet string
+}
+
+// with is the cover completed by what a data sheet says above its table: the cover's
+// values come first.
+func (cov coverInfo) with(lh coverInfo) coverInfo {
+	if len(lh.raw) == 0 {
+		return cov
+	}
+	out := cov
+	out.raw, out.cells, out.from, out.fromSheet = copyMap(cov.raw), copyMap(cov.cells), map[string]string{}, lh.fromSheet
+	if out.raw == nil {
+		out.raw, out.cells = map[string]string{}, map[string]string{}
+	}
+	for key, v := range lh.raw {
+		if out.raw[key] != "" {
+			continue
+		}
+		out.raw[key], out.cells[key], out.from[key] = v, lh.cells[key], lh.from[key]
+		switch key {
+		case "district":
+			out.district = lh.district
+		case "kind":
+			out.kind = lh.kind
+		case "number":
+			out.number = lh.number
+		case "report_date":
+			out.reportDate = lh.reportDate
+		}
+	}
+	return out
+}
+
+// at is where the value of key was read.
+func (cov coverInfo) at(key string) loc {
+	if cov.from[key] != "" {
+		return loc{sheet: cov.fromSheet, cell: cov.cells[key], district: cov.district}
+	}
+	return loc{sheet: cov.sheet, cell: cov.cells[key], district: cov.district}
 }
 
 // coverSheetNames are cover sheet names, compared with normLabel.

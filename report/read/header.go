@@ -2,6 +2,7 @@ package read
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"drugfree/criteria"
@@ -44,11 +45,66 @@ func newLabelIndex(entries func(add func(key string, labels ...string))) labelIn
 }
 
 func fieldIndex(p *criteria.Plan) labelIndex {
-	return newLabelIndex(func(add func(string, ...string)) {
+	ix := newLabelIndex(func(add func(string, ...string)) {
 		for _, f := range p.Fields {
 			add(f.Key, append([]string{f.Vi, f.En}, f.Variants...)...)
 		}
 	})
+	ix.addGroups(p.Layout.HeaderGroups)
+	return ix
+}
+
+// Group headers are kept in the label index under keys no label has (normal forms hold
+// letters and digits only): groupKey+name gives the group's number, and
+// subKey+number+"\x00"+sub-header the field the sub-header names under that group.
+const (
+	groupKey = "\x00g"
+	subKey   = "\x00s"
+)
+
+// addGroups indexes the plan's group headers and their sub-headers; the first group to
+// claim a name keeps it.
+func (ix labelIndex) addGroups(groups []criteria.HeaderGroup) {
+	for i, g := range groups {
+		id := strconv.Itoa(i)
+		for _, name := range g.Names {
+			for _, form := range []string{name, parenthesised.ReplaceAllString(name, "")} {
+				if n := naming.NormLabel(form); n != "" {
+					if _, taken := ix[groupKey+n]; !taken {
+						ix[groupKey+n] = id
+					}
+				}
+			}
+		}
+		for _, c := range g.Columns {
+			for _, h := range c.Headers {
+				for _, form := range []string{h, parenthesised.ReplaceAllString(h, "")} {
+					if n := naming.NormLabel(form); n != "" {
+						if _, taken := ix[subKey+id+"\x00"+n]; !taken {
+							ix[subKey+id+"\x00"+n] = c.Field
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// grouped returns the field a sub-header names under a group header, given their normal
+// forms (and, with their parenthesised parts dropped, gs and ss).
+func (ix labelIndex) grouped(g, gs, sub, ss string) (string, bool) {
+	id, ok := ix[groupKey+g]
+	if !ok && gs != g {
+		id, ok = ix[groupKey+gs]
+	}
+	if !ok {
+		return "", false
+	}
+	k, ok := ix[subKey+id+"\x00"+sub]
+	if !ok && ss != sub {
+		k, ok = ix[subKey+id+"\x00"+ss]
+	}
+	return k, ok
 }
 
 func coverIndex(p *criteria.Plan) labelIndex {
@@ -146,7 +202,7 @@ func newHeaderMatcher(ix labelIndex) *headerMatcher {
 func (ix labelIndex) fields() int {
 	keys := map[string]bool{}
 	for label, key := range ix {
-		if label != digitKeys {
+		if !strings.HasPrefix(label, "\x00") { // digitKeys, groups
 			keys[key] = true
 		}
 	}
@@ -223,6 +279,13 @@ func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
 	if ch.b == "" {
 		return x.key, x.ok
 	}
+	if ch.grouped {
+		// a sub-header under a group header that names fields of its own ("Tổng số"
+		// under "Người nghiện ma túy")
+		if k, ok := m.ix.grouped(m.normOf(ch.a, x), m.stripOf(ch.a, x), m.normOf(ch.b, y), m.stripOf(ch.b, y)); ok {
+			return k, true
+		}
+	}
 	if x.paren || y.paren {
 		// as ix.match("a b"), whose normal form is normLabel(a)+normLabel(b); without its
 		// parenthesised parts, it is a's without them, then b's, unless a "(" of a is
@@ -253,6 +316,16 @@ type header struct {
 	labels      map[int]string // column → header text as read
 	titled      map[int]bool   // columns with some header text, known or not, or under a merged header cell
 	dups        []dupColumn
+	// spans maps a column whose header cell is merged across the columns to its right to
+	// the last of them: the commune's name may be written across them ("Xã | Hòa Ân").
+	spans map[int]int
+	// texts are the cells of the header's rows, to know the header again when a printed
+	// page repeats it further down.
+	texts [][]string
+	// hidden are the sheet's hidden columns, which are not read.
+	hidden map[int]bool
+	// above are the rows above the header: a letterhead and a title, perhaps.
+	above []grid.Row
 }
 
 // dupColumn is a column whose header maps to a field another column already has.
@@ -306,6 +379,15 @@ func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (b
 	}
 	if bestScore > 0 {
 		best.titled = titledColumns(rows, merges, best.first, best.last)
+		best.mergedLabels(m, merges)
+		for _, r := range rows {
+			switch {
+			case r.Line < best.first:
+				best.above = append(best.above, r)
+			case r.Line <= best.last:
+				best.texts = append(best.texts, r.Cells)
+			}
+		}
 	}
 	if bestScore >= 1000 {
 		return best, true
@@ -314,6 +396,55 @@ func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (b
 		return best, false
 	}
 	return header{}, false
+}
+
+// mergedLabels finds the text fields whose header cell is merged across columns to its
+// right (a commune header over "Xã | Hòa Ân"): those columns are one field, not a
+// second column of it, and the field's text is read across them.
+func (h *header) mergedLabels(m *headerMatcher, merges []grid.Merge) {
+	for _, mg := range merges {
+		if mg.Right <= mg.Left || mg.Top < h.first || mg.Top > h.last {
+			continue
+		}
+		key, ok := m.match(strings.TrimSpace(mg.Text))
+		if col, has := h.cols[key]; !ok || !has || col != mg.Left || (key != keyCommune && key != keyDistrict) {
+			continue
+		}
+		if h.spans == nil {
+			h.spans = map[int]int{}
+		}
+		h.spans[mg.Left] = mg.Right
+		dups := h.dups[:0]
+		for _, d := range h.dups {
+			if d.key != key || d.col < mg.Left || d.col > mg.Right {
+				dups = append(dups, d)
+			}
+		}
+		h.dups = dups
+	}
+}
+
+// repeats reports whether a row repeats a row of the header: each of its cells that is
+// not empty says what the header's says in that column.
+func (h *header) repeats(g grid.Row) bool {
+	for _, cells := range h.texts {
+		same, any := true, false
+		for c := range g.Cells {
+			v := g.Cell(c)
+			if v == "" {
+				continue
+			}
+			any = true
+			if c >= len(cells) || strings.TrimSpace(cells[c]) != v {
+				same = false
+				break
+			}
+		}
+		if same && any {
+			return true
+		}
+	}
+	return false
 }
 
 // titledColumns returns the columns with some text in the header's rows (first to last),
@@ -353,10 +484,11 @@ type colChoices struct {
 func (cc *colChoices) list() []labelChoice { return cc.ch[:cc.n] }
 
 // labelChoice is the label a, or "a b" when b is not empty; x and y are what a and b
-// match (headerMatcher.cell).
+// match (headerMatcher.cell). grouped is true when a is a group header over b.
 type labelChoice struct {
-	a, b string
-	x, y cellLabel
+	a, b    string
+	x, y    cellLabel
+	grouped bool
 }
 
 // labBuffers returns m's buffers of what the cells of n rows match, emptied.
@@ -465,7 +597,7 @@ func (m *headerMatcher) twoRowLabels(top, sub grid.Row, topLabs, subLabs []cellL
 		case s != "" && g == "":
 			out[c].n, out[c].ch[0] = 1, labelChoice{a: s, x: sl}
 		case s != "":
-			out[c].n, out[c].ch = 3, [3]labelChoice{{a: g, b: s, x: gl, y: sl}, {a: s, b: g, x: sl, y: gl}, {a: s, x: sl}}
+			out[c].n, out[c].ch = 3, [3]labelChoice{{a: g, b: s, x: gl, y: sl, grouped: true}, {a: s, b: g, x: sl, y: gl}, {a: s, x: sl}}
 		}
 	}
 	return out

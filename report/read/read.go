@@ -97,6 +97,8 @@ type env struct {
 	statuses statusNames
 	// kinds are the names of the plan's calendar kinds, folded (matchKind)
 	kinds kindNames
+	// layout is the plan's vocabulary of an official document's layout
+	layout layoutWords
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -113,7 +115,7 @@ func newEnv(opt ReadOptions) *env {
 	if m == nil {
 		m = naming.NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p)}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
 }
 
 // reader reads one file and collects its problems.

@@ -103,19 +103,24 @@ func (r *reader) readCSV(data []byte) []*Return {
 	hdr, ok := detectHeader(r.fields, rows, nil)
 	cov := coverInfo{raw: map[string]string{}, cells: map[string]string{}}
 	if !ok {
-		r.noDataSheet(nil, r.partialCSV(hdr), Return{}, cov)
+		r.noDataSheet(nil, nil, r.partialCSV(hdr), Return{}, cov)
 		return nil
 	}
+	cov = cov.with(r.letterhead("", hdr.above))
 	r.headerProblems("", hdr)
-	proto := Return{File: r.path, SHA256: r.sha, Format: r.format}
-	district, source := r.sheetDistrict("", "", false)
-	s := newSheetCtx(r, "", newCSVSource(text), hdr, proto)
-	s.district, s.source = district, source
+	district, from := r.sheetDistrict("", cov, false)
+	s := newSheetCtx(r, "", newCSVSource(text), hdr, r.proto(cov))
+	s.district = district
+	if from != nil {
+		s.source, s.meta, s.outranked = from.source, from, true
+	}
 	if err := s.run(); err != nil {
 		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
 	}
 	rets := s.returnsOut()
-	r.metadataWarnings(rets, cov, s.usedCol, source)
+	if s.overridden == "" {
+		r.metadataWarnings(rets, cov, s.usedCol, s.source)
+	}
 	return rets
 }
 

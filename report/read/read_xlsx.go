@@ -49,20 +49,23 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 	}
 	defer f.Close()
 	date1904 := f.Date1904()
-	sheets := f.SheetList()
+	all := f.SheetList()
+	sheets := visibleSheets(f, all)
 	found, partial := r.findDataSheets(f, sheets)
 	cov := r.readCover(f, r.findCover(f, sheets, found), date1904)
-	proto := Return{File: r.path, SHA256: r.sha, Format: r.format, Kind: cov.kind, Number: cov.number,
-		ReportDate: cov.reportDate, ReceivedDate: cov.receivedDate, Author: cov.author, Phone: cov.phone,
-		CoverSheet: cov.sheet, CoverCells: cov.cells}
 	if len(found) == 0 {
-		return r.noDataSheet(sheets, partial, proto, cov)
+		return r.noDataSheet(f, all, partial, r.proto(cov), cov)
 	}
 	var rets []*Return
-	usedCol, source := false, ""
-	for _, ds := range found {
-		district, src := r.sheetDistrict(ds.name, cov.district, len(found) > 1)
-		s, err := r.readSheet(f, ds, proto, district, src)
+	usedCol, source, overridden := false, "", false
+	meta := cov
+	for i, ds := range found {
+		sheetMeta := cov.with(r.letterhead(ds.name, ds.hdr.above))
+		if i == 0 {
+			meta = sheetMeta
+		}
+		district, from := r.sheetDistrict(ds.name, sheetMeta, len(found) > 1)
+		s, err := r.readSheet(f, ds, r.proto(sheetMeta), district, from)
 		if err != nil {
 			r.add(problem.Error, problem.CodeUnreadableFile, loc{sheet: ds.name}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
 		}
@@ -70,29 +73,68 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 			rets = append(rets, s.returnsOut()...)
 			usedCol = usedCol || s.usedCol
 			source = s.source
+			overridden = overridden || s.overridden != ""
 		}
 	}
-	r.metadataWarnings(rets, cov, usedCol, source)
+	if !overridden {
+		r.metadataWarnings(rets, meta, usedCol, source)
+	}
 	return rets
 }
 
-// readSheet reads one data sheet, closing its row iterator.
-func (r *reader) readSheet(f grid.Book, ds dataSheet, proto Return, district, source string) (*sheetCtx, error) {
+// proto is the return every sheet read with metadata cov starts from.
+func (r *reader) proto(cov coverInfo) Return {
+	return Return{File: r.path, SHA256: r.sha, Format: r.format, Kind: cov.kind, Number: cov.number,
+		ReportDate: cov.reportDate, ReceivedDate: cov.receivedDate, Author: cov.author, Phone: cov.phone,
+		CoverSheet: cov.sheet, CoverCells: cov.cells}
+}
+
+// visibleSheets are the sheets the clerk sees: a hidden sheet (last period's figures, a
+// list for drop-downs) is not read.
+func visibleSheets(f grid.Book, sheets []string) []string {
+	var out []string
+	for _, s := range sheets {
+		if !f.SheetHidden(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// readSheet reads one data sheet, closing its row iterator. from says where the
+// district came from.
+func (r *reader) readSheet(f grid.Book, ds dataSheet, proto Return, district string, from *metaPlace) (*sheetCtx, error) {
 	src, err := f.Source(ds.name)
 	if err != nil {
 		return nil, err
 	}
 	r.headerProblems(ds.name, ds.hdr)
 	s := newSheetCtx(r, ds.name, src, ds.hdr, proto)
-	s.district, s.source = district, source
+	s.district = district
+	if from != nil {
+		s.source, s.meta = from.source, from
+		s.outranked = from.source != "cover"
+	}
 	runErr := s.run()
 	closeErr := src.Close()
 	return s, errors.Join(runErr, closeErr)
 }
 
 // findDataSheets returns the sheets with a commune column, and those with a header that
-// lacks one.
+// lacks one. A sheet whose table has no figure column (a list of communes for a drop-down)
+// is not a return when another sheet's table has one.
 func (r *reader) findDataSheets(f grid.Book, sheets []string) (found, partial []dataSheet) {
+	defer func() {
+		var withFigures []dataSheet
+		for _, ds := range found {
+			if r.hasFigureColumn(ds.hdr) {
+				withFigures = append(withFigures, ds)
+			}
+		}
+		if len(withFigures) > 0 {
+			found = withFigures
+		}
+	}()
 	for _, name := range sheets {
 		hdr, ok, err := r.scanSheet(f, name)
 		if err != nil {
@@ -134,8 +176,39 @@ func (r *reader) scanSheet(f grid.Book, sheet string) (header, bool, error) {
 	if !anyLabel(m.match, rows) {
 		return header{}, false, nil
 	}
+	hidden := f.HiddenColumns(sheet)
+	if hidden != nil {
+		rows = withoutHidden(rows, hidden)
+	}
 	hdr, ok := detectHeaderWith(m, rows, f.Merges(sheet, rows))
+	hdr.hidden = hidden
 	return hdr, ok, nil
+}
+
+// withoutHidden is rows with the cells of hidden columns emptied: the clerk does not see
+// them ("Dân số (năm 2024)" kept beside "Dân số").
+func withoutHidden(rows []grid.Row, hidden map[int]bool) []grid.Row {
+	out := make([]grid.Row, len(rows))
+	for i, g := range rows {
+		cells := append([]string(nil), g.Cells...)
+		for c := range cells {
+			if hidden[c] {
+				cells[c] = ""
+			}
+		}
+		out[i] = grid.Row{Line: g.Line, Cells: cells}
+	}
+	return out
+}
+
+// hasFigureColumn reports whether a header names a numeric field.
+func (r *reader) hasFigureColumn(h header) bool {
+	for _, f := range r.plan.Fields {
+		if _, ok := h.cols[f.Key]; ok && f.Numeric() {
+			return true
+		}
+	}
+	return false
 }
 
 // anyLabel reports whether some cell of rows is a known header, so that sheets without
@@ -153,11 +226,23 @@ func anyLabel(match func(string) (string, bool), rows []grid.Row) bool {
 
 // noDataSheet handles a workbook without a data sheet: fine for a kind that carries no
 // data (the implementation plan), else an error.
-func (r *reader) noDataSheet(sheets []string, partial []dataSheet, proto Return, cov coverInfo) []*Return {
+func (r *reader) noDataSheet(f grid.Book, sheets []string, partial []dataSheet, proto Return, cov coverInfo) []*Return {
 	if d, ok := r.plan.Deadline(cov.kind); ok && !d.Data {
-		district, _ := r.sheetDistrict("", cov.district, false)
+		district, _ := r.sheetDistrict("", cov, false)
 		proto.District = district
 		return []*Return{&proto}
+	}
+	var hidden []string
+	for _, s := range sheets {
+		if f != nil && f.SheetHidden(s) {
+			if _, ok, _ := r.scanSheet(f, s); ok {
+				hidden = append(hidden, s)
+			}
+		}
+	}
+	if len(hidden) > 0 {
+		r.add(problem.Error, problem.CodeNoDataSheet, loc{sheet: hidden[0]}, i18n.Msg(r.lang, "no-data-sheet.hidden", strings.Join(hidden, ", ")))
+		return nil
 	}
 	for _, ds := range partial {
 		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.CellName(0, ds.hdr.first)},
@@ -205,52 +290,83 @@ func ClassificationFields(p *criteria.Plan) []string {
 }
 
 // sheetDistrict is the district a sheet's rows belong to when no district column says
-// otherwise: the cover's, else the sheet's name, else the file's name. With several data
-// sheets the sheet's name comes first.
-func (r *reader) sheetDistrict(sheet, cover string, multi bool) (string, string) {
+// otherwise, and where it was found: the cover's, else what the sheet says above its
+// table (letterhead, title), else the sheet's name, else the file's name. With several
+// data sheets what each sheet says comes first, then the cover. The communes listed may
+// still outrank all but the cover (sheetCtx.finish).
+func (r *reader) sheetDistrict(sheet string, meta coverInfo, multi bool) (string, *metaPlace) {
 	fromSheet, _ := r.m.DistrictIn(sheet)
 	stem := strings.TrimSuffix(filepath.Base(r.path), filepath.Ext(r.path))
 	fromFile, _ := r.m.DistrictIn(stem)
-	order := [][2]string{{cover, "cover"}, {fromSheet, "sheet"}, {fromFile, "file"}}
-	if multi {
-		order[0], order[1] = order[1], order[0]
-	}
-	for _, o := range order {
-		if o[0] != "" {
-			return o[0], o[1]
+	var cover, above *metaPlace
+	if meta.district != "" {
+		p := &metaPlace{source: "cover", sheet: meta.sheet, cell: meta.cells["district"], text: meta.raw["district"]}
+		if src := meta.from["district"]; src != "" {
+			p.source, p.sheet = src, meta.fromSheet
+			above = p
+		} else {
+			cover = p
 		}
 	}
-	return "", ""
+	type candidate struct {
+		district string
+		place    *metaPlace
+	}
+	order := []candidate{{meta.district, cover}, {meta.district, above}, {fromSheet, &metaPlace{source: "sheet", sheet: sheet}}, {fromFile, &metaPlace{source: "file", sheet: sheet}}}
+	if multi {
+		order = []candidate{order[1], order[2], order[0], order[3]}
+	}
+	for _, o := range order {
+		if o.district != "" && o.place != nil {
+			return o.district, o.place
+		}
+	}
+	return "", nil
 }
 
 // metadataWarnings reports a cover without kind, report date or (for a return of one
-// district) district.
+// district) district; for a workbook without cover, a letterhead and title without them.
 func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, source string) {
 	district := ""
 	if len(rets) == 1 {
 		district = rets[0].District
 	}
+	// A CSV file has no cover: its notes say where the district came from without one;
+	// nor does a workbook that is one sheet of an official document.
+	suffix := ""
+	switch {
+	case r.format == "csv":
+		suffix = "-csv"
+	case cov.sheet == "":
+		suffix = "-nocover"
+	}
 	at := func(key string) loc {
+		if cov.from[key] != "" || suffix == "-nocover" {
+			sheet := cov.fromSheet
+			if sheet == "" && len(rets) > 0 {
+				sheet = rets[0].Sheet
+			}
+			return loc{sheet: sheet, cell: cov.cells[key], district: district}
+		}
 		return loc{sheet: cov.sheet, cell: cov.cells[key], district: district}
 	}
 	switch {
 	case r.format == "csv" && cov.raw["kind"] == "" && cov.raw["report_date"] == "":
 		r.add(problem.Warning, problem.CodeMissingMetadata, at("kind"), i18n.Msg(r.lang, "missing-metadata.csv"))
 	default:
+		nocover := ""
+		if suffix == "-nocover" {
+			nocover = suffix
+		}
 		if cov.raw["kind"] == "" {
-			r.add(problem.Warning, problem.CodeMissingMetadata, at("kind"), i18n.Msg(r.lang, "missing-metadata.kind"))
+			r.add(problem.Warning, problem.CodeMissingMetadata, at("kind"), i18n.Msg(r.lang, "missing-metadata.kind"+nocover))
 		}
 		if cov.raw["report_date"] == "" {
-			r.add(problem.Warning, problem.CodeMissingMetadata, at("report_date"), i18n.Msg(r.lang, "missing-metadata.report_date"))
+			r.add(problem.Warning, problem.CodeMissingMetadata, at("report_date"), i18n.Msg(r.lang, "missing-metadata.report_date"+nocover))
 		}
 	}
 	if len(rets) != 1 || cov.raw["district"] != "" || usedCol {
 		return
-	}
-	// A CSV file has no cover: its notes say where the district came from without one.
-	suffix := ""
-	if r.format == "csv" {
-		suffix = "-csv"
 	}
 	if source == "" {
 		source = "commune"

@@ -36,6 +36,42 @@ type sheetCtx struct {
 	figLimit int                       // the first column of a numeric field, -1 when none
 	// districts are the answers of DistrictIn for the district cells of the sheet
 	districts map[string]districtFound
+	// footer is true once a line below the table was met (notes, "Nơi nhận", a
+	// signature): from there on, rows without figures are not communes.
+	footer bool
+	// topTotals is a totals row above the communes, checked once they are all read.
+	topTotals *pendingTotals
+	// meta says where district came from, when the communes listed may outrank it
+	// (outranked); home counts the rows matched in district, and deferred holds the rows
+	// of communes of another district until the end of the sheet tells which is right.
+	meta       *metaPlace
+	outranked  bool
+	home       int
+	deferred   []deferredRow
+	overridden string // the district the communes gave instead of district
+	dataRows   int    // rows read as communes' rows so far
+}
+
+// metaPlace is where a piece of metadata was read: its source ("letterhead", "title",
+// "sheet", "file"), and the sheet and cell when it has them.
+type metaPlace struct {
+	source, sheet, cell, text string
+}
+
+// deferredRow is a row whose commune belongs to another district than the sheet's.
+type deferredRow struct {
+	g     grid.Row
+	name  string
+	match naming.CommuneMatch
+	row   Row
+}
+
+// pendingTotals are the figures of a totals row above the communes, by index in
+// plan.Fields; ok is false where there is none to compare.
+type pendingTotals struct {
+	line int
+	vals []float64
+	ok   []bool
 }
 
 // runningSums are the sums of the count and area fields, by index in plan.Fields.
@@ -109,11 +145,94 @@ func (s *sheetCtx) run() error {
 			return err
 		}
 		if !ok {
+			s.finish()
 			return nil
 		}
 		if g.Line > s.hdr.last {
 			s.Row(g)
 		}
+	}
+}
+
+// finish checks what only the whole sheet tells: a totals row above the communes, and
+// whose communes the rows are when the district came from the letterhead, the sheet's or
+// the file's name.
+func (s *sheetCtx) finish() {
+	s.checkTopTotals()
+	if len(s.deferred) == 0 {
+		return
+	}
+	to := s.communesDistrict()
+	if to == "" {
+		for _, d := range s.deferred {
+			s.place(d.g, d.name, s.district, d.match, "", d.row)
+		}
+		return
+	}
+	from := s.district
+	s.rekey(from, to)
+	for _, d := range s.deferred {
+		m := d.match
+		for _, c := range m.Candidates {
+			if c.District == to {
+				m.Commune = c
+			}
+		}
+		m.OK, m.Problem, m.Candidates = true, "", nil
+		s.place(d.g, d.name, to, m, m.Commune.FullName(), d.row)
+	}
+	s.overridden = to
+	place := i18n.Msg(s.r.lang, "source."+s.meta.source)
+	if s.meta.cell != "" {
+		place += i18n.Msg(s.r.lang, "in-cell", s.meta.cell)
+	}
+	at := loc{sheet: s.meta.sheet, cell: s.meta.cell, district: to}
+	s.r.add(problem.Warning, problem.CodeWrongDistrict, at, i18n.Msg(s.r.lang, "district-by-communes", place, from, to, to))
+}
+
+// communesDistrict is the one district every commune of the deferred rows may belong to,
+// when no row named a commune of the sheet's district; "" otherwise.
+func (s *sheetCtx) communesDistrict() string {
+	if s.home > 0 || s.usedCol {
+		return ""
+	}
+	var common map[string]bool
+	for _, d := range s.deferred {
+		here := map[string]bool{}
+		for _, c := range d.match.Candidates {
+			if common == nil || common[c.District] {
+				here[c.District] = true
+			}
+		}
+		common = here
+	}
+	if len(common) != 1 {
+		return ""
+	}
+	for d := range common {
+		return d
+	}
+	return ""
+}
+
+// rekey makes the sheet's return of district from the return of district to.
+func (s *sheetCtx) rekey(from, to string) {
+	s.district = to
+	ret, ok := s.returns[from]
+	if !ok {
+		return
+	}
+	delete(s.returns, from)
+	ret.District = to
+	s.returns[to] = ret
+	for i, d := range s.order {
+		if d == from {
+			s.order[i] = to
+		}
+	}
+	if seen, ok := s.seen[from]; ok {
+		delete(s.seen, from)
+		s.seen[to] = seen
 	}
 }
 
@@ -213,10 +332,6 @@ func (s *sheetCtx) figuresFilled(g grid.Row) bool {
 	return false
 }
 
-// footerWords start the lines below a table: signatures and notes. A line with a date in
-// words ("Trà Vinh, ngày 20 tháng 02 năm 2025") is a footer too.
-var footerWords = []string{"nguoi lap", "ghi chu", "thu truong", "noi nhan", "truong", "ky ten", "xac nhan", "lanh dao", "chi huy"}
-
 // Row reads one data row.
 func (s *sheetCtx) Row(g grid.Row) {
 	if blank(g) {
@@ -230,11 +345,18 @@ func (s *sheetCtx) Row(g grid.Row) {
 		s.checkTotals(g)
 		return
 	}
-	district := s.rowDistrict(g)
+	district, badDistrict := s.rowDistrict(g)
 	code := naming.NormCode(s.field(g, keyCode))
 	var match naming.CommuneMatch
 	if name != "" || code != "" {
 		match = s.r.m.Commune(name, district, code, "")
+	}
+	if !match.OK && s.layoutRow(g, name, code, match) {
+		return
+	}
+	s.dataRows++
+	if badDistrict {
+		s.unknownDistrict(g)
 	}
 	at := loc{sheet: s.sheet, district: district, commune: name}
 	if match.OK {
@@ -249,11 +371,92 @@ func (s *sheetCtx) Row(g grid.Row) {
 		}
 		return
 	}
-	if !match.OK && !filled && code == "" && isFooter(name) {
+	s.checkUntitled(g, at.district, at.commune)
+	row := Row{Name: name, Status: status, Figures: figures, Line: g.Line}
+	if s.outranked && match.Problem == problem.CodeWrongDistrict && district == s.district {
+		s.deferred = append(s.deferred, deferredRow{g: grid.Row{Line: g.Line}, name: name, match: match, row: row})
 		return
 	}
-	s.checkUntitled(g, at.district, at.commune)
-	s.place(g, name, district, match, at.commune, Row{Name: name, Status: status, Figures: figures, Line: g.Line})
+	if match.OK && district != "" && district == s.district {
+		s.home++
+	}
+	s.place(g, name, district, match, at.commune, row)
+}
+
+// layoutRow reports whether a row that names no commune is part of the document's layout
+// rather than a commune: a row of the header printed again on a new page, a row that
+// groups the communes ("I", "Thị trấn", "Các xã"), or the notes, "Nơi nhận" and
+// signature block below the table, with the names under it.
+func (s *sheetCtx) layoutRow(g grid.Row, name, code string, match naming.CommuneMatch) bool {
+	if code != "" || match.Former != nil || match.Problem == problem.CodeWrongDistrict || match.Problem == problem.CodeAmbiguousCommune {
+		return false // a commune's name or code, in the wrong place perhaps
+	}
+	if s.footer {
+		return !s.hasFigures(g)
+	}
+	if s.hdr.repeats(g) || s.groupRow(g) {
+		return true
+	}
+	if first := firstText(g); first != "" && s.r.layout.isFooterLine(first) && !s.hasFigures(g) {
+		s.footer = true
+		return true
+	}
+	return false
+}
+
+// groupRow reports whether every text left of the figures labels a group of communes
+// ("II | Các xã", "A. KHỐI PHƯỜNG"). Its figures, if any, are the group's subtotals.
+func (s *sheetCtx) groupRow(g grid.Row) bool {
+	limit := len(g.Cells)
+	if s.figLimit >= 0 {
+		limit = min(limit, s.figLimit)
+	}
+	any := false
+	for c := 0; c < limit; c++ {
+		v := g.Cell(c)
+		if v == "" || s.hdr.hidden[c] {
+			continue
+		}
+		if !s.r.layout.isGroupLabel(v) {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// hasFigures reports whether some numeric cell of the row reads as a figure.
+func (s *sheetCtx) hasFigures(g grid.Row) bool {
+	for i, f := range s.r.plan.Fields {
+		col := s.cols[i]
+		if col < 0 || !f.Numeric() {
+			continue
+		}
+		v := g.Cell(col)
+		if v == "" {
+			continue
+		}
+		st := numBad
+		if f.Kind == criteria.KindYesNo {
+			_, st = parseYesNo(v)
+		} else {
+			_, st = parseNumber(v, false)
+		}
+		if st == numOK {
+			return true
+		}
+	}
+	return false
+}
+
+// firstText is the first cell of a row that is not empty.
+func firstText(g grid.Row) string {
+	for c := range g.Cells {
+		if v := g.Cell(c); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // place puts a row in the return of its district, or reports why it cannot; full is
@@ -304,40 +507,55 @@ func blank(g grid.Row) bool {
 	return true
 }
 
-func isFooter(name string) bool {
-	f := naming.Fold(name)
-	for _, w := range footerWords {
-		if strings.HasPrefix(f, w) {
-			return true
-		}
-	}
-	return wordDate.MatchString(f) || len([]rune(name)) > 60
-}
-
-// field returns the text of field key on the row, "" when the column is absent.
+// field returns the text of field key on the row, "" when the column is absent. A field
+// whose header is merged across columns is read across them ("Xã" + "Hòa Ân"), a row
+// number in front left out.
 func (s *sheetCtx) field(g grid.Row, key string) string {
 	col, ok := s.hdr.cols[key]
 	if !ok {
 		return ""
 	}
+	if to, spans := s.hdr.spans[col]; spans {
+		return spanText(g, col, to)
+	}
 	return g.Cell(col)
 }
 
-// rowDistrict is the district named in the row's district column, else the sheet's.
-func (s *sheetCtx) rowDistrict(g grid.Row) string {
+// spanText joins the texts of the cells from col to to, a number first left out.
+func spanText(g grid.Row, col, to int) string {
+	var parts []string
+	for c := col; c <= to; c++ {
+		if v := g.Cell(c); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	if len(parts) > 1 && numberLike(parts[0]) {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, " ")
+}
+
+// rowDistrict is the district named in the row's district column, else the sheet's; bad
+// is true when the column names no district of the registry (unknownDistrict says so).
+func (s *sheetCtx) rowDistrict(g grid.Row) (district string, bad bool) {
 	raw := s.field(g, keyDistrict)
 	if raw == "" {
-		return s.district
+		return s.district, false
 	}
 	d, ok := s.districtIn(raw)
 	if !ok {
-		_, sugg, _ := s.r.m.District(raw)
-		at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
-		s.r.add(problem.Error, problem.CodeUnknownDistrict, at, naming.DistrictMessage(s.r.lang, raw, sugg, s.r.m))
-		return s.district
+		return s.district, true
 	}
 	s.usedCol = true
-	return d
+	return d, false
+}
+
+// unknownDistrict reports the district column of a row naming no district.
+func (s *sheetCtx) unknownDistrict(g grid.Row) {
+	raw := s.field(g, keyDistrict)
+	_, sugg, _ := s.r.m.District(raw)
+	at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
+	s.r.add(problem.Error, problem.CodeUnknownDistrict, at, naming.DistrictMessage(s.r.lang, raw, sugg, s.r.m))
 }
 
 // districtIn is s.r.m.DistrictIn(raw), remembered for the sheet: a district column
@@ -479,9 +697,6 @@ func (s *sheetCtx) addToSums(i int, f *criteria.Field, v float64, st numState) {
 	}
 }
 
-// totalsWords are how a totals row is labelled, folded.
-var totalsWords = []string{"tong cong", "tong so", "toan huyen", "toan thi xa", "toan thanh pho", "toan tinh", "cong ", "total", "grand total"}
-
 // isTotals reports whether the row is a totals row: its commune cell, or a text cell left
 // of the figures, reads "Tổng cộng", "Cộng", "Tổng", "Toàn huyện" or the like.
 func (s *sheetCtx) isTotals(g grid.Row) bool {
@@ -490,42 +705,25 @@ func (s *sheetCtx) isTotals(g grid.Row) bool {
 		limit = min(limit, s.figLimit)
 	}
 	for c := 0; c < limit; c++ {
-		if isTotalsLabel(g.Cell(c)) {
+		if s.r.layout.isTotalsLabel(g.Cell(c)) {
 			return true
 		}
 	}
-	return isTotalsLabel(s.field(g, keyCommune))
-}
-
-func isTotalsLabel(text string) bool {
-	// Every totals word starts with c, t or g: a text whose first letter or digit is
-	// another ASCII one is not folded.
-	for i := 0; i < len(text); i++ {
-		c := text[i] | 0x20 // lower case, for letters
-		if text[i] >= 0x80 || c == 'c' || c == 't' || c == 'g' {
-			break
-		}
-		if c >= 'a' && c <= 'z' || text[i] >= '0' && text[i] <= '9' {
-			return false
-		}
-	}
-	f := naming.Fold(text)
-	if f == "cong" || f == "tong" {
-		return true
-	}
-	for _, w := range totalsWords {
-		if strings.HasPrefix(f+" ", w) {
-			return true
-		}
-	}
-	return false
+	return s.r.layout.isTotalsLabel(s.field(g, keyCommune))
 }
 
 // checkTotals compares the totals row with the sum of the rows above it (since the last
-// totals row, or from the top), as Excel's SUM would: blank cells count as nothing.
+// totals row, or from the top), as Excel's SUM would: blank cells count as nothing. A
+// totals row above every commune ("TOÀN HUYỆN" first) is compared with the sum of all the
+// rows once they are read (finish).
 func (s *sheetCtx) checkTotals(g grid.Row) {
 	at := loc{sheet: s.sheet, district: s.district}
 	fields := s.r.plan.Fields
+	var top *pendingTotals
+	if s.dataRows == 0 && s.topTotals == nil {
+		top = &pendingTotals{line: g.Line, vals: make([]float64, len(fields)), ok: make([]bool, len(fields))}
+		s.topTotals = top
+	}
 	for i := range fields {
 		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
 		col := s.cols[i]
@@ -542,20 +740,50 @@ func (s *sheetCtx) checkTotals(g grid.Row) {
 			s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.number", raw, i18n.FieldName(s.r.plan, f.Key, s.r.lang)))
 			continue
 		}
-		tol := 1e-9
-		if f.Kind == criteria.KindArea {
-			tol = 0.01 + 1e-9
+		if top != nil {
+			top.vals[i], top.ok[i] = total, true
+			continue
 		}
 		since, all := s.sums.sum[i], s.all.sum[i]
-		if (!s.sums.bad[i] && math.Abs(total-since) <= tol) || math.Abs(total-all) <= tol {
+		if (!s.sums.bad[i] && sameTotal(f, total, since)) || sameTotal(f, total, all) {
 			continue
 		}
 		want := all
 		if s.sums.any {
 			want = since
 		}
-		s.r.add(problem.Error, problem.CodeTotalMismatch, at, i18n.Msg(s.r.lang, "total-mismatch",
-			criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), i18n.FieldName(s.r.plan, f.Key, s.r.lang)))
+		s.totalMismatch(at, f, total, want)
 	}
 	s.sums.reset()
+}
+
+// sameTotal reports whether a total equals a sum: to 0.01 m² for an area.
+func sameTotal(f *criteria.Field, total, sum float64) bool {
+	tol := 1e-9
+	if f.Kind == criteria.KindArea {
+		tol = 0.01 + 1e-9
+	}
+	return math.Abs(total-sum) <= tol
+}
+
+func (s *sheetCtx) totalMismatch(at loc, f *criteria.Field, total, want float64) {
+	s.r.add(problem.Error, problem.CodeTotalMismatch, at, i18n.Msg(s.r.lang, "total-mismatch",
+		criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), i18n.FieldName(s.r.plan, f.Key, s.r.lang)))
+}
+
+// checkTopTotals compares a totals row above the communes with the sum of every row.
+func (s *sheetCtx) checkTopTotals() {
+	top := s.topTotals
+	if top == nil {
+		return
+	}
+	fields := s.r.plan.Fields
+	for i := range fields {
+		f := &fields[i]
+		if !top.ok[i] || s.all.bad[i] || sameTotal(f, top.vals[i], s.all.sum[i]) {
+			continue
+		}
+		at := loc{sheet: s.sheet, district: s.district, cell: grid.CellName(s.cols[i], top.line)}
+		s.totalMismatch(at, f, top.vals[i], s.all.sum[i])
+	}
 }

@@ -2,6 +2,7 @@ package read
 
 import (
 	"errors"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,11 +32,33 @@ var (
 	digitsOnly   = regexp.MustCompile(`^\d+$`)
 )
 
-// parseNumber reads a cell as a number. numeric says the cell holds a number (not text),
-// so that its value is read as Go writes floats; text follows Vietnamese habits:
-// "." groups thousands, "," is the decimal mark ("1.999,99"), "1 234" is grouped by
-// spaces, and "-" stands for zero.
+// parseNumber reads a cell as a number, as Excel shows it (shown). numeric says the cell
+// holds a number (not text), so that its value is read as Go writes floats; text follows
+// Vietnamese habits: "." groups thousands, "," is the decimal mark ("1.999,99"), "1 234"
+// is grouped by spaces, and "-" stands for zero.
 func parseNumber(raw string, numeric bool) (float64, numState) {
+	v, st := parseNumberExact(raw, numeric)
+	if st == numOK {
+		v = shown(v)
+	}
+	return v, st
+}
+
+// shown is v rounded to 9 decimal places, as every comparison takes it: a formula's
+// result 999.9999999999999 (Excel shows 1000) is 1000, not an area below 1000 m².
+func shown(v float64) float64 {
+	if v == math.Trunc(v) || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 9, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// parseNumberExact is parseNumber without rounding.
+func parseNumberExact(raw string, numeric bool) (float64, numState) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return 0, numBlank
@@ -223,14 +246,19 @@ func isDash(s string) bool {
 // order match tries them: folded once per file or register, not once per text read.
 type kindNames []kindName
 
-type kindName struct{ kind, norm string }
+// kindName is one name of a kind: norm is its normal form, words its folded words (for
+// titles), data whether the kind's returns carry data.
+type kindName struct {
+	kind, norm, words string
+	data              bool
+}
 
 func newKindNames(p *criteria.Plan) kindNames {
 	var ks kindNames
 	for _, d := range p.Calendar {
 		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
 			if n := naming.NormLabel(name); n != "" {
-				ks = append(ks, kindName{d.Kind, n})
+				ks = append(ks, kindName{kind: d.Kind, norm: n, words: naming.Fold(parenthesised.ReplaceAllString(name, "")), data: d.Data})
 			}
 		}
 	}

@@ -51,6 +51,9 @@ type rawBook struct {
 	// reading worker's, kept from file to file, or the book's own.
 	Texts *TextIntern
 
+	// hidden are the sheets the clerk does not see (hidden.go)
+	hidden map[string]bool
+
 	Password string
 	xlOnce   sync.Once
 	xl       *excelize.File // opened only for a formula without cached value
@@ -120,6 +123,9 @@ func OpenRawBookMemo(data []byte, zr *zip.Reader, parts *PartMemo) (*rawBook, er
 			return nil, errRawUnsupported
 		}
 		b.names = append(b.names, s.Name)
+		if s.State == "hidden" || s.State == "veryHidden" {
+			b.markHidden(s.Name)
+		}
 		b.paths[s.Name] = p
 		b.sheets[s.Name] = data
 	}
@@ -150,8 +156,9 @@ type xmlWorkbook struct {
 }
 
 type xmlSheet struct {
-	Name string `xml:"name,attr"`
-	ID   string `xml:"id,attr"`
+	Name  string `xml:"name,attr"`
+	ID    string `xml:"id,attr"`
+	State string `xml:"state,attr"` // "hidden" or "veryHidden" for a sheet the clerk does not see
 }
 
 // rels reads a relationships part: with a small scanner when the part is plain (see
@@ -333,6 +340,8 @@ func scanWorkbook(data []byte, wb *xmlWorkbook) bool {
 				sh.Name = UnescapeXML(v)
 			case "id":
 				sh.ID = UnescapeXML(v)
+			case "state":
+				sh.State = UnescapeXML(v)
 			}
 		}) {
 			return false

@@ -1,0 +1,188 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"drugfree/report/grid"
+	"drugfree/report/i18n"
+	"drugfree/report/naming"
+	"drugfree/report/problem"
+)
+
+// An official document (form of Decree 30/2020/NĐ-CP) gives its metadata above its table:
+//
+//	UBND HUYỆN CẦU KÈ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+//	CÔNG AN HUYỆN CẦU KÈ                  Độc lập - Tự do - Hạnh phúc
+//	Số: 302/BC-CAH                    Cầu Kè, ngày 12 tháng 12 năm 2025
+//	                         BÁO CÁO
+//	   Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 3
+//	Căn cứ Kế hoạch số 16/KH-UBND ngày 17/02/2025 …
+//
+// The letterhead names the issuing body, and in it the district; "Số:" the document's
+// number; the line "<place>, ngày … tháng … năm …" the report date; the title the kind of
+// return. Lines that cite other documents ("Căn cứ …", "Kèm theo …") are not read.
+
+// letterDate is a date line, folded: a place perhaps, then the date in words (or with
+// slashes, which folding turns into spaces).
+var letterDate = regexp.MustCompile(`^(?:([a-z0-9 ]+) )?ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})$`)
+
+// letterhead reads the metadata of the rows above a data sheet's header: label–value
+// pairs as on a cover ("Loại báo cáo: Giai đoạn 3"), else the document's letterhead and
+// title. Each key's from says where it was found ("letterhead", "title").
+func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
+	lh := coverInfo{raw: map[string]string{}, cells: map[string]string{}, from: map[string]string{}, fromSheet: sheet}
+	set := func(key, value, source string, col, line int) {
+		lh.raw[key], lh.cells[key], lh.from[key] = value, grid.CellName(col, line), source
+	}
+	found := func(key, value, source string, col, line int) {
+		if _, seen := lh.raw[key]; !seen {
+			set(key, value, source, col, line)
+		}
+	}
+	type place struct {
+		d, text   string
+		col, line int
+	}
+	var issuer, title place
+	kindLen := 0
+	var date []string // the date line's day, month and year
+	for _, g := range rows {
+		if key, value, col, ok := r.coverPair(g.Cells); ok && strings.TrimSpace(value) != "" {
+			found(key, strings.TrimSpace(value), "letterhead", col, g.Line)
+			continue
+		}
+		for c := range g.Cells {
+			for _, line := range strings.Split(g.Cell(c), "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" {
+					continue
+				}
+				f := naming.Fold(line)
+				switch {
+				case beginsWith(f, r.layout.citations):
+				case docNumber(line) != "":
+					found("number", docNumber(line), "letterhead", c, g.Line)
+				case letterDateOK(line, f) != nil:
+					if _, seen := lh.raw["report_date"]; !seen {
+						date = letterDateOK(line, f)
+						set("report_date", line, "letterhead", c, g.Line)
+					}
+				case beginsWith(f, r.layout.issuers):
+					if d, ok := r.m.DistrictIn(line); ok {
+						// the issuing body is the lower line: "UBND HUYỆN" over "CÔNG AN HUYỆN"
+						issuer = place{d, line, c, g.Line}
+					}
+				default:
+					if _, given := lh.from["kind"]; !given || lh.from["kind"] == "title" {
+						if kind, n := r.kinds.inTitle(f); n > kindLen {
+							lh.kind, kindLen = kind, n
+							set("kind", line, "title", c, g.Line)
+						}
+					}
+					if title.d == "" {
+						if d, ok := r.m.DistrictIn(line); ok {
+							title = place{d, line, c, g.Line}
+						}
+					}
+				}
+			}
+		}
+	}
+	r.letterheadValues(&lh, date)
+	if lh.from["district"] == "" {
+		switch {
+		case issuer.d != "":
+			lh.district = issuer.d
+			set("district", issuer.text, "letterhead", issuer.col, issuer.line)
+		case title.d != "":
+			lh.district = title.d
+			set("district", title.text, "title", title.col, title.line)
+		}
+	}
+	return lh
+}
+
+// letterheadValues reads the values found as label–value pairs, and the date line.
+func (r *reader) letterheadValues(lh *coverInfo, date []string) {
+	at := func(key string) loc { return loc{sheet: lh.fromSheet, cell: lh.cells[key]} }
+	if lh.from["district"] != "" {
+		if d, ok := r.m.DistrictIn(lh.raw["district"]); ok {
+			lh.district = d
+		} else {
+			delete(lh.raw, "district") // the letterhead or the title may still name it
+			delete(lh.from, "district")
+		}
+	}
+	if lh.from["kind"] == "letterhead" {
+		lh.kind, _ = r.kinds.match(lh.raw["kind"])
+		if lh.kind == "" {
+			delete(lh.raw, "kind")
+			delete(lh.from, "kind")
+		}
+	}
+	lh.number = lh.raw["number"]
+	raw, ok := lh.raw["report_date"]
+	if !ok {
+		return
+	}
+	st := numBad
+	if date != nil {
+		lh.reportDate, st = day(atoi(date[2]), atoi(date[1]), atoi(date[0]))
+	} else {
+		lh.reportDate, st = parseDate(raw, false, false)
+	}
+	if st == numBad {
+		r.add(problem.Error, problem.CodeTypeError, at("report_date"), i18n.Msg(r.lang, "type-error.date", raw, i18n.Msg(r.lang, "letterhead-date")))
+	}
+}
+
+// docNumber is the number of a line "Số: 302/BC-CAH" ("Số 302/BC-CAH", "SỐ:   /BC-UBND"),
+// "" for any other line.
+func docNumber(line string) string {
+	first, size := utf8.DecodeRuneInString(line)
+	if first != 'S' && first != 's' {
+		return ""
+	}
+	second, size2 := utf8.DecodeRuneInString(line[size:])
+	if naming.Fold(string(first)+string(second)) != "so" {
+		return ""
+	}
+	rest := strings.TrimSpace(line[size+size2:])
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+	if !strings.Contains(rest, "/") || strings.ContainsAny(rest, " \t") || utf8.RuneCountInString(rest) > 40 {
+		return ""
+	}
+	return rest
+}
+
+// letterDateOK returns the day, month and year of a line (f folded) that is the date line
+// under the national motto: the date alone, or after a place and a comma ("Cầu Kè, ngày
+// 12 tháng 12 năm 2025"), not a date inside a sentence; nil for any other line.
+func letterDateOK(line, f string) []string {
+	if !strings.Contains(f, "ngay") {
+		return nil
+	}
+	m := letterDate.FindStringSubmatch(f)
+	if m == nil || m[1] != "" && (!strings.Contains(line, ",") || len(strings.Fields(m[1])) > 6) {
+		return nil
+	}
+	return m[2:]
+}
+
+// inTitle is the kind of return a title line names as whole words ("… giai đoạn 3", "Báo
+// cáo sơ kết", "rà soát"), only kinds that carry data, since the sheet has a table; the
+// longest name wins. n is the length of the name found, 0 when none.
+func (ks kindNames) inTitle(f string) (kind string, n int) {
+	padded := " " + f + " "
+	for _, k := range ks {
+		if k.words == "" || len(k.words) <= n || !k.data {
+			continue
+		}
+		if strings.Contains(padded, " "+k.words+" ") {
+			kind, n = k.kind, len(k.words)
+		}
+	}
+	return kind, n
+}
