@@ -54,6 +54,8 @@ func (cov coverInfo) with(lh coverInfo) coverInfo {
 			out.number = lh.number
 		case "report_date":
 			out.reportDate = lh.reportDate
+		case "received_date":
+			out.receivedDate = lh.receivedDate
 		}
 	}
 	return out

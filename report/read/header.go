@@ -431,7 +431,7 @@ func (h *header) repeats(g grid.Row) bool {
 		same, any := true, false
 		for c := range g.Cells {
 			v := g.Cell(c)
-			if v == "" {
+			if v == "" || h.hidden[c] {
 				continue
 			}
 			any = true

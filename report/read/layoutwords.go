@@ -3,6 +3,9 @@ package read
 import (
 	"regexp"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"drugfree/criteria"
 	"drugfree/report/naming"
@@ -12,47 +15,86 @@ import (
 // folded once for a run: what labels group rows, totals rows, the lines below the table,
 // the issuing body in a letterhead, and the lines that cite other documents.
 type layoutWords struct {
-	groupRows map[string]bool
-	totals    []string
-	footer    []string
-	issuers   []string
-	citations []string
+	groupRows wordList
+	totals    wordList
+	footer    wordList
+	issuers   wordList
+	citations wordList
 	// totalsStart marks the ASCII letters and digits (lower case) a folded totals word
 	// starts with: a label that starts with another is not folded (isTotalsLabel).
 	totalsStart [128]bool
 }
 
 func newLayoutWords(l criteria.Layout) layoutWords {
-	fold := func(words []string) []string {
-		var out []string
-		for _, w := range words {
-			if f := naming.Fold(w); f != "" {
-				out = append(out, f)
-			}
-		}
-		return out
-	}
-	lw := layoutWords{groupRows: map[string]bool{}, totals: fold(l.Totals), footer: fold(l.Footer), issuers: fold(l.Issuers), citations: fold(l.Citations)}
-	for _, w := range fold(l.GroupRows) {
-		lw.groupRows[w] = true
-	}
+	lw := layoutWords{groupRows: newWordList(l.GroupRows), totals: newWordList(l.Totals), footer: newWordList(l.Footer),
+		issuers: newWordList(l.Issuers), citations: newWordList(l.Citations)}
 	for _, w := range lw.totals {
-		if c := w[0]; c < 128 {
+		if c := w.folded[0]; c < 128 {
 			lw.totalsStart[c] = true
 		}
 	}
 	return lw
 }
 
-// beginsWith reports whether the folded text f is one of words or begins with one of them
-// followed by another word.
-func beginsWith(f string, words []string) bool {
+// wordList is a list of the plan's words, each folded and as written (its letters,
+// lower case).
+type wordList []word
+
+type word struct{ folded, letters string }
+
+func newWordList(words []string) wordList {
+	var out wordList
 	for _, w := range words {
-		if strings.HasPrefix(f, w) && (len(f) == len(w) || f[len(w)] == ' ') {
+		if f := naming.Fold(w); f != "" {
+			out = append(out, word{f, markedLetters(w)})
+		}
+	}
+	return out
+}
+
+// markedLetters is s in lower case, NFC, with its letters and digits only.
+func markedLetters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// begins reports whether text, folded as f, is one of the words or begins with one
+// followed by another word. A text written with diacritics must have the word's:
+// "Công an" does not begin with "Cộng", nor "Trường Long Hòa" with "Trưởng"; a text
+// written without them ("TONG CONG") matches whatever the marks.
+func (ws wordList) begins(text, f string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(f, w.folded) && (len(f) == len(w.folded) || f[len(w.folded)] == ' ') && marksAgree(text, w.letters) {
 			return true
 		}
 	}
 	return false
+}
+
+// is reports whether text, folded as f, is one of the words, with the same marks.
+func (ws wordList) is(text, f string) bool {
+	for _, w := range ws {
+		if f == w.folded && marksAgree(text, w.letters) {
+			return true
+		}
+	}
+	return false
+}
+
+// marksAgree reports whether text, when it has any mark or letter beyond ASCII, begins
+// with letters.
+func marksAgree(text, letters string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			return strings.HasPrefix(markedLetters(text), letters)
+		}
+	}
+	return true
 }
 
 // isTotalsLabel reports whether text labels a totals row: "Tổng cộng", "Cộng", "TOÀN HUYỆN".
@@ -74,7 +116,7 @@ func (lw *layoutWords) isTotalsLabel(text string) bool {
 			break
 		}
 	}
-	return beginsWith(naming.Fold(text), lw.totals)
+	return lw.totals.begins(text, naming.Fold(text))
 }
 
 // itemNumber is an item number in front of a group's label, folded: Roman numerals, a
@@ -86,7 +128,7 @@ var itemNumber = regexp.MustCompile(`^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})$`)
 // Roman numerals or a letter ("II", "B"), which a commune's row number never is.
 func (lw *layoutWords) isGroupLabel(text string) bool {
 	f := naming.Fold(text)
-	if lw.groupRows[f] {
+	if lw.groupRows.is(text, f) {
 		return true
 	}
 	first, rest, _ := strings.Cut(f, " ")
@@ -96,7 +138,12 @@ func (lw *layoutWords) isGroupLabel(text string) bool {
 	if rest == "" {
 		return first[0] < '0' || first[0] > '9'
 	}
-	return lw.groupRows[rest]
+	// the label after its number: "I. Thị trấn" is "Thị trấn"
+	label := strings.TrimLeft(text, " \t")
+	if i := strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i > 0 {
+		label = label[i:]
+	}
+	return lw.groupRows.is(label, rest)
 }
 
 // isFooterLine reports whether a line of text starts what comes below the table: a note,
@@ -104,5 +151,5 @@ func (lw *layoutWords) isGroupLabel(text string) bool {
 // long sentence no commune's name is.
 func (lw *layoutWords) isFooterLine(text string) bool {
 	f := naming.Fold(text)
-	return beginsWith(f, lw.footer) || wordDate.MatchString(f) || len([]rune(text)) > 60
+	return lw.footer.begins(text, f) || wordDate.MatchString(f) || len([]rune(text)) > 60
 }

@@ -29,29 +29,30 @@ import (
 var letterDate = regexp.MustCompile(`^(?:([a-z0-9 ]+) )?ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})$`)
 
 // letterhead reads the metadata of the rows above a data sheet's header: label–value
-// pairs as on a cover ("Loại báo cáo: Giai đoạn 3"), else the document's letterhead and
+// pairs as on a cover ("Loại báo cáo: Giai đoạn 3"), and the document's letterhead and
 // title. Each key's from says where it was found ("letterhead", "title").
 func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 	lh := coverInfo{raw: map[string]string{}, cells: map[string]string{}, from: map[string]string{}, fromSheet: sheet}
 	set := func(key, value, source string, col, line int) {
 		lh.raw[key], lh.cells[key], lh.from[key] = value, grid.CellName(col, line), source
 	}
-	found := func(key, value, source string, col, line int) {
-		if _, seen := lh.raw[key]; !seen {
-			set(key, value, source, col, line)
+	found := func(key, value, source string, col, line int) bool {
+		if _, seen := lh.raw[key]; seen {
+			return false
 		}
+		set(key, value, source, col, line)
+		return true
 	}
 	type place struct {
 		d, text   string
 		col, line int
 	}
 	var issuer, title place
+	pairs := map[string]bool{}
 	kindLen := 0
-	var date []string // the date line's day, month and year
 	for _, g := range rows {
 		if key, value, col, ok := r.coverPair(g.Cells); ok && strings.TrimSpace(value) != "" {
-			found(key, strings.TrimSpace(value), "letterhead", col, g.Line)
-			continue
+			pairs[key] = found(key, strings.TrimSpace(value), "letterhead", col, g.Line)
 		}
 		for c := range g.Cells {
 			for _, line := range strings.Split(g.Cell(c), "\n") {
@@ -60,38 +61,42 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 					continue
 				}
 				f := naming.Fold(line)
-				switch {
-				case beginsWith(f, r.layout.citations):
-				case docNumber(line) != "":
-					found("number", docNumber(line), "letterhead", c, g.Line)
-				case letterDateOK(line, f) != nil:
-					if _, seen := lh.raw["report_date"]; !seen {
-						date = letterDateOK(line, f)
-						set("report_date", line, "letterhead", c, g.Line)
+				if r.layout.citations.begins(line, f) {
+					continue
+				}
+				if n := docNumber(line); n != "" {
+					found("number", n, "letterhead", c, g.Line)
+					continue
+				}
+				if date := letterDateOK(line, f); date != nil {
+					if found("report_date", line, "letterhead", c, g.Line) {
+						r.letterDate(&lh, line, date)
 					}
-				case beginsWith(f, r.layout.issuers):
+					continue
+				}
+				if r.layout.issuers.begins(line, f) {
 					if d, ok := r.m.DistrictIn(line); ok {
 						// the issuing body is the lower line: "UBND HUYỆN" over "CÔNG AN HUYỆN"
 						issuer = place{d, line, c, g.Line}
 					}
-				default:
-					if _, given := lh.from["kind"]; !given || lh.from["kind"] == "title" {
-						if kind, n := r.kinds.inTitle(f); n > kindLen {
-							lh.kind, kindLen = kind, n
-							set("kind", line, "title", c, g.Line)
-						}
+					continue
+				}
+				if !pairs["kind"] {
+					if kind, n := r.kinds.inTitle(f); n > kindLen {
+						lh.kind, kindLen = kind, n
+						set("kind", line, "title", c, g.Line)
 					}
-					if title.d == "" {
-						if d, ok := r.m.DistrictIn(line); ok {
-							title = place{d, line, c, g.Line}
-						}
+				}
+				if title.d == "" {
+					if d, ok := r.m.DistrictIn(line); ok {
+						title = place{d, line, c, g.Line}
 					}
 				}
 			}
 		}
 	}
-	r.letterheadValues(&lh, date)
-	if lh.from["district"] == "" {
+	r.letterheadPairs(&lh, pairs)
+	if lh.district == "" {
 		switch {
 		case issuer.d != "":
 			lh.district = issuer.d
@@ -101,40 +106,47 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 			set("district", title.text, "title", title.col, title.line)
 		}
 	}
+	lh.number = lh.raw["number"]
 	return lh
 }
 
-// letterheadValues reads the values found as label–value pairs, and the date line.
-func (r *reader) letterheadValues(lh *coverInfo, date []string) {
-	at := func(key string) loc { return loc{sheet: lh.fromSheet, cell: lh.cells[key]} }
-	if lh.from["district"] != "" {
+// letterDate reads the date line's date (day, month, year).
+func (r *reader) letterDate(lh *coverInfo, line string, date []string) {
+	d, st := day(atoi(date[2]), atoi(date[1]), atoi(date[0]))
+	if st == numBad {
+		at := loc{sheet: lh.fromSheet, cell: lh.cells["report_date"]}
+		r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(r.lang, "type-error.date", line, i18n.Msg(r.lang, "letterhead-date")))
+	}
+	lh.reportDate = d
+}
+
+// letterheadPairs reads the values found as label–value pairs; a district or kind that
+// is not known is left for the letterhead and title to give.
+func (r *reader) letterheadPairs(lh *coverInfo, pairs map[string]bool) {
+	drop := func(key string) { delete(lh.raw, key); delete(lh.cells, key); delete(lh.from, key) }
+	if pairs["district"] {
 		if d, ok := r.m.DistrictIn(lh.raw["district"]); ok {
 			lh.district = d
 		} else {
-			delete(lh.raw, "district") // the letterhead or the title may still name it
-			delete(lh.from, "district")
+			drop("district")
 		}
 	}
-	if lh.from["kind"] == "letterhead" {
-		lh.kind, _ = r.kinds.match(lh.raw["kind"])
-		if lh.kind == "" {
-			delete(lh.raw, "kind")
-			delete(lh.from, "kind")
+	if pairs["kind"] {
+		if lh.kind, _ = r.kinds.match(lh.raw["kind"]); lh.kind == "" {
+			drop("kind")
 		}
 	}
-	lh.number = lh.raw["number"]
-	raw, ok := lh.raw["report_date"]
-	if !ok {
-		return
+	if pairs["report_date"] {
+		d, st := parseDate(lh.raw["report_date"], false, false)
+		if st == numBad {
+			r.add(problem.Error, problem.CodeTypeError, loc{sheet: lh.fromSheet, cell: lh.cells["report_date"]},
+				i18n.Msg(r.lang, "type-error.date", lh.raw["report_date"], i18n.Msg(r.lang, "letterhead-date")))
+		}
+		lh.reportDate = d
 	}
-	st := numBad
-	if date != nil {
-		lh.reportDate, st = day(atoi(date[2]), atoi(date[1]), atoi(date[0]))
-	} else {
-		lh.reportDate, st = parseDate(raw, false, false)
-	}
-	if st == numBad {
-		r.add(problem.Error, problem.CodeTypeError, at("report_date"), i18n.Msg(r.lang, "type-error.date", raw, i18n.Msg(r.lang, "letterhead-date")))
+	if pairs["received_date"] {
+		d, _ := parseDate(lh.raw["received_date"], false, false)
+		lh.receivedDate = d
 	}
 }
 

@@ -125,7 +125,7 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header, proto Ret
 func (s *sheetCtx) checkUntitled(g grid.Row, district, commune string) {
 	for c := s.firstCol + 1; c < len(g.Cells); c++ {
 		v := g.Cell(c)
-		if v == "" || s.hdr.titled[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
+		if v == "" || s.hdr.titled[c] || s.hdr.hidden[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
 			continue
 		}
 		if _, st := parseNumber(v, !s.src.IsText(c, g.Line)); st != numOK {
@@ -338,7 +338,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 		return
 	}
 	name := s.field(g, keyCommune)
-	if isNumberingCell(name) && s.numberingRow(g) {
+	if isNumberingCell(g.Cell(s.hdr.cols[keyCommune])) && s.numberingRow(g) {
 		return
 	}
 	if s.isTotals(g) {

@@ -334,8 +334,12 @@ func copyFigures(f classify.Figures) classify.Figures {
 	return out
 }
 
+// OfficialDir is where WriteSampleSet writes the official returns (OfficialSet).
+const OfficialDir = "official"
+
 // WriteSampleSet writes the sample set under dir: districts.xlsx, returns/review/*.xlsx,
-// returns/phase3/*.xlsx and returns/register.csv. It returns the paths written.
+// returns/phase3/*.xlsx, returns/register.csv, and official/*.xlsx, the same figures
+// laid out as offices send them (OfficialSet). It returns the paths written.
 func WriteSampleSet(dir string, p *criteria.Plan, seed uint64, force bool) ([]string, error) {
 	all, files, register := SampleSet(p, seed)
 	type job struct {
@@ -346,6 +350,10 @@ func WriteSampleSet(dir string, p *criteria.Plan, seed uint64, force bool) ([]st
 	for _, f := range files {
 		spec := f.Spec
 		jobs = append(jobs, job{filepath.Join(dir, "returns", f.Name), func(w io.Writer) error { return template.WriteReturn(w, p, *spec) }})
+	}
+	for _, o := range OfficialSet(p, seed) {
+		o := o
+		jobs = append(jobs, job{filepath.Join(dir, OfficialDir, o.Name), func(w io.Writer) error { return WriteOfficial(w, p, o) }})
 	}
 	jobs = append(jobs, job{filepath.Join(dir, "returns", "register.csv"), func(w io.Writer) error {
 		cw := csv.NewWriter(w)
