@@ -109,22 +109,21 @@ func (b ExcelizeBook) SheetHidden(sheet string) bool {
 	return err == nil && !visible
 }
 
-// HiddenColumns asks excelize about each column of the sheet's used range.
+// HiddenColumns asks excelize about each column of the sheet's used range, and at least
+// the first 256: the dimension a program writes may be "A1" whatever the sheet holds.
 func (b ExcelizeBook) HiddenColumns(sheet string) map[int]bool {
-	dim, err := b.F.GetSheetDimension(sheet)
-	if err != nil || dim == "" {
-		return nil
-	}
-	_, last, _ := strings.Cut(dim, ":")
-	if last == "" {
-		last = dim
-	}
-	width, _, err := excelize.CellNameToCoordinates(last)
-	if err != nil {
-		return nil
+	width := 256
+	if dim, err := b.F.GetSheetDimension(sheet); err == nil && dim != "" {
+		_, last, _ := strings.Cut(dim, ":")
+		if last == "" {
+			last = dim
+		}
+		if w, _, err := excelize.CellNameToCoordinates(last); err == nil {
+			width = max(width, min(w, 1024))
+		}
 	}
 	var hidden map[int]bool
-	for c := 1; c <= min(width, 1024); c++ {
+	for c := 1; c <= width; c++ {
 		name, _ := excelize.ColumnNumberToName(c)
 		if visible, err := b.F.GetColVisible(sheet, name); err == nil && !visible {
 			if hidden == nil {

@@ -4,6 +4,7 @@ import (
 	"drugfree/report/grid/ooxml"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/sample"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -38,6 +39,11 @@ func TestRawReaderMatchesExcelize(t *testing.T) {
 	t.Run("testdata", func(t *testing.T) {
 		files, o := parityFiles(t)
 		check(t, files, o)
+	})
+	t.Run("official", func(t *testing.T) { // hidden sheets and columns, merges, formulas
+		files, _ := filepath.Glob(filepath.Join(testkit.Testdata(t), "official", "*.xlsx"))
+		more, _ := filepath.Glob(filepath.Join(testkit.Testdata(t), "official", "*", "*.xlsx"))
+		check(t, append(files, more...), opts())
 	})
 	t.Run("corpus", func(t *testing.T) {
 		dir := t.TempDir()

@@ -177,10 +177,16 @@ func (r *reader) scanSheet(f grid.Book, sheet string) (header, bool, error) {
 		return header{}, false, nil
 	}
 	hidden := f.HiddenColumns(sheet)
+	merges := f.Merges(sheet, rows)
 	if hidden != nil {
 		rows = withoutHidden(rows, hidden)
+		for i := range merges {
+			if hidden[merges[i].Left] {
+				merges[i].Text = ""
+			}
+		}
 	}
-	hdr, ok := detectHeaderWith(m, rows, f.Merges(sheet, rows))
+	hdr, ok := detectHeaderWith(m, rows, merges)
 	hdr.hidden = hidden
 	return hdr, ok, nil
 }

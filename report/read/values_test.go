@@ -40,7 +40,13 @@ func TestParseNumber(t *testing.T) {
 		{"1 23", false, 0, numBad},
 		// A number cell holding 1.234 is 1.234, not 1234.
 		{"1.234", true, 1.234, numOK},
-		{"0.30000000000000004", true, 0.30000000000000004, numOK},
+		// Numbers as Excel shows them: rounded to 9 decimal places (SPEC §8).
+		{"0.30000000000000004", true, 0.3, numOK},
+		{"999.9999999999999", true, 1000, numOK},
+		{"999.9999999999999", false, 1000, numOK},
+		{"0.1234567894", true, 0.123456789, numOK},
+		{"12345678.25", true, 12345678.25, numOK},
+		{"'17676", false, 0, numBad}, // the apostrophe is dropped by grid.Row.Cell, not here
 	}
 	for _, tc := range tests {
 		t.Run(tc.raw, func(t *testing.T) {
