@@ -458,6 +458,10 @@ func TestMistakesInAPlanFile(t *testing.T) {
 		{"a field of an unknown kind", "{key: models, kind: count,", "{key: models, kind: number,", "", `kind "number"`},
 		{"a field defined twice", "{key: users_baseline, kind: count,", "{key: addicts_baseline, kind: count,", "{key: addicts_baseline, kind: count, vi: Người sử dụng", "defined twice"},
 		{"the checklist applying to an unknown status", "applies_to: [transformation, maintained]", "applies_to: [transformation, maintaned]", "", `"maintaned"`},
+		{"a header group naming an unknown field", "{field: addicts_total, headers: [tổng số,", "{field: addict_total, headers: [tổng số,", "", `"addict_total" is not a field`},
+		{"a sub-header naming two fields of a group", "{field: addicts_managed, headers: [có hồ sơ quản lý,", "{field: addicts_managed, headers: [tổng số, có hồ sơ quản lý,", "", "names both"},
+		{"a header group without columns", "    - names: [hộ gia đình, số hộ gia đình]\n", "    - names: [hộ gia đình, số hộ gia đình]\n      columns: []\n    - names: [x]\n", "- names: [hộ gia đình", "needs names and columns"},
+		{"a layout word without a letter", "  totals: [tổng cộng,", `  totals: ["--", tổng cộng,`, "", "has no letter"},
 	}
 	fileLine := regexp.MustCompile(`^plan\.yaml:(\d+): `)
 	for _, c := range cases {
@@ -511,6 +515,31 @@ func TestMistakesInAPlanFile(t *testing.T) {
 			t.Errorf("error %v, want bad.yaml:LINE: …", err)
 		}
 	})
+}
+
+// A plan file without a layout section (one exported before it existed) reads returns
+// with the embedded plan's layout words; one with its own keeps them.
+func TestLayoutOfAPlanFile(t *testing.T) {
+	base := string(DefaultYAML())
+	start, end := strings.Index(base, "\nlayout:\n"), strings.Index(base, "\nregistry:\n")
+	if start < 0 || end < start {
+		t.Fatal("no layout section before the registry in the embedded plan")
+	}
+	p, err := Parse("old.yaml", []byte(base[:start+1]+base[end+1:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(p.Layout, Default().Layout) || len(p.Layout.Totals) == 0 || len(p.Layout.HeaderGroups) == 0 {
+		t.Errorf("a plan without layout has %+v, want the embedded plan's", p.Layout)
+	}
+	mine := strings.Replace(base, "  totals: [", "  totals: [toàn quận, ", 1)
+	q, err := Parse("mine.yaml", []byte(mine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Layout.Totals[0] != "toàn quận" {
+		t.Errorf("totals %v, want the file's own first", q.Layout.Totals)
+	}
 }
 
 func TestParseRegistryCSV(t *testing.T) {

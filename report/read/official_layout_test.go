@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"drugfree/classify"
+	"drugfree/criteria"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 )
@@ -460,4 +461,46 @@ func TestOfficialRejectedLayoutNamesTheRow(t *testing.T) {
 	if !strings.Contains(p.Message, "dòng 8") || !strings.Contains(p.Message, "Xã, phường, thị trấn") {
 		t.Errorf("message %q should name row 8 and the commune column expected", p.Message)
 	}
+}
+
+// The layout words are the plan's: a province adds its own (a totals label, a group row,
+// a group header, a commune header) in its plan file, and the reader takes them.
+func TestOfficialVocabularyFromThePlan(t *testing.T) {
+	dir := t.TempDir()
+	rows := rowsOf(letterhead(), [][]any{
+		{"STT", "Địa bàn cấp xã trực thuộc", "Dân số", "Đối tượng nghiện"},
+		{nil, nil, nil, "Tổng số", "Có hồ sơ quản lý"},
+		{nil, "TOÀN QUẬN", 30000, 15, 12},
+		{"A", "Cụm thị trấn"},
+		cauKeRows[0],
+		{"B", "Cụm xã"},
+		cauKeRows[1], cauKeRows[2],
+	})
+	b := testkit.NewBook(t).Sheet("Sheet1", rows)
+	b.Merge("Sheet1", "D8", "E8")
+	path := b.Save(dir, "mine.xlsx")
+
+	_, probs := ReadFile(path, opts())
+	if len(testkit.ProblemsWith(probs, problem.CodeNoDataSheet))+len(testkit.ProblemsWith(probs, problem.CodeMissingColumn)) == 0 {
+		t.Fatalf("the embedded plan should not know these words:\n%s", testkit.Dump(probs))
+	}
+	text := string(criteria.DefaultYAML())
+	for _, edit := range [][2]string{
+		{"variants: [tên xã, tên đơn vị,", "variants: [địa bàn cấp xã trực thuộc, tên xã, tên đơn vị,"},
+		{"  totals: [", "  totals: [toàn quận, "},
+		{"  group_rows: [", "  group_rows: [cụm thị trấn, cụm xã, "},
+		{"    - names: [người nghiện, ", "    - names: [đối tượng nghiện, người nghiện, "},
+	} {
+		if !strings.Contains(text, edit[0]) {
+			t.Fatalf("%q is not in the plan", edit[0])
+		}
+		text = strings.Replace(text, edit[0], edit[1], 1)
+	}
+	mine, err := criteria.Parse("mine.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rets, probs := ReadFile(path, ReadOptions{Plan: mine})
+	wantCauKe(t, rets, probs)
+	noProblems(t, probs)
 }
