@@ -32,6 +32,9 @@ var letterDate = regexp.MustCompile(`^(?:([a-z0-9 ]+) )?ngay (\d{1,2}) (?:thang 
 // pairs as on a cover ("Loại báo cáo: Giai đoạn 3"), and the document's letterhead and
 // title. Each key's from says where it was found ("letterhead", "title").
 func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
+	if len(rows) == 0 {
+		return coverInfo{} // a table from the first row, as the template's
+	}
 	lh := coverInfo{raw: map[string]string{}, cells: map[string]string{}, from: map[string]string{}, fromSheet: sheet}
 	set := func(key, value, source string, col, line int) {
 		lh.raw[key], lh.cells[key], lh.from[key] = value, grid.CellName(col, line), source
