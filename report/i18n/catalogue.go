@@ -136,6 +136,9 @@ var catalogue = map[string][2]string{
 	"no-data-sheet.hidden": {
 		"chỉ trang tính ẩn (%s) có cột \"Xã, phường, thị trấn\"; trang ẩn không được đọc. Nếu đó là báo cáo, hãy hiện trang (nhấp chuột phải vào tên trang > Hiện) rồi gửi lại.",
 		"only hidden sheets (%s) have a \"Commune\" column; hidden sheets are not read. If it is the return, unhide it (right-click a sheet tab > Unhide) and send it again."},
+	"same-data-sheet": {
+		"trang %q cũng có bảng số liệu các xã của %s, cùng loại báo cáo; chỉ đọc trang %q (trang đầu tiên).",
+		"sheet %q also holds a table of the communes of %s for the same kind of return; only sheet %q (the first) is read."},
 	"in-cell":           {" (ô %s)", " (cell %s)"},
 	"letterhead-date":   {"ngày báo cáo ở phần đầu văn bản", "the report date in the letterhead"},
 	"source.letterhead": {"phần đầu văn bản", "letterhead"},

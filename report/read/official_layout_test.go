@@ -504,3 +504,20 @@ func TestOfficialVocabularyFromThePlan(t *testing.T) {
 	wantCauKe(t, rets, probs)
 	noProblems(t, probs)
 }
+
+// Two visible sheets with the same district's table for the same kind (a draft kept
+// beside the final one): the first is read, the other reported.
+func TestOfficialTwoSheetsOfOneReturn(t *testing.T) {
+	dir := t.TempDir()
+	draft := rowsOf(letterhead(), table("Xã, phường, thị trấn"))
+	draft[len(draft)-1] = []any{3, "Xã Châu Điền", 1, 1, 1}
+	path := testkit.NewBook(t).Sheet("BC", rowsOf(letterhead(), table("Xã, phường, thị trấn"))).Sheet("BC (nháp)", draft).Save(dir, "two.xlsx")
+	rets, probs := ReadFile(path, opts())
+	if ret := wantCauKe(t, rets, probs); ret.Sheet != "BC" {
+		t.Errorf("sheet %q read, want BC (the first)", ret.Sheet)
+	}
+	p := testkit.WantProblem(t, probs, problem.CodeSuperseded, "")
+	if p.Severity != problem.Warning || p.Sheet != "BC (nháp)" || !strings.Contains(p.Message, `"BC"`) {
+		t.Errorf("want a warning on the other sheet naming the one read: %+v", p)
+	}
+}

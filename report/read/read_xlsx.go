@@ -59,12 +59,23 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 	var rets []*Return
 	usedCol, source, overridden := false, "", false
 	meta := cov
+	readFor := map[string]string{} // district and kind → the sheet read for them
 	for i, ds := range found {
 		sheetMeta := cov.with(r.letterhead(ds.name, ds.hdr.above))
 		if i == 0 {
 			meta = sheetMeta
 		}
 		district, from := r.sheetDistrict(ds.name, sheetMeta, len(found) > 1)
+		// Two visible sheets with the communes of one district for one kind (a copy, a
+		// draft): the first is read, the other reported.
+		if _, hasCol := ds.hdr.cols[keyDistrict]; district != "" && !hasCol {
+			key := district + "\x00" + sheetMeta.kind
+			if first, dup := readFor[key]; dup {
+				r.add(problem.Warning, problem.CodeSuperseded, loc{sheet: ds.name, district: district}, i18n.Msg(r.lang, "same-data-sheet", ds.name, district, first))
+				continue
+			}
+			readFor[key] = ds.name
+		}
 		s, err := r.readSheet(f, ds, r.proto(sheetMeta), district, from)
 		if err != nil {
 			r.add(problem.Error, problem.CodeUnreadableFile, loc{sheet: ds.name}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
