@@ -134,6 +134,9 @@ func (r *reader) letterheadPairs(lh *coverInfo, pairs map[string]bool) {
 			drop("district")
 		}
 	}
+	if pairs["number"] {
+		lh.raw["number"] = slashSpaces.Replace(lh.raw["number"])
+	}
 	if pairs["kind"] {
 		if lh.kind, _ = r.kinds.match(lh.raw["kind"]); lh.kind == "" {
 			drop("kind")
@@ -153,6 +156,9 @@ func (r *reader) letterheadPairs(lh *coverInfo, pairs map[string]bool) {
 	}
 }
 
+// slashSpaces drops the spaces a clerk types around the slash of a document number.
+var slashSpaces = strings.NewReplacer(" /", "/", "/ ", "/")
+
 // docNumber is the number of a line "Số: 302/BC-CAH" ("Số 302/BC-CAH", "SỐ:   /BC-UBND"),
 // "" for any other line.
 func docNumber(line string) string {
@@ -166,6 +172,7 @@ func docNumber(line string) string {
 	}
 	rest := strings.TrimSpace(line[size+size2:])
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+	rest = slashSpaces.Replace(rest) // "302 /BC-CAH"
 	if !strings.Contains(rest, "/") || strings.ContainsAny(rest, " \t") || utf8.RuneCountInString(rest) > 40 {
 		return ""
 	}

@@ -521,3 +521,30 @@ func TestOfficialTwoSheetsOfOneReturn(t *testing.T) {
 		t.Errorf("want a warning on the other sheet naming the one read: %+v", p)
 	}
 }
+
+// A header of three rows (a heading over the group over its columns), repeated whole on
+// a new page, and a number written "302 /BC-CAH".
+func TestOfficialThreeRowHeaderRepeated(t *testing.T) {
+	dir := t.TempDir()
+	header := [][]any{
+		{"STT", "Xã, phường, thị trấn", "Dân số", "Tình hình người nghiện"},
+		{nil, nil, nil, "Người nghiện ma túy"},
+		{nil, nil, nil, "Tổng số", "Trong đó: có hồ sơ quản lý"},
+	}
+	top := [][]any{
+		{"UBND HUYỆN CẦU KÈ"}, {"CÔNG AN HUYỆN CẦU KÈ"}, {"Số: 302 /BC-CAH", nil, nil, nil, "Cầu Kè, ngày 12 tháng 12 năm 2025"},
+		{"BÁO CÁO"}, {"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 3"},
+	}
+	rows := rowsOf(top, header, cauKeRows[:2], header, cauKeRows[2:], signature)
+	b := testkit.NewBook(t).Sheet("Sheet1", rows)
+	for _, at := range []int{6, 11} { // the header's first row, on each page
+		r := strconv.Itoa
+		b.Merge("Sheet1", "D"+r(at), "E"+r(at)).Merge("Sheet1", "D"+r(at+1), "E"+r(at+1))
+		for _, c := range []string{"A", "B", "C"} {
+			b.Merge("Sheet1", c+r(at), c+r(at+2))
+		}
+	}
+	rets, probs := ReadFile(b.Save(dir, "three.xlsx"), opts())
+	wantCauKe(t, rets, probs)
+	noProblems(t, probs)
+}

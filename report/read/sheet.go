@@ -397,6 +397,9 @@ func (s *sheetCtx) layoutRow(g grid.Row, name, code string, match naming.Commune
 	if s.hdr.repeats(g) || s.groupRow(g) {
 		return true
 	}
+	if key, ok := s.r.headers.match(name); ok && key == keyCommune && !s.hasFigures(g) {
+		return true // the commune column's header on a new page, the rows over it changed
+	}
 	if first := firstText(g); first != "" && s.r.layout.isFooterLine(first) && !s.hasFigures(g) {
 		s.footer = true
 		return true
