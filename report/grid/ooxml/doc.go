@@ -5,9 +5,10 @@
 // every part) and of asking a cell's type or the merged cells (it parses the worksheet
 // again).
 //
-// It is excelize or nothing. Open declines a workbook it does not read plainly, and a
+// What it reads, it reads as excelize does (on well-formed XML: the fuzz targets hold it
+// to that), or not at all: Open declines a workbook it does not read plainly, and a
 // Book keeps the first thing it fails on (Err); either way the caller reads the file
-// again with excelize, from the start. A failure of the scanner is therefore never a
+// again with excelize, from the start. A failure of the scanner is therefore never the
 // file's: only what excelize cannot read is.
 //
 // The files, in the order a workbook is read:

@@ -179,17 +179,17 @@ func startTag(data []byte, open string) int {
 	}
 }
 
-// endTag returns where the first end tag in data that begins with close, "</name",
+// endTag returns where the first end tag in data that begins with closing, "</name",
 // starts and ends (white space is allowed before its '>'); start is -1 when there is
 // none.
-func endTag(data []byte, close string) (start, end int) {
+func endTag(data []byte, closing string) (start, end int) {
 	for off := 0; ; {
-		i := bytes.Index(data[off:], []byte(close))
+		i := bytes.Index(data[off:], []byte(closing))
 		if i < 0 {
 			return -1, 0
 		}
 		i += off
-		j := i + len(close)
+		j := i + len(closing)
 		off = j
 		for j < len(data) && isSpace(data[j]) {
 			j++

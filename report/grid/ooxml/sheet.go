@@ -19,7 +19,7 @@ import (
 var (
 	// errUnsupported is what the scanner does not read: the file is excelize's.
 	errUnsupported = errors.New("not a plain workbook")
-	errMalformed   = errors.New("malformed worksheet XML")
+	errMalformed   = errors.New("malformed XML")
 )
 
 // sheetPart is a worksheet's XML as the scanner reads it.
