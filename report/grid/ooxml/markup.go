@@ -15,8 +15,10 @@ import "bytes"
 // another version than 1.0 or another encoding than UTF-8 (excelize would convert it),
 // or a comment or instruction encoding/xml refuses: the reader then leaves the part to
 // encoding/xml or the book to excelize. A part whose only markup is its leading XML
-// declaration is returned without a copy.
+// declaration is returned without a copy. A byte order mark before it is dropped too
+// (encoding/xml reads it as text outside the root).
 func cleanPart(data []byte) ([]byte, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	bang, quest := markup(data, '!', 0), markup(data, '?', 0)
 	var out []byte // nil until a second piece of markup, or text before the first, is met
 	last, pieces := 0, 0

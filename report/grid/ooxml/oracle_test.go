@@ -52,7 +52,7 @@ func tokens(data []byte) ([]xml.Token, error) {
 		case xml.EndElement:
 			depth--
 		case xml.CharData:
-			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
+			if depth == 0 && len(bytes.TrimSpace(bytes.TrimPrefix(t, []byte("\xEF\xBB\xBF")))) > 0 {
 				return nil, errIllFormed
 			}
 		}

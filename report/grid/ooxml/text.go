@@ -40,8 +40,9 @@ func (in *TextIntern) text(v []byte) string {
 	return t
 }
 
-// sharedStrings reads the items of a shared strings part, as excelize reads them. A
-// part the scanner does not read plainly is errUnsupported.
+// sharedStrings reads the items of a shared strings part, as excelize reads them: the
+// <si> children of <sst>. A part the scanner does not read plainly, or with another
+// element before an item (an <si> in it would not be one), is errUnsupported.
 func sharedStrings(data []byte) ([]string, error) {
 	body, ok := plainPart(data, "sst")
 	if !ok || prefixedTag(body) {
@@ -52,6 +53,9 @@ func sharedStrings(data []byte) ([]string, error) {
 		i := startTag(body, "<si")
 		if i < 0 {
 			return out, nil
+		}
+		if bytes.IndexByte(body[:i], '<') >= 0 {
+			return nil, errUnsupported
 		}
 		item, rest, err := element(body[i+len("<si"):], "</si")
 		if err != nil {
