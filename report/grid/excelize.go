@@ -66,7 +66,7 @@ func (x *ExcelizeSource) Close() error {
 }
 
 // xbook is a workbook as the reader sees it: its sheets, each streamed row by row.
-// rawBook reads plain workbooks fast; xlBook (excelize) reads every other one.
+// ooxml.Book reads plain workbooks fast; ExcelizeBook reads every other one.
 type Book interface {
 	SheetList() []string
 	Date1904() bool

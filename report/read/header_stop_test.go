@@ -46,7 +46,7 @@ func TestDetectHeaderStopsAtEveryField(t *testing.T) {
 	files = append(files, sample.CorpusFiles(dir, testkit.CorpusPlan(t, dir).Registry)...)
 	sheets := 0
 	for _, f := range files {
-		b, err := ooxml.OpenRawBook(testkit.MustRead(t, f))
+		b, err := ooxml.Open(testkit.MustRead(t, f), ooxml.Options{})
 		if err != nil {
 			continue // read by excelize: the same detection, from the same rows
 		}

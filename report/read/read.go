@@ -29,11 +29,11 @@ import (
 // is returned with where it is; ReadFile never panics and never prints.
 //
 // A plain workbook is read from its parts with a small scanner of the worksheets' XML
-// (rawBook), which gives cell values, types, formulas and merged cells in one pass; only a
-// formula without cached value opens the workbook with excelize, to compute it. Encrypted
-// workbooks, and any the scanner does not expect, are read with excelize's Rows iterator,
-// which parses a worksheet whole when a cell's type, a formula or the merged cells are
-// asked for.
+// (ooxml.Book), which gives cell values, types, formulas and merged cells in one pass;
+// only a formula without cached value opens the workbook with excelize, to compute it.
+// Encrypted workbooks, any the scanner does not expect, and any it fails on midway are
+// read with excelize's Rows iterator (readXLSX), which parses a worksheet whole when a
+// cell's type, a formula or the merged cells are asked for.
 func ReadFile(path string, opt ReadOptions) ([]*Return, []problem.Problem) {
 	e := newEnv(opt)
 	return e.readFile(path, newWorkerMemo(e))

@@ -1,12 +1,10 @@
 package read
 
 import (
-	"drugfree/report/grid/ooxml"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/sample"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,30 +36,6 @@ func TestWorkerMemoChangesNothing(t *testing.T) {
 			!reflect.DeepEqual(probs, append(append([]problem.Problem(nil), wantProbs...), wantProbs...)) {
 			t.Error("reading with a worker's memo differs from reading each file afresh")
 		}
-	}
-}
-
-// textIntern gives back the text it is given: the same string again for a short plain
-// text, never for one with an entity or a carriage return (decoded, not kept), and it
-// starts again once full.
-func TestTextInternGivesTheText(t *testing.T) {
-	s := &ooxml.SheetScanner{Intern: &ooxml.TextIntern{}}
-	for _, v := range []string{"0", "12", "0", "a&amp;b", "a&amp;b", "x\r\ny", "12345678901234567", "Xã An Phú"} {
-		if got, want := s.Text([]byte(v)), ooxml.UnescapeXML([]byte(v)); got != want {
-			t.Errorf("text(%q) = %q, want %q", v, got, want)
-		}
-	}
-	if _, kept := s.Intern.M["a&amp;b"]; kept {
-		t.Error("a text with an entity was kept")
-	}
-	for i := range ooxml.InternMax + 10 {
-		v := strconv.Itoa(i)
-		if got := s.Text([]byte(v)); got != v {
-			t.Fatalf("text(%q) = %q", v, got)
-		}
-	}
-	if n := len(s.Intern.M); n > ooxml.InternMax || n == 0 {
-		t.Errorf("%d texts kept, want 1 to %d", n, ooxml.InternMax)
 	}
 }
 

@@ -23,11 +23,13 @@ func TestRawReaderMatchesExcelize(t *testing.T) {
 			t.Fatal("no files")
 		}
 		for _, f := range files {
-			raw, _ := ooxml.OpenRawBook(testkit.MustRead(t, f))
+			raw, _ := ooxml.Open(testkit.MustRead(t, f), ooxml.Options{})
 			if raw == nil {
 				t.Errorf("%s: the fast reader does not read it", f)
 			}
-			fastRets, fastProbs := ReadFile(f, o)
+			fast := o
+			fast.fellBack = func(why any) { t.Errorf("%s: read with excelize: %v", f, why) }
+			fastRets, fastProbs := ReadFile(f, fast)
 			slow := o
 			slow.excelizeOnly = true
 			slowRets, slowProbs := ReadFile(f, slow)

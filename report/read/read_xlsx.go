@@ -21,15 +21,76 @@ type dataSheet struct {
 	hdr  header
 }
 
-// openBook opens a workbook: with the fast reader when it is plain and not encrypted,
-// else with excelize. A problem is reported when it cannot be opened.
-func (r *reader) openBook(data []byte, encrypted bool) grid.Book {
+// readXLSX reads a workbook. A plain one is read with the fast scanner of package
+// ooxml; when the scanner declines it, or fails anywhere in it (an error, a panic), the
+// file is read again from the start with excelize, as if the scanner had never been:
+// a failure of the scanner is never the file's, only what excelize cannot read is.
+func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 	if !encrypted && !r.opt.excelizeOnly {
-		if b, err := ooxml.OpenRawBookMemo(data, r.zr, r.parts); err == nil {
-			b.Password, b.Texts = r.opt.Password, r.texts
-			return b
+		if rets, ok := r.readFast(data); ok {
+			return rets
 		}
 	}
+	f := r.openExcelize(data, encrypted)
+	if f == nil {
+		return nil
+	}
+	defer f.Close()
+	return r.readBook(f)
+}
+
+// readFast reads a workbook with the scanner. ok is false when the scanner declines the
+// workbook or fails in it; the returns and problems of the attempt are then dropped.
+func (r *reader) readFast(data []byte) (rets []*Return, ok bool) {
+	b, err := openScanner(data, ooxml.Options{Zip: r.zr, Parts: r.parts, Texts: r.texts})
+	if err != nil {
+		r.fellBack(err)
+		return nil, false
+	}
+	defer b.Close()
+	problems := r.problems // as they were, nil or not
+	defer func() {
+		why := recover()
+		if why == nil && b.Err() == nil {
+			return
+		}
+		if why == nil {
+			why = b.Err()
+		}
+		r.fellBack(why)
+		r.problems = problems
+		rets, ok = nil, false
+	}()
+	return r.readBook(b), true
+}
+
+// fellBack tells the test that asked for it why the scanner gave way to excelize.
+func (r *reader) fellBack(why any) {
+	if r.opt.fellBack != nil {
+		r.opt.fellBack(why)
+	}
+}
+
+// scannedBook is a workbook open with the scanner: a grid.Book that keeps its first
+// failure.
+type scannedBook interface {
+	grid.Book
+	Err() error
+}
+
+// openScanner opens a workbook with the scanner (a variable, for tests that make the
+// scanner fail).
+var openScanner = func(data []byte, opt ooxml.Options) (scannedBook, error) {
+	b, err := ooxml.Open(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// openExcelize opens a workbook with excelize. A problem is reported when it cannot be
+// opened.
+func (r *reader) openExcelize(data []byte, encrypted bool) grid.Book {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: r.opt.Password})
 	if err != nil {
 		if encrypted || errors.Is(err, excelize.ErrWorkbookPassword) {
@@ -42,12 +103,8 @@ func (r *reader) openBook(data []byte, encrypted bool) grid.Book {
 	return grid.ExcelizeBook{F: f}
 }
 
-func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
-	f := r.openBook(data, encrypted)
-	if f == nil {
-		return nil
-	}
-	defer f.Close()
+// readBook reads the returns of an open workbook.
+func (r *reader) readBook(f grid.Book) []*Return {
 	date1904 := f.Date1904()
 	all := f.SheetList()
 	sheets := visibleSheets(f, all)

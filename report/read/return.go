@@ -98,4 +98,7 @@ type ReadOptions struct {
 
 	// excelizeOnly reads every workbook with excelize, for tests that compare the readers.
 	excelizeOnly bool
+	// fellBack, when set, is called when a workbook given to the scanner is read with
+	// excelize instead, with why: the scanner's error, or the value of its panic.
+	fellBack func(why any)
 }

@@ -36,7 +36,7 @@ func TestHiddenSheetsAndColumns(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	b, err := OpenRawBook(buf.Bytes())
+	b, err := Open(buf.Bytes(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

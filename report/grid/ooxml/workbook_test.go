@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"io"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -70,19 +69,5 @@ func TestScanWorkbookAndRelsMatchXML(t *testing.T) {
 	var wb xmlWorkbook
 	if !scanWorkbook([]byte(parts[len(parts)-10]), &wb) || len(wb.Sheets) != 2 {
 		t.Errorf("a plain workbook is declined: %+v", wb)
-	}
-}
-
-// prefixedElement is the regular expression it replaced.
-func TestPrefixedElementIsItsRegexp(t *testing.T) {
-	re := regexp.MustCompile(`<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c)[\s>]`)
-	for _, s := range []string{
-		`<x:worksheet>`, `<x:worksheet xmlns:x="a">`, `<worksheet>`, `<x:cols>`, `<x:c r="A1">`, `<x:c/>`,
-		`<a.b-c_1:row>`, `<1x:row>`, `<_x:row` + "\f", `<x:rowx>`, `</x:row>`, `<x:sheetData>`, `<x::row>`,
-		`<x:c`, `a<b<x:c>`, `<mc:AlternateContent>`, `<x:row` + "\t",
-	} {
-		if got, want := prefixedElement([]byte(s)), re.MatchString(s); got != want {
-			t.Errorf("prefixedElement(%q) = %v, want %v", s, got, want)
-		}
 	}
 }

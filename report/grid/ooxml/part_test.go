@@ -47,14 +47,14 @@ func badCRC(t *testing.T, data []byte, name string) []byte {
 	return nil
 }
 
-// bookOf is a rawBook of data's parts, remembering small parts in memo.
-func bookOf(t *testing.T, data []byte, memo *PartMemo) *rawBook {
+// bookOf is a Book of data's parts, remembering small parts in memo.
+func bookOf(t *testing.T, data []byte, memo *PartMemo) *Book {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &rawBook{data: data, files: map[string]*zip.File{}, parts: memo}
+	b := &Book{data: data, files: map[string]*zip.File{}, parts: memo}
 	for _, f := range zr.File {
 		b.files[f.Name] = f
 	}
