@@ -17,17 +17,18 @@ import (
 func TestWorkerMemoChangesNothing(t *testing.T) {
 	files, o := parityFiles(t)
 	dir := t.TempDir()
-	if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 6, Communes: 15, Seed: 11}); err != nil {
+	corpus, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 6, Communes: 15, Seed: 11})
+	if err != nil {
 		t.Fatal(err)
 	}
-	files = append(files, sample.CorpusFiles(dir, testkit.CorpusPlan(t, dir).Registry)...)
+	files = append(files, corpus...)
 	// with the default plan and the corpus's: each file once afresh, and twice in a row
 	// after the others with one memo
 	for _, plan := range []ReadOptions{o, {Plan: testkit.CorpusPlan(t, dir)}} {
 		var wantRets []*Return
 		var wantProbs []problem.Problem
 		for _, f := range files {
-			rets, probs := ReadFile(f, plan) // a memo of its own
+			rets, probs := readFile(f, plan) // a memo of its own
 			wantRets, wantProbs = append(wantRets, rets...), append(wantProbs, probs...)
 		}
 		one := plan

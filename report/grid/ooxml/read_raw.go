@@ -25,7 +25,7 @@ import (
 // excelize's Rows gives them with RawCellValue, cell types, formulas, merged cells) in the
 // same pass, so reading a return is truly streaming: nothing of a sheet is kept but its
 // bytes while it is read. Anything it does not expect (a namespace prefix, a chart sheet,
-// CDATA) makes openRawBook fail with errRawUnsupported, and the reader then falls back
+// CDATA) makes OpenRawBookMemo fail with errRawUnsupported, and the reader then falls back
 // to excelize, which reads every workbook, only slower.
 type rawBook struct {
 	data  []byte
@@ -62,17 +62,14 @@ type rawBook struct {
 
 var errRawUnsupported = errors.New("not a plain workbook")
 
+// OpenRawBook is OpenRawBookMemo(data, nil, nil).
 func OpenRawBook(data []byte) (*rawBook, error) {
-	return openRawBookZip(data, nil)
+	return OpenRawBookMemo(data, nil, nil)
 }
 
-// openRawBookZip is openRawBook with the zip's directory read already, when zr is not nil.
-func openRawBookZip(data []byte, zr *zip.Reader) (*rawBook, error) {
-	return OpenRawBookMemo(data, zr, nil)
-}
-
-// OpenRawBookMemo is openRawBookZip remembering the small parts it reads in parts (the
-// reading worker's), when not nil.
+// OpenRawBookMemo opens the workbook data, whose zip directory zr is read already when
+// not nil, remembering the small parts it reads in parts (the reading worker's) when not
+// nil.
 func OpenRawBookMemo(data []byte, zr *zip.Reader, parts *PartMemo) (*rawBook, error) {
 	if zr == nil {
 		var err error
