@@ -4,9 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -47,74 +45,55 @@ func badCRC(t *testing.T, data []byte, name string) []byte {
 	return nil
 }
 
-// bookOf is a rawBook of data's parts, remembering small parts in memo.
-func bookOf(t *testing.T, data []byte, memo *PartMemo) *rawBook {
+// miniBook is a workbook of one sheet, its workbook.xml being wb.
+func miniBook(t *testing.T, wb string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return zipOf(t,
+		"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1" Type="t/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml", wb,
+		"xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Xã An Phú</t></is></c><c r="B1"><v>12</v></c></row></sheetData></worksheet>`,
+	)
+}
+
+// opened is what a workbook opened gives: the error, or its sheets, date system and rows.
+func opened(data []byte, memo *PartMemo) string {
+	b, err := OpenRawBookMemo(data, nil, memo)
 	if err != nil {
-		t.Fatal(err)
+		return "error: " + err.Error()
 	}
-	b := &rawBook{data: data, files: map[string]*zip.File{}, parts: memo}
-	for _, f := range zr.File {
-		b.files[f.Name] = f
+	defer b.Close()
+	out := fmt.Sprint(b.SheetList(), b.Date1904())
+	for _, s := range b.SheetList() {
+		rows, err := b.Rows(s)
+		out += fmt.Sprint(" ", s, rows, err)
 	}
-	return b
+	return out
 }
 
-// A small part remembered from another book is what reading it gives: for the same
-// bytes, and not for a part of the same name and bytes whose CRC-32 is wrong (an error),
-// nor one of other bytes.
-func TestPartMemoIsPart(t *testing.T) {
-	rels := `<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1" Type="t/officeDocument" Target="xl/workbook.xml"/></Relationships>`
-	rng := rand.New(rand.NewPCG(1, 1))
-	noise := make([]byte, 16<<10)
-	for i := range noise {
-		noise[i] = byte(rng.Uint32())
-	}
-	big := hex.EncodeToString(noise) // compressed, well over partMemoSize
-	same := zipOf(t, "_rels/.rels", rels, "xl/big.xml", big)
-	other := zipOf(t, "_rels/.rels", rels+" ", "xl/big.xml", big)
-	books := [][]byte{same, same, badCRC(t, same, "_rels/.rels"), other, same, badCRC(t, same, "xl/big.xml")}
+// Workbooks opened one after the other with one memo of their small parts (as a reading
+// worker opens them) give what each gives opened alone: the same book again, a book whose
+// relationships or workbook.xml have a wrong CRC-32 (an error), another book with a
+// workbook.xml of the same name and other bytes, one whose workbook.xml inflates large.
+func TestWorkbooksOpenedWithOneMemoAreAsOpenedAlone(t *testing.T) {
+	wb := `<?xml version="1.0"?><workbook><sheets><sheet name="Số liệu" r:id="rId1"/></sheets></workbook>`
+	a := miniBook(t, wb)
+	other := miniBook(t, strings.Replace(wb, "Số liệu", "Số liệU", 1)) // the same size
+	date1904 := miniBook(t, strings.Replace(wb, "<sheets>", `<workbookPr date1904="1"/><sheets>`, 1))
+	large := miniBook(t, strings.Replace(wb, "<sheets>", strings.Repeat(" ", 100<<10)+"<sheets>", 1)) // a few hundred bytes compressed
+	books := [][]byte{a, a, badCRC(t, a, "xl/_rels/workbook.xml.rels"), badCRC(t, a, "xl/workbook.xml"), other, a, date1904, large, a, badCRC(t, a, "_rels/.rels")}
 	memo := &PartMemo{}
+	errs := 0
 	for i, data := range books {
-		b := bookOf(t, data, memo)
-		fresh := bookOf(t, data, nil)
-		for _, name := range []string{"_rels/.rels", "xl/big.xml", "no/such.xml"} {
-			got, gotErr := b.smallPart(name)
-			want, wantErr := fresh.part(name)
-			if !bytes.Equal(got, want) || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-				t.Errorf("book %d, %s: %d bytes, %v; want %d bytes, %v", i, name, len(got), gotErr, len(want), wantErr)
-			}
+		alone := opened(data, nil)
+		if strings.HasPrefix(alone, "error") {
+			errs++
+		}
+		if got := opened(data, memo); got != alone {
+			t.Errorf("book %d: %s; alone %s", i, got, alone)
 		}
 	}
-	if _, err := bookOf(t, books[2], nil).part("_rels/.rels"); err == nil {
-		t.Error("a wrong CRC-32 reads without error: the test says little")
-	}
-	if n := len(memo.m); n != 3 { // the relationships as they are, with a bad CRC, and other
-		t.Errorf("%d parts remembered, want 3 (the large one is not)", n)
-	}
-}
-
-// A part small once compressed but large once inflated (deflate reaches a thousand to
-// one) is read, not remembered: the memo's memory is bounded by what parts inflate to.
-func TestPartMemoSkipsPartsThatInflateLarge(t *testing.T) {
-	large := strings.Repeat("<row/>", (partMemoInflated/6)+1) // repeats: a few hundred bytes compressed
-	data := zipOf(t, "xl/large.xml", large, "xl/small.xml", "<row/>")
-	memo := &PartMemo{}
-	b := bookOf(t, data, memo)
-	if f := b.files["xl/large.xml"]; f.CompressedSize64 > partMemoSize {
-		t.Fatalf("the part compresses to %d bytes: the test says little", f.CompressedSize64)
-	}
-	for _, name := range []string{"xl/large.xml", "xl/small.xml"} {
-		got, err := b.smallPart(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := map[string]int{"xl/large.xml": len(large), "xl/small.xml": 6}[name]; len(got) != want {
-			t.Errorf("%s: %d bytes, want %d", name, len(got), want)
-		}
-	}
-	if n := len(memo.m); n != 1 {
-		t.Errorf("%d parts remembered, want 1 (the small one)", n)
+	if errs != 2 || opened(a, nil) != "[Số liệu] false Số liệu[[Xã An Phú 12]] <nil>" || opened(date1904, nil) == opened(a, nil) || opened(other, nil) == opened(a, nil) {
+		t.Errorf("%d books fail to open, %s: the test says little", errs, opened(a, nil))
 	}
 }
