@@ -130,6 +130,9 @@ func TestTheClassificationsRulesOverGeneratedFigures(t *testing.T) {
 	n, known := 0, 0
 	combinations(func(f Figures, blanks []string) {
 		n++
+		if raceDetector && n%5 != 0 {
+			return
+		}
 		r := vi.Classify(f)
 
 		// Rule 5: the missing fields are the blank ones the classification reads — all of
@@ -202,7 +205,7 @@ func TestTheClassificationsRulesOverGeneratedFigures(t *testing.T) {
 	if failures > 20 {
 		t.Errorf("… and %d more failures", failures-20)
 	}
-	if known < 1000 {
+	if known < 200 {
 		t.Fatalf("only %d of %d combinations have every figure known", known, n)
 	}
 }
@@ -346,7 +349,11 @@ func TestTheChecklistsRulesOnRandomFigures(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		ev := NewEvaluator(plan, lang)
 		rng := rand.New(rand.NewPCG(1, 2))
-		for i := range 20000 {
+		communes := 20000
+		if raceDetector {
+			communes = 4000
+		}
+		for i := range communes {
 			f := Figures{}
 			for _, k := range keys {
 				if j := rng.IntN(len(values) + 3); j < len(values) {

@@ -5,8 +5,8 @@ import (
 	"runtime"
 	"testing"
 
+	"drugfree/criteria"
 	"drugfree/report/internal/par"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
 )
 
@@ -15,11 +15,8 @@ import (
 // and type, or its full name), and answers a name without its district alike (one
 // commune, or the same candidates in the same order).
 func TestNewMatcherOnAnyCoresFindsEveryCommune(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := WriteCorpus(dir, testkit.TestPlan, CorpusOptions{Districts: 150, Communes: 15, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	p := testkit.CorpusPlan(t, dir)
+	p := criteria.Default()
+	p.SetRegistry(CorpusRegistryFor(CorpusOptions{Districts: 150, Communes: 15, Seed: 5}), CorpusRegistry)
 	if len(p.Registry.Communes) < 4*par.ChunkMin {
 		t.Fatalf("only %d communes: too few to be split", len(p.Registry.Communes))
 	}
