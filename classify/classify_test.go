@@ -391,7 +391,7 @@ func TestInvariantsOverGeneratedFigures(t *testing.T) {
 	}
 	// Filling every combination's blanks takes minutes; a fixed sample keeps it to seconds.
 	maxBlanks, stride := 3, 5
-	if testing.Short() {
+	if testing.Short() || raceDetector {
 		maxBlanks, stride = 2, 17
 	}
 	n, checked, failures := 0, 0, 0

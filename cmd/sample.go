@@ -69,12 +69,12 @@ func sampleRun(opts *SampleOptions) error {
 		return err
 	}
 	if opts.Districts > 0 {
-		n, err := sample.WriteCorpus(opts.Dir, p, sample.CorpusOptions{Districts: opts.Districts, Communes: opts.Communes, Seed: opts.Seed, Force: opts.Force})
+		returns, err := sample.WriteCorpus(opts.Dir, p, sample.CorpusOptions{Districts: opts.Districts, Communes: opts.Communes, Seed: opts.Seed, Force: opts.Force})
 		if err != nil {
 			return refusal(err, opts.Global.Lang)
 		}
 		fmt.Fprintf(opts.IO.ErrOut, tr(opts.Global.Lang, "Đã ghi %d báo cáo vào %s, cùng %s và %s\n", "Wrote %d returns under %s, with %s and %s\n"),
-			n, filepath.Join(opts.Dir, sample.CorpusReturns), filepath.Join(opts.Dir, sample.CorpusRegistry), filepath.Join(opts.Dir, sample.CorpusRegister))
+			len(returns), filepath.Join(opts.Dir, sample.CorpusReturns), filepath.Join(opts.Dir, sample.CorpusRegistry), filepath.Join(opts.Dir, sample.CorpusRegister))
 		return nil
 	}
 	written, err := sample.WriteSampleSet(opts.Dir, p, opts.Seed, opts.Force)

@@ -672,11 +672,6 @@ func TestFormatNumber(t *testing.T) {
 			}
 		}
 	})
-	t.Run("shares are written as percentages with two decimals", func(t *testing.T) {
-		if vi, en := FormatPercent(3.0/2999, "vi"), FormatPercent(3.0/2999, "en"); vi != "0,10%" || en != "0.10%" {
-			t.Errorf("3/2999: %q and %q, want 0,10%% and 0.10%%", vi, en)
-		}
-	})
 }
 
 func TestFormatRatioCutsSoTheFigureNeverPassesAThresholdItMisses(t *testing.T) {

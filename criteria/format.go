@@ -37,15 +37,6 @@ func FormatNumber(v float64, lang string) string {
 	return b.String()
 }
 
-// FormatPercent writes a share (0.005 for 0.5 %) as a percentage with two decimals.
-func FormatPercent(share float64, lang string) string {
-	s := strconv.FormatFloat(share*100, 'f', 2, 64)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s + "%"
-}
-
 // FormatDecimal writes a plan number (such as a threshold) for a reader in lang.
 func FormatDecimal(d Decimal, lang string) string {
 	if d.IsPercent() {

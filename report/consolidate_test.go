@@ -153,7 +153,7 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 	r.Rows[2].Line = 9
 	delete(r.Rows[2].Figures, "models")
 	delete(r.Rows[3].Figures, "hotspots") // its column is absent: the reader's missing-column
-	got := check.CheckBlanks(p, r, "vi")
+	got := check.NewBlankFields(p).Check(p, r, "vi")
 	if len(got) != 2 {
 		t.Fatalf("%d problems, want 2 (rows 1 and 3): %+v", len(got), got)
 	}

@@ -9,22 +9,14 @@ import (
 	"drugfree/report/read"
 )
 
-// CheckBlanks reports, once per row, the blank cells a commune's verdicts need: the
-// classification's fields always, and the checklist's for a commune in transformation or
-// maintained. A blank is unknown, never zero, so these are the holes a clerk should fill;
-// a warning, since the figures given still stand. A column the return lacks altogether is
-// the reader's missing-column warning, not repeated here.
-func CheckBlanks(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
-	return NewBlankFields(p).Check(p, r, lang)
-}
-
-// BlankFields are the fields CheckBlanks looks at: those of the classification, and
-// those of the classification and the checklist. They depend on the plan alone: Holes
-// lists them once for all the returns rather than once per return.
+// BlankFields are the fields Check looks at: those of the classification, and those of
+// the classification and the checklist. They depend on the plan alone: Holes lists them
+// once for all the returns rather than once per return.
 type BlankFields struct {
 	class, both []string
 }
 
+// NewBlankFields lists the fields of plan p that Check looks at.
 func NewBlankFields(p *criteria.Plan) BlankFields {
 	return BlankFields{
 		class: distinct(read.ClassificationFields(p)),
@@ -32,7 +24,11 @@ func NewBlankFields(p *criteria.Plan) BlankFields {
 	}
 }
 
-// Check is CheckBlanks.
+// Check reports, once per row of r, the blank cells a commune's verdicts need: the
+// classification's fields always, and the checklist's for a commune in transformation or
+// maintained. A blank is unknown, never zero, so these are the holes a clerk should fill;
+// a warning, since the figures given still stand. A column the return lacks altogether is
+// the reader's missing-column warning, not repeated here.
 func (bf BlankFields) Check(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
 	classFields, bothFields := bf.class, bf.both
 	var out []problem.Problem

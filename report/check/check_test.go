@@ -190,6 +190,11 @@ func TestCheckConsistencyCellsMatchTheWorkbook(t *testing.T) {
 	}
 }
 
+// CheckCompleteness is CheckCompletenessOf with the communes of r's district.
+func CheckCompleteness(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
+	return CheckCompletenessOf(p, r, p.Registry.InDistrict(r.District), lang)
+}
+
 func TestCheckCompleteness(t *testing.T) {
 	p := criteria.Default()
 	const tv = "Thành phố Trà Vinh"

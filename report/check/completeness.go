@@ -9,18 +9,10 @@ import (
 	"drugfree/report/read"
 )
 
-// CheckCompleteness reports each commune of r's district that r does not list, for a
-// return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
+// CheckCompletenessOf reports each commune of r's district (want: its communes in the
+// registry, as Registry.ByDistrict gives them for many returns) that r does not list, for
+// a return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
 // when the district is unknown: the reader reports that.
-func CheckCompleteness(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
-	if r.District == "" {
-		return nil
-	}
-	return CheckCompletenessOf(p, r, p.Registry.InDistrict(r.District), lang)
-}
-
-// checkCompleteness is CheckCompleteness given the communes of r's district (want), for
-// callers that check many returns against one registry.ByDistrict.
 func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commune, lang string) []problem.Problem {
 	if r.District == "" {
 		return nil

@@ -10,6 +10,12 @@ import (
 
 func opts() ReadOptions { return ReadOptions{Plan: testkit.TestPlan} }
 
+// ReadFile reads one file with ReadFiles (a helper of the tests: the commands read their
+// files with ReadFiles).
+func ReadFile(path string, opt ReadOptions) ([]*Return, []problem.Problem) {
+	return ReadFiles([]string{path}, opt)
+}
+
 // writeCanonical writes spec with WriteReturn.
 func writeCanonical(t *testing.T, dir, name string, spec template.ReturnSpec) string {
 	t.Helper()

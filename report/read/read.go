@@ -24,9 +24,9 @@ import (
 	"drugfree/report/problem"
 )
 
-// ReadFile reads one return file (.xlsx or .csv). A file may hold several returns: one
+// ReadFiles reads return files (.xlsx or .csv). A file may hold several returns: one
 // sheet per district, or a district column naming several districts. Every problem found
-// is returned with where it is; ReadFile never panics and never prints.
+// is returned with where it is; ReadFiles never panics and never prints.
 //
 // A plain workbook is read from its parts with a small scanner of the worksheets' XML
 // (ooxml.Book), which gives cell values, types, formulas and merged cells in one pass;
@@ -34,12 +34,8 @@ import (
 // Encrypted workbooks, any the scanner does not expect, and any it fails on midway are
 // read with excelize's Rows iterator (readXLSX), which parses a worksheet whole when a
 // cell's type, a formula or the merged cells are asked for.
-func ReadFile(path string, opt ReadOptions) ([]*Return, []problem.Problem) {
-	e := newEnv(opt)
-	return e.readFile(path, newWorkerMemo(e))
-}
-
-// ReadFiles reads files concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
+//
+// The files are read concurrently, opt.Workers (default runtime.GOMAXPROCS) at a time.
 // Returns and problems come in the order of paths, whatever the concurrency. Each worker
 // holds one file at a time, so memory grows with what is read, not with the inputs' size.
 func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []problem.Problem) {

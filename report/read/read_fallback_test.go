@@ -86,11 +86,12 @@ func TestReadXMLCommentsAreNotData(t *testing.T) {
 func bigReturn(t *testing.T) (string, ReadOptions) {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 1, Communes: 70, Seed: 3}); err != nil {
+	files, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 1, Communes: 70, Seed: 3})
+	if err != nil {
 		t.Fatal(err)
 	}
 	o := ReadOptions{Plan: testkit.CorpusPlan(t, dir)}
-	path := sample.CorpusFiles(dir, o.Plan.Registry)[0]
+	path := files[0]
 	for _, cell := range []string{"E5", "E20"} {
 		testkit.PatchZip(t, path, "xl/worksheets/", `<c r="`+cell+`" s="6"><v>`, `<c r="`+cell+`" s="6"><v>0.5`)
 	}

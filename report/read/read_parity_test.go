@@ -49,11 +49,12 @@ func TestRawReaderMatchesExcelize(t *testing.T) {
 	})
 	t.Run("corpus", func(t *testing.T) {
 		dir := t.TempDir()
-		if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 5, Communes: 15, Seed: 9}); err != nil {
+		files, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 5, Communes: 15, Seed: 9})
+		if err != nil {
 			t.Fatal(err)
 		}
 		p := testkit.CorpusPlan(t, dir)
-		check(t, sample.CorpusFiles(dir, p.Registry), ReadOptions{Plan: p})
+		check(t, files, ReadOptions{Plan: p})
 	})
 }
 

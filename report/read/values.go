@@ -202,11 +202,6 @@ func parseYesNo(raw string) (float64, numState) {
 	return 0, numBad
 }
 
-// matchStatus reads a status cell as a status key; ok is false for text that is no status.
-func matchStatus(p *criteria.Plan, raw string) (key string, ok bool) {
-	return statusIndex(p).match(raw)
-}
-
 // statusNames maps the folded names of a plan's statuses to their keys; the first status
 // to claim a name keeps it.
 type statusNames map[string]string

@@ -144,6 +144,12 @@ func TestMatchStatus(t *testing.T) {
 	}
 }
 
+// matchStatus reads a status cell as the reader does: a status key; ok is false for text
+// that is no status.
+func matchStatus(p *criteria.Plan, raw string) (key string, ok bool) {
+	return statusIndex(p).match(raw)
+}
+
 // matchKind reads a kind as the reader does, with the plan's names folded for the call.
 func matchKind(p *criteria.Plan, raw string) (string, bool) {
 	return newKindNames(p).match(raw)

@@ -66,11 +66,12 @@ func corpus(b *testing.B, n int) *benchCorpus {
 		return c
 	}
 	dir := filepath.Join(bench.root, fmt.Sprint(n))
-	if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: n, Communes: 15, Seed: 2025}); err != nil {
+	files, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: n, Communes: 15, Seed: 2025})
+	if err != nil {
 		b.Fatal(err)
 	}
 	p := testkit.CorpusPlan(b, dir)
-	c := &benchCorpus{dir: dir, plan: p, files: sample.CorpusFiles(dir, p.Registry), register: filepath.Join(dir, sample.CorpusRegister)}
+	c := &benchCorpus{dir: dir, plan: p, files: files, register: filepath.Join(dir, sample.CorpusRegister)}
 	if bench.corpora == nil {
 		bench.corpora = map[int]*benchCorpus{}
 	}

@@ -32,14 +32,14 @@ func TestConsolidationSameOnAnyCores(t *testing.T) {
 	dir := t.TempDir()
 	// 80 districts of ~15 communes: enough rows for every parallel path (the registry's
 	// names are split from 2*chunkMin, communes evaluated from 2*evalChunkMin).
-	if _, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 80, Communes: 15, Seed: 7}); err != nil {
+	files, err := sample.WriteCorpus(dir, testkit.TestPlan, sample.CorpusOptions{Districts: 80, Communes: 15, Seed: 7})
+	if err != nil {
 		t.Fatal(err)
 	}
 	p := testkit.CorpusPlan(t, dir)
 	if n := len(p.Registry.Communes); n < 2*par.ChunkMin {
 		t.Fatalf("%d communes: too few for NewMatcher to split them", n)
 	}
-	files := sample.CorpusFiles(dir, p.Registry)
 	register := filepath.Join(dir, sample.CorpusRegister)
 	now := time.Date(2025, 12, 20, 9, 30, 0, 0, time.UTC)
 

@@ -142,11 +142,12 @@ func corpusRegister(p *criteria.Plan, districts []string) [][]string {
 
 // WriteCorpus writes a synthetic national corpus under dir: registry.csv (for
 // --registry), register.csv (the earlier documents, for --register) and returns/ with
-// one phase 3 return per district. It returns the number of returns written. The same
-// options give the same CSV files byte for byte and the same cells in every workbook.
-func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
+// one phase 3 return per district. It returns the paths of the returns written, in
+// district order. The same options give the same CSV files byte for byte and the same
+// cells in every workbook.
+func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) ([]string, error) {
 	if opt.Districts < 1 || opt.Communes < 1 {
-		return 0, fmt.Errorf("a corpus needs at least one district and one commune per district")
+		return nil, fmt.Errorf("a corpus needs at least one district and one commune per district")
 	}
 	reg := CorpusRegistryFor(opt)
 	specs := CorpusSpecs(p, reg, opt.Seed)
@@ -155,23 +156,24 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 	for _, s := range specs {
 		targets = append(targets, filepath.Join(dir, CorpusReturns, SampleFileName("phase3", s.District)))
 	}
+	returns := targets[2:]
 	for _, t := range targets {
 		if err := outfile.CheckOutput(t, nil, opt.Force); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
 	if err := os.MkdirAll(filepath.Join(dir, CorpusReturns), 0o755); err != nil {
-		return 0, err
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := WriteRegistryCSV(&buf, reg); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := outfile.WriteFileAtomic(filepath.Join(dir, CorpusRegistry), nil, opt.Force, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	}); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := outfile.WriteFileAtomic(filepath.Join(dir, CorpusRegister), nil, opt.Force, func(w io.Writer) error {
 		cw := csv.NewWriter(w)
@@ -180,7 +182,7 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 		}
 		return cw.Error()
 	}); err != nil {
-		return 0, err
+		return nil, err
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -194,8 +196,7 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				path := filepath.Join(dir, CorpusReturns, SampleFileName("phase3", specs[i].District))
-				errs[i] = outfile.WriteFileAtomic(path, nil, opt.Force, func(w io.Writer) error { return template.WriteReturn(w, p, specs[i]) })
+				errs[i] = outfile.WriteFileAtomic(returns[i], nil, opt.Force, func(w io.Writer) error { return template.WriteReturn(w, p, specs[i]) })
 			}
 		}()
 	}
@@ -206,17 +207,8 @@ func WriteCorpus(dir string, p *criteria.Plan, opt CorpusOptions) (int, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	return len(specs), nil
-}
-
-// CorpusFiles returns the paths of a corpus's returns, in district order.
-func CorpusFiles(dir string, reg criteria.Registry) []string {
-	var out []string
-	for _, d := range reg.Districts() {
-		out = append(out, filepath.Join(dir, CorpusReturns, SampleFileName("phase3", d)))
-	}
-	return out
+	return returns, nil
 }

@@ -8,8 +8,9 @@ import (
 	"drugfree/criteria"
 )
 
-// corpusRegistry is the name of the registry a corpus is written with (corpusRegistry;
-// TestCorpusRegistryName in package sample holds the two together).
+// corpusRegistry is the name of the registry a corpus is written with (sample's
+// CorpusRegistry, which this package cannot import: sample's tests import it). A corpus
+// written under another name fails CorpusPlan, in every test that reads one.
 const corpusRegistry = "registry.csv"
 
 // CorpusPlan returns the default plan with the corpus's registry, as --registry would.
