@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // Verdict is the result of one criterion or of the whole checklist (SPEC §3).
@@ -19,14 +20,14 @@ const (
 )
 
 // Label returns the verdict's name in lang: Đạt, Không đạt, Thiếu dữ liệu.
-func (v Verdict) Label(lang string) string {
+func (v Verdict) Label(lang i18n.Lang) string {
 	switch v {
 	case Pass:
-		return tr(lang, "Đạt", "Pass")
+		return i18n.Tr(lang, "Đạt", "Pass")
 	case Fail:
-		return tr(lang, "Không đạt", "Fail")
+		return i18n.Tr(lang, "Không đạt", "Fail")
 	case Missing:
-		return tr(lang, "Thiếu dữ liệu", "Missing data")
+		return i18n.Tr(lang, "Thiếu dữ liệu", "Missing data")
 	}
 	return string(v)
 }
@@ -83,7 +84,7 @@ const (
 )
 
 // Check applies the plan's recognition checklist to a commune's figures, with the figures
-// written in lang ("vi" or "en"). It checks whatever the commune's status; whether the
+// written in lang. It checks whatever the commune's status; whether the
 // checklist applies to a commune is p.Checklist.Applies(status).
 //
 // A condition is unknown when any field it uses is blank. A criterion fails when any of its
@@ -93,7 +94,7 @@ const (
 //
 // To check many communes, NewEvaluator once and its Check for each is faster and gives the
 // same results.
-func Check(p *criteria.Plan, fig Figures, lang string) CheckResult {
+func Check(p *criteria.Plan, fig Figures, lang i18n.Lang) CheckResult {
 	return NewEvaluator(p, lang).Check(fig)
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // passing is a commune that meets all eight criteria of the default plan.
@@ -66,7 +67,7 @@ func verdicts(r CheckResult) map[int]Verdict {
 }
 
 func TestTheFixtureCommunePassesEveryCriterion(t *testing.T) {
-	r := Check(criteria.Default(), passing(), "vi")
+	r := Check(criteria.Default(), passing(), i18n.Vi)
 	if r.Result != Pass {
 		t.Fatalf("overall %s, want pass: %v", r.Result, r)
 	}
@@ -129,7 +130,7 @@ func TestEachCriterionInEachOfItsResults(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Check(p, tc.fig, "vi")
+			r := Check(p, tc.fig, i18n.Vi)
 			c := criterion(t, r, tc.id)
 			if c.Result != tc.want {
 				t.Fatalf("criterion %d: %s, want %s (%+v)", tc.id, c.Result, tc.want, c)
@@ -179,7 +180,7 @@ func TestTheEdgesOfEachThreshold(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c := criterion(t, Check(p, tc.fig, "vi"), tc.id)
+			c := criterion(t, Check(p, tc.fig, i18n.Vi), tc.id)
 			if c.Result != tc.want {
 				t.Errorf("criterion %d: %s, want %s (%v)", tc.id, c.Result, tc.want, c.Figures)
 			}
@@ -191,7 +192,7 @@ func TestAKnownFailureOutweighsABlank(t *testing.T) {
 	p := criteria.Default()
 	t.Run("a criterion with one blank field and another failing is fail", func(t *testing.T) {
 		fig := without(with(passing(), "hotspots", 2), "groups")
-		c := criterion(t, Check(p, fig, "vi"), 1)
+		c := criterion(t, Check(p, fig, i18n.Vi), 1)
 		if c.Result != Fail {
 			t.Fatalf("criterion 1: %s, want fail", c.Result)
 		}
@@ -204,14 +205,14 @@ func TestAKnownFailureOutweighsABlank(t *testing.T) {
 	})
 	t.Run("a blank on the right of a condition and a failure elsewhere is fail", func(t *testing.T) {
 		fig := without(with(passing(), "addicts_in_treatment", 1), "users")
-		c := criterion(t, Check(p, fig, "vi"), 2)
+		c := criterion(t, Check(p, fig, i18n.Vi), 2)
 		if c.Result != Fail {
 			t.Fatalf("criterion 2: %s, want fail", c.Result)
 		}
 	})
 	t.Run("a commune with one criterion missing and another failing is overall fail", func(t *testing.T) {
 		fig := without(with(passing(), "models", 0), "user_crimes")
-		r := Check(p, fig, "vi")
+		r := Check(p, fig, i18n.Vi)
 		if v := verdicts(r); v[5] != Missing || v[8] != Fail {
 			t.Fatalf("criteria 5 and 8: %s and %s, want missing and fail", v[5], v[8])
 		}
@@ -220,13 +221,13 @@ func TestAKnownFailureOutweighsABlank(t *testing.T) {
 		}
 	})
 	t.Run("a commune with one criterion missing and the rest passing is overall missing", func(t *testing.T) {
-		r := Check(p, without(passing(), "models"), "vi")
+		r := Check(p, without(passing(), "models"), i18n.Vi)
 		if r.Result != Missing {
 			t.Errorf("overall %s, want missing", r.Result)
 		}
 	})
 	t.Run("a commune with only blanks is missing on every criterion", func(t *testing.T) {
-		r := Check(p, Figures{}, "vi")
+		r := Check(p, Figures{}, i18n.Vi)
 		if r.Result != Missing {
 			t.Errorf("overall %s, want missing", r.Result)
 		}
@@ -247,28 +248,29 @@ func TestFiguresAreWrittenInTheUsersLanguage(t *testing.T) {
 	p := criteria.Default()
 	fig := with(passing(), "addicts_total", 5, "addicts_managed", 3, "households", 1200, "households_committed", 1150)
 	cases := []struct {
-		name, lang string
-		id         int
-		want       []string
+		name string
+		lang i18n.Lang
+		id   int
+		want []string
 	}{
-		{"criterion 2 in Vietnamese reads 3/5 người nghiện có hồ sơ quản lý", "vi", 2, []string{
+		{"criterion 2 in Vietnamese reads 3/5 người nghiện có hồ sơ quản lý", i18n.Vi, 2, []string{
 			"3/5 người nghiện có hồ sơ quản lý",
 			"5/5 người nghiện được cai nghiện",
 			"3/3 người sử dụng có hồ sơ quản lý",
 			"2/2 người sau cai có hồ sơ quản lý",
 			"5/5 người sử dụng, sau cai được xét nghiệm",
 		}},
-		{"criterion 2 in English reads 3/5 addicts with a record", "en", 2, []string{
+		{"criterion 2 in English reads 3/5 addicts with a record", i18n.En, 2, []string{
 			"3/5 addicts with a record",
 			"5/5 addicts in treatment",
 			"3/3 users with a record",
 			"2/2 post-rehab persons with a record",
 			"5/5 users and post-rehab persons tested",
 		}},
-		{"thousands are grouped with a dot in Vietnamese", "vi", 3, []string{"1.150/1.200 hộ ký cam kết", "8/8 ấp, khóm có bảng đường dây nóng"}},
-		{"thousands are grouped with a comma in English", "en", 3, []string{"1,150/1,200 households committed", "8/8 hamlets with the hotline board"}},
-		{"criterion 4 shows the baseline in Vietnamese", "vi", 4, []string{"5 người nghiện (ban đầu 7)", "3 người sử dụng (ban đầu 4)"}},
-		{"criterion 8 shows the count of models in English", "en", 8, []string{"1 models"}},
+		{"thousands are grouped with a dot in Vietnamese", i18n.Vi, 3, []string{"1.150/1.200 hộ ký cam kết", "8/8 ấp, khóm có bảng đường dây nóng"}},
+		{"thousands are grouped with a comma in English", i18n.En, 3, []string{"1,150/1,200 households committed", "8/8 hamlets with the hotline board"}},
+		{"criterion 4 shows the baseline in Vietnamese", i18n.Vi, 4, []string{"5 người nghiện (ban đầu 7)", "3 người sử dụng (ban đầu 4)"}},
+		{"criterion 8 shows the count of models in English", i18n.En, 8, []string{"1 models"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -279,13 +281,13 @@ func TestFiguresAreWrittenInTheUsersLanguage(t *testing.T) {
 		})
 	}
 	t.Run("a failing condition's figure is listed as failing", func(t *testing.T) {
-		c := criterion(t, Check(p, fig, "vi"), 2)
+		c := criterion(t, Check(p, fig, i18n.Vi), 2)
 		if !slices.Equal(c.Failing, []string{"3/5 người nghiện có hồ sơ quản lý"}) {
 			t.Errorf("failing %q", c.Failing)
 		}
 	})
 	t.Run("a blank value is shown as a question mark", func(t *testing.T) {
-		c := criterion(t, Check(p, without(fig, "addicts_total", "post_rehab"), "vi"), 2)
+		c := criterion(t, Check(p, without(fig, "addicts_total", "post_rehab"), i18n.Vi), 2)
 		want := []string{
 			"3/? người nghiện có hồ sơ quản lý",
 			"5/? người nghiện được cai nghiện",
@@ -315,7 +317,7 @@ func TestWithBaseline(t *testing.T) {
 		if got["hotspots"] != 0 {
 			t.Errorf("hotspots %v: only the baseline columns may come from the baseline return", got["hotspots"])
 		}
-		if c := criterion(t, Check(p, got, "vi"), 4); c.Result != Pass {
+		if c := criterion(t, Check(p, got, i18n.Vi), 4); c.Result != Pass {
 			t.Errorf("criterion 4: %s, want pass (%v)", c.Result, c.Figures)
 		}
 	})
@@ -324,7 +326,7 @@ func TestWithBaseline(t *testing.T) {
 		if got["addicts_baseline"] != 2 || got["users_baseline"] != 6 {
 			t.Errorf("baseline %v/%v, want 2 (given) and 6 (from the baseline return)", got["addicts_baseline"], got["users_baseline"])
 		}
-		if c := criterion(t, Check(p, got, "vi"), 4); c.Result != Fail {
+		if c := criterion(t, Check(p, got, i18n.Vi), 4); c.Result != Fail {
 			t.Errorf("criterion 4: %s, want fail: 5 addicts against a given baseline of 2", c.Result)
 		}
 	})
@@ -333,13 +335,13 @@ func TestWithBaseline(t *testing.T) {
 		if _, ok := got["addicts_baseline"]; ok {
 			t.Errorf("addicts_baseline = %v, want blank", got["addicts_baseline"])
 		}
-		if c := criterion(t, Check(p, got, "vi"), 4); c.Result != Missing {
+		if c := criterion(t, Check(p, got, i18n.Vi), 4); c.Result != Missing {
 			t.Errorf("criterion 4: %s, want missing", c.Result)
 		}
 	})
 	t.Run("a baseline return with blank figures fills nothing", func(t *testing.T) {
 		got := WithBaseline(p, current, Figures{"hotspots": 0})
-		if c := criterion(t, Check(p, got, "vi"), 4); c.Result != Missing {
+		if c := criterion(t, Check(p, got, i18n.Vi), 4); c.Result != Missing {
 			t.Errorf("criterion 4: %s, want missing", c.Result)
 		}
 	})
@@ -365,7 +367,7 @@ func TestTheDefaultPlansChecklist(t *testing.T) {
 			if !slices.Contains([]string{"=", "<=", ">=", "<", ">"}, cond.Op) {
 				t.Errorf("criterion %d: op %q", c.ID, cond.Op)
 			}
-			if !strings.Contains(cond.Figure("vi"), "{left}") || !strings.Contains(cond.Figure("en"), "{left}") {
+			if !strings.Contains(cond.Figure(i18n.Vi), "{left}") || !strings.Contains(cond.Figure(i18n.En), "{left}") {
 				t.Errorf("criterion %d: a figure without {left}: %q / %q", c.ID, cond.Vi, cond.En)
 			}
 		}
@@ -407,12 +409,12 @@ func TestThresholdsComeFromThePlan(t *testing.T) {
 	fig := with(passing(), "models", 1)
 
 	t.Run("one model passes under the default plan", func(t *testing.T) {
-		if r := Check(criteria.Default(), fig, "vi"); r.Result != Pass {
+		if r := Check(criteria.Default(), fig, i18n.Vi); r.Result != Pass {
 			t.Errorf("overall %s, want pass", r.Result)
 		}
 	})
 	t.Run("one model fails under a plan that asks for two", func(t *testing.T) {
-		r := Check(p, fig, "vi")
+		r := Check(p, fig, i18n.Vi)
 		if c := criterion(t, r, 8); c.Result != Fail {
 			t.Errorf("criterion 8: %s, want fail", c.Result)
 		}
@@ -421,7 +423,7 @@ func TestThresholdsComeFromThePlan(t *testing.T) {
 		}
 	})
 	t.Run("two models pass under a plan that asks for two", func(t *testing.T) {
-		if r := Check(p, with(fig, "models", 2), "vi"); r.Result != Pass {
+		if r := Check(p, with(fig, "models", 2), i18n.Vi); r.Result != Pass {
 			t.Errorf("overall %s, want pass", r.Result)
 		}
 	})
@@ -453,7 +455,7 @@ func TestTheBaselineMappingComesFromThePlan(t *testing.T) {
 
 func TestTheResultAsJSONAndText(t *testing.T) {
 	p := criteria.Default()
-	r := Check(p, without(with(passing(), "models", 0), "user_crimes"), "en")
+	r := Check(p, without(with(passing(), "models", 0), "user_crimes"), i18n.En)
 
 	t.Run("the JSON carries result, criteria, id and figures as in SPEC §7", func(t *testing.T) {
 		b, err := json.Marshal(r)
@@ -488,8 +490,8 @@ func TestTheResultAsJSONAndText(t *testing.T) {
 		}
 	})
 	t.Run("verdicts have labels in both languages", func(t *testing.T) {
-		if Pass.Label("vi") != "Đạt" || Fail.Label("vi") != "Không đạt" || Missing.Label("vi") != "Thiếu dữ liệu" || Fail.Label("en") != "Fail" {
-			t.Errorf("labels %q %q %q %q", Pass.Label("vi"), Fail.Label("vi"), Missing.Label("vi"), Fail.Label("en"))
+		if Pass.Label(i18n.Vi) != "Đạt" || Fail.Label(i18n.Vi) != "Không đạt" || Missing.Label(i18n.Vi) != "Thiếu dữ liệu" || Fail.Label(i18n.En) != "Fail" {
+			t.Errorf("labels %q %q %q %q", Pass.Label(i18n.Vi), Fail.Label(i18n.Vi), Missing.Label(i18n.Vi), Fail.Label(i18n.En))
 		}
 	})
 }
@@ -523,12 +525,12 @@ func TestACriterionFailsWhenTheKnownPartOfASumAlreadyExceedsTheLeftSide(t *testi
 	p := criteria.Default()
 	fig := Figures{"users_managed": 5, "users": 5, "addicts_total": 0, "addicts_managed": 0, "addicts_in_treatment": 0,
 		"post_rehab_managed": 0, "managed_tested": 3} // post_rehab blank
-	got := criterionOf(t, Check(p, fig, "vi"), 2)
+	got := criterionOf(t, Check(p, fig, i18n.Vi), 2)
 	if got.Result != Fail {
 		t.Fatalf("3 tested of 5 users and a blank post-rehab count: criterion 2 = %s, want fail (at least 5 must be tested)", got.Result)
 	}
 	fig["managed_tested"] = 5 // enough for the users; the blank post-rehab count could need more
-	if got := criterionOf(t, Check(p, fig, "vi"), 2); got.Result != Missing {
+	if got := criterionOf(t, Check(p, fig, i18n.Vi), 2); got.Result != Missing {
 		t.Errorf("5 tested of 5 users and a blank post-rehab count: criterion 2 = %s, want missing", got.Result)
 	}
 }

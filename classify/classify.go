@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // Figures are one commune's figures by field key. A key that is absent is unknown (the
@@ -66,9 +67,9 @@ type indicatorState struct {
 }
 
 // Classify returns the category of a commune with figures fig under plan p, with reasons
-// written in lang ("vi" or "en"). To classify many communes, NewEvaluator once and its
+// written in lang. To classify many communes, NewEvaluator once and its
 // Classify for each is faster and gives the same results.
-func Classify(p *criteria.Plan, fig Figures, lang string) Result {
+func Classify(p *criteria.Plan, fig Figures, lang i18n.Lang) Result {
 	return NewEvaluator(p, lang).Classify(fig)
 }
 
@@ -284,7 +285,7 @@ func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []ind
 		return st, Reason{}, false, ""
 	case known && denKnown && den == 0:
 		msg := fmt.Sprintf("%s %s > 0 %s %s = 0: %s", criteria.FormatNumber(v, lang), strings.ToLower(p.FieldLabel(in.Field, lang)),
-			tr(lang, "nhưng", "but"), strings.ToLower(p.FieldLabel(in.Per, lang)), tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
+			i18n.Tr(lang, "nhưng", "but"), strings.ToLower(p.FieldLabel(in.Per, lang)), i18n.Tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
 		return allStates(st, *in, zeroOK(false), false), Reason{}, false, msg
 	case known: // numerator > 0, denominator blank: any band.
 		return allStates(st, *in, zeroOK(false), false), Reason{}, false, ""
@@ -456,7 +457,7 @@ func (e *Evaluator) bandReason(i, band int, v, den float64) Reason {
 }
 
 // bandTail is what follows the figure in the reason of a band: " ≥ 60 → Loại II".
-func bandTail(p *criteria.Plan, b criteria.Band, lang string) string {
+func bandTail(p *criteria.Plan, b criteria.Band, lang i18n.Lang) string {
 	op, th := "≥", b.Min
 	if b.Min == nil {
 		op, th = ">", b.Above
@@ -504,7 +505,7 @@ func (e *Evaluator) closingReasons(f figs, res Result, reasons []Reason, routes 
 	}
 	if len(res.Missing) > 0 {
 		var buf [256]byte
-		text := append(buf[:0], tr(lang, "thiếu số liệu: ", "missing: ")...)
+		text := append(buf[:0], i18n.Tr(lang, "thiếu số liệu: ", "missing: ")...)
 		for j, k := range res.Missing {
 			if j > 0 {
 				text = append(text, ", "...)
@@ -512,16 +513,16 @@ func (e *Evaluator) closingReasons(f figs, res Result, reasons []Reason, routes 
 			text = append(text, p.FieldLabel(k, lang)...)
 		}
 		if res.Category == criteria.Undetermined {
-			text = append(text, tr(lang, "; có thể là ", "; could be ")...)
+			text = append(text, i18n.Tr(lang, "; có thể là ", "; could be ")...)
 			text = e.appendCategories(text, res.Possible)
 		} else {
-			text = append(text, tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")...)
+			text = append(text, i18n.Tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")...)
 		}
 		out = append(out, Reason{Rule: "missing", Text: e.shared(text)})
 	} else if res.Category == criteria.Undetermined {
 		// Undetermined by an input error alone: say what it could be all the same.
 		var buf [128]byte
-		text := append(buf[:0], tr(lang, "có thể là ", "could be ")...)
+		text := append(buf[:0], i18n.Tr(lang, "có thể là ", "could be ")...)
 		out = append(out, Reason{Rule: "possible", Text: string(e.appendCategories(text, res.Possible))})
 	}
 	return out
@@ -546,12 +547,4 @@ func sortByPos(pos map[string]int, keys []string) {
 			keys[j], keys[j-1] = keys[j-1], keys[j]
 		}
 	}
-}
-
-// tr picks the Vietnamese or English text.
-func tr(lang, vi, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 var plan = criteria.Default()
@@ -108,7 +109,7 @@ func TestEachThresholdAtItsEdges(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, zero(c.set), "vi")
+			r := Classify(plan, zero(c.set), i18n.Vi)
 			if r.Category != c.want {
 				t.Fatalf("category %s, want %s (%s)", r.Category, c.want, r)
 			}
@@ -152,7 +153,7 @@ func TestTheRouteStepsUpOnce(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, c.fig, "en")
+			r := Classify(plan, c.fig, i18n.En)
 			if r.Category != c.want || !slices.Equal(r.Possible, c.possible) {
 				t.Fatalf("got %s %v, want %s %v (%s)", r.Category, r.Possible, c.want, c.possible, r)
 			}
@@ -188,7 +189,7 @@ func TestDrugFreeAgainstLessComplex(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, zero(c.set), "vi")
+			r := Classify(plan, zero(c.set), i18n.Vi)
 			if r.Category != c.want {
 				t.Fatalf("category %s, want %s (%s)", r.Category, c.want, r)
 			}
@@ -238,7 +239,7 @@ func TestUndeterminedAgainstDeterminedDespiteMissing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, c.fig, "vi")
+			r := Classify(plan, c.fig, i18n.Vi)
 			if r.Category != c.want || !slices.Equal(r.Possible, c.possible) {
 				t.Fatalf("got %s %v, want %s %v (%s)", r.Category, r.Possible, c.want, c.possible, r)
 			}
@@ -262,20 +263,20 @@ func TestReasonsAreWrittenInTheUsersLanguage(t *testing.T) {
 	cases := []struct {
 		name string
 		fig  Figures
-		lang string
+		lang i18n.Lang
 		rule string
 		want string
 	}{
-		{"a band in Vietnamese", zero(Figures{"addicts_managed": 65}), "vi", "band", "65 người nghiện có hồ sơ quản lý ≥ 60 → Loại II"},
-		{"a band in English", zero(Figures{"addicts_managed": 65}), "en", "band", "65 managed addicts ≥ 60 → Type II"},
-		{"an area band in Vietnamese groups thousands with dots", zero(Figures{"plant_area_m2": 1999.99}), "vi", "band", "1.999,99 m² trồng cây có chứa chất ma túy ≥ 1.000 → Loại II"},
-		{"an area band in English groups thousands with commas", zero(Figures{"plant_area_m2": 1999.99}), "en", "band", "1,999.99 m² of drug plants ≥ 1,000 → Type II"},
-		{"a band with a strict lower bound shows >", zero(Figures{"plant_area_m2": 0.5}), "en", "band", "0.5 m² of drug plants > 0 → Type III"},
-		{"the route step in Vietnamese", zero(Figures{"addicts_managed": 65, "on_route": 1}), "vi", "route", "nằm trên tuyến trọng điểm mua bán, vận chuyển trái phép chất ma túy: Loại II → Loại I"},
-		{"the route step in English", zero(Figures{"addicts_managed": 65, "on_route": 1}), "en", "route", "on a key drug trafficking route: Type II → Type I"},
-		{"the ratio in Vietnamese shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), "vi", "band", "đối tượng phạm tội về ma túy trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III"},
-		{"the ratio in English shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), "en", "band", "drug offenders per population 3/2,999 = 0.10% ≥ 0.1% → Type III"},
-		{"less complex names what is not zero", zero(Figures{"users": 2}), "en", "less-complex", "no Type III indicator reached but not zero: illegal users 2 → Less complex"},
+		{"a band in Vietnamese", zero(Figures{"addicts_managed": 65}), i18n.Vi, "band", "65 người nghiện có hồ sơ quản lý ≥ 60 → Loại II"},
+		{"a band in English", zero(Figures{"addicts_managed": 65}), i18n.En, "band", "65 managed addicts ≥ 60 → Type II"},
+		{"an area band in Vietnamese groups thousands with dots", zero(Figures{"plant_area_m2": 1999.99}), i18n.Vi, "band", "1.999,99 m² trồng cây có chứa chất ma túy ≥ 1.000 → Loại II"},
+		{"an area band in English groups thousands with commas", zero(Figures{"plant_area_m2": 1999.99}), i18n.En, "band", "1,999.99 m² of drug plants ≥ 1,000 → Type II"},
+		{"a band with a strict lower bound shows >", zero(Figures{"plant_area_m2": 0.5}), i18n.En, "band", "0.5 m² of drug plants > 0 → Type III"},
+		{"the route step in Vietnamese", zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.Vi, "route", "nằm trên tuyến trọng điểm mua bán, vận chuyển trái phép chất ma túy: Loại II → Loại I"},
+		{"the route step in English", zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.En, "route", "on a key drug trafficking route: Type II → Type I"},
+		{"the ratio in Vietnamese shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), i18n.Vi, "band", "đối tượng phạm tội về ma túy trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III"},
+		{"the ratio in English shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), i18n.En, "band", "drug offenders per population 3/2,999 = 0.10% ≥ 0.1% → Type III"},
+		{"less complex names what is not zero", zero(Figures{"users": 2}), i18n.En, "less-complex", "no Type III indicator reached but not zero: illegal users 2 → Less complex"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -287,14 +288,14 @@ func TestReasonsAreWrittenInTheUsersLanguage(t *testing.T) {
 		})
 	}
 	t.Run("String puts the category and every reason on one line", func(t *testing.T) {
-		r := Classify(plan, zero(Figures{"addicts_managed": 65, "on_route": 1}), "en")
+		r := Classify(plan, zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.En)
 		want := "type-1: 65 managed addicts ≥ 60 → Type II; on a key drug trafficking route: Type II → Type I"
 		if r.String() != want {
 			t.Errorf("String() = %q, want %q", r.String(), want)
 		}
 	})
 	t.Run("the missing reason names the blanks and the possible categories", func(t *testing.T) {
-		r := Classify(plan, zero(Figures{"addicts_managed": 30}, "on_route"), "en")
+		r := Classify(plan, zero(Figures{"addicts_managed": 30}, "on_route"), i18n.En)
 		got := reasonsOf(r, "missing")
 		want := "missing: On a key route (yes/no); could be Type II, Type III"
 		if len(got) != 1 || got[0].Text != want {
@@ -363,7 +364,7 @@ func combinations(fn func(Figures, []string)) {
 // fillEvaluator classifies the fillings: Classify is NewEvaluator(...).Classify, and
 // preparing the plan's texts once rather than for each of the ~10^6 fillings keeps the
 // test to seconds.
-var fillEvaluator = NewEvaluator(plan, "en")
+var fillEvaluator = NewEvaluator(plan, i18n.En)
 
 // fillings returns the categories Classify gives for every filling of blanks.
 func fillings(f Figures, blanks []string) map[string]bool {
@@ -403,7 +404,7 @@ func TestInvariantsOverGeneratedFigures(t *testing.T) {
 	}
 	combinations(func(f Figures, blanks []string) {
 		n++
-		r := Classify(plan, f, "vi")
+		r := Classify(plan, f, i18n.Vi)
 		if len(r.Reasons) == 0 {
 			fail(f, "no reasons")
 		}
@@ -508,7 +509,7 @@ func TestGoldenCommunes(t *testing.T) {
 		if !ok {
 			t.Fatalf("code %s is not in the registry", g.code)
 		}
-		out = append(out, entry{c.District, c.FullName(), c.Code, g.fig, Classify(plan, g.fig, "vi"), Classify(plan, g.fig, "en")})
+		out = append(out, entry{c.District, c.FullName(), c.Code, g.fig, Classify(plan, g.fig, i18n.Vi), Classify(plan, g.fig, i18n.En)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // An Evaluator applies one plan's rules, in one language, to many communes: Classify and
@@ -22,7 +23,7 @@ import (
 // Evaluator is in use.
 type Evaluator struct {
 	p    *criteria.Plan
-	lang string
+	lang i18n.Lang
 
 	// fieldPos and catPos are the places of the plan's fields (the first of a key listed
 	// twice) and categories (the last, as the code before gave), to sort keys in the
@@ -100,9 +101,8 @@ const (
 	rightHole
 )
 
-// NewEvaluator prepares the rules of p for figures and reasons written in lang ("vi" or
-// "en").
-func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
+// NewEvaluator prepares the rules of p for figures and reasons written in lang.
+func NewEvaluator(p *criteria.Plan, lang i18n.Lang) *Evaluator {
 	e := &Evaluator{p: p, lang: lang, fieldPos: map[string]int{}, catPos: map[string]int{}, texts: map[string]string{}}
 	for i, f := range p.Fields {
 		if _, seen := e.fieldPos[f.Key]; !seen {
@@ -155,9 +155,9 @@ func NewEvaluator(p *criteria.Plan, lang string) *Evaluator {
 		names = append(names, p.FieldLabel(k, lang))
 		e.drugFreeLower = append(e.drugFreeLower, strings.ToLower(p.FieldLabel(k, lang)))
 	}
-	e.drugFreeText = tr(lang, "không đạt tiêu chí loại III nào; bằng 0: ", "no Type III indicator reached; zero: ") + strings.ToLower(strings.Join(names, ", ")) + " → " + p.CategoryLabel(criteria.DrugFree, lang)
-	e.lessComplexText = tr(lang, "không đạt tiêu chí loại III nào", "no Type III indicator reached")
-	e.butNotZero = tr(lang, " nhưng khác 0: ", " but not zero: ")
+	e.drugFreeText = i18n.Tr(lang, "không đạt tiêu chí loại III nào; bằng 0: ", "no Type III indicator reached; zero: ") + strings.ToLower(strings.Join(names, ", ")) + " → " + p.CategoryLabel(criteria.DrugFree, lang)
+	e.lessComplexText = i18n.Tr(lang, "không đạt tiêu chí loại III nào", "no Type III indicator reached")
+	e.butNotZero = i18n.Tr(lang, " nhưng khác 0: ", " but not zero: ")
 	e.lessComplexEnd = " → " + p.CategoryLabel(criteria.LessComplex, lang)
 	if cl.Route.Field != "" {
 		e.route = key(cl.Route.Field)
@@ -196,7 +196,7 @@ func cutTemplate(t string) []textPart {
 
 // appendNumber appends criteria.FormatNumber(v, lang) to b. Whole numbers, nearly every
 // figure, are written here without allocating; anything else by FormatNumber.
-func appendNumber(b []byte, v float64, lang string) []byte {
+func appendNumber(b []byte, v float64, lang i18n.Lang) []byte {
 	if v != math.Trunc(v) || math.Abs(v) >= 1e15 {
 		return append(b, criteria.FormatNumber(v, lang)...)
 	}
@@ -207,7 +207,7 @@ func appendNumber(b []byte, v float64, lang string) []byte {
 	var digits [20]byte
 	d := strconv.AppendInt(digits[:0], int64(v), 10)
 	group := byte('.')
-	if lang == "en" {
+	if lang == i18n.En {
 		group = ','
 	}
 	for i, c := range d {

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // specLevel is the band (1 for Type I … 3 for Type III, 0 for none) that one indicator's
@@ -126,7 +127,7 @@ func TestTheClassificationsRulesOverGeneratedFigures(t *testing.T) {
 			t.Errorf("%v: "+format, append([]any{f}, args...)...)
 		}
 	}
-	vi, en := NewEvaluator(plan, "vi"), NewEvaluator(plan, "en")
+	vi, en := NewEvaluator(plan, i18n.Vi), NewEvaluator(plan, i18n.En)
 	n, known := 0, 0
 	combinations(func(f Figures, blanks []string) {
 		n++
@@ -197,7 +198,7 @@ func TestTheClassificationsRulesOverGeneratedFigures(t *testing.T) {
 		}
 		// An Evaluator that has classified thousands of communes answers as a new one.
 		if n%7 == 0 {
-			if fresh := NewEvaluator(plan, "vi").Classify(f); !reflect.DeepEqual(r, fresh) {
+			if fresh := NewEvaluator(plan, i18n.Vi).Classify(f); !reflect.DeepEqual(r, fresh) {
 				fail(f, "a used Evaluator gives %+v, a new one %+v", r, fresh)
 			}
 		}
@@ -213,7 +214,7 @@ func TestTheClassificationsRulesOverGeneratedFigures(t *testing.T) {
 // With every figure known, the category is the SPEC's, on random communes whose figures
 // sit on both sides of every band's edges.
 func TestTheCategoryIsTheSpecsOnRandomCommunes(t *testing.T) {
-	ev := NewEvaluator(plan, "en")
+	ev := NewEvaluator(plan, i18n.En)
 	rng := rand.New(rand.NewPCG(16, 2025))
 	seen := map[string]int{}
 	for range 30000 {
@@ -290,7 +291,7 @@ func compareExact(left *big.Rat, op string, right *big.Rat) bool {
 // and whether it holds, fails or is unknown. A blank is any figure ≥ 0, so a condition
 // with a blank fails only when its left side is known and no right side at least the
 // known part of its sum would satisfy it.
-func specCondition(cond criteria.Condition, f Figures, lang string) (text string, blanks []string, st condState) {
+func specCondition(cond criteria.Condition, f Figures, lang i18n.Lang) (text string, blanks []string, st condState) {
 	leftText, rightText := "?", "?"
 	left, leftOK := f[cond.Left]
 	if leftOK {
@@ -346,7 +347,7 @@ func TestTheChecklistsRulesOnRandomFigures(t *testing.T) {
 		}
 	}
 	seen := map[Verdict]int{}
-	for _, lang := range []string{"vi", "en"} {
+	for _, lang := range []i18n.Lang{i18n.Vi, i18n.En} {
 		ev := NewEvaluator(plan, lang)
 		rng := rand.New(rand.NewPCG(1, 2))
 		communes := 20000
@@ -441,7 +442,7 @@ func TestChecklistFiguresAreWrittenAsNumbersAreEverywhere(t *testing.T) {
 	if len(c.Conditions) != 1 || len(c.Conditions[0].Right.Fields) != 0 {
 		t.Fatalf("criterion %d is not one condition against a number", c.ID)
 	}
-	for _, lang := range []string{"vi", "en"} {
+	for _, lang := range []i18n.Lang{i18n.Vi, i18n.En} {
 		ev := NewEvaluator(plan, lang)
 		cond := c.Conditions[0]
 		for _, v := range values {

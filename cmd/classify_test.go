@@ -1,6 +1,10 @@
 package cmd
 
-import "testing"
+import (
+	"testing"
+
+	"drugfree/i18n"
+)
 
 func TestClassifyFlags(t *testing.T) {
 	table := OutputOptions{Format: "table"}
@@ -14,7 +18,7 @@ func TestClassifyFlags(t *testing.T) {
 		{name: "workbook", argv: []string{"classify", "a.xlsx", "-o", "Out.XLSX", "--force"},
 			want: ClassifyOptions{Global: vi(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "Out.XLSX", Force: true}}},
 		{name: "global flags", argv: []string{"--plan", "p.yaml", "--registry", "r.csv", "--password", "pw", "classify", "a.xlsx"},
-			want: ClassifyOptions{Global: &GlobalOptions{Lang: "vi", PlanFile: "p.yaml", Registry: "r.csv", Password: "pw"}, Files: []string{"a.xlsx"}, Out: table}},
+			want: ClassifyOptions{Global: &GlobalOptions{Lang: i18n.Vi, PlanFile: "p.yaml", Registry: "r.csv", Password: "pw"}, Files: []string{"a.xlsx"}, Out: table}},
 
 		{name: "no file", argv: []string{"classify"},
 			wantErr: "requires at least 1 arg(s), only received 0"},

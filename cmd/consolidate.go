@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"drugfree/i18n"
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/outfile"
@@ -94,7 +95,7 @@ func consolidateRun(opts *ConsolidateOptions) error {
 	errs := problem.CountErrors(c.Problems)
 	if errs > 0 && !opts.Partial {
 		_ = render.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
-		fmt.Fprintf(opts.IO.ErrOut, tr(lang, "Không ghi %s: số liệu có %d lỗi. Sửa các lỗi trên, hoặc thêm --partial để ghi bảng tổng hợp đánh dấu CHƯA ĐẦY ĐỦ.\n", "Not writing %s: the data has %d errors. Fix them, or add --partial to write a workbook marked INCOMPLETE.\n"), opts.Output, errs)
+		fmt.Fprintf(opts.IO.ErrOut, i18n.Tr(lang, "Không ghi %s: số liệu có %d lỗi. Sửa các lỗi trên, hoặc thêm --partial để ghi bảng tổng hợp đánh dấu CHƯA ĐẦY ĐỦ.\n", "Not writing %s: the data has %d errors. Fix them, or add --partial to write a workbook marked INCOMPLETE.\n"), opts.Output, errs)
 		return &DataError{Errors: errs}
 	}
 	if errs > 0 {
@@ -110,7 +111,7 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		return refusal(err, lang)
 	}
 	_ = render.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), tr(lang, "xã", "communes"), layout.ProblemSummary(c.Problems, lang))
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), i18n.Tr(lang, "xã", "communes"), layout.ProblemSummary(c.Problems, lang))
 	if errs > 0 {
 		return &DataError{Errors: errs}
 	}

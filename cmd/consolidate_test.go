@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"drugfree/i18n"
 )
 
 func TestConsolidateFlags(t *testing.T) {
@@ -13,7 +15,7 @@ func TestConsolidateFlags(t *testing.T) {
 			want: ConsolidateOptions{Global: vi(), Files: []string{"a.xlsx", "b.xlsx"}, Output: "tong-hop.xlsx"}},
 		{name: "every flag", argv: []string{"--lang", "en", "--password", "pw", "consolidate", "a.xlsx", "--output", "t.xlsx", "--baseline", "review.xlsx",
 			"--as-of", "20/12/2025", "--register", "register.csv", "--partial", "--force"},
-			want: ConsolidateOptions{Global: &GlobalOptions{Lang: "en", Password: "pw"}, Files: []string{"a.xlsx"}, Output: "t.xlsx", Baseline: "review.xlsx",
+			want: ConsolidateOptions{Global: &GlobalOptions{Lang: i18n.En, Password: "pw"}, Files: []string{"a.xlsx"}, Output: "t.xlsx", Baseline: "review.xlsx",
 				Calendar: CalendarOptions{AsOf: day(2025, time.December, 20), Register: "register.csv"}, Partial: true, Force: true}},
 
 		{name: "no output", argv: []string{"consolidate", "a.xlsx"},

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/outfile"
 	"drugfree/report/template"
 )
@@ -108,7 +109,7 @@ func TestE2EConsolidateSample(t *testing.T) {
 
 	// Totals per category on the summary equal the classification sheet's categories.
 	p := criteria.Default()
-	_, catCol := headerIndex(t, summary, p.Categories[0].Label("vi"))
+	_, catCol := headerIndex(t, summary, p.Categories[0].Label(i18n.Vi))
 	province := findRow(summary, "Toàn tỉnh")
 	if province == nil {
 		t.Fatalf("no province row on the summary")
@@ -127,8 +128,8 @@ func TestE2EConsolidateSample(t *testing.T) {
 		if err != nil {
 			t.Fatalf("summary %s: %q", cat.Key, province[catCol+i])
 		}
-		if n != counted[cat.Label("vi")] {
-			t.Errorf("summary counts %d %s, the classification sheet %d", n, cat.Label("vi"), counted[cat.Label("vi")])
+		if n != counted[cat.Label(i18n.Vi)] {
+			t.Errorf("summary counts %d %s, the classification sheet %d", n, cat.Label(i18n.Vi), counted[cat.Label(i18n.Vi)])
 		}
 		sum += n
 	}

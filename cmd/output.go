@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/outfile"
 	"drugfree/report/render"
@@ -29,7 +30,7 @@ func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
 }
 
 // validate checks the combination of output flags.
-func (o *OutputOptions) validate(lang string) error {
+func (o *OutputOptions) validate(lang i18n.Lang) error {
 	return checkXLSX(o.Output, false, lang)
 }
 
@@ -59,7 +60,7 @@ func textLine(s string) textBlock        { return textBlock{line: s} }
 
 // write gives r in the form the flags ask for: a workbook with -o, else --format on
 // stdout. It is the one place that chooses.
-func (o *OutputOptions) write(ios *IOStreams, lang string, r result) error {
+func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {
 	if o.Output != "" {
 		return writeWorkbook(ios, o.Output, r.Inputs, o.Force, lang, r.Sheets)
 	}
@@ -76,7 +77,7 @@ func (o *OutputOptions) write(ios *IOStreams, lang string, r result) error {
 }
 
 // writeTextBlocks writes tables and lines one after the other.
-func writeTextBlocks(w io.Writer, blocks []textBlock, lang string) error {
+func writeTextBlocks(w io.Writer, blocks []textBlock, lang i18n.Lang) error {
 	for _, b := range blocks {
 		if b.table == nil {
 			if _, err := fmt.Fprintln(w, b.line); err != nil {
@@ -99,7 +100,7 @@ func writeJSON(w io.Writer, v any) error {
 
 // writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all,
 // and says so on stderr.
-func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang string, tables []layout.Table) error {
+func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang i18n.Lang, tables []layout.Table) error {
 	err := outfile.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
 		wb := render.NewWorkbook(lang)
 		if err := wb.AddTables(tables...); err != nil {
@@ -110,30 +111,30 @@ func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lan
 	if err != nil {
 		return refusal(err, lang)
 	}
-	fmt.Fprintf(ios.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), path)
+	fmt.Fprintf(ios.ErrOut, "%s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), path)
 	return nil
 }
 
 // checkXLSX makes an output path that is not an .xlsx file (or a missing one, when
 // required) a usage error, in the user's language.
-func checkXLSX(path string, required bool, lang string) error {
+func checkXLSX(path string, required bool, lang i18n.Lang) error {
 	if path == "" && !required {
 		return nil
 	}
 	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-		return flagErrorf(tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
+		return flagErrorf(i18n.Tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
 	}
 	return nil
 }
 
 // refusal explains why an output was not written, in the user's language.
-func refusal(err error, lang string) error {
+func refusal(err error, lang i18n.Lang) error {
 	var re *outfile.RefusedError
 	if !errors.As(err, &re) {
 		return err
 	}
 	if errors.Is(re.Reason, outfile.ErrIsInput) {
-		return fmt.Errorf(tr(lang, "%s là một tệp đầu vào: không bao giờ ghi đè tệp đầu vào", "%s is an input: an input is never overwritten"), re.Path)
+		return fmt.Errorf(i18n.Tr(lang, "%s là một tệp đầu vào: không bao giờ ghi đè tệp đầu vào", "%s is an input: an input is never overwritten"), re.Path)
 	}
-	return fmt.Errorf(tr(lang, "%s đã có: không ghi đè; thêm --force để thay tệp", "%s exists: not replaced; add --force to replace it"), re.Path)
+	return fmt.Errorf(i18n.Tr(lang, "%s đã có: không ghi đè; thêm --force để thay tệp", "%s exists: not replaced; add --force to replace it"), re.Path)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/outfile"
 	"drugfree/report/render"
@@ -69,7 +70,7 @@ func planRun(opts *PlanOptions) error {
 		}); err != nil {
 			return refusal(err, lang)
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", tr(lang, "Đã ghi", "Wrote"), opts.Export)
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Export)
 		return nil
 	}
 	fmt.Fprint(opts.IO.Out, layout.PlanHeader(p, lang))

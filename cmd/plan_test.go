@@ -1,13 +1,17 @@
 package cmd
 
-import "testing"
+import (
+	"testing"
+
+	"drugfree/i18n"
+)
 
 func TestPlanFlags(t *testing.T) {
 	testFlags(t, NewCmdPlan, []flagCase[PlanOptions]{
 		{name: "show", argv: []string{"plan"},
 			want: PlanOptions{Global: vi()}},
 		{name: "export another plan", argv: []string{"--plan", "mine.yaml", "plan", "--export", "out.yaml", "--force"},
-			want: PlanOptions{Global: &GlobalOptions{Lang: "vi", PlanFile: "mine.yaml"}, Export: "out.yaml", Force: true}},
+			want: PlanOptions{Global: &GlobalOptions{Lang: i18n.Vi, PlanFile: "mine.yaml"}, Export: "out.yaml", Force: true}},
 
 		{name: "an argument", argv: []string{"plan", "show"},
 			wantErr: `unknown command "show" for "drugfree plan"`},

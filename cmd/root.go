@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 	"drugfree/report/render"
@@ -54,7 +55,7 @@ func version() string {
 
 // GlobalOptions are the flags every command shares.
 type GlobalOptions struct {
-	Lang     string
+	Lang     i18n.Lang
 	PlanFile string
 	Registry string
 	Password string
@@ -140,7 +141,7 @@ reported) or the run was refused; 2 a usage error.`,
 	}
 	root.SetVersionTemplate("drugfree {{.Version}}\n")
 	pf := root.PersistentFlags()
-	pf.VarP(newEnum(&opts.Lang, "vi", "vi", "en"), "lang", "", "Language of the output: `vi` or en")
+	pf.Var(&opts.Lang, "lang", "Language of the output: `vi` or en")
 	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")
 	pf.StringVar(&opts.Registry, "registry", "", "Replace the registry of communes with the CSV `file` (columns district_code,district,commune_code,commune,type)")
 	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
@@ -156,7 +157,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.PlanFile != "" {
 		data, err := os.ReadFile(o.PlanFile)
 		if err != nil {
-			return nil, fmt.Errorf(tr(o.Lang, "không đọc được tệp kế hoạch: %w", "cannot read the plan file: %w"), err)
+			return nil, fmt.Errorf(i18n.Tr(o.Lang, "không đọc được tệp kế hoạch: %w", "cannot read the plan file: %w"), err)
 		}
 		if p, err = criteria.Parse(o.PlanFile, data); err != nil {
 			return nil, err
@@ -165,7 +166,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.Registry != "" {
 		fh, err := os.Open(o.Registry)
 		if err != nil {
-			return nil, fmt.Errorf(tr(o.Lang, "không đọc được danh mục xã: %w", "cannot read the registry: %w"), err)
+			return nil, fmt.Errorf(i18n.Tr(o.Lang, "không đọc được danh mục xã: %w", "cannot read the registry: %w"), err)
 		}
 		defer fh.Close()
 		reg, err := criteria.ParseRegistryCSV(o.Registry, fh)
@@ -191,7 +192,7 @@ func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) read.ReadOptio
 }
 
 // reportProblems prints problems on stderr and returns a DataError when any is an error.
-func reportProblems(f *Factory, problems []problem.Problem, lang string) error {
+func reportProblems(f *Factory, problems []problem.Problem, lang i18n.Lang) error {
 	if len(problems) > 0 {
 		if err := render.WriteProblems(f.IO.ErrOut, problems, lang); err != nil {
 			return err
@@ -201,11 +202,4 @@ func reportProblems(f *Factory, problems []problem.Problem, lang string) error {
 		return &DataError{Errors: n}
 	}
 	return nil
-}
-
-func tr(lang, vi, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
 }

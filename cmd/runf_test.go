@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"drugfree/i18n"
 )
 
 // The tests of each command's flags (classify_test.go and the others) run argv through
@@ -89,8 +91,8 @@ func show(v any) string {
 }
 
 // vi and en are the global options of a command line with no global flag but --lang.
-func vi() *GlobalOptions { return &GlobalOptions{Lang: "vi"} }
-func en() *GlobalOptions { return &GlobalOptions{Lang: "en"} }
+func vi() *GlobalOptions { return &GlobalOptions{Lang: i18n.Vi} }
+func en() *GlobalOptions { return &GlobalOptions{Lang: i18n.En} }
 
 // day is a date as --as-of gives it.
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"drugfree/i18n"
 	"drugfree/report/sample"
 )
 
@@ -73,13 +74,13 @@ func sampleRun(opts *SampleOptions) error {
 		if err != nil {
 			return refusal(err, opts.Global.Lang)
 		}
-		fmt.Fprintf(opts.IO.ErrOut, tr(opts.Global.Lang, "Đã ghi %d báo cáo vào %s, cùng %s và %s\n", "Wrote %d returns under %s, with %s and %s\n"),
+		fmt.Fprintf(opts.IO.ErrOut, i18n.Tr(opts.Global.Lang, "Đã ghi %d báo cáo vào %s, cùng %s và %s\n", "Wrote %d returns under %s, with %s and %s\n"),
 			len(returns), filepath.Join(opts.Dir, sample.CorpusReturns), filepath.Join(opts.Dir, sample.CorpusRegistry), filepath.Join(opts.Dir, sample.CorpusRegister))
 		return nil
 	}
 	written, err := sample.WriteSampleSet(opts.Dir, p, opts.Seed, opts.Force)
 	for _, w := range written {
-		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", tr(opts.Global.Lang, "Đã ghi", "Wrote"), w)
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", i18n.Tr(opts.Global.Lang, "Đã ghi", "Wrote"), w)
 	}
 	if err != nil {
 		return refusal(err, opts.Global.Lang)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"drugfree/i18n"
 	"drugfree/report/outfile"
 	"drugfree/report/template"
 )
@@ -73,7 +74,7 @@ func templateRun(opts *TemplateOptions) error {
 	}); err != nil {
 		return refusal(err, lang)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %d %s)\n", tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, len(spec.Rows), tr(lang, "xã", "communes"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %d %s)\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, len(spec.Rows), i18n.Tr(lang, "xã", "communes"))
 	return nil
 }
 

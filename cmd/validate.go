@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/classify"
+	"drugfree/i18n"
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
@@ -75,7 +76,7 @@ func validateRun(opts *ValidateOptions) error {
 	table := layout.ProblemTable(problems, lang)
 	text := []textBlock{textTable(table)}
 	if len(problems) == 0 {
-		text = []textBlock{textLine(tr(lang, "Không có vấn đề nào.", "No problems found."))}
+		text = []textBlock{textLine(i18n.Tr(lang, "Không có vấn đề nào.", "No problems found."))}
 	}
 	err = opts.Out.write(opts.IO, lang, result{
 		Text:   append(text, textLine(layout.ProblemSummary(problems, lang))),

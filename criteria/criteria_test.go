@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"drugfree/i18n"
 )
 
 func TestTheDefaultPlanParses(t *testing.T) {
@@ -653,10 +655,10 @@ func TestFormatNumber(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%v is %s in Vietnamese and %s in English", c.v, c.vi, c.en), func(t *testing.T) {
-			if got := FormatNumber(c.v, "vi"); got != c.vi {
+			if got := FormatNumber(c.v, i18n.Vi); got != c.vi {
 				t.Errorf("vi: %q, want %q", got, c.vi)
 			}
-			if got := FormatNumber(c.v, "en"); got != c.en {
+			if got := FormatNumber(c.v, i18n.En); got != c.en {
 				t.Errorf("en: %q, want %q", got, c.en)
 			}
 		})
@@ -667,7 +669,7 @@ func TestFormatNumber(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if vi, en := FormatDecimal(d, "vi"), FormatDecimal(d, "en"); vi != want[0] || en != want[1] {
+			if vi, en := FormatDecimal(d, i18n.Vi), FormatDecimal(d, i18n.En); vi != want[0] || en != want[1] {
 				t.Errorf("%s: %q and %q, want %q and %q", in, vi, en, want[0], want[1])
 			}
 		}
@@ -686,10 +688,10 @@ func TestFormatRatioCutsSoTheFigureNeverPassesAThresholdItMisses(t *testing.T) {
 		{0, 10, "0,00%", "0.00%"},
 		{1, 0, "?", "?"},
 	} {
-		if got := FormatRatio(c.num, c.den, "vi"); got != c.vi {
+		if got := FormatRatio(c.num, c.den, i18n.Vi); got != c.vi {
 			t.Errorf("FormatRatio(%d, %d, vi) = %q, want %q", c.num, c.den, got, c.vi)
 		}
-		if got := FormatRatio(c.num, c.den, "en"); got != c.en {
+		if got := FormatRatio(c.num, c.den, i18n.En); got != c.en {
 			t.Errorf("FormatRatio(%d, %d, en) = %q, want %q", c.num, c.den, got, c.en)
 		}
 	}

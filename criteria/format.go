@@ -5,19 +5,21 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"drugfree/i18n"
 )
 
 // FormatNumber writes v for a reader in lang: Vietnamese groups thousands with "." and
 // writes decimals with ",", English the other way round. Whole numbers have no decimals;
 // others keep up to two.
-func FormatNumber(v float64, lang string) string {
+func FormatNumber(v float64, lang i18n.Lang) string {
 	neg := v < 0
 	v = math.Abs(v)
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	intPart, frac, _ := strings.Cut(s, ".")
 	group, dec := ".", ","
-	if lang == "en" {
+	if lang == i18n.En {
 		group, dec = ",", "."
 	}
 	var b strings.Builder
@@ -38,7 +40,7 @@ func FormatNumber(v float64, lang string) string {
 }
 
 // FormatDecimal writes a plan number (such as a threshold) for a reader in lang.
-func FormatDecimal(d Decimal, lang string) string {
+func FormatDecimal(d Decimal, lang i18n.Lang) string {
 	if d.IsPercent() {
 		n, den := d.Rat()
 		return FormatNumber(float64(n)*100/float64(den), lang) + "%"
@@ -49,13 +51,13 @@ func FormatDecimal(d Decimal, lang string) string {
 // FormatRatio writes num/den as a percentage with two decimals, cut (not rounded) so that
 // the figure shown never passes a threshold the exact ratio does not reach: 3/1001 is
 // 0.2997 % and shows as 0,29 %, not 0,30 %.
-func FormatRatio(num, den int64, lang string) string {
+func FormatRatio(num, den int64, lang i18n.Lang) string {
 	if den <= 0 {
 		return "?"
 	}
 	hundredths := num * 10000 / den // percent × 100, cut
 	s := strconv.FormatInt(hundredths/100, 10) + "." + fmt.Sprintf("%02d", hundredths%100)
-	if lang != "en" {
+	if lang != i18n.En {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s + "%"

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"drugfree/i18n"
 )
 
 //go:embed plan.yaml
@@ -31,19 +33,8 @@ func Default() *Plan {
 	return p
 }
 
-// Text is a phrase in the two languages of the tool.
-type Text struct {
-	Vi string `yaml:"vi"`
-	En string `yaml:"en"`
-}
-
-// In returns the text in lang ("vi" or "en"), falling back to Vietnamese.
-func (t Text) In(lang string) string {
-	if lang == "en" && t.En != "" {
-		return t.En
-	}
-	return t.Vi
-}
+// Text is a phrase of the plan in the two languages of the tool; its In picks one.
+type Text = i18n.Text
 
 // Plan is one province's plan for one year.
 type Plan struct {
@@ -90,7 +81,7 @@ type Category struct {
 }
 
 // Label returns the category's name in lang.
-func (c Category) Label(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+func (c Category) Label(lang i18n.Lang) string { return Text{Vi: c.Vi, En: c.En}.In(lang) }
 
 // Category returns the category with key, and whether it exists.
 func (p *Plan) Category(key string) (Category, bool) {
@@ -103,7 +94,7 @@ func (p *Plan) Category(key string) (Category, bool) {
 }
 
 // CategoryLabel returns the label of key in lang, or key itself if the plan lacks it.
-func (p *Plan) CategoryLabel(key, lang string) string {
+func (p *Plan) CategoryLabel(key string, lang i18n.Lang) string {
 	if c, ok := p.Category(key); ok {
 		return c.Label(lang)
 	}
@@ -138,7 +129,7 @@ type Indicator struct {
 }
 
 // Label returns the indicator's name in lang.
-func (in Indicator) Label(lang string) string { return Text{in.Vi, in.En}.In(lang) }
+func (in Indicator) Label(lang i18n.Lang) string { return Text{Vi: in.Vi, En: in.En}.In(lang) }
 
 // Band is one level of one indicator: Min ≤ v (or Above < v) and v < Below.
 type Band struct {
@@ -157,7 +148,7 @@ type Route struct {
 }
 
 // Label returns the route condition's wording in lang.
-func (r Route) Label(lang string) string { return Text{r.Vi, r.En}.In(lang) }
+func (r Route) Label(lang i18n.Lang) string { return Text{Vi: r.Vi, En: r.En}.In(lang) }
 
 // RouteStep moves a commune at level From to level To.
 type RouteStep struct {
@@ -174,10 +165,10 @@ type Status struct {
 }
 
 // StatusLabel returns the label of the status key in lang ("" for no status).
-func (p *Plan) StatusLabel(key, lang string) string {
+func (p *Plan) StatusLabel(key string, lang i18n.Lang) string {
 	for _, s := range p.Statuses {
 		if s.Key == key {
-			return Text{s.Vi, s.En}.In(lang)
+			return Text{Vi: s.Vi, En: s.En}.In(lang)
 		}
 	}
 	return key
@@ -212,7 +203,7 @@ type Criterion struct {
 }
 
 // Label returns the criterion's short wording in lang.
-func (c Criterion) Label(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+func (c Criterion) Label(lang i18n.Lang) string { return Text{Vi: c.Vi, En: c.En}.In(lang) }
 
 // Condition compares a field (Left) with a number or a sum of fields (Right).
 type Condition struct {
@@ -224,7 +215,7 @@ type Condition struct {
 }
 
 // Figure returns the condition's figure template in lang, with {left} and {right}.
-func (c Condition) Figure(lang string) string { return Text{c.Vi, c.En}.In(lang) }
+func (c Condition) Figure(lang i18n.Lang) string { return Text{Vi: c.Vi, En: c.En}.In(lang) }
 
 // Target is the share of the registry's communes to be recognised drug-free.
 type Target struct {
@@ -254,7 +245,7 @@ type Deadline struct {
 }
 
 // Label returns the kind's name in lang.
-func (d Deadline) Label(lang string) string { return Text{d.Vi, d.En}.In(lang) }
+func (d Deadline) Label(lang i18n.Lang) string { return Text{Vi: d.Vi, En: d.En}.In(lang) }
 
 // Deadline returns the calendar entry of kind.
 func (p *Plan) Deadline(kind string) (Deadline, bool) {
@@ -322,10 +313,10 @@ type Field struct {
 }
 
 // Header returns the column header in lang.
-func (f Field) Header(lang string) string { return Text{f.Vi, f.En}.In(lang) }
+func (f Field) Header(lang i18n.Lang) string { return Text{Vi: f.Vi, En: f.En}.In(lang) }
 
 // Help returns what to count in the column, in lang.
-func (f Field) Help(lang string) string { return Text{f.HelpVi, f.HelpEn}.In(lang) }
+func (f Field) Help(lang i18n.Lang) string { return Text{Vi: f.HelpVi, En: f.HelpEn}.In(lang) }
 
 // Numeric reports whether the field holds a number (count, area or yes/no as 1/0).
 func (f Field) Numeric() bool {
@@ -343,11 +334,17 @@ func (p *Plan) Field(key string) (Field, bool) {
 }
 
 // FieldLabel returns the header of field key in lang, or key itself.
-func (p *Plan) FieldLabel(key, lang string) string {
+func (p *Plan) FieldLabel(key string, lang i18n.Lang) string {
 	if f, ok := p.Field(key); ok {
 		return f.Header(lang)
 	}
 	return key
+}
+
+// FieldName returns the header of field key in lang as it reads inside a sentence: its
+// first letter in lower case.
+func (p *Plan) FieldName(key string, lang i18n.Lang) string {
+	return i18n.LowerFirst(p.FieldLabel(key, lang))
 }
 
 // CoverField is one label of the cover sheet.

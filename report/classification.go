@@ -3,6 +3,7 @@ package report
 import (
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/internal/par"
 	"drugfree/report/read"
 )
@@ -25,7 +26,7 @@ type CommuneResult struct {
 }
 
 // ClassifyReturns classifies every row of every return, in the order given.
-func ClassifyReturns(p *criteria.Plan, returns []*read.Return, lang string) []CommuneResult {
+func ClassifyReturns(p *criteria.Plan, returns []*read.Return, lang i18n.Lang) []CommuneResult {
 	jobs := rowsOf(returns, func(*read.Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
 	// Communes are classified independently: the cores share them, each result in its
@@ -94,7 +95,7 @@ type CategoryCount struct {
 }
 
 // CountCategories counts results per category, in the plan's order, every category listed.
-func CountCategories(p *criteria.Plan, results []CommuneResult, lang string) []CategoryCount {
+func CountCategories(p *criteria.Plan, results []CommuneResult, lang i18n.Lang) []CategoryCount {
 	n := map[string]int{}
 	for _, r := range results {
 		n[r.Category]++

@@ -13,8 +13,8 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/check"
-	"drugfree/report/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -23,7 +23,7 @@ import (
 // from the returns read; WriteConsolidation lays it out.
 type Consolidation struct {
 	Plan *criteria.Plan
-	Lang string
+	Lang i18n.Lang
 	// AsOf is the day timeliness is judged on; Generated the time of the run.
 	AsOf      time.Time
 	Generated time.Time
@@ -88,7 +88,7 @@ type ConsolidateInput struct {
 	AsOf     time.Time
 	Now      time.Time
 	Version  string
-	Lang     string
+	Lang     i18n.Lang
 }
 
 // BuildConsolidation computes the provincial picture: the latest return of each district
@@ -227,7 +227,7 @@ func FileSHA256(path string) string {
 
 // PartialReasons summarises the errors behind a partial workbook: how many of each code,
 // most frequent first, for the banner.
-func PartialReasons(ps []problem.Problem, lang string) []string {
+func PartialReasons(ps []problem.Problem, lang i18n.Lang) []string {
 	n := map[string]int{}
 	var order []string
 	for _, p := range ps {
@@ -250,7 +250,7 @@ func PartialReasons(ps []problem.Problem, lang string) []string {
 // dataNotes names the districts whose latest data return is of an earlier kind than the
 // latest kind any district sent, and those that sent no data return at all.
 // communes are the registry's communes by district (communesByDistrict).
-func dataNotes(p *criteria.Plan, current []*read.Return, order map[string]int, communes map[string][]criteria.Commune, lang string) []string {
+func dataNotes(p *criteria.Plan, current []*read.Return, order map[string]int, communes map[string][]criteria.Commune, lang i18n.Lang) []string {
 	latestKind, newest := -1, ""
 	byDistrict := map[string]*read.Return{}
 	for _, r := range current {

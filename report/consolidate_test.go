@@ -7,6 +7,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/check"
 	"drugfree/report/problem"
 	"drugfree/report/read"
@@ -39,7 +40,7 @@ func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
 			districtReturn(p, ds[1], "review", day(2, 21)),
 			districtReturn(p, ds[1], "phase2", day(10, 30)),
 		},
-		AsOf: day(12, 20), Lang: "vi",
+		AsOf: day(12, 20), Lang: i18n.Vi,
 	}
 	c := BuildConsolidation(p, in)
 	notes := strings.Join(c.DataNotes, "\n")
@@ -80,7 +81,7 @@ func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
 	kindless := districtReturn(p, ds[1], "", time.Time{})
 	kindless.File = "a.csv"
 
-	prep := Prepare(p, []*read.Return{kindless, later, review, early}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
+	prep := Prepare(p, []*read.Return{kindless, later, review, early}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), i18n.Vi)
 	if len(prep.Current) != 1 || prep.Current[0] != later {
 		var files []string
 		for _, r := range prep.Current {
@@ -100,7 +101,7 @@ func TestPrepareCountsEachCommuneOnceFromTheReturnThatCounts(t *testing.T) {
 	if strings.Join(superseded, ",") != "early.xlsx,a.csv" {
 		t.Errorf("superseded %v, want early.xlsx (replaced by later.xlsx) and a.csv (a return of unknown kind next to a phase 3 one)", superseded)
 	}
-	results := ClassifyReturns(p, prep.Current, "vi")
+	results := ClassifyReturns(p, prep.Current, i18n.Vi)
 	if want := len(p.Registry.InDistrict(ds[1])); len(results) != want {
 		t.Errorf("%d communes classified, want each of the %d once", len(results), want)
 	}
@@ -110,7 +111,7 @@ func TestPrepareKeepsAReturnOfUnknownKindWhenItIsTheDistrictsOnly(t *testing.T) 
 	p := criteria.Default()
 	ds := p.Registry.Districts()
 	kindless := districtReturn(p, ds[2], "", time.Time{})
-	prep := Prepare(p, []*read.Return{kindless}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
+	prep := Prepare(p, []*read.Return{kindless}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), i18n.Vi)
 	if len(prep.Current) != 1 {
 		t.Fatalf("current %d returns, want the district's only return", len(prep.Current))
 	}
@@ -128,7 +129,7 @@ func TestPrepareChecksConsistencyOfTheReturnsThatCount(t *testing.T) {
 	r.Columns = map[string]string{"population": "E", "offenders": "L"}
 	r.Rows[0].Figures["population"] = 0
 	r.Rows[0].Figures["offenders"] = 1
-	prep := Prepare(p, []*read.Return{r}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "vi")
+	prep := Prepare(p, []*read.Return{r}, nil, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), i18n.Vi)
 	rules := map[string]bool{}
 	for _, pr := range prep.Problems {
 		if pr.Code == problem.CodeInconsistent {
@@ -153,7 +154,7 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 	r.Rows[2].Line = 9
 	delete(r.Rows[2].Figures, "models")
 	delete(r.Rows[3].Figures, "hotspots") // its column is absent: the reader's missing-column
-	got := check.NewBlankFields(p).Check(p, r, "vi")
+	got := check.NewBlankFields(p).Check(p, r, i18n.Vi)
 	if len(got) != 2 {
 		t.Fatalf("%d problems, want 2 (rows 1 and 3): %+v", len(got), got)
 	}
@@ -172,16 +173,16 @@ func TestCheckBlanksNamesTheHolesOfEachRowOnce(t *testing.T) {
 func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 	p := criteria.Default()
 	rets := manyReturns(p)
-	results := ClassifyReturns(p, rets, "vi")
-	checks := RecognizeReturns(p, rets, nil, true, "vi")
+	results := ClassifyReturns(p, rets, i18n.Vi)
+	checks := RecognizeReturns(p, rets, nil, true, i18n.Vi)
 	n := 0
 	for _, r := range rets {
 		for _, row := range r.Rows {
-			want := classify.Classify(p, row.Figures, "vi")
+			want := classify.Classify(p, row.Figures, i18n.Vi)
 			if got := results[n]; got.Code != row.Commune.Code || got.Category != want.Category || len(got.Reasons) != len(want.Reasons) {
 				t.Fatalf("result %d: %s %s, want %s %s", n, got.Code, got.Category, row.Commune.Code, want.Category)
 			}
-			wantCheck := classify.Check(p, row.Figures, "vi")
+			wantCheck := classify.Check(p, row.Figures, i18n.Vi)
 			if got := checks[n]; got.Code != row.Commune.Code || got.Result != wantCheck.Result {
 				t.Fatalf("checklist %d: %s %s, want %s %s", n, got.Code, got.Result, row.Commune.Code, wantCheck.Result)
 			}

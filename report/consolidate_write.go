@@ -2,7 +2,7 @@ package report
 
 import (
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 )
 
 // DistrictCounts counts communes per category in each district, in registry order, with
@@ -15,7 +15,7 @@ type DistrictCounts struct {
 }
 
 // CountByDistrict counts the classification per district, plus a province row last.
-func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang string) []DistrictCounts {
+func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang i18n.Lang) []DistrictCounts {
 	var out []DistrictCounts
 	idx := map[string]int{}
 	byDistrict := p.Registry.ByDistrict()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // communesByDistrict gives the communes of each district, all of them and in registry
@@ -54,10 +55,10 @@ func TestCommunesByDistrict(t *testing.T) {
 func TestRecognitionWithTheClassificationsNames(t *testing.T) {
 	p := criteria.Default()
 	rets := manyReturns(p)
-	classified := ClassifyReturns(p, rets, "vi")
+	classified := ClassifyReturns(p, rets, i18n.Vi)
 	for _, all := range []bool{false, true} {
-		want := RecognizeReturns(p, rets, nil, all, "vi")
-		got := recognizeReturns(p, rets, nil, all, classified, "vi")
+		want := RecognizeReturns(p, rets, nil, all, i18n.Vi)
+		got := recognizeReturns(p, rets, nil, all, classified, i18n.Vi)
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("all=%v: %d results differ from RecognizeReturns's %d", all, len(got), len(want))
 		}

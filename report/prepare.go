@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/check"
-	"drugfree/report/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -34,13 +34,13 @@ type Prepared struct {
 // where an undated return is taken as submitted on the as-of day); the returns that count
 // are checked for consistency and completeness; and each district is judged on its latest
 // data kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
-func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, asOf time.Time, lang string) Prepared {
+func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, asOf time.Time, lang i18n.Lang) Prepared {
 	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), asOf, lang)
 }
 
 // prepare is Prepare given the registry's communes by district (communesByDistrict), for
 // BuildConsolidation, which needs them again.
-func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, asOf time.Time, lang string) Prepared {
+func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, asOf time.Time, lang i18n.Lang) Prepared {
 	latest, superseded := check.Latest(p, returns, asOf, lang)
 	prep := Prepared{Latest: latest, Problems: append(append([]problem.Problem{}, readProblems...), superseded...)}
 	for _, r := range latest {
@@ -106,7 +106,7 @@ func kindOrder(p *criteria.Plan) map[string]int {
 // latestDataKind keeps, for each district, the returns of its latest data kind. A return
 // whose kind is unknown is kept only for a district that sent no return of a known kind:
 // otherwise its communes would be counted twice, and it is reported as not used.
-func latestDataKind(p *criteria.Plan, returns []*read.Return, lang string) ([]*read.Return, []problem.Problem) {
+func latestDataKind(p *criteria.Plan, returns []*read.Return, lang i18n.Lang) ([]*read.Return, []problem.Problem) {
 	order := kindOrder(p)
 	best := map[string]int{}
 	for _, r := range returns {
@@ -137,7 +137,7 @@ func latestDataKind(p *criteria.Plan, returns []*read.Return, lang string) ([]*r
 // Holes reports the blank cells (CheckBlanks) of every latest return of each district and
 // kind — the review as well as phase 3, since each is a return the district owes — for
 // validate and the consolidated workbook's list of problems.
-func (prep Prepared) Holes(p *criteria.Plan, lang string) []problem.Problem {
+func (prep Prepared) Holes(p *criteria.Plan, lang i18n.Lang) []problem.Problem {
 	var out []problem.Problem
 	fields := check.NewBlankFields(p)
 	for _, r := range prep.Latest {

@@ -3,6 +3,7 @@ package report
 import (
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/internal/par"
 	"drugfree/report/read"
 )
@@ -46,14 +47,14 @@ func NewBaselines(returns []*read.Return) Baselines {
 // RecognizeReturns runs the checklist on every commune in transformation or maintained
 // (every commune when all is set), taking criterion 4's baseline from the return's own
 // columns or else from base (which may be nil).
-func RecognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, lang string) []RecognitionResult {
+func RecognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, lang i18n.Lang) []RecognitionResult {
 	return recognizeReturns(p, returns, base, all, nil, lang)
 }
 
 // recognizeReturns is RecognizeReturns. When classified is ClassifyReturns of the same
 // returns (one result per row, in order), each commune's name is taken from it rather
 // than written again: the same string for both, 5,800 fewer at 700 returns.
-func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, classified []CommuneResult, lang string) []RecognitionResult {
+func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, all bool, classified []CommuneResult, lang i18n.Lang) []RecognitionResult {
 	jobs := rowsOf(returns, func(row *read.Row) bool { return all || p.Checklist.Applies(row.Status) })
 	if len(jobs) == 0 {
 		return nil

@@ -5,6 +5,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/check"
 	"drugfree/report/problem"
 	"drugfree/report/read"
@@ -17,7 +18,7 @@ type ValidateInput struct {
 	// Problems found while reading the returns and the register.
 	Problems []problem.Problem
 	AsOf     time.Time
-	Lang     string
+	Lang     i18n.Lang
 }
 
 // Validate runs every check of SPEC §6 on the returns read: it keeps the reader's problems,
@@ -35,7 +36,7 @@ func Validate(p *criteria.Plan, in ValidateInput) ([]problem.Problem, []classify
 
 // Timeliness judges every district × kind from the returns and the register as of asOf,
 // with the late and missing ones as problems.
-func Timeliness(p *criteria.Plan, returns []*read.Return, register []classify.Submission, asOf time.Time, lang string) ([]classify.SubmissionStatus, []problem.Problem) {
+func Timeliness(p *criteria.Plan, returns []*read.Return, register []classify.Submission, asOf time.Time, lang i18n.Lang) ([]classify.SubmissionStatus, []problem.Problem) {
 	subs := check.AppendSubmissions(make([]classify.Submission, 0, len(returns)+len(register)), returns) // sized once
 	subs = append(subs, register...)
 	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, asOf)

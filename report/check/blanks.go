@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -29,7 +29,7 @@ func NewBlankFields(p *criteria.Plan) BlankFields {
 // maintained. A blank is unknown, never zero, so these are the holes a clerk should fill;
 // a warning, since the figures given still stand. A column the return lacks altogether is
 // the reader's missing-column warning, not repeated here.
-func (bf BlankFields) Check(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
+func (bf BlankFields) Check(p *criteria.Plan, r *read.Return, lang i18n.Lang) []problem.Problem {
 	classFields, bothFields := bf.class, bf.both
 	var out []problem.Problem
 	for _, row := range r.Rows {

@@ -11,6 +11,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 	"drugfree/report/template"
@@ -86,7 +87,7 @@ func TestCheckConsistencyEachRule(t *testing.T) {
 			}
 			r := &read.Return{File: "tv.xlsx", Sheet: template.DataSheetName, District: c.District, Kind: "phase1",
 				Columns: handColumns(t, p), Rows: []read.Row{{Commune: c, Name: c.Name, Figures: fig, Line: 7}}}
-			got := CheckConsistency(p, r, "vi")
+			got := CheckConsistency(p, r, i18n.Vi)
 			if len(got) != 1 {
 				t.Fatalf("got %d problems, want 1: %+v", len(got), got)
 			}
@@ -103,7 +104,7 @@ func TestCheckConsistencyEachRule(t *testing.T) {
 				t.Errorf("message %q does not name the cell %s and the rule", pr.Message, tt.cell)
 			}
 			if tt.en != "" {
-				if en := CheckConsistency(p, r, "en")[0].Message; en != tt.en {
+				if en := CheckConsistency(p, r, i18n.En)[0].Message; en != tt.en {
 					t.Errorf("message %q\nwant    %q", en, tt.en)
 				}
 			}
@@ -121,7 +122,7 @@ func TestCheckConsistencySkipsBlanks(t *testing.T) {
 		{Commune: c, Line: 5, Figures: classify.Figures{"households_committed": 1, "x": 100}}, // households blank
 		{Commune: c, Line: 6, Figures: consistentFigures()},
 	}}
-	if got := CheckConsistency(p, r, "vi"); len(got) != 0 {
+	if got := CheckConsistency(p, r, i18n.Vi); len(got) != 0 {
 		t.Errorf("blank figures broke rules: %+v", got)
 	}
 }
@@ -130,7 +131,7 @@ func TestCheckConsistencyWithoutColumns(t *testing.T) {
 	p := criteria.Default()
 	c := registryCommune(t, p, "Huyện Càng Long", "Mỹ Cẩm")
 	r := &read.Return{File: "cl.csv", District: c.District, Rows: []read.Row{{Commune: c, Line: 3, Figures: classify.Figures{"users": 1, "users_managed": 2}}}}
-	got := CheckConsistency(p, r, "en")
+	got := CheckConsistency(p, r, i18n.En)
 	if len(got) != 1 || got[0].Cell != "" || got[0].Message != "2 managed users > 1 illegal users (rule users-managed-le-users)" {
 		t.Errorf("got %+v", got)
 	}
@@ -158,7 +159,7 @@ func TestCheckConsistencyCellsMatchTheWorkbook(t *testing.T) {
 	for i, rr := range spec.Rows {
 		r.Rows = append(r.Rows, read.Row{Commune: rr.Commune, Figures: rr.Figures, Line: i + 2})
 	}
-	got := CheckConsistency(p, r, "vi")
+	got := CheckConsistency(p, r, i18n.Vi)
 	if len(got) != 2 {
 		t.Fatalf("got %d problems, want 2: %+v", len(got), got)
 	}
@@ -191,7 +192,7 @@ func TestCheckConsistencyCellsMatchTheWorkbook(t *testing.T) {
 }
 
 // CheckCompleteness is CheckCompletenessOf with the communes of r's district.
-func CheckCompleteness(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
+func CheckCompleteness(p *criteria.Plan, r *read.Return, lang i18n.Lang) []problem.Problem {
 	return CheckCompletenessOf(p, r, p.Registry.InDistrict(r.District), lang)
 }
 
@@ -213,7 +214,7 @@ func TestCheckCompleteness(t *testing.T) {
 	rows = append(rows, read.Row{Commune: registryCommune(t, p, "Thị xã Duyên Hải", "Phường 1"), Line: 20})
 
 	r := &read.Return{File: "tv.xlsx", Sheet: template.DataSheetName, District: tv, Kind: "phase1", Rows: rows}
-	got := CheckCompleteness(p, r, "vi")
+	got := CheckCompleteness(p, r, i18n.Vi)
 	want := []problem.Problem{
 		{Severity: problem.Error, Code: problem.CodeMissingCommune, File: "tv.xlsx", Sheet: template.DataSheetName, District: tv, Commune: "Phường 3",
 			Message: "Thiếu Phường 3 (mã 29242): báo cáo của Thành phố Trà Vinh phải có đủ 8 xã, phường, thị trấn; mới có 6."},
@@ -223,7 +224,7 @@ func TestCheckCompleteness(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
-	en := CheckCompleteness(p, r, "en")
+	en := CheckCompleteness(p, r, i18n.En)
 	if len(en) != 2 || en[0].Message != "Phường 3 (code 29242) is missing: the return of Thành phố Trà Vinh must list all 8 communes; it lists 6." {
 		t.Errorf("en: %+v", en)
 	}
@@ -239,7 +240,7 @@ func TestCheckCompleteness(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &read.Return{File: "x.xlsx", District: tt.district, Kind: tt.kind, Rows: rows}
-			if got := CheckCompleteness(p, r, "vi"); len(got) != tt.want {
+			if got := CheckCompleteness(p, r, i18n.Vi); len(got) != tt.want {
 				t.Errorf("got %d problems, want %d: %+v", len(got), tt.want, got)
 			}
 		})
@@ -249,7 +250,7 @@ func TestCheckCompleteness(t *testing.T) {
 	for _, c := range all {
 		r.Rows = append(r.Rows, read.Row{Commune: c})
 	}
-	if got := CheckCompleteness(p, r, "vi"); len(got) != 0 {
+	if got := CheckCompleteness(p, r, i18n.Vi); len(got) != 0 {
 		t.Errorf("complete return: %+v", got)
 	}
 }
@@ -268,7 +269,7 @@ func TestLatest(t *testing.T) {
 	unknown2 := &read.Return{File: "u2.xlsx", Kind: "review"}
 	asOf := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
-	latest, sup := Latest(criteria.Default(), []*read.Return{b, a, other, unknown1, c, phase, unknown2}, asOf, "vi")
+	latest, sup := Latest(criteria.Default(), []*read.Return{b, a, other, unknown1, c, phase, unknown2}, asOf, i18n.Vi)
 	if want := []*read.Return{b, other, unknown1, phase, unknown2}; !reflect.DeepEqual(latest, want) {
 		t.Errorf("latest = %v, want %v", returnFiles(latest), returnFiles(want))
 	}
@@ -286,7 +287,7 @@ func TestLatest(t *testing.T) {
 	// then the return listing more communes, then the file name; the message says which.
 	same := &read.Return{File: "same.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28").Add(9 * time.Hour)}
 	for _, order := range [][]*read.Return{{b, same}, {same, b}} {
-		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		latest, sup := Latest(criteria.Default(), order, asOf, i18n.En)
 		if len(latest) != 1 || latest[0] != same || len(sup) != 1 || sup[0].File != "b.xlsx" {
 			t.Fatalf("same day, all else equal, the later file name: %v %+v", returnFiles(latest), sup)
 		}
@@ -297,7 +298,7 @@ func TestLatest(t *testing.T) {
 	}
 	fuller := &read.Return{File: "a-full.xlsx", District: cl, Kind: "review", ReportDate: d("27"), ReceivedDate: d("28"), Rows: make([]read.Row, 3)}
 	for _, order := range [][]*read.Return{{b, fuller}, {fuller, b}} {
-		latest, sup := Latest(criteria.Default(), order, asOf, "vi")
+		latest, sup := Latest(criteria.Default(), order, asOf, i18n.Vi)
 		if len(latest) != 1 || latest[0] != fuller || len(sup) != 1 {
 			t.Fatalf("same day: the return listing more communes counts, got %v", returnFiles(latest))
 		}
@@ -307,7 +308,7 @@ func TestLatest(t *testing.T) {
 	}
 	reportedLater := &read.Return{File: "a-late.xlsx", District: cl, Kind: "review", ReceivedDate: d("28"), ReportDate: d("28")}
 	for _, order := range [][]*read.Return{{fuller, reportedLater}, {reportedLater, fuller}} {
-		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		latest, sup := Latest(criteria.Default(), order, asOf, i18n.En)
 		if len(latest) != 1 || latest[0] != reportedLater || len(sup) != 1 {
 			t.Fatalf("same day: the later report date counts, got %v", returnFiles(latest))
 		}
@@ -319,14 +320,14 @@ func TestLatest(t *testing.T) {
 	// Undated: taken as submitted on the as-of day, so later than a return received before
 	// it, and earlier than one received after it.
 	undated := &read.Return{File: "undated.xlsx", District: cl, Kind: "review"}
-	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, asOf, "en")
+	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, asOf, i18n.En)
 	if len(latest) != 1 || latest[0] != undated || len(sup) != 1 {
 		t.Fatalf("undated: %v %+v", returnFiles(latest), sup)
 	}
 	if m := sup[0].Message; m != "This Review return of Huyện Càng Long (received 2025-02-28) is replaced by undated.xlsx (undated, taken as submitted on 2025-03-01); only the later one counts." {
 		t.Errorf("message %q", m)
 	}
-	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, d("27"), "vi")
+	latest, sup = Latest(criteria.Default(), []*read.Return{undated, b}, d("27"), i18n.Vi)
 	if len(latest) != 1 || latest[0] != b || len(sup) != 1 {
 		t.Fatalf("undated, as of a day before the dated one: %v %+v", returnFiles(latest), sup)
 	}
@@ -337,19 +338,19 @@ func TestLatest(t *testing.T) {
 	// Two sheets of one workbook.
 	s1 := &read.Return{File: "all.xlsx", Sheet: "Càng Long", District: cl, Kind: "phase1", ReceivedDate: d("1")}
 	s2 := &read.Return{File: "all.xlsx", Sheet: "Càng Long (2)", District: cl, Kind: "phase1", ReceivedDate: d("2")}
-	if _, sup := Latest(criteria.Default(), []*read.Return{s1, s2}, asOf, "vi"); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
+	if _, sup := Latest(criteria.Default(), []*read.Return{s1, s2}, asOf, i18n.Vi); len(sup) != 1 || sup[0].Sheet != "Càng Long" || !strings.Contains(sup[0].Message, "trang “Càng Long (2)”") {
 		t.Errorf("sheets: %+v", sup)
 	}
 	// The same sheet the same day: the later sheet name; the same return given twice counts once.
 	s1.ReceivedDate = s2.ReceivedDate
 	for _, order := range [][]*read.Return{{s1, s2}, {s2, s1}} {
-		latest, sup := Latest(criteria.Default(), order, asOf, "en")
+		latest, sup := Latest(criteria.Default(), order, asOf, i18n.En)
 		if len(latest) != 1 || latest[0] != s2 || len(sup) != 1 || !strings.Contains(sup[0].Message, "so the sheet whose name sorts later counts") {
 			t.Errorf("sheets the same day: %v %+v", returnFiles(latest), sup)
 		}
 	}
 	twice := *s1
-	latest, sup = Latest(criteria.Default(), []*read.Return{s1, &twice}, asOf, "en")
+	latest, sup = Latest(criteria.Default(), []*read.Return{s1, &twice}, asOf, i18n.En)
 	if len(latest) != 1 || latest[0] != s1 || len(sup) != 1 || sup[0].Message != "This Phase 1 return of Huyện Càng Long (received 2025-02-02) is given twice; it counts once." {
 		t.Errorf("given twice: %v %+v", returnFiles(latest), sup)
 	}
@@ -441,7 +442,7 @@ func TestSubmissionsAndTheirProblems(t *testing.T) {
 		t.Fatalf("got %+v", subs)
 	}
 	sts := classify.Timeliness(p, []string{"Huyện Càng Long"}, subs, time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC))
-	got := SubmissionProblems(p, sts, "vi")
+	got := SubmissionProblems(p, sts, i18n.Vi)
 	wantProblems := []problem.Problem{
 		{Severity: problem.Warning, Code: problem.CodeLateSubmission, File: "cl.xlsx", District: "Huyện Càng Long",
 			Message: "Báo cáo Rà soát của Huyện Càng Long nộp chậm 3 ngày (hạn 26/02/2025)."},

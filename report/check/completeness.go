@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -13,7 +13,7 @@ import (
 // registry, as Registry.ByDistrict gives them for many returns) that r does not list, for
 // a return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
 // when the district is unknown: the reader reports that.
-func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commune, lang string) []problem.Problem {
+func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commune, lang i18n.Lang) []problem.Problem {
 	if r.District == "" {
 		return nil
 	}

@@ -8,7 +8,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -17,7 +17,7 @@ import (
 // to every row of r. A rule with a blank figure is skipped: a blank is unknown, and the
 // rules are never used to guess it. Each breach is an "inconsistent" error at the rule's
 // left cell, naming both cells and their figures.
-func CheckConsistency(p *criteria.Plan, r *read.Return, lang string) []problem.Problem {
+func CheckConsistency(p *criteria.Plan, r *read.Return, lang i18n.Lang) []problem.Problem {
 	var out []problem.Problem
 	for _, row := range r.Rows {
 		for _, rule := range p.Consistency {
@@ -60,7 +60,7 @@ func consistencyRight(e criteria.Expr, fig classify.Figures) (float64, bool) {
 
 // consistencyMessage writes "F7 = 12 người nghiện có hồ sơ quản lý > E7 = 10 tổng số người
 // nghiện (quy tắc managed-le-total)", or for a bound "H7 = 0 dân số, phải > 0 (...)".
-func consistencyMessage(p *criteria.Plan, r *read.Return, row read.Row, rule criteria.Rule, left, right float64, lang string) string {
+func consistencyMessage(p *criteria.Plan, r *read.Return, row read.Row, rule criteria.Rule, left, right float64, lang i18n.Lang) string {
 	side := func(cells []string, v float64, labels []string) string {
 		s := criteria.FormatNumber(v, lang) + " " + strings.Join(labels, " + ")
 		if len(cells) > 0 {
@@ -95,7 +95,7 @@ func consistencyMessage(p *criteria.Plan, r *read.Return, row read.Row, rule cri
 }
 
 // fieldNoun is the field's header with a lower-case first letter, to sit inside a sentence.
-func fieldNoun(p *criteria.Plan, key, lang string) string {
+func fieldNoun(p *criteria.Plan, key string, lang i18n.Lang) string {
 	s := p.FieldLabel(key, lang)
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {

@@ -6,14 +6,14 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 )
 
 // SubmissionProblems turns the late and missing returns of sts into warnings
 // ("late-submission", "missing-submission") for the list of problems. They are warnings:
 // the data read is not wrong, a district is behind.
-func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) []problem.Problem {
+func SubmissionProblems(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) []problem.Problem {
 	var out []problem.Problem
 	for _, s := range sts {
 		if s.Status != classify.SubmissionLate && s.Status != classify.SubmissionMissing {

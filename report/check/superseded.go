@@ -6,7 +6,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 )
@@ -18,7 +18,7 @@ import (
 // tie-break decided, for the clerk to check. Returns whose district or kind is unknown are
 // kept as they are, since they cannot be compared. The returns kept are in their input
 // order.
-func Latest(p *criteria.Plan, returns []*read.Return, asOf time.Time, lang string) (latest []*read.Return, superseded []problem.Problem) {
+func Latest(p *criteria.Plan, returns []*read.Return, asOf time.Time, lang i18n.Lang) (latest []*read.Return, superseded []problem.Problem) {
 	standing := classify.Latest(AppendSubmissions(make([]classify.Submission, 0, len(returns)), returns), asOf)
 	for i, r := range returns {
 		st := standing[i]
@@ -39,7 +39,7 @@ func Latest(p *criteria.Plan, returns []*read.Return, asOf time.Time, lang strin
 }
 
 // supersededMessage says that r does not count, as by counts instead, and why.
-func supersededMessage(p *criteria.Plan, r, by *read.Return, why classify.SupersedeReason, asOf time.Time, lang string) string {
+func supersededMessage(p *criteria.Plan, r, by *read.Return, why classify.SupersedeReason, asOf time.Time, lang i18n.Lang) string {
 	kind := r.Kind
 	if d, ok := p.Deadline(r.Kind); ok {
 		kind = d.Label(lang)
@@ -80,7 +80,7 @@ func supersededMessage(p *criteria.Plan, r, by *read.Return, why classify.Supers
 
 // submittedOn is SubmittedPhrase, saying for an undated return the day it is taken as
 // submitted on (classify.Submission.Day).
-func submittedOn(r *read.Return, asOf time.Time, lang string) string {
+func submittedOn(r *read.Return, asOf time.Time, lang i18n.Lang) string {
 	if !r.Submitted().IsZero() {
 		return SubmittedPhrase(r, lang)
 	}
@@ -88,7 +88,7 @@ func submittedOn(r *read.Return, asOf time.Time, lang string) string {
 }
 
 // reportDate is r's report date for a message, or says there is none.
-func reportDate(r *read.Return, lang string) string {
+func reportDate(r *read.Return, lang i18n.Lang) string {
 	if r.ReportDate.IsZero() {
 		return i18n.Tr(lang, "không ghi", "none")
 	}
@@ -97,7 +97,7 @@ func reportDate(r *read.Return, lang string) string {
 
 // SubmittedPhrase says, for a message, the day r counts as submitted: "nhận 28/02/2025"
 // (received), "ngày 27/02/2025" (its report date), or that it is undated.
-func SubmittedPhrase(r *read.Return, lang string) string {
+func SubmittedPhrase(r *read.Return, lang i18n.Lang) string {
 	switch {
 	case !r.ReceivedDate.IsZero():
 		return i18n.Tr(lang, "nhận ", "received ") + i18n.ClerkDate(r.ReceivedDate, lang)
@@ -109,7 +109,7 @@ func SubmittedPhrase(r *read.Return, lang string) string {
 
 // replacedByName names by for a reader of a problem about r: its file, or its sheet when both
 // come from the same workbook.
-func replacedByName(by, r *read.Return, lang string) string {
+func replacedByName(by, r *read.Return, lang i18n.Lang) string {
 	if by.File == r.File && by.Sheet != "" && by.Sheet != r.Sheet {
 		return i18n.Tr(lang, "trang ", "sheet ") + "“" + by.Sheet + "”"
 	}

@@ -5,13 +5,13 @@ import (
 	"strings"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report"
-	"drugfree/report/i18n"
 	"drugfree/report/problem"
 )
 
 // ClassificationTable lays the results out for a terminal, CSV or a workbook sheet.
-func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang string) Table {
+func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang i18n.Lang) Table {
 	kinds := map[string]bool{}
 	for _, r := range results {
 		kinds[r.Kind] = true
@@ -50,7 +50,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 
 // CountTable lays the counts per category out as a small table. When the data had errors
 // (problems), the table says above it that the counts are incomplete.
-func CountTable(counts []report.CategoryCount, problems []problem.Problem, lang string) Table {
+func CountTable(counts []report.CategoryCount, problems []problem.Problem, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Số lượng", "Counts"), Columns: []Column{
 		{Key: "category", Header: i18n.Tr(lang, "Phân loại", "Category")},
 		{Key: "communes", Header: i18n.Tr(lang, "Số xã", "Communes")},
@@ -67,7 +67,7 @@ func CountTable(counts []report.CategoryCount, problems []problem.Problem, lang 
 
 // IncompleteNote says that figures computed from data with errors are incomplete, or
 // returns "" when the data has no error.
-func IncompleteNote(problems []problem.Problem, lang string) string {
+func IncompleteNote(problems []problem.Problem, lang i18n.Lang) string {
 	n := problem.CountErrors(problems)
 	if n == 0 {
 		return ""

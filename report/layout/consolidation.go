@@ -5,13 +5,13 @@ import (
 	"time"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report"
-	"drugfree/report/i18n"
 )
 
 // MovementTable lays out how communes moved between categories: rows are the baseline
 // categories, columns the latest ones.
-func MovementTable(p *criteria.Plan, m map[string]map[string]int, from, lang string) Table {
+func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Chuyển biến", "Movement"), Columns: []Column{
 		{Key: "from", Header: i18n.Tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
 	}}

@@ -5,17 +5,17 @@ import (
 	"strings"
 
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 )
 
 // PlanTables lays the plan in effect out as tables: classification bands, checklist,
 // calendar and the registry by district.
-func PlanTables(p *criteria.Plan, lang string) []Table {
+func PlanTables(p *criteria.Plan, lang i18n.Lang) []Table {
 	return []Table{planBands(p, lang), planChecklist(p, lang), planCalendar(p, lang), planRegistry(p, lang)}
 }
 
 // PlanHeader is the plan's name, source, target and route, a few lines for the top.
-func PlanHeader(p *criteria.Plan, lang string) string {
+func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 	n := len(p.Registry.Communes)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s) — %s\n", p.Name, p.Issued, p.Title.In(lang))
@@ -45,7 +45,7 @@ func PlanHeader(p *criteria.Plan, lang string) string {
 	return b.String()
 }
 
-func planBands(p *criteria.Plan, lang string) Table {
+func planBands(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí phân loại", "Classification"), Columns: []Column{
 		{Key: "field", Header: i18n.Tr(lang, "Chỉ số", "Indicator")},
 	}}
@@ -72,7 +72,7 @@ func planBands(p *criteria.Plan, lang string) Table {
 	return t
 }
 
-func bandText(b criteria.Band, lang string) string {
+func bandText(b criteria.Band, lang i18n.Lang) string {
 	var parts []string
 	if b.Min != nil {
 		parts = append(parts, "≥ "+criteria.FormatDecimal(*b.Min, lang))
@@ -86,7 +86,7 @@ func bandText(b criteria.Band, lang string) string {
 	return strings.Join(parts, i18n.Tr(lang, " và ", " and "))
 }
 
-func planChecklist(p *criteria.Plan, lang string) Table {
+func planChecklist(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
 		{Key: "id", Header: "#"},
 		{Key: "criterion", Header: i18n.Tr(lang, "Tiêu chí", "Criterion"), Width: 60, Wrap: true},
@@ -106,7 +106,7 @@ func planChecklist(p *criteria.Plan, lang string) Table {
 	return t
 }
 
-func planCalendar(p *criteria.Plan, lang string) Table {
+func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Lịch báo cáo", "Calendar"), Columns: []Column{
 		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
 		{Key: "label", Header: i18n.Tr(lang, "Tên", "Name")},
@@ -119,7 +119,7 @@ func planCalendar(p *criteria.Plan, lang string) Table {
 	return t
 }
 
-func planRegistry(p *criteria.Plan, lang string) Table {
+func planRegistry(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Danh mục", "Registry"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "communes", Header: i18n.Tr(lang, "Số xã", "Communes")},

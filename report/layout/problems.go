@@ -1,13 +1,13 @@
 package layout
 
 import (
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 	"fmt"
 )
 
 // ProblemTable lays problems out for a terminal, CSV or a workbook sheet.
-func ProblemTable(ps []problem.Problem, lang string) Table {
+func ProblemTable(ps []problem.Problem, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Vấn đề", "Problems"), Columns: []Column{
 		{Key: "severity", Header: i18n.Tr(lang, "Mức độ", "Severity")},
 		{Key: "code", Header: i18n.Tr(lang, "Mã lỗi", "Code")},
@@ -27,7 +27,7 @@ func ProblemTable(ps []problem.Problem, lang string) Table {
 }
 
 // ProblemSummary counts errors and warnings in one line.
-func ProblemSummary(ps []problem.Problem, lang string) string {
+func ProblemSummary(ps []problem.Problem, lang i18n.Lang) string {
 	errs := problem.CountErrors(ps)
 	return fmt.Sprintf(i18n.Tr(lang, "%d lỗi, %d cảnh báo.", "%d errors, %d warnings."), errs, len(ps)-errs)
 }

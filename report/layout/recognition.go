@@ -8,12 +8,12 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report"
-	"drugfree/report/i18n"
 )
 
 // ProgressLine says how far the province is from its target, in lang.
-func ProgressLine(p *criteria.Plan, g classify.Progress, lang string) string {
+func ProgressLine(p *criteria.Plan, g classify.Progress, lang i18n.Lang) string {
 	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ 8 tiêu chí: %d xã; mục tiêu %s: %d/%d xã", "Pass all 8 criteria: %d communes; target %s: %d of %d communes"),
 		g.Passing, p.Target.Share.String(), g.Target, g.Registry)
 	if g.Reached() {
@@ -35,7 +35,7 @@ func verdictMark(v classify.Verdict) string {
 
 // RecognitionTable lays the verdicts out: one column per criterion (✓, ✗, ?), the overall
 // verdict and the figures that fail or are missing.
-func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang string) Table {
+func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
@@ -86,7 +86,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang stri
 
 // RecognitionDetailTable lays out every criterion of every commune with its figures, one
 // row per commune and criterion, for a workbook.
-func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lang string) Table {
+func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Chi tiết tiêu chí", "Checklist details"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},

@@ -7,6 +7,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 )
 
 // Table is the tabular form of a command's result, written to a terminal, a CSV file or a
@@ -106,7 +107,7 @@ func (m tagCells) add(key, text string) {
 
 // planTags returns the tags of p's statuses, categories and calendar kinds in lang, and
 // those of the verdicts (marks and words).
-func planTags(p *criteria.Plan, lang string) tagCells {
+func planTags(p *criteria.Plan, lang i18n.Lang) tagCells {
 	m := tagCells{}
 	for _, s := range p.Statuses {
 		m.add(s.Key, p.StatusLabel(s.Key, lang))
@@ -125,7 +126,7 @@ func planTags(p *criteria.Plan, lang string) tagCells {
 }
 
 // CellText renders a value for people in lang.
-func CellText(v any, lang string) string {
+func CellText(v any, lang i18n.Lang) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
@@ -146,10 +147,7 @@ func CellText(v any, lang string) string {
 		if x.IsZero() {
 			return ""
 		}
-		if lang == "en" {
-			return x.Format(time.DateOnly)
-		}
-		return x.Format("02/01/2006")
+		return i18n.ClerkDate(x, lang)
 	case fmt.Stringer:
 		return x.String()
 	}

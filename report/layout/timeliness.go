@@ -6,12 +6,12 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 )
 
 // statusText is a district's status for one kind, in a few words: "Đúng hạn (25/02)",
 // "Chậm 3 ngày", "Chưa gửi (quá 10 ngày)", "Chưa đến hạn".
-func statusText(s classify.SubmissionStatus, lang string) string {
+func statusText(s classify.SubmissionStatus, lang i18n.Lang) string {
 	sub := ""
 	if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
 		sub = i18n.ClerkDate(t, lang)
@@ -31,7 +31,7 @@ func statusText(s classify.SubmissionStatus, lang string) string {
 
 // DeadlinesTable lays out each district's status for each kind: one row per district, one
 // column per kind of the calendar, with the due day in the header.
-func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiến độ theo huyện", "Timeliness by district"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 	}}
@@ -61,7 +61,7 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang stri
 }
 
 // SubmissionsTable lays out every district × kind on its own row, for CSV and workbooks.
-func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang string) Table {
+func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
@@ -95,7 +95,7 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang st
 	})
 }
 
-func StatusLabel(status, lang string) string {
+func StatusLabel(status string, lang i18n.Lang) string {
 	switch status {
 	case classify.SubmissionOnTime:
 		return i18n.Tr(lang, "Đúng hạn", "On time")
@@ -110,7 +110,7 @@ func StatusLabel(status, lang string) string {
 }
 
 // NextDueLine says what falls due next and in how many days.
-func NextDueLine(p *criteria.Plan, asOf time.Time, lang string) string {
+func NextDueLine(p *criteria.Plan, asOf time.Time, lang i18n.Lang) string {
 	d, days, ok := classify.NextDue(p, asOf)
 	if !ok {
 		return fmt.Sprintf(i18n.Tr(lang, "Tính đến %s: không còn hạn báo cáo nào trong kế hoạch.", "As of %s: no return of the plan falls due any more."), i18n.ClerkDate(asOf, lang))

@@ -4,13 +4,13 @@ import (
 	"strings"
 
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/problem"
 )
 
 // Message says what went wrong with the match in lang, without a cell: for unknown,
 // former, ambiguous and wrong-district communes; "" when the match is OK.
-func (cm CommuneMatch) Message(lang string) string {
+func (cm CommuneMatch) Message(lang i18n.Lang) string {
 	if cm.OK {
 		return ""
 	}
@@ -26,11 +26,11 @@ func (cm CommuneMatch) Message(lang string) string {
 	case cm.Code != "":
 		named := ""
 		if len(cm.Candidates) > 0 {
-			named = i18n.Msg(lang, "name-is", i18n.CommuneList(cm.Candidates, true))
+			named = i18n.Msg(lang, "name-is", communeList(cm.Candidates, true))
 		}
 		return i18n.Msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
 	case cm.Problem == problem.CodeAmbiguousCommune:
-		return i18n.Msg(lang, "ambiguous-commune", cm.Name, i18n.CommuneList(cm.Candidates, true))
+		return i18n.Msg(lang, "ambiguous-commune", cm.Name, communeList(cm.Candidates, true))
 	case cm.Problem == problem.CodeWrongDistrict:
 		return i18n.Msg(lang, "wrong-district", cm.Commune.FullName(), cm.Commune.District, cm.District)
 	}
@@ -42,10 +42,24 @@ func (cm CommuneMatch) Message(lang string) string {
 }
 
 // DistrictMessage says why a district name did not resolve.
-func DistrictMessage(lang, name string, suggestions []string, m *Matcher) string {
+func DistrictMessage(lang i18n.Lang, name string, suggestions []string, m *Matcher) string {
 	k := splitName(name, districtPrefixes)
 	if len(m.distByKey[k.key]) > 1 {
 		return i18n.Msg(lang, "ambiguous-district", name, strings.Join(suggestions, ", "))
 	}
 	return i18n.Msg(lang, "unknown-district", name) + i18n.Suggest(lang, suggestions)
+}
+
+// communeList writes communes as "Phường 1 (Thành phố Trà Vinh, 29239); …", with their
+// codes when withCode is set.
+func communeList(cs []criteria.Commune, withCode bool) string {
+	var parts []string
+	for _, c := range cs {
+		s := c.FullName() + " (" + c.District
+		if withCode {
+			s += ", " + c.Code
+		}
+		parts = append(parts, s+")")
+	}
+	return strings.Join(parts, "; ")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"drugfree/i18n"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 )
@@ -65,11 +66,11 @@ func TestMatcherCommune(t *testing.T) {
 			if got.OK || got.Problem != tc.wantProblem {
 				t.Fatalf("got OK=%v problem %q (%+v); want %s", got.OK, got.Problem, got, tc.wantProblem)
 			}
-			if text := got.Message("vi"); !strings.Contains(text, tc.wantText) || text == "" {
+			if text := got.Message(i18n.Vi); !strings.Contains(text, tc.wantText) || text == "" {
 				t.Errorf("message %q does not contain %q", text, tc.wantText)
 			}
-			if got.Message("en") == got.Message("vi") {
-				t.Errorf("English message is the Vietnamese one: %q", got.Message("en"))
+			if got.Message(i18n.En) == got.Message(i18n.Vi) {
+				t.Errorf("English message is the Vietnamese one: %q", got.Message(i18n.En))
 			}
 		})
 	}

@@ -1,8 +1,8 @@
 package read
 
 import (
+	"drugfree/i18n"
 	"drugfree/report/grid"
-	"drugfree/report/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"regexp"
@@ -191,10 +191,7 @@ func (r *reader) coverDate(f grid.Book, cov coverInfo, key string, date1904 bool
 		label := key
 		for _, c := range r.plan.Cover {
 			if c.Key == key {
-				label = c.Vi
-				if r.lang == "en" {
-					label = c.En
-				}
+				label = i18n.Text{Vi: c.Vi, En: c.En}.In(r.lang)
 			}
 		}
 		at := loc{sheet: cov.sheet, cell: cov.cells[key], district: cov.district}

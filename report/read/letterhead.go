@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"drugfree/i18n"
 	"drugfree/report/grid"
-	"drugfree/report/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )

@@ -18,8 +18,8 @@ import (
 	"github.com/richardlehane/mscfb"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/grid/ooxml"
-	"drugfree/report/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )
@@ -88,7 +88,7 @@ type env struct {
 	m      *naming.Matcher
 	fields labelIndex
 	cover  labelIndex
-	lang   string
+	lang   i18n.Lang
 	// statuses are the plan's status names, folded
 	statuses statusNames
 	// kinds are the names of the plan's calendar kinds, folded (matchKind)
@@ -102,16 +102,12 @@ func newEnv(opt ReadOptions) *env {
 	if p == nil {
 		p = criteria.Default()
 	}
-	lang := "vi"
-	if opt.Lang == "en" {
-		lang = "en"
-	}
 	fields := fieldIndex(p)
 	m := opt.Matcher
 	if m == nil {
 		m = naming.NewMatcher(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
+	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
 }
 
 // reader reads one file and collects its problems.

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"io"
 
+	"drugfree/i18n"
 	"drugfree/report/grid"
-	"drugfree/report/i18n"
 	"drugfree/report/problem"
 
 	"golang.org/x/text/encoding/unicode"

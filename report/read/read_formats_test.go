@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"drugfree/i18n"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
@@ -55,7 +56,7 @@ func TestReadWrongPasswordNeverEchoed(t *testing.T) {
 	dir := t.TempDir()
 	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 1}).Save(dir, "khoa.xlsx", excelize.Options{Password: "x"})
 	const wrong = "mat-khau-nham-123"
-	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: wrong, Lang: "en"})
+	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: wrong, Lang: i18n.En})
 	p := testkit.WantProblem(t, probs, problem.CodePasswordRequired, "")
 	if strings.Contains(p.Message, wrong) || !strings.Contains(p.Message, "wrong") {
 		t.Errorf("message %q: want it to say the password is wrong, without the password", p.Message)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"drugfree/classify"
+	"drugfree/i18n"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
@@ -209,7 +210,7 @@ func hasKey(f classify.Figures, k string) bool {
 func TestReadEnglishMessages(t *testing.T) {
 	dir := t.TempDir()
 	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 20, "12,5", nil}).Save(dir, "en.xlsx")
-	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En})
 	p := testkit.WantProblem(t, probs, problem.CodeNotInteger, "D2")
 	if p.Message != `"12,5" is not a whole number (managed addicts)` {
 		t.Errorf("message %q", p.Message)

@@ -9,9 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/grid"
 	"drugfree/report/grid/ooxml"
-	"drugfree/report/i18n"
 	"drugfree/report/problem"
 )
 

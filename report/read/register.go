@@ -13,7 +13,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )
@@ -50,7 +50,7 @@ var registerKeys = []string{"district", "kind", "number", "report_date", "receiv
 // Lines that cannot be used (unknown district or kind, no district or kind) are problems
 // and not submissions. A date that cannot be read is a type-error and is left blank; a line
 // with no date at all is a missing-value warning and stays, undated.
-func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang string) ([]classify.Submission, []problem.Problem) {
+func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
 	fileProblem := func(code, vi, en string) []problem.Problem {
 		return []problem.Problem{{Severity: problem.Error, Code: code, File: path, Message: i18n.Tr(lang, vi, en)}}
 	}
@@ -90,7 +90,7 @@ func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang string
 	return parseRegister(path, sheet, rows, m, p, lang)
 }
 
-func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *criteria.Plan, lang string) ([]classify.Submission, []problem.Problem) {
+func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *criteria.Plan, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
 	var problems []problem.Problem
 	add := func(sev problem.Severity, code, cell, district, vi, en string) {
 		problems = append(problems, problem.Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cell, District: district, Message: i18n.Tr(lang, vi, en)})
@@ -219,8 +219,8 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 			t, ok := parseRegisterDate(v)
 			if !ok {
 				add(problem.Error, problem.CodeTypeError, ref(k), district,
-					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, "vi")),
-					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, "en")))
+					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, i18n.Vi)),
+					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, i18n.En)))
 				continue
 			}
 			*d.to = t
@@ -272,7 +272,7 @@ func isRegisterKey(k string) bool {
 }
 
 // registerColumnName is the cover label of key in lang, for messages.
-func registerColumnName(p *criteria.Plan, key, lang string) string {
+func registerColumnName(p *criteria.Plan, key string, lang i18n.Lang) string {
 	for _, c := range p.Cover {
 		if c.Key == key {
 			return criteria.Text{Vi: c.Vi, En: c.En}.In(lang)

@@ -12,6 +12,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/template"
@@ -61,7 +62,7 @@ func TestReadRegisterCSV(t *testing.T) {
 		"8;;Rà soát;5/BC;20/02/2025;",
 		"9;Huyện Châu Thành;;6/BC;20/02/2025;",
 	}, "\r\n")+"\r\n")
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
 	want := []classify.Submission{
 		{District: "Huyện Càng Long", Kind: "review", File: path + ":2", Number: "12/BC-CAH", ReportDate: regDate(2025, 2, 25), Received: regDate(2025, 2, 27)},
 		{District: "Huyện Cầu Kè", Kind: "phase1", File: path + ":3", Number: "15/BC-CAH", ReportDate: regDate(2025, 4, 28)},
@@ -116,7 +117,7 @@ func TestReadRegisterCommaEnglish(t *testing.T) {
 		"Cang Long,review,\"12/BC, CAH\",2025-02-24,2025-02-25",
 		"Cang Long,review,13/BC,2025-02-28,2025-03-02",
 	}, "\n"))
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "en")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.En)
 	if len(problems) != 0 {
 		t.Fatalf("problems: %+v", problems)
 	}
@@ -160,7 +161,7 @@ func TestReadRegisterXLSX(t *testing.T) {
 	}
 	f.Close()
 
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "en")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.En)
 	want := []classify.Submission{
 		{District: "Huyện Tiểu Cần", Kind: "phase1", File: path + ":4", Number: "21/BC-CAH", ReportDate: regDate(2025, 4, 29), Received: regDate(2025, 5, 2)},
 		{District: "Huyện Châu Thành", Kind: "phase3", File: path + ":5", Number: "7", ReportDate: regDate(2025, 12, 12)},
@@ -197,7 +198,7 @@ func TestReadRegisterFileProblems(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
+			subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
 			if len(subs) != 0 || len(problems) != 1 || problems[0].Code != tt.code || problems[0].Severity != problem.Error || problems[0].File != path {
 				t.Errorf("got %+v, %+v; want one %s", subs, problems, tt.code)
 			}
@@ -208,7 +209,7 @@ func TestReadRegisterFileProblems(t *testing.T) {
 func TestReadRegisterDuplicateColumn(t *testing.T) {
 	p := criteria.Default()
 	path := writeRegisterFile(t, "dup.csv", "Đơn vị,Loại báo cáo,Ngày nhận,Ngày đến\nCàng Long,Rà soát,20/02/2025,25/02/2025\n")
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, "vi")
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
 	if len(subs) != 1 || !subs[0].Received.Equal(regDate(2025, 2, 20)) {
 		t.Errorf("submissions: %+v", subs)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/naming"
 )
 
@@ -84,8 +85,8 @@ type ReadOptions struct {
 	Plan *criteria.Plan
 	// Password opens encrypted workbooks; it is never printed.
 	Password string
-	// Lang is the language of problem messages: "vi" (default) or "en".
-	Lang string
+	// Lang is the language of problem messages (Vietnamese, the zero value, by default).
+	Lang i18n.Lang
 	// Workers is how many files ReadFiles reads at once; 0 means runtime.GOMAXPROCS.
 	// The results are the same whatever the number.
 	Workers int

@@ -8,8 +8,8 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/grid"
-	"drugfree/report/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )
@@ -626,7 +626,7 @@ func (s *sheetCtx) status(raw string, at loc) string {
 		for _, st := range s.r.plan.Statuses {
 			names = append(names, st.Vi)
 		}
-		s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.status", raw, i18n.FieldName(s.r.plan, keyStatus, s.r.lang), strings.Join(names, ", ")))
+		s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.status", raw, s.r.plan.FieldName(keyStatus, s.r.lang), strings.Join(names, ", ")))
 	}
 	return key
 }
@@ -638,7 +638,7 @@ func (s *sheetCtx) figure(g grid.Row, col int, f *criteria.Field, at loc) (float
 		return 0, st
 	}
 	// the field's name is for a problem's message: most cells have none
-	name := func() string { return i18n.FieldName(s.r.plan, f.Key, s.r.lang) }
+	name := func() string { return s.r.plan.FieldName(f.Key, s.r.lang) }
 	var v float64
 	if f.Kind == criteria.KindYesNo {
 		if v, st = parseYesNo(raw); st == numBad {
@@ -674,7 +674,7 @@ func (s *sheetCtx) cellValue(g grid.Row, col int, at loc, key string) (raw strin
 			return "", false, numBlank
 		}
 		if !ok {
-			s.r.add(problem.Error, problem.CodeFormulaWithoutValue, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "formula-without-value", formula, i18n.FieldName(s.r.plan, key, s.r.lang)))
+			s.r.add(problem.Error, problem.CodeFormulaWithoutValue, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "formula-without-value", formula, s.r.plan.FieldName(key, s.r.lang)))
 			return "", false, numBad
 		}
 		return value, true, numOK
@@ -740,7 +740,7 @@ func (s *sheetCtx) checkTotals(g grid.Row) {
 		}
 		total, st := parseNumber(raw, numeric)
 		if st == numBad {
-			s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.number", raw, i18n.FieldName(s.r.plan, f.Key, s.r.lang)))
+			s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.number", raw, s.r.plan.FieldName(f.Key, s.r.lang)))
 			continue
 		}
 		if top != nil {
@@ -771,7 +771,7 @@ func sameTotal(f *criteria.Field, total, sum float64) bool {
 
 func (s *sheetCtx) totalMismatch(at loc, f *criteria.Field, total, want float64) {
 	s.r.add(problem.Error, problem.CodeTotalMismatch, at, i18n.Msg(s.r.lang, "total-mismatch",
-		criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), i18n.FieldName(s.r.plan, f.Key, s.r.lang)))
+		criteria.FormatNumber(total, s.r.lang), criteria.FormatNumber(want, s.r.lang), s.r.plan.FieldName(f.Key, s.r.lang)))
 }
 
 // checkTopTotals compares a totals row above the communes with the sum of every row.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
@@ -83,9 +84,9 @@ var benchAsOf = time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
 
 func (c *benchCorpus) read() report.ConsolidateInput {
 	rets, probs := read.ReadFiles(c.files, read.ReadOptions{Plan: c.plan})
-	subs, regProbs := read.ReadRegister(c.register, naming.NewMatcher(c.plan), c.plan, "vi")
+	subs, regProbs := read.ReadRegister(c.register, naming.NewMatcher(c.plan), c.plan, i18n.Vi)
 	return report.ConsolidateInput{Files: c.files, Returns: rets, Register: subs, RegFile: c.register,
-		Problems: append(probs, regProbs...), AsOf: benchAsOf, Now: benchAsOf, Version: "bench", Lang: "vi"}
+		Problems: append(probs, regProbs...), AsOf: benchAsOf, Now: benchAsOf, Version: "bench", Lang: i18n.Vi}
 }
 
 func runSizes(b *testing.B, f func(b *testing.B, c *benchCorpus)) {

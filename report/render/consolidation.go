@@ -9,8 +9,8 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report"
-	"drugfree/report/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
 )

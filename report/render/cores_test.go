@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"drugfree/i18n"
 	"drugfree/report"
 	"drugfree/report/internal/par"
 	"drugfree/report/internal/testkit"
@@ -47,9 +48,9 @@ func TestConsolidationSameOnAnyCores(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		m := naming.NewMatcher(p)
 		rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p, Workers: workers, Matcher: m})
-		subs, regProbs := read.ReadRegister(register, m, p, "vi")
+		subs, regProbs := read.ReadRegister(register, m, p, i18n.Vi)
 		c := report.BuildConsolidation(p, report.ConsolidateInput{Files: files, Returns: rets, Register: subs, RegFile: register,
-			Problems: append(probs, regProbs...), AsOf: now, Now: now, Version: "test", Lang: "vi"})
+			Problems: append(probs, regProbs...), AsOf: now, Now: now, Version: "test", Lang: i18n.Vi})
 		if n := problem.CountErrors(c.Problems); n > 0 {
 			t.Fatalf("%d errors in the corpus", n)
 		}

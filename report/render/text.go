@@ -1,6 +1,7 @@
 package render
 
 import (
+	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
 	"encoding/csv"
@@ -15,12 +16,9 @@ import (
 // WriteProblems writes one line per problem, for stderr:
 //
 //	lỗi unknown-commune: returns.xlsx: Số liệu!B7: Huyện Cầu Kè, Xã Hoa Ân: ...
-func WriteProblems(w io.Writer, ps []problem.Problem, lang string) error {
+func WriteProblems(w io.Writer, ps []problem.Problem, lang i18n.Lang) error {
 	for _, p := range ps {
-		sev := string(p.Severity)
-		if lang != "en" {
-			sev = map[problem.Severity]string{problem.Error: "lỗi", problem.Warning: "cảnh báo"}[p.Severity]
-		}
+		sev := i18n.Tr(lang, map[problem.Severity]string{problem.Error: "lỗi", problem.Warning: "cảnh báo"}[p.Severity], string(p.Severity))
 		code := p.Code
 		if p.Rule != "" {
 			code += "/" + p.Rule
@@ -41,7 +39,7 @@ func WriteProblems(w io.Writer, ps []problem.Problem, lang string) error {
 }
 
 // WriteText writes t as a terminal table with tablewriter, followed by nothing else.
-func WriteText(w io.Writer, t layout.Table, lang string) error {
+func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
 	if t.Note != "" {
 		if _, err := fmt.Fprintln(w, t.Note); err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/template"
 
@@ -24,7 +25,7 @@ import (
 // memory for its cells once, not for a DOM of the sheet.
 type Workbook struct {
 	f      *excelize.File
-	lang   string
+	lang   i18n.Lang
 	sheets int
 	tables int
 	styles map[string]int
@@ -49,7 +50,7 @@ func TagFill(key string) (string, bool) {
 }
 
 // NewWorkbook starts an empty workbook whose texts are in lang.
-func NewWorkbook(lang string) *Workbook {
+func NewWorkbook(lang i18n.Lang) *Workbook {
 	return &Workbook{f: excelize.NewFile(), lang: lang, styles: map[string]int{}}
 }
 
@@ -99,10 +100,7 @@ func (wb *Workbook) Style(name string) int {
 	case name == "pct":
 		st.NumFmt = 10 // 0.00%
 	case name == "date":
-		st.CustomNumFmt = template.Ptr("dd/mm/yyyy")
-		if wb.lang == "en" {
-			st.CustomNumFmt = template.Ptr("yyyy-mm-dd")
-		}
+		st.CustomNumFmt = template.Ptr(i18n.Tr(wb.lang, "dd/mm/yyyy", "yyyy-mm-dd"))
 	case len(name) > 4 && name[:4] == "tag:":
 		if c, ok := tagFills[name[4:]]; ok {
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"drugfree/i18n"
 	"drugfree/report/layout"
 	"fmt"
 	"runtime"
@@ -17,12 +18,12 @@ import (
 // Two tables of one name are refused rather than streamed into the same sheet, where the
 // second would replace the first.
 func TestWorkbookRefusesTwoSheetsOfOneName(t *testing.T) {
-	wb := NewWorkbook("vi")
+	wb := NewWorkbook(i18n.Vi)
 	a := layout.Table{Name: "Tiến độ", Columns: []layout.Column{{Key: "a", Header: "A"}}, Rows: [][]any{{"1"}}}
 	if err := wb.AddTables(a, a); err == nil {
 		t.Error("two tables named alike: no error")
 	}
-	wb = NewWorkbook("vi")
+	wb = NewWorkbook(i18n.Vi)
 	b := a
 	b.Name = "Khác"
 	if err := wb.AddTables(a, b); err != nil {
@@ -45,7 +46,7 @@ func TestAddTablesWritesEachTableInItsSheet(t *testing.T) {
 	day := time.Date(2025, 12, 13, 0, 0, 0, 0, time.UTC)
 	small := layout.Table{Name: "Nhỏ", Columns: cols, Rows: [][]any{{"a", 1.5, layout.Tag{Key: "overdue", Text: "Quá hạn"}, day}}}
 	other := layout.Table{Name: "Khác", Columns: cols[:2], Rows: [][]any{{"b", nil}, {layout.Tag{Key: "pass", Text: "Đạt"}, 2}}}
-	wb := NewWorkbook("vi")
+	wb := NewWorkbook(i18n.Vi)
 	if err := wb.AddTables(small, big, other); err != nil {
 		t.Fatal(err)
 	}

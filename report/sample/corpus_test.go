@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"drugfree/i18n"
 	"drugfree/report"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
@@ -86,10 +87,10 @@ func TestCorpusPassesValidation(t *testing.T) {
 		t.Errorf("%d communes, want about %d", n, opt.Districts*opt.Communes)
 	}
 	rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p})
-	subs, regProbs := read.ReadRegister(filepath.Join(dir, CorpusRegister), naming.NewMatcher(p), p, "en")
+	subs, regProbs := read.ReadRegister(filepath.Join(dir, CorpusRegister), naming.NewMatcher(p), p, i18n.En)
 	probs = append(probs, regProbs...)
 	asOf := time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
-	problems, _ := report.Validate(p, report.ValidateInput{Returns: rets, Register: subs, Problems: probs, AsOf: asOf, Lang: "en"})
+	problems, _ := report.Validate(p, report.ValidateInput{Returns: rets, Register: subs, Problems: probs, AsOf: asOf, Lang: i18n.En})
 	for _, pr := range problems {
 		t.Errorf("%s %s %s %s: %s", pr.Severity, pr.Code, filepath.Base(pr.File), pr.Cell, pr.Message)
 	}

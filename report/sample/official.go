@@ -13,6 +13,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/template"
 )
 
@@ -574,7 +575,7 @@ func writeOfficialRow(f *excelize.File, p *criteria.Plan, sheet string, form Off
 			v = row.Commune.FullName()
 		case col.kind == "status":
 			if row.Status != "" {
-				v = p.StatusLabel(row.Status, "vi")
+				v = p.StatusLabel(row.Status, i18n.Vi)
 			}
 		case col.kind == "note":
 			if row.Figures["on_route"] == 1 {

@@ -10,7 +10,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/i18n"
+	"drugfree/i18n"
 	"drugfree/report/naming"
 )
 
@@ -35,7 +35,7 @@ type ReturnSpec struct {
 	// Template adds drop-down lists, whole-number validation and a note on each header.
 	Template bool
 	// Lang is the language of the notes and drop-down help; headers stay canonical.
-	Lang string
+	Lang i18n.Lang
 }
 
 // ReturnRow is one commune's row of a return.
@@ -160,7 +160,7 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 				v = row.Commune.Code
 			case "status":
 				if row.Status != "" {
-					v = p.StatusLabel(row.Status, "vi")
+					v = p.StatusLabel(row.Status, i18n.Vi)
 				}
 			default:
 				x, ok := row.Figures[fd.Key]
@@ -197,7 +197,7 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 // addValidations adds drop-down lists for status and yes/no, and whole numbers ≥ 0 (or
 // decimals ≥ 0 for areas) for the numeric columns, down to the last commune row and a
 // margin below it.
-func addValidations(f *excelize.File, p *criteria.Plan, rows int, lang string) {
+func addValidations(f *excelize.File, p *criteria.Plan, rows int, lang i18n.Lang) {
 	lastRow := max(rows+1, 2) + 50
 	var statuses []string
 	for _, s := range p.Statuses {
@@ -252,7 +252,7 @@ func DistrictShort(name string) string {
 
 // TemplateSpec returns the template of district (named loosely) for kind ("" to leave it
 // for the district to choose): its communes in registry order, no figures.
-func TemplateSpec(p *criteria.Plan, district, kind, lang string) (ReturnSpec, error) {
+func TemplateSpec(p *criteria.Plan, district, kind string, lang i18n.Lang) (ReturnSpec, error) {
 	name, suggestions, ok := naming.NewMatcher(p).District(district)
 	if !ok {
 		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được huyện %q trong danh mục", "district %q is not one district of the registry"), district)

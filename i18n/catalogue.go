@@ -6,15 +6,13 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"drugfree/criteria"
 )
 
 // convertHint is how to turn another spreadsheet format into .xlsx.
 const convertHint = "libreoffice --headless --convert-to xlsx "
 
 // catalogue holds the reader's messages in Vietnamese and English, as fmt formats.
-var catalogue = map[string][2]string{
+var catalogue = map[string]Text{
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
@@ -153,16 +151,13 @@ var catalogue = map[string][2]string{
 	"panic": {"lỗi khi đọc: %v", "error while reading: %v"},
 }
 
-// Msg formats message id in lang ("vi" unless "en").
-func Msg(lang, id string, args ...any) string {
+// Msg formats message id in l.
+func Msg(l Lang, id string, args ...any) string {
 	m, ok := catalogue[id]
 	if !ok {
 		return id
 	}
-	f := m[0]
-	if lang == "en" {
-		f = m[1]
-	}
+	f := m.In(l)
 	if len(args) == 0 {
 		return f
 	}
@@ -185,28 +180,12 @@ func LowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// FieldName is a field's header in lang, as it reads inside a sentence.
-func FieldName(p *criteria.Plan, key, lang string) string {
-	return LowerFirst(p.FieldLabel(key, lang))
-}
-
-func Suggest(lang string, names []string) string {
+// Suggest is " Did you mean: a, b?" in l, or "" without names.
+func Suggest(l Lang, names []string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return Msg(lang, "suggest", strings.Join(names, ", "))
-}
-
-func CommuneList(cs []criteria.Commune, withCode bool) string {
-	var parts []string
-	for _, c := range cs {
-		s := c.FullName() + " (" + c.District
-		if withCode {
-			s += ", " + c.Code
-		}
-		parts = append(parts, s+")")
-	}
-	return strings.Join(parts, "; ")
+	return Msg(l, "suggest", strings.Join(names, ", "))
 }
 
 func FormatDate(t time.Time) string {
