@@ -2,14 +2,14 @@ package classify
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"drugfree/criteria"
-	"drugfree/i18n"
 )
 
-// Verdict is the result of one criterion or of the whole checklist (SPEC §3).
+// Verdict is the result of one condition, one criterion or the whole checklist (SPEC §3).
 type Verdict string
 
 // The three verdicts.
@@ -19,32 +19,38 @@ const (
 	Missing Verdict = "missing" // Thiếu dữ liệu
 )
 
-// Label returns the verdict's name in lang: Đạt, Không đạt, Thiếu dữ liệu.
-func (v Verdict) Label(lang i18n.Lang) string {
-	switch v {
-	case Pass:
-		return i18n.Tr(lang, "Đạt", "Pass")
-	case Fail:
-		return i18n.Tr(lang, "Không đạt", "Fail")
-	case Missing:
-		return i18n.Tr(lang, "Thiếu dữ liệu", "Missing data")
-	}
-	return string(v)
-}
-
 // CriterionResult is the verdict on one criterion of the checklist.
 type CriterionResult struct {
 	// ID is the criterion's id in the plan (1–8 for Plan 16).
 	ID     int     `json:"id"`
 	Result Verdict `json:"result"`
-	// Figures holds each condition's figure in the user's language, in the plan's order,
-	// such as "3/5 người nghiện có hồ sơ quản lý"; a blank value is shown as "?".
-	Figures []string `json:"figures"`
+	// Conditions are the criterion's conditions in the plan's order, each with the figures
+	// it compared.
+	Conditions []ConditionResult `json:"conditions"`
 	// Missing lists the blank fields the criterion uses, in the plan's field order. A
 	// failing criterion may still list some.
 	Missing []string `json:"missing,omitempty"`
-	// Failing holds the figures of the conditions known to fail.
-	Failing []string `json:"failing,omitempty"`
+}
+
+// ConditionResult is one condition of a criterion with the figures it compared:
+// addicts_managed 3 = addicts_total 5 fails. Field, Op and Right are the plan's.
+type ConditionResult struct {
+	// Field is the left side; Value its figure, absent when blank.
+	Field string `json:"field"`
+	Value Figure `json:"value,omitzero"`
+	// Op is the comparison: =, <=, >=, < or >.
+	Op string `json:"op"`
+	// Right is the right side as the plan writes it ("0", "addicts_total",
+	// "users + post_rehab"); Threshold its figure, absent when a field of it is blank.
+	Right     string `json:"right"`
+	Threshold Figure `json:"threshold,omitzero"`
+	// Result is pass or fail, or missing when a blank leaves it open.
+	Result Verdict `json:"result"`
+}
+
+// String returns the condition on one line: "addicts_managed 3 = addicts_total 5: fail".
+func (c ConditionResult) String() string {
+	return c.Field + " " + c.Value.String() + " " + c.Op + " " + c.Right + " " + c.Threshold.String() + ": " + string(c.Result)
 }
 
 // CheckResult is the verdict on the whole checklist for one commune.
@@ -54,7 +60,8 @@ type CheckResult struct {
 	Criteria []CriterionResult `json:"criteria"`
 }
 
-// String returns the verdict on one line: "fail: 1 pass; 2 fail (4/5 …); 4 missing (users_baseline)".
+// String returns the verdict on one line: "fail: 1 pass; 2 fail (addicts_managed 4 =
+// addicts_total 5: fail); 4 missing (users_baseline)".
 func (r CheckResult) String() string {
 	parts := make([]string, 0, len(r.Criteria))
 	for _, c := range r.Criteria {
@@ -62,7 +69,11 @@ func (r CheckResult) String() string {
 		var detail []string
 		switch c.Result {
 		case Fail:
-			detail = c.Failing
+			for _, x := range c.Conditions {
+				if x.Result == Fail {
+					detail = append(detail, x.String())
+				}
+			}
 		case Missing:
 			detail = c.Missing
 		}
@@ -74,18 +85,9 @@ func (r CheckResult) String() string {
 	return string(r.Result) + ": " + strings.Join(parts, "; ")
 }
 
-// condState is what a condition is known to be.
-type condState int
-
-const (
-	holds condState = iota
-	fails
-	unknown
-)
-
-// Check applies the plan's recognition checklist to a commune's figures, with the figures
-// written in lang. It checks whatever the commune's status; whether the
-// checklist applies to a commune is p.Checklist.Applies(status).
+// Check applies the plan's recognition checklist to a commune's figures. It checks
+// whatever the commune's status; whether the checklist applies to a commune is
+// p.Checklist.Applies(status).
 //
 // A condition is unknown when any field it uses is blank. A criterion fails when any of its
 // conditions is known to fail, even if another of its fields is blank; it is missing when
@@ -94,19 +96,27 @@ const (
 //
 // To check many communes, NewEvaluator once and its Check for each is faster and gives the
 // same results.
-func Check(p *criteria.Plan, fig Figures, lang i18n.Lang) CheckResult {
-	return NewEvaluator(p, lang).Check(fig)
+func Check(p *criteria.Plan, fig Figures) CheckResult {
+	return NewEvaluator(p).Check(fig)
 }
 
 // Check applies the checklist to a commune's figures (see the package function Check).
-func (e *Evaluator) Check(fig Figures) CheckResult {
-	res := CheckResult{Criteria: make([]CriterionResult, 0, len(e.criteria))}
-	anyFail, anyMissing := false, len(e.criteria) == 0
-	// The figure texts of all the criteria in one allocation, each criterion's a slice of it.
-	figures := make([]string, 0, e.conditions)
-	for i := range e.criteria {
-		cr := e.checkCriterion(&e.criteria[i], fig, figures[len(figures):len(figures):len(figures)+len(e.criteria[i].conditions)])
-		figures = figures[:len(figures)+len(cr.Figures)]
+func (e *Evaluator) Check(fig Figures) CheckResult { return e.CheckInto(fig, nil, nil) }
+
+// CheckInto is Check with the criteria and their conditions in the storage of crit and
+// conds (grown when short) rather than in new slices. The result shares that storage: a
+// caller that copies what it keeps can give the same slices for every commune, and check
+// without allocating but for the lists of blank fields.
+func (e *Evaluator) CheckInto(fig Figures, crit []CriterionResult, conds []ConditionResult) CheckResult {
+	plan := e.p.Checklist.Criteria
+	res := CheckResult{Criteria: slices.Grow(crit[:0], len(plan))}
+	anyFail, anyMissing := false, len(plan) == 0
+	// The conditions of all the criteria in one slice, each criterion's a part of it.
+	conds = slices.Grow(conds[:0], e.conditions)
+	for i := range plan {
+		n := len(conds)
+		cr := e.checkCriterion(&plan[i], fig, conds[n:n:n+len(plan[i].Conditions)])
+		conds = conds[:n+len(cr.Conditions)]
 		switch cr.Result {
 		case Fail:
 			anyFail = true
@@ -126,23 +136,21 @@ func (e *Evaluator) Check(fig Figures) CheckResult {
 	return res
 }
 
-// checkCriterion evaluates every condition of c, its figure texts appended to figures
-// (which has room for them).
-func (e *Evaluator) checkCriterion(c *criterionPlan, fig Figures, figures []string) CriterionResult {
-	cr := CriterionResult{ID: c.c.ID, Figures: figures}
+// checkCriterion evaluates every condition of c, appended to conds (which has room for
+// them).
+func (e *Evaluator) checkCriterion(c *criteria.Criterion, fig Figures, conds []ConditionResult) CriterionResult {
+	cr := CriterionResult{ID: c.ID, Conditions: conds}
 	var blankBuf [16]string
 	blank := blankBuf[:0]
 	anyFail, anyUnknown := false, false
-	for i := range c.conditions {
-		var st condState
-		var text string
-		st, text, blank = e.evalCondition(&c.conditions[i], fig, blank)
-		cr.Figures = append(cr.Figures, text)
-		switch st {
-		case fails:
+	for i := range c.Conditions {
+		var cond ConditionResult
+		cond, blank = evalCondition(&c.Conditions[i], fig, blank)
+		cr.Conditions = append(cr.Conditions, cond)
+		switch cond.Result {
+		case Fail:
 			anyFail = true
-			cr.Failing = append(cr.Failing, text)
-		case unknown:
+		case Missing:
 			anyUnknown = true
 		}
 	}
@@ -162,14 +170,16 @@ func (e *Evaluator) checkCriterion(c *criterionPlan, fig Figures, figures []stri
 }
 
 // evalCondition compares the condition's left field with its right side (a sum of fields
-// plus a constant), adds the blank fields it uses to blank, and returns its state, its
-// figure text and blank. Figures are compared in hundredths, so that areas written with
-// two decimals add up exactly.
-func (e *Evaluator) evalCondition(cp *conditionPlan, fig Figures, blank []string) (condState, string, []string) {
-	cond := &cp.cond
+// plus a constant), adds the blank fields it uses to blank, and returns the condition with
+// its figures and verdict, and blank. Figures are compared in hundredths, so that areas
+// written with two decimals add up exactly.
+func evalCondition(cond *criteria.Condition, fig Figures, blank []string) (ConditionResult, []string) {
+	r := ConditionResult{Field: cond.Left, Op: cond.Op, Right: cond.Right.String()}
 	left, leftOK := fig[cond.Left]
 	if !leftOK {
 		blank = addString(blank, cond.Left)
+	} else {
+		r.Value = known(left)
 	}
 	right, rightOK := hundredths(float64(cond.Right.Const)), true
 	for _, k := range cond.Right.Fields {
@@ -181,33 +191,22 @@ func (e *Evaluator) evalCondition(cp *conditionPlan, fig Figures, blank []string
 		}
 		right += hundredths(v)
 	}
-	// The template filled in with the figures, or "?" for a blank side.
-	var buf [192]byte
-	b := buf[:0]
-	for _, part := range cp.text {
-		b = append(b, part.lit...)
-		switch {
-		case part.hole == leftHole && leftOK:
-			b = appendNumber(b, left, e.lang)
-		case part.hole == rightHole && rightOK:
-			b = appendNumber(b, float64(right)/100, e.lang)
-		case part.hole != noHole:
-			b = append(b, '?')
-		}
+	if rightOK {
+		r.Threshold = known(float64(right) / 100)
 	}
-	text := e.shared(b)
-	if leftOK && !rightOK && knownToFail(hundredths(left), cond.Op, right) {
+	switch {
+	case leftOK && !rightOK && knownToFail(hundredths(left), cond.Op, right):
 		// A blank counts as any figure ≥ 0, so the right side is at least its known part:
 		// 3 tested of 5 users and a blank number of post-rehab persons already fails.
-		return fails, text, blank
+		r.Result = Fail
+	case !leftOK || !rightOK:
+		r.Result = Missing
+	case compare(hundredths(left), cond.Op, right):
+		r.Result = Pass
+	default:
+		r.Result = Fail
 	}
-	if !leftOK || !rightOK {
-		return unknown, text, blank
-	}
-	if compare(hundredths(left), cond.Op, right) {
-		return holds, text, blank
-	}
-	return fails, text, blank
+	return r, blank
 }
 
 // knownToFail reports whether left op right fails for every right side of at least

@@ -1,17 +1,17 @@
 // Package classify applies the plan's rules to a commune's figures: the risk category of
 // the plan's Appendix, the recognition checklist of section III.3 and the calendar of
-// returns. Everything here is a pure function of its arguments: no files, no clock. (An
-// Evaluator remembers the texts it has written, to share them; what it returns depends on
-// its arguments alone.)
+// returns. Everything here is a pure function of its arguments: no files, no clock, and no
+// prose: results and their reasons are data (rule, field, figure, threshold, category),
+// which report writes in the user's language through i18n's catalogue.
 package classify
 
 import (
-	"fmt"
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"drugfree/criteria"
-	"drugfree/i18n"
 )
 
 // Figures are one commune's figures by field key. A key that is absent is unknown (the
@@ -38,23 +38,142 @@ type Result struct {
 	Reasons []Reason `json:"reasons"`
 }
 
-// Reason is one step of the explanation.
+// Rule names the rule of the plan that a reason applies. The names are stable: machines
+// read them in the JSON output.
+type Rule string
+
+// The rules of the classification (SPEC §2).
+const (
+	// RuleBand: an indicator reached a band (rule 1). Field and Value are the indicator's
+	// figure, with Per and PerValue for a ratio; Op and Threshold the band's lower bound;
+	// Level and Category the band's. The field and the level name the band.
+	RuleBand Rule = "band"
+	// RuleRoute: the route step (rule 2). Field and Value are the route's figure; From is
+	// the category of the bands, Level and Category the ones after the step.
+	RuleRoute Rule = "route"
+	// RuleDrugFree: no band reached and every drug-free field is 0 (rule 3): Fields.
+	RuleDrugFree Rule = "drug-free"
+	// RuleLessComplex: no band reached, but some drug-free field is not 0 (rule 3):
+	// Figures.
+	RuleLessComplex Rule = "less-complex"
+	// RuleMissing: blank fields (Missing) that cannot change the category (rule 5).
+	RuleMissing Rule = "missing"
+	// RuleUndetermined: the blank fields (Missing) could change the category, which may
+	// be any of Possible (rule 5); Missing is empty when an input error alone leaves the
+	// category open.
+	RuleUndetermined Rule = "undetermined"
+	// RuleInputError: a ratio whose denominator is 0 while its numerator is not (rule 4):
+	// Field, Value, Per and PerValue.
+	RuleInputError Rule = "input-error"
+)
+
+// Reason is one step of the explanation, as data: the fields a rule does not use are
+// empty. Words for people are written from it by the caller (report, through i18n's
+// catalogue); nothing here is prose. The slices may be shared with the Result and with
+// other results (Fields is the plan's own list): read them, do not change them.
 type Reason struct {
-	// Rule is "band", "route", "drug-free", "less-complex", "missing", "possible" or "error".
-	Rule string `json:"rule"`
-	// Field is the indicator's field (or the route field).
+	Rule Rule `json:"rule"`
+	// Field is the plan's key of the figure the rule reads: the indicator, the route.
 	Field string `json:"field,omitempty"`
-	// Level is the level the indicator reached, or the level after the route step.
-	Level int `json:"level,omitempty"`
-	// Text is the reason in the user's language.
-	Text string `json:"text"`
+	// Value is that figure, as the return gives it.
+	Value Figure `json:"value,omitzero"`
+	// Per and PerValue are the denominator of a ratio (offenders per population).
+	Per      string `json:"per,omitempty"`
+	PerValue Figure `json:"per_value,omitzero"`
+	// Op (">=" or ">") and Threshold are the bound the figure reached, as the plan writes
+	// it ("20", "0.1%"). Threshold points into the plan.
+	Op        string            `json:"op,omitempty"`
+	Threshold *criteria.Decimal `json:"threshold,omitempty"`
+	// Level (1–3 for the risk types) and Category are where the rule leads.
+	Level    int    `json:"level,omitempty"`
+	Category string `json:"category,omitempty"`
+	// From is the category before the route step.
+	From string `json:"from,omitempty"`
+	// Fields are the drug-free fields, all 0, of a drug-free commune.
+	Fields []string `json:"fields,omitempty"`
+	// Figures are the drug-free fields that are not 0, of a less complex commune.
+	Figures []FieldFigure `json:"figures,omitempty"`
+	// Missing and Possible are the blank fields and the categories still possible.
+	Missing  []string `json:"missing,omitempty"`
+	Possible []string `json:"possible,omitempty"`
+}
+
+// FieldFigure is one field's figure.
+type FieldFigure struct {
+	Field string  `json:"field"`
+	Value float64 `json:"value"`
+}
+
+// Figure is a figure that may be absent: blank in the return, or not used by the rule.
+// It is written in JSON as a number, and left out when absent (omitzero).
+type Figure struct {
+	V     float64
+	Known bool
+}
+
+// known returns the figure v.
+func known(v float64) Figure { return Figure{v, true} }
+
+// IsZero reports whether the figure is absent, for JSON's omitzero.
+func (f Figure) IsZero() bool { return !f.Known }
+
+// MarshalJSON writes the figure as a JSON number.
+func (f Figure) MarshalJSON() ([]byte, error) { return json.Marshal(f.V) }
+
+// UnmarshalJSON reads a JSON number as a known figure.
+func (f *Figure) UnmarshalJSON(b []byte) error {
+	f.Known = true
+	return json.Unmarshal(b, &f.V)
+}
+
+// String writes the figure, or "?" when it is absent.
+func (f Figure) String() string {
+	if !f.Known {
+		return "?"
+	}
+	return strconv.FormatFloat(f.V, 'f', -1, 64)
+}
+
+// String returns the reason on one line, for machines and tests: "band addicts_managed
+// 65 >= 60 → type-2".
+func (r Reason) String() string {
+	var b strings.Builder
+	b.WriteString(string(r.Rule))
+	if r.Field != "" {
+		b.WriteString(" " + r.Field + " " + r.Value.String())
+	}
+	if r.Per != "" {
+		b.WriteString(" / " + r.Per + " " + r.PerValue.String())
+	}
+	if r.Threshold != nil {
+		b.WriteString(" " + r.Op + " " + r.Threshold.String())
+	}
+	if r.From != "" {
+		b.WriteString(" " + r.From)
+	}
+	if r.Category != "" {
+		b.WriteString(" → " + r.Category)
+	}
+	for _, f := range r.Figures {
+		b.WriteString(" " + f.Field + " " + strconv.FormatFloat(f.Value, 'f', -1, 64))
+	}
+	if len(r.Fields) > 0 {
+		b.WriteString(" 0: " + strings.Join(r.Fields, ", "))
+	}
+	if len(r.Missing) > 0 {
+		b.WriteString(" missing: " + strings.Join(r.Missing, ", "))
+	}
+	if len(r.Possible) > 0 {
+		b.WriteString(" possible: " + strings.Join(r.Possible, ", "))
+	}
+	return b.String()
 }
 
 // String returns the category and reasons on one line.
 func (r Result) String() string {
-	var parts []string
-	for _, x := range r.Reasons {
-		parts = append(parts, x.Text)
+	parts := make([]string, len(r.Reasons))
+	for i, x := range r.Reasons {
+		parts[i] = x.String()
 	}
 	return r.Category + ": " + strings.Join(parts, "; ")
 }
@@ -66,16 +185,35 @@ type indicatorState struct {
 	zero  bool
 }
 
-// Classify returns the category of a commune with figures fig under plan p, with reasons
-// written in lang. To classify many communes, NewEvaluator once and its
-// Classify for each is faster and gives the same results.
-func Classify(p *criteria.Plan, fig Figures, lang i18n.Lang) Result {
-	return NewEvaluator(p, lang).Classify(fig)
+// Classify returns the category of a commune with figures fig under plan p, with its
+// reasons. To classify many communes, NewEvaluator once and its Classify for each is
+// faster and gives the same results.
+func Classify(p *criteria.Plan, fig Figures) Result {
+	return NewEvaluator(p).Classify(fig)
 }
 
 // Classify returns the category of a commune with figures fig (see the package function
 // Classify).
 func (e *Evaluator) Classify(fig Figures) Result {
+	// The reasons are gathered on the stack, then copied once at their length.
+	var buf [8]Reason
+	res, reasons := e.classify(fig, buf[:0])
+	res.Reasons = slices.Clone(reasons)
+	return res
+}
+
+// ClassifyInto is Classify with the reasons in the storage of reasons (grown when short)
+// rather than in a new slice. The result shares that storage: a caller that copies what
+// it keeps can give the same slice for every commune.
+func (e *Evaluator) ClassifyInto(fig Figures, reasons []Reason) Result {
+	res, reasons := e.classify(fig, reasons[:0])
+	res.Reasons = reasons
+	return res
+}
+
+// classify is Classify with the reasons appended to reasons and returned apart from the
+// result, so that a buffer on the caller's stack stays there.
+func (e *Evaluator) classify(fig Figures, reasons []Reason) (Result, []Reason) {
 	p := e.p
 	cl := p.Classification
 	var res Result
@@ -112,26 +250,20 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		}
 		reach, next = next, reach
 	}
-	// The reasons are gathered on the stack, then copied once at their length.
-	var reasonBuf [8]Reason
-	reasons := reasonBuf[:0]
 	var optBuf [32]indicatorState
 	for i := range cl.Indicators {
 		in, ip := &cl.Indicators[i], &e.indicators[i]
 		need(ip.field)
-		opts, bandReason, reached, err := e.indicatorStates(i, f, optBuf[:0])
+		opts, reason, gave := e.indicatorStates(i, f, optBuf[:0])
 		if in.Per != "" {
 			if v, ok := f.get(ip.field); !ok || v != 0 {
 				need(ip.per)
 			}
 		}
-		// Rule 4: population 0 with offenders is an input error; the ratio is then
-		// unknown (every band stays possible) and a reason says why.
-		if err != "" {
-			reasons = append(reasons, Reason{Rule: "error", Field: in.Per, Text: err})
-		}
-		if reached {
-			reasons = append(reasons, bandReason)
+		// The band reached, or rule 4: population 0 with offenders is an input error;
+		// the ratio is then unknown (every band stays possible) and a reason says why.
+		if gave {
+			reasons = append(reasons, reason)
 		}
 		combine(opts)
 	}
@@ -180,8 +312,7 @@ func (e *Evaluator) Classify(fig Figures) Result {
 		res.Possible = append([]string(nil), outcomes...)
 		sortByPos(e.catPos, res.Possible)
 	}
-	res.Reasons = slices.Clone(e.closingReasons(f, res, reasons, routes))
-	return res
+	return res, e.closingReasons(f, res, reasons, routes)
 }
 
 // figs are a commune's figures for Evaluator.classKeys, by place: vals[i] is known when
@@ -251,44 +382,42 @@ func stepUp(p *criteria.Plan, level int) int {
 }
 
 // indicatorStates appends to st the states the plan's i-th indicator can be in given the
-// figures, and returns them with the reason when it reached a band (reached) and a message
-// when its figures are contradictory.
-func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []indicatorState, _ Reason, reached bool, _ string) {
-	p, lang := e.p, e.lang
-	in, ip := &p.Classification.Indicators[i], &e.indicators[i]
+// figures, and returns them with a reason when there is one (gave): the band reached, or
+// the input error of a ratio over 0.
+func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []indicatorState, _ Reason, gave bool) {
+	in, ip := &e.p.Classification.Indicators[i], &e.indicators[i]
 	countsForDrugFree := ip.drugFree
 	zeroOK := func(z bool) bool { return z || !countsForDrugFree }
-	v, known := f.get(ip.field)
+	v, isKnown := f.get(ip.field)
 	if in.Per == "" {
-		if known {
+		if isKnown {
 			level, band := bandOf(in.Bands, v)
 			st = append(st, indicatorState{level, zeroOK(v == 0)})
 			if level > 0 {
-				return st, e.bandReason(i, band, v, 0), true, ""
+				return st, e.bandReason(i, band, v, 0), true
 			}
-			return st, Reason{}, false, ""
+			return st, Reason{}, false
 		}
-		return append(st, e.indicators[i].blank...), Reason{}, false, ""
+		return append(st, e.indicators[i].blank...), Reason{}, false
 	}
 
 	// A ratio: field per denominator, compared exactly in integers.
 	den, denKnown := f.get(ip.per)
 	switch {
-	case known && v == 0:
-		return append(st, indicatorState{0, true}), Reason{}, false, ""
-	case known && denKnown && den > 0:
+	case isKnown && v == 0:
+		return append(st, indicatorState{0, true}), Reason{}, false
+	case isKnown && denKnown && den > 0:
 		level, band := ratioBand(in.Bands, int64(v), int64(den))
 		st = append(st, indicatorState{level, zeroOK(false)})
 		if level > 0 {
-			return st, e.bandReason(i, band, v, den), true, ""
+			return st, e.bandReason(i, band, v, den), true
 		}
-		return st, Reason{}, false, ""
-	case known && denKnown && den == 0:
-		msg := fmt.Sprintf("%s %s > 0 %s %s = 0: %s", criteria.FormatNumber(v, lang), strings.ToLower(p.FieldLabel(in.Field, lang)),
-			i18n.Tr(lang, "nhưng", "but"), strings.ToLower(p.FieldLabel(in.Per, lang)), i18n.Tr(lang, "lỗi số liệu, không tính được tỷ lệ", "input error, the ratio cannot be computed"))
-		return allStates(st, *in, zeroOK(false), false), Reason{}, false, msg
-	case known: // numerator > 0, denominator blank: any band.
-		return allStates(st, *in, zeroOK(false), false), Reason{}, false, ""
+		return st, Reason{}, false
+	case isKnown && denKnown && den == 0:
+		r := Reason{Rule: RuleInputError, Field: in.Field, Value: known(v), Per: in.Per, PerValue: known(den)}
+		return allStates(st, *in, zeroOK(false), false), r, true
+	case isKnown: // numerator > 0, denominator blank: any band.
+		return allStates(st, *in, zeroOK(false), false), Reason{}, false
 	case denKnown && den > 0: // numerator blank, denominator known
 		st = append(st, indicatorState{0, true})
 		if l, _ := ratioBand(in.Bands, 1, int64(den)); l == 0 {
@@ -299,9 +428,9 @@ func (e *Evaluator) indicatorStates(i int, f figs, st []indicatorState) (_ []ind
 				st = append(st, indicatorState{b.Level, zeroOK(false)})
 			}
 		}
-		return st, Reason{}, false, ""
+		return st, Reason{}, false
 	default:
-		return allStates(st, *in, zeroOK(false), true), Reason{}, false, ""
+		return allStates(st, *in, zeroOK(false), true), Reason{}, false
 	}
 }
 
@@ -429,114 +558,74 @@ func ratioBandReachable(b criteria.Band, den int64) bool {
 	return lo <= hi
 }
 
-// bandReason explains that the plan's i-th indicator reached its band-th band: "65 người
-// nghiện có hồ sơ quản lý ≥ 60 → Loại II", or for a ratio "Đối tượng phạm tội về ma túy
-// trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III". The text after the figure is the
-// band's, written once by NewEvaluator.
+// bandReason says that the plan's i-th indicator reached its band-th band with figure v
+// (over den for a ratio): 65 managed addicts ≥ 60, Type II.
 func (e *Evaluator) bandReason(i, band int, v, den float64) Reason {
 	in := &e.p.Classification.Indicators[i]
-	b := in.Bands[band]
-	tail := e.indicators[i].bandTails[band]
-	var buf [160]byte
-	text := buf[:0]
-	if in.Per == "" {
-		text = appendNumber(text, v, e.lang)
-		text = append(text, ' ')
-		text = append(text, in.Label(e.lang)...)
-	} else {
-		text = append(text, in.Label(e.lang)...)
-		text = append(text, ' ')
-		text = appendNumber(text, v, e.lang)
-		text = append(text, '/')
-		text = appendNumber(text, den, e.lang)
-		text = append(text, " = "...)
-		text = append(text, criteria.FormatRatio(int64(v), int64(den), e.lang)...)
+	b := &in.Bands[band]
+	r := Reason{Rule: RuleBand, Field: in.Field, Value: known(v), Level: b.Level, Category: e.indicators[i].bandCategory[band]}
+	if in.Per != "" {
+		r.Per, r.PerValue = in.Per, known(den)
 	}
-	text = append(text, tail...)
-	return Reason{Rule: "band", Field: in.Field, Level: b.Level, Text: e.shared(text)}
-}
-
-// bandTail is what follows the figure in the reason of a band: " ≥ 60 → Loại II".
-func bandTail(p *criteria.Plan, b criteria.Band, lang i18n.Lang) string {
-	op, th := "≥", b.Min
-	if b.Min == nil {
-		op, th = ">", b.Above
+	switch {
+	case b.Min != nil:
+		r.Op, r.Threshold = ">=", b.Min
+	case b.Above != nil:
+		r.Op, r.Threshold = ">", b.Above
 	}
-	return fmt.Sprintf(" %s %s → %s", op, criteria.FormatDecimal(*th, lang), p.CategoryLabel(p.LevelCategory(b.Level), lang))
+	return r
 }
 
 // closingReasons appends to reasons, those of the bands and errors, the route step,
 // drug-free or less complex, and what is missing, and returns them.
 func (e *Evaluator) closingReasons(f figs, res Result, reasons []Reason, routes []bool) []Reason {
-	p, lang := e.p, e.lang
+	p := e.p
 	out := reasons
 	cl := p.Classification
 	// The level reached by the bands, from the band reasons.
 	level := 0
 	for _, r := range reasons {
-		if r.Rule == "band" {
+		if r.Rule == RuleBand {
 			level = highest(level, r.Level)
 		}
 	}
 	if res.Category != criteria.Undetermined {
 		switch {
 		case level > 0 && len(routes) == 1 && routes[0] && stepUp(p, level) != level:
-			out = append(out, Reason{Rule: "route", Field: cl.Route.Field, Level: stepUp(p, level),
-				Text: fmt.Sprintf("%s: %s → %s", cl.Route.Label(lang), p.CategoryLabel(p.LevelCategory(level), lang), p.CategoryLabel(p.LevelCategory(stepUp(p, level)), lang))})
+			to := stepUp(p, level)
+			v, _ := f.get(e.route)
+			out = append(out, Reason{Rule: RuleRoute, Field: cl.Route.Field, Value: known(v),
+				From: p.LevelCategory(level), Level: to, Category: p.LevelCategory(to)})
 		case res.Category == criteria.DrugFree:
-			// The same words for every drug-free commune: one string shared by all.
-			out = append(out, Reason{Rule: "drug-free", Text: e.drugFreeText})
+			// The plan's list, shared by every drug-free commune.
+			out = append(out, Reason{Rule: RuleDrugFree, Category: criteria.DrugFree, Fields: cl.DrugFreeFields})
 		case res.Category == criteria.LessComplex:
-			var buf [256]byte
-			text := append(buf[:0], e.lessComplexText...)
-			sep := e.butNotZero
-			for j, k := range e.drugFreeFields {
+			n := 0
+			for _, k := range e.drugFreeFields {
 				if v, ok := f.get(k); ok && v != 0 {
-					text = append(text, sep...)
-					sep = ", "
-					text = append(text, e.drugFreeLower[j]...)
-					text = append(text, ' ')
-					text = appendNumber(text, v, lang)
+					n++
 				}
 			}
-			text = append(text, e.lessComplexEnd...)
-			out = append(out, Reason{Rule: "less-complex", Text: e.shared(text)})
+			r := Reason{Rule: RuleLessComplex, Category: criteria.LessComplex}
+			if n > 0 {
+				r.Figures = make([]FieldFigure, 0, n)
+				for j, k := range e.drugFreeFields {
+					if v, ok := f.get(k); ok && v != 0 {
+						r.Figures = append(r.Figures, FieldFigure{cl.DrugFreeFields[j], v})
+					}
+				}
+			}
+			out = append(out, r)
 		}
 	}
-	if len(res.Missing) > 0 {
-		var buf [256]byte
-		text := append(buf[:0], i18n.Tr(lang, "thiếu số liệu: ", "missing: ")...)
-		for j, k := range res.Missing {
-			if j > 0 {
-				text = append(text, ", "...)
-			}
-			text = append(text, p.FieldLabel(k, lang)...)
-		}
-		if res.Category == criteria.Undetermined {
-			text = append(text, i18n.Tr(lang, "; có thể là ", "; could be ")...)
-			text = e.appendCategories(text, res.Possible)
-		} else {
-			text = append(text, i18n.Tr(lang, " (không làm thay đổi kết quả)", " (cannot change the outcome)")...)
-		}
-		out = append(out, Reason{Rule: "missing", Text: e.shared(text)})
-	} else if res.Category == criteria.Undetermined {
-		// Undetermined by an input error alone: say what it could be all the same.
-		var buf [128]byte
-		text := append(buf[:0], i18n.Tr(lang, "có thể là ", "could be ")...)
-		out = append(out, Reason{Rule: "possible", Text: string(e.appendCategories(text, res.Possible))})
+	switch {
+	case res.Category == criteria.Undetermined:
+		// Missing is empty when an input error alone leaves the category open.
+		out = append(out, Reason{Rule: RuleUndetermined, Category: criteria.Undetermined, Missing: res.Missing, Possible: res.Possible})
+	case len(res.Missing) > 0:
+		out = append(out, Reason{Rule: RuleMissing, Missing: res.Missing})
 	}
 	return out
-}
-
-// appendCategories appends the labels of keys, separated by commas.
-func (e *Evaluator) appendCategories(text []byte, keys []string) []byte {
-	for j, k := range keys {
-		if j > 0 {
-			text = append(text, ", "...)
-		}
-		text = append(text, e.p.CategoryLabel(k, e.lang)...)
-	}
-	return text
 }
 
 // sortByPos orders keys by pos (0 for a key it lacks), keeping the order of ties: the

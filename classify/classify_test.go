@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"drugfree/criteria"
-	"drugfree/i18n"
 )
 
 var plan = criteria.Default()
@@ -39,7 +38,19 @@ func zero(set Figures, blank ...string) Figures {
 // only returns figures holding just set: every other field is blank.
 func only(set Figures) Figures { return maps.Clone(set) }
 
-func reasonsOf(r Result, rule string) []Reason {
+// jsonOf returns v in JSON on one line, as the tool writes it (no HTML escapes).
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func reasonsOf(r Result, rule Rule) []Reason {
 	var out []Reason
 	for _, x := range r.Reasons {
 		if x.Rule == rule {
@@ -109,7 +120,7 @@ func TestEachThresholdAtItsEdges(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, zero(c.set), i18n.Vi)
+			r := Classify(plan, zero(c.set))
 			if r.Category != c.want {
 				t.Fatalf("category %s, want %s (%s)", r.Category, c.want, r)
 			}
@@ -153,7 +164,7 @@ func TestTheRouteStepsUpOnce(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, c.fig, i18n.En)
+			r := Classify(plan, c.fig)
 			if r.Category != c.want || !slices.Equal(r.Possible, c.possible) {
 				t.Fatalf("got %s %v, want %s %v (%s)", r.Category, r.Possible, c.want, c.possible, r)
 			}
@@ -189,11 +200,11 @@ func TestDrugFreeAgainstLessComplex(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, zero(c.set), i18n.Vi)
+			r := Classify(plan, zero(c.set))
 			if r.Category != c.want {
 				t.Fatalf("category %s, want %s (%s)", r.Category, c.want, r)
 			}
-			if got := reasonsOf(r, c.want); len(got) != 1 {
+			if got := reasonsOf(r, Rule(c.want)); len(got) != 1 {
 				t.Errorf("reasons %+v, want one %q reason", r.Reasons, c.want)
 			}
 		})
@@ -239,7 +250,7 @@ func TestUndeterminedAgainstDeterminedDespiteMissing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, c.fig, i18n.Vi)
+			r := Classify(plan, c.fig)
 			if r.Category != c.want || !slices.Equal(r.Possible, c.possible) {
 				t.Fatalf("got %s %v, want %s %v (%s)", r.Category, r.Possible, c.want, c.possible, r)
 			}
@@ -249,57 +260,107 @@ func TestUndeterminedAgainstDeterminedDespiteMissing(t *testing.T) {
 			if c.notMissing != "" && slices.Contains(r.Missing, c.notMissing) {
 				t.Errorf("missing %v lists %s, which cannot matter", r.Missing, c.notMissing)
 			}
-			if errs := reasonsOf(r, "error"); (len(errs) > 0) != c.errorReason {
+			if errs := reasonsOf(r, RuleInputError); (len(errs) > 0) != c.errorReason {
 				t.Errorf("error reasons %+v, want some: %v", errs, c.errorReason)
 			}
-			if len(r.Missing) > 0 && len(reasonsOf(r, "missing")) != 1 {
-				t.Errorf("reasons %+v: want one \"missing\" reason naming the blanks", r.Reasons)
+			// The blanks are named by one reason: undetermined, or missing beside a
+			// category that stands.
+			rule := RuleMissing
+			if r.Category == criteria.Undetermined {
+				rule = RuleUndetermined
+			}
+			if got := reasonsOf(r, rule); len(r.Missing) > 0 && (len(got) != 1 || !slices.Equal(got[0].Missing, r.Missing)) {
+				t.Errorf("reasons %+v: want one %q reason naming the blanks %v", r.Reasons, rule, r.Missing)
+			}
+			if got := reasonsOf(r, RuleUndetermined); r.Category == criteria.Undetermined && (len(got) != 1 || !slices.Equal(got[0].Possible, r.Possible)) {
+				t.Errorf("reasons %+v: want one undetermined reason naming the possible categories %v", r.Reasons, r.Possible)
 			}
 		})
 	}
 }
 
-func TestReasonsAreWrittenInTheUsersLanguage(t *testing.T) {
+// Each rule's reason carries its data: the field, the figure, the threshold as the plan
+// writes it and where the rule leads, on both sides of the plan's edges (SPEC §2). The
+// reasons are compared in their JSON form, the form machines read.
+func TestReasonsCarryTheirFigures(t *testing.T) {
+	dfFields := `"fields":["addicts_managed","addicts_total","users","offenders","hotspots","plants","plant_area_m2","violations"]`
 	cases := []struct {
 		name string
 		fig  Figures
-		lang i18n.Lang
-		rule string
-		want string
+		want []string // the reasons, in order, as JSON
 	}{
-		{"a band in Vietnamese", zero(Figures{"addicts_managed": 65}), i18n.Vi, "band", "65 người nghiện có hồ sơ quản lý ≥ 60 → Loại II"},
-		{"a band in English", zero(Figures{"addicts_managed": 65}), i18n.En, "band", "65 managed addicts ≥ 60 → Type II"},
-		{"an area band in Vietnamese groups thousands with dots", zero(Figures{"plant_area_m2": 1999.99}), i18n.Vi, "band", "1.999,99 m² trồng cây có chứa chất ma túy ≥ 1.000 → Loại II"},
-		{"an area band in English groups thousands with commas", zero(Figures{"plant_area_m2": 1999.99}), i18n.En, "band", "1,999.99 m² of drug plants ≥ 1,000 → Type II"},
-		{"a band with a strict lower bound shows >", zero(Figures{"plant_area_m2": 0.5}), i18n.En, "band", "0.5 m² of drug plants > 0 → Type III"},
-		{"the route step in Vietnamese", zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.Vi, "route", "nằm trên tuyến trọng điểm mua bán, vận chuyển trái phép chất ma túy: Loại II → Loại I"},
-		{"the route step in English", zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.En, "route", "on a key drug trafficking route: Type II → Type I"},
-		{"the ratio in Vietnamese shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), i18n.Vi, "band", "đối tượng phạm tội về ma túy trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III"},
-		{"the ratio in English shows the exact figures", zero(Figures{"offenders": 3, "population": 2999}), i18n.En, "band", "drug offenders per population 3/2,999 = 0.10% ≥ 0.1% → Type III"},
-		{"less complex names what is not zero", zero(Figures{"users": 2}), i18n.En, "less-complex", "no Type III indicator reached but not zero: illegal users 2 → Less complex"},
+		{"19 managed addicts reach no band: less complex, with the figure", zero(Figures{"addicts_managed": 19}),
+			[]string{`{"rule":"less-complex","category":"less-complex","figures":[{"field":"addicts_managed","value":19}]}`}},
+		{"20 managed addicts reach Type III at its threshold", zero(Figures{"addicts_managed": 20}),
+			[]string{`{"rule":"band","field":"addicts_managed","value":20,"op":">=","threshold":20,"level":3,"category":"type-3"}`}},
+		{"59 managed addicts are still Type III", zero(Figures{"addicts_managed": 59}),
+			[]string{`{"rule":"band","field":"addicts_managed","value":59,"op":">=","threshold":20,"level":3,"category":"type-3"}`}},
+		{"60 managed addicts reach Type II at its threshold", zero(Figures{"addicts_managed": 60}),
+			[]string{`{"rule":"band","field":"addicts_managed","value":60,"op":">=","threshold":60,"level":2,"category":"type-2"}`}},
+		{"100 managed addicts reach Type I", zero(Figures{"addicts_managed": 100}),
+			[]string{`{"rule":"band","field":"addicts_managed","value":100,"op":">=","threshold":100,"level":1,"category":"type-1"}`}},
+		{"0.01 m² is above the strict bound 0", zero(Figures{"plant_area_m2": 0.01}),
+			[]string{`{"rule":"band","field":"plant_area_m2","value":0.01,"op":">","threshold":0,"level":3,"category":"type-3"}`}},
+		{"999.99 m² is Type III, 1000 m² not yet", zero(Figures{"plant_area_m2": 999.99}),
+			[]string{`{"rule":"band","field":"plant_area_m2","value":999.99,"op":">","threshold":0,"level":3,"category":"type-3"}`}},
+		{"1000 m² reach Type II", zero(Figures{"plant_area_m2": 1000}),
+			[]string{`{"rule":"band","field":"plant_area_m2","value":1000,"op":">=","threshold":1000,"level":2,"category":"type-2"}`}},
+		{"3 offenders in 3000 people is exactly 0.1 %: the ratio's figures, the threshold as the plan writes it", zero(Figures{"offenders": 3, "population": 3000}),
+			[]string{`{"rule":"band","field":"offenders","value":3,"per":"population","per_value":3000,"op":">=","threshold":"0.1%","level":3,"category":"type-3"}`}},
+		{"3 offenders in 3001 people is below 0.1 %: less complex", zero(Figures{"offenders": 3, "population": 3001}),
+			[]string{`{"rule":"less-complex","category":"less-complex","figures":[{"field":"offenders","value":3}]}`}},
+		{"3 offenders in 599 people reach 0.5 %", zero(Figures{"offenders": 3, "population": 599}),
+			[]string{`{"rule":"band","field":"offenders","value":3,"per":"population","per_value":599,"op":">=","threshold":"0.5%","level":1,"category":"type-1"}`}},
+		{"a Type II band on a key route steps up to Type I", zero(Figures{"addicts_managed": 60, "on_route": 1}),
+			[]string{
+				`{"rule":"band","field":"addicts_managed","value":60,"op":">=","threshold":60,"level":2,"category":"type-2"}`,
+				`{"rule":"route","field":"on_route","value":1,"level":1,"category":"type-1","from":"type-2"}`}},
+		{"every figure 0 is drug-free, with the plan's fields", zero(nil),
+			[]string{`{"rule":"drug-free","category":"drug-free",` + dfFields + `}`}},
+		{"blanks that cannot change Type I are listed", zero(Figures{"addicts_managed": 120}, "users", "on_route"),
+			[]string{
+				`{"rule":"band","field":"addicts_managed","value":120,"op":">=","threshold":100,"level":1,"category":"type-1"}`,
+				`{"rule":"missing","missing":["users","on_route"]}`}},
+		{"the route blank leaves Type II or III open", zero(Figures{"addicts_managed": 30}, "on_route"),
+			[]string{
+				`{"rule":"band","field":"addicts_managed","value":30,"op":">=","threshold":20,"level":3,"category":"type-3"}`,
+				`{"rule":"undetermined","category":"undetermined","missing":["on_route"],"possible":["type-2","type-3"]}`}},
+		{"offenders over a population of 0 are an input error, with both figures", zero(Figures{"offenders": 3, "population": 0}),
+			[]string{
+				`{"rule":"input-error","field":"offenders","value":3,"per":"population","per_value":0}`,
+				`{"rule":"undetermined","category":"undetermined","possible":["type-1","type-2","type-3","less-complex"]}`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := Classify(plan, c.fig, c.lang)
-			got := reasonsOf(r, c.rule)
-			if len(got) != 1 || got[0].Text != c.want {
-				t.Errorf("%q reasons %+v, want one reading %q", c.rule, got, c.want)
+			r := Classify(plan, c.fig)
+			var got []string
+			for _, x := range r.Reasons {
+				got = append(got, jsonOf(t, x))
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("reasons\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
 			}
 		})
 	}
-	t.Run("String puts the category and every reason on one line", func(t *testing.T) {
-		r := Classify(plan, zero(Figures{"addicts_managed": 65, "on_route": 1}), i18n.En)
-		want := "type-1: 65 managed addicts ≥ 60 → Type II; on a key drug trafficking route: Type II → Type I"
-		if r.String() != want {
-			t.Errorf("String() = %q, want %q", r.String(), want)
+	t.Run("a reason read back from JSON is the reason", func(t *testing.T) {
+		r := Classify(plan, zero(Figures{"offenders": 3, "population": 3000, "on_route": 1}))
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Result
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.String() != r.String() || len(back.Reasons) != 2 || back.Reasons[0].Threshold.String() != "0.1%" || back.Reasons[0].PerValue != known(3000) {
+			t.Errorf("read back %s, want %s", back, r)
 		}
 	})
-	t.Run("the missing reason names the blanks and the possible categories", func(t *testing.T) {
-		r := Classify(plan, zero(Figures{"addicts_managed": 30}, "on_route"), i18n.En)
-		got := reasonsOf(r, "missing")
-		want := "missing: On a key route (yes/no); could be Type II, Type III"
-		if len(got) != 1 || got[0].Text != want {
-			t.Errorf("missing reasons %+v, want %q", got, want)
+	t.Run("String puts the category and every reason on one line", func(t *testing.T) {
+		r := Classify(plan, zero(Figures{"addicts_managed": 65, "on_route": 1}))
+		want := "type-1: band addicts_managed 65 >= 60 → type-2; route on_route 1 type-2 → type-1"
+		if r.String() != want {
+			t.Errorf("String() = %q, want %q", r.String(), want)
 		}
 	})
 }
@@ -362,9 +423,9 @@ func combinations(fn func(Figures, []string)) {
 }
 
 // fillEvaluator classifies the fillings: Classify is NewEvaluator(...).Classify, and
-// preparing the plan's texts once rather than for each of the ~10^6 fillings keeps the
-// test to seconds.
-var fillEvaluator = NewEvaluator(plan, i18n.En)
+// preparing the plan once rather than for each of the ~10^6 fillings keeps the test to
+// seconds.
+var fillEvaluator = NewEvaluator(plan)
 
 // fillings returns the categories Classify gives for every filling of blanks.
 func fillings(f Figures, blanks []string) map[string]bool {
@@ -404,7 +465,7 @@ func TestInvariantsOverGeneratedFigures(t *testing.T) {
 	}
 	combinations(func(f Figures, blanks []string) {
 		n++
-		r := Classify(plan, f, i18n.Vi)
+		r := Classify(plan, f)
 		if len(r.Reasons) == 0 {
 			fail(f, "no reasons")
 		}
@@ -424,7 +485,7 @@ func TestInvariantsOverGeneratedFigures(t *testing.T) {
 				fail(f, "missing %s, which is known", k)
 			}
 		}
-		if r.Category == criteria.Undetermined && len(r.Missing) == 0 && len(reasonsOf(r, "error")) == 0 {
+		if r.Category == criteria.Undetermined && len(r.Missing) == 0 && len(reasonsOf(r, RuleInputError)) == 0 {
 			fail(f, "undetermined with nothing missing and no error")
 		}
 		if len(blanks) == 0 && r.Category == criteria.Undetermined && f["population"] != 0 {
@@ -500,8 +561,7 @@ func TestGoldenCommunes(t *testing.T) {
 		Commune  string  `json:"commune"`
 		Code     string  `json:"code"`
 		Figures  Figures `json:"figures"`
-		Vi       Result  `json:"vi"`
-		En       Result  `json:"en"`
+		Result   Result  `json:"result"`
 	}
 	var out []entry
 	for _, g := range goldenCommunes {
@@ -509,7 +569,7 @@ func TestGoldenCommunes(t *testing.T) {
 		if !ok {
 			t.Fatalf("code %s is not in the registry", g.code)
 		}
-		out = append(out, entry{c.District, c.FullName(), c.Code, g.fig, Classify(plan, g.fig, i18n.Vi), Classify(plan, g.fig, i18n.En)})
+		out = append(out, entry{c.District, c.FullName(), c.Code, g.fig, Classify(plan, g.fig)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

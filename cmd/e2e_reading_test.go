@@ -12,6 +12,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/report"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 )
@@ -128,7 +129,7 @@ func writeCanonicalReturn(t *testing.T, dir string) []string {
 // verdict is what must not depend on the layout of a return.
 type verdict struct {
 	District, Commune, Code, Status, Category string
-	Reasons                                   []string
+	Reasons                                   []*report.Reason
 }
 
 func classifyVerdicts(t *testing.T, dir string, files ...string) ([]verdict, []problem.Problem) {

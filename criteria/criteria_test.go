@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"reflect"
@@ -693,6 +694,26 @@ func TestFormatRatioCutsSoTheFigureNeverPassesAThresholdItMisses(t *testing.T) {
 		}
 		if got := FormatRatio(c.num, c.den, i18n.En); got != c.en {
 			t.Errorf("FormatRatio(%d, %d, en) = %q, want %q", c.num, c.den, got, c.en)
+		}
+	}
+}
+
+// A plan number is written in JSON exactly, as a number, and a percentage as the plan
+// writes it; both read back.
+func TestDecimalJSON(t *testing.T) {
+	for in, want := range map[string]string{"20": "20", "1999.99": "1999.99", "0": "0", "0.000000001": "0.000000001",
+		"123456789012.5": "123456789012.5", "0.5%": `"0.5%"`, "0.1%": `"0.1%"`} {
+		d, err := ParseDecimal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(d)
+		if err != nil || string(b) != want {
+			t.Errorf("%s: %s, %v; want %s", in, b, err, want)
+		}
+		var back Decimal
+		if err := json.Unmarshal(b, &back); err != nil || back.Num != d.Num || back.Den != d.Den || back.IsPercent() != d.IsPercent() {
+			t.Errorf("%s read back as %+v, %v", in, back, err)
 		}
 	}
 }

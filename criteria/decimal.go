@@ -1,7 +1,9 @@
 package criteria
 
 import (
+	"encoding/json"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -141,3 +143,34 @@ func (e *Expr) UnmarshalYAML(n *yaml.Node) error {
 
 // MarshalYAML writes the expression as written.
 func (e Expr) MarshalYAML() (any, error) { return e.text, nil }
+
+// MarshalJSON writes the number for machines: a JSON number, exactly (20, 1999.99), or
+// the plan's own text for a percentage ("0.5%"), so that 0.5% is not read as 0.5.
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	if d.IsPercent() {
+		return json.Marshal(d.String())
+	}
+	if d.Den == 0 {
+		return []byte("0"), nil
+	}
+	// Den divides 10^9 (ParseDecimal keeps at most 9 decimals), so 9 digits are exact.
+	s := big.NewRat(d.Num, d.Den).FloatString(9)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return []byte(s), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: a number, or a string such as "0.5%".
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		s = string(b)
+	}
+	v, err := ParseDecimal(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -149,6 +149,50 @@ var catalogue = map[string]Text{
 		"loại báo cáo %q không có trong lịch của kế hoạch; ghi một trong: %s.",
 		"report kind %q is not in the plan's calendar; write one of: %s."},
 	"panic": {"lỗi khi đọc: %v", "error while reading: %v"},
+
+	// The reasons of a classification (classify.Reason), written by report from their data.
+	// Only %s: they are filled by Append. The words in between (labels, figures,
+	// categories) are the plan's.
+	//
+	// reason.band: figure, indicator, ≥ or >, threshold, category:
+	// "65 người nghiện có hồ sơ quản lý ≥ 60 → Loại II".
+	"reason.band": {"%s %s %s %s → %s", "%s %s %s %s → %s"},
+	// reason.band.ratio: indicator, figure, denominator, the ratio as a percentage, ≥ or >,
+	// threshold, category: "đối tượng phạm tội về ma túy trên dân số 3/2.999 = 0,10% ≥ 0,1% → Loại III".
+	"reason.band.ratio": {"%s %s/%s = %s %s %s → %s", "%s %s/%s = %s %s %s → %s"},
+	// reason.route: the route's wording, the category before and after the step.
+	"reason.route": {"%s: %s → %s", "%s: %s → %s"},
+	// reason.drug-free: the drug-free fields, the category.
+	"reason.drug-free": {
+		"không đạt tiêu chí loại III nào; bằng 0: %s → %s",
+		"no Type III indicator reached; zero: %s → %s"},
+	// reason.less-complex: the drug-free fields that are not 0 with their figures, the
+	// category; .none when the figures that are not 0 are not drug-free fields.
+	"reason.less-complex": {
+		"không đạt tiêu chí loại III nào nhưng khác 0: %s → %s",
+		"no Type III indicator reached but not zero: %s → %s"},
+	"reason.less-complex.none": {
+		"không đạt tiêu chí loại III nào → %s",
+		"no Type III indicator reached → %s"},
+	// reason.missing: the blank fields that cannot change the category.
+	"reason.missing": {
+		"thiếu số liệu: %s (không làm thay đổi kết quả)",
+		"missing: %s (cannot change the outcome)"},
+	// reason.undetermined: the blank fields, the categories still possible; .error when an
+	// input error alone leaves the category open.
+	"reason.undetermined": {
+		"thiếu số liệu: %s; có thể là %s",
+		"missing: %s; could be %s"},
+	"reason.undetermined.error": {"có thể là %s", "could be %s"},
+	// reason.input-error: the numerator's figure and field, the denominator's field.
+	"reason.input-error": {
+		"%s %s > 0 nhưng %s = 0: lỗi số liệu, không tính được tỷ lệ",
+		"%s %s > 0 but %s = 0: input error, the ratio cannot be computed"},
+
+	// The verdicts of the checklist (classify.Verdict).
+	"verdict.pass":    {"Đạt", "Pass"},
+	"verdict.fail":    {"Không đạt", "Fail"},
+	"verdict.missing": {"Thiếu dữ liệu", "Missing data"},
 }
 
 // Msg formats message id in l.
@@ -162,6 +206,36 @@ func Msg(l Lang, id string, args ...any) string {
 		return f
 	}
 	return fmt.Sprintf(f, args...)
+}
+
+// Append appends message id in l to b, each %s of it replaced by the next of args (and %%
+// by %): Msg for the messages that hold only strings, without fmt's allocations, for the
+// texts written once per commune. An id the catalogue lacks is appended as it is.
+func Append(b []byte, l Lang, id string, args ...string) []byte {
+	m, ok := catalogue[id]
+	if !ok {
+		return append(b, id...)
+	}
+	f := m.In(l)
+	for {
+		i := strings.IndexByte(f, '%')
+		if i < 0 || i+1 == len(f) {
+			return append(b, f...)
+		}
+		b = append(b, f[:i]...)
+		switch f[i+1] {
+		case 's':
+			if len(args) > 0 {
+				b = append(b, args[0]...)
+				args = args[1:]
+			}
+		case '%':
+			b = append(b, '%')
+		default:
+			b = append(b, f[i:i+2]...)
+		}
+		f = f[i+2:]
+	}
 }
 
 func Capitalise(s string) string {

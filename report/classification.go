@@ -8,21 +8,22 @@ import (
 	"drugfree/report/read"
 )
 
-// CommuneResult is one commune's classification with where its figures came from.
+// CommuneResult is one commune's classification with where its figures came from. Its
+// reasons are shared by the communes with the same reasons: read them, do not change them.
 type CommuneResult struct {
-	District string   `json:"district"`
-	Commune  string   `json:"commune"`
-	Code     string   `json:"code"`
-	Status   string   `json:"status"`
-	Kind     string   `json:"kind,omitempty"`
-	Category string   `json:"category"`
-	Label    string   `json:"label"`
-	Possible []string `json:"possible,omitempty"`
-	Missing  []string `json:"missing,omitempty"`
-	Reasons  []string `json:"reasons"`
-	File     string   `json:"file"`
-	Sheet    string   `json:"sheet,omitempty"`
-	Row      int      `json:"row"`
+	District string    `json:"district"`
+	Commune  string    `json:"commune"`
+	Code     string    `json:"code"`
+	Status   string    `json:"status"`
+	Kind     string    `json:"kind,omitempty"`
+	Category string    `json:"category"`
+	Label    string    `json:"label"`
+	Possible []string  `json:"possible,omitempty"`
+	Missing  []string  `json:"missing,omitempty"`
+	Reasons  []*Reason `json:"reasons"`
+	File     string    `json:"file"`
+	Sheet    string    `json:"sheet,omitempty"`
+	Row      int       `json:"row"`
 }
 
 // ClassifyReturns classifies every row of every return, in the order given.
@@ -30,26 +31,23 @@ func ClassifyReturns(p *criteria.Plan, returns []*read.Return, lang i18n.Lang) [
 	jobs := rowsOf(returns, func(*read.Row) bool { return true })
 	out := make([]CommuneResult, len(jobs))
 	// Communes are classified independently: the cores share them, each result in its
-	// place, so the order is the returns' whatever the concurrency. Each core has its own
-	// Evaluator, which shares the texts of the communes it classifies.
+	// place, so the order is the returns' whatever the concurrency. The cores share the
+	// Evaluator; each has its own explainer, which shares the texts of the communes it
+	// explains.
+	ev := classify.NewEvaluator(p)
 	par.ParallelChunks(len(jobs), par.EvalChunkMin, func(from, to int) {
-		ev := classify.NewEvaluator(p, lang)
+		ex := newExplainer(p, lang)
+		// The reasons are written in this, reused from commune to commune: what is kept
+		// is copied with its text (explainer.explain).
+		var reasons []classify.Reason
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
-			res := ev.Classify(row.Figures)
-			// Only the reasons' texts are kept: the classify.Result is dropped, as no
-			// output reads more of it than CommuneResult holds.
-			var reasons []string // nil without reasons, as JSON has always shown it
-			if len(res.Reasons) > 0 {
-				reasons = make([]string, len(res.Reasons))
-				for j, x := range res.Reasons {
-					reasons[j] = x.Text
-				}
-			}
+			res := ev.ClassifyInto(row.Figures, reasons)
+			reasons = res.Reasons
 			out[i] = CommuneResult{
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Category: res.Category, Label: p.CategoryLabel(res.Category, lang),
-				Possible: res.Possible, Missing: res.Missing, Reasons: reasons,
+				Possible: res.Possible, Missing: res.Missing, Reasons: ex.explain(res.Reasons),
 				File: r.File, Sheet: r.Sheet, Row: row.Line,
 			}
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -176,15 +177,26 @@ func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 	results := ClassifyReturns(p, rets, i18n.Vi)
 	checks := RecognizeReturns(p, rets, nil, true, i18n.Vi)
 	n := 0
+	ex := newExplainer(p, i18n.Vi)
 	for _, r := range rets {
 		for _, row := range r.Rows {
-			want := classify.Classify(p, row.Figures, i18n.Vi)
-			if got := results[n]; got.Code != row.Commune.Code || got.Category != want.Category || len(got.Reasons) != len(want.Reasons) {
+			want := classify.Classify(p, row.Figures)
+			got := results[n]
+			if got.Code != row.Commune.Code || got.Category != want.Category || len(got.Reasons) != len(want.Reasons) {
 				t.Fatalf("result %d: %s %s, want %s %s", n, got.Code, got.Category, row.Commune.Code, want.Category)
 			}
-			wantCheck := classify.Check(p, row.Figures, i18n.Vi)
-			if got := checks[n]; got.Code != row.Commune.Code || got.Result != wantCheck.Result {
-				t.Fatalf("checklist %d: %s %s, want %s %s", n, got.Code, got.Result, row.Commune.Code, wantCheck.Result)
+			for j, x := range want.Reasons {
+				if !reflect.DeepEqual(got.Reasons[j].Reason, x) || got.Reasons[j].Text != ex.reason(x).Text {
+					t.Fatalf("result %d, reason %d: %+v, want %+v", n, j, got.Reasons[j], x)
+				}
+			}
+			wantCheck := classify.Check(p, row.Figures)
+			gotCheck := checks[n]
+			if gotCheck.Code != row.Commune.Code || gotCheck.Result != wantCheck.Result {
+				t.Fatalf("checklist %d: %s %s, want %s %s", n, gotCheck.Code, gotCheck.Result, row.Commune.Code, wantCheck.Result)
+			}
+			if want := ex.check(wantCheck); !reflect.DeepEqual(gotCheck.Criteria, want) {
+				t.Fatalf("checklist %d: %+v, want %+v", n, gotCheck.Criteria, want)
 			}
 			n++
 		}

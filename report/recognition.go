@@ -10,13 +10,13 @@ import (
 
 // RecognitionResult is one commune's verdict on the recognition checklist.
 type RecognitionResult struct {
-	District string                     `json:"district"`
-	Commune  string                     `json:"commune"`
-	Code     string                     `json:"code"`
-	Status   string                     `json:"status"`
-	Kind     string                     `json:"kind,omitempty"`
-	Result   classify.Verdict           `json:"result"`
-	Criteria []classify.CriterionResult `json:"criteria"`
+	District string            `json:"district"`
+	Commune  string            `json:"commune"`
+	Code     string            `json:"code"`
+	Status   string            `json:"status"`
+	Kind     string            `json:"kind,omitempty"`
+	Result   classify.Verdict  `json:"result"`
+	Criteria []CriterionResult `json:"criteria"`
 	// Baseline says where criterion 4's baseline came from: "columns", a file, or "" (none).
 	Baseline string `json:"baseline,omitempty"`
 	File     string `json:"file"`
@@ -62,9 +62,18 @@ func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, 
 	keys := baselineKeys(p)
 	out := make([]RecognitionResult, len(jobs))
 	// As in ClassifyReturns: each commune is checked on its own, on every core, each
-	// result in its place, with an Evaluator per core.
+	// result in its place, with an explainer per core.
+	ev := classify.NewEvaluator(p)
+	conditions := 0
+	for _, c := range p.Checklist.Criteria {
+		conditions += len(c.Conditions)
+	}
 	par.ParallelChunks(len(jobs), par.EvalChunkMin, func(from, to int) {
-		ev := classify.NewEvaluator(p, lang)
+		ex := newExplainer(p, lang)
+		// The checklist is written in these, reused from commune to commune: what is kept
+		// is copied with its texts (explainer.check).
+		crit := make([]classify.CriterionResult, 0, len(p.Checklist.Criteria))
+		conds := make([]classify.ConditionResult, 0, conditions)
 		for i := from; i < to; i++ {
 			r, row := jobs[i].r, jobs[i].row
 			fig := row.Figures
@@ -76,7 +85,7 @@ func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, 
 				fig = classify.WithBaseline(p, fig, b.figures)
 				source = b.file
 			}
-			res := ev.Check(fig)
+			res := ev.CheckInto(fig, crit, conds)
 			var name string
 			if at := jobs[i].at; at < len(classified) && classified[at].Code == row.Commune.Code {
 				name = classified[at].Commune
@@ -85,7 +94,7 @@ func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, 
 			}
 			out[i] = RecognitionResult{
 				District: row.Commune.District, Commune: name, Code: row.Commune.Code,
-				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: res.Criteria, Baseline: source,
+				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: ex.check(res), Baseline: source,
 				File: r.File, Sheet: r.Sheet, Row: row.Line,
 			}
 		}

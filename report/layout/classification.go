@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"strings"
 
 	"drugfree/criteria"
 	"drugfree/i18n"
@@ -44,7 +43,8 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 			row = append(row, tags.Cell(Tag{Key: r.Kind, Text: kind}))
 		}
 		status := tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
-		return append(row, status, tags.Cell(Tag{Key: r.Category, Text: r.Label}), strings.Join(r.Reasons, "; "))
+		reasons := joinTexts(r.Reasons, func(x *report.Reason) string { return x.Text }, "; ")
+		return append(row, status, tags.Cell(Tag{Key: r.Category, Text: r.Label}), reasons)
 	})
 }
 

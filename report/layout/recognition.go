@@ -68,7 +68,14 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 			details.WriteString(strconv.Itoa(c.ID))
 			details.WriteString(": ")
 			if c.Result == classify.Fail {
-				details.WriteString(strings.Join(c.Failing, ", "))
+				sep := ""
+				for _, x := range c.Conditions {
+					if x.Result == classify.Fail {
+						details.WriteString(sep)
+						details.WriteString(x.Text)
+						sep = ", "
+					}
+				}
 				continue
 			}
 			details.WriteString(missing)
@@ -80,7 +87,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 				details.WriteString(p.FieldLabel(k, lang))
 			}
 		}
-		return append(row, tags.Cell(Tag{Key: string(r.Result), Text: r.Result.Label(lang)}), details.String())
+		return append(row, tags.Cell(Tag{Key: string(r.Result), Text: report.VerdictLabel(r.Result, lang)}), details.String())
 	})
 }
 
@@ -110,6 +117,7 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 		k := sort.SearchInts(starts[1:], i+1)
 		r := &rs[k]
 		c := &r.Criteria[i-starts[k]]
-		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: c.Result.Label(lang)}), strings.Join(c.Figures, "; "))
+		figures := joinTexts(c.Conditions, func(x *report.Condition) string { return x.Text }, "; ")
+		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: report.VerdictLabel(c.Result, lang)}), figures)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report"
 )
 
 // Table is the tabular form of a command's result, written to a terminal, a CSV file or a
@@ -120,7 +121,7 @@ func planTags(p *criteria.Plan, lang i18n.Lang) tagCells {
 	}
 	for _, v := range []classify.Verdict{classify.Pass, classify.Fail, classify.Missing} {
 		m.add(string(v), verdictMark(v))
-		m.add(string(v), v.Label(lang))
+		m.add(string(v), report.VerdictLabel(v, lang))
 	}
 	return m
 }
@@ -179,4 +180,23 @@ func CellKey(v any) string {
 		return x.Format(time.DateOnly)
 	}
 	return fmt.Sprint(v)
+}
+
+// joinTexts joins the texts of xs with sep, as strings.Join joins strings: a single text
+// comes back as it is, without a copy.
+func joinTexts[T any](xs []T, text func(T) string, sep string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return text(xs[0])
+	}
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(text(x))
+	}
+	return b.String()
 }

@@ -10,7 +10,6 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/i18n"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 )
@@ -416,7 +415,7 @@ func TestOfficialFormulaResultRounded(t *testing.T) {
 			fig[k] = 0
 		}
 	}
-	if c := classify.Classify(testkit.TestPlan, fig, i18n.Vi).Category; c != "type-2" {
+	if c := classify.Classify(testkit.TestPlan, fig).Category; c != "type-2" {
 		t.Errorf("category %q, want type-2 (1000 m² and more)", c)
 	}
 }

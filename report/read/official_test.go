@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"drugfree/classify"
-	"drugfree/i18n"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/sample"
 )
@@ -27,7 +26,7 @@ func writeOfficial(t *testing.T, dir string, o sample.OfficialReturn) string {
 func categories(rows []Row) map[string]string {
 	out := map[string]string{}
 	for _, r := range rows {
-		out[r.Commune.Code] = classify.Classify(testkit.TestPlan, r.Figures, i18n.Vi).Category
+		out[r.Commune.Code] = classify.Classify(testkit.TestPlan, r.Figures).Category
 	}
 	return out
 }
