@@ -35,7 +35,10 @@ classified; the exit status is then 1.`,
   $ drugfree --lang en classify returns/*.xlsx -o classification.xlsx`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Files = args
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}

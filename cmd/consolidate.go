@@ -51,7 +51,16 @@ existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`
   $ drugfree consolidate phase3/*.xlsx --baseline review.xlsx -o tong-hop.xlsx --force`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Files = args
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
+			if opts.Baseline, err = expandFile("baseline", opts.Baseline, opts.Global.Lang); err != nil {
+				return err
+			}
+			if err := opts.Calendar.expand(opts.Global.Lang); err != nil {
+				return err
+			}
 			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"drugfree/classify"
+	"drugfree/i18n"
 )
 
 // dateValue is a --as-of flag: a day written 2025-12-20 or 20/12/2025.
@@ -43,6 +44,12 @@ func asOfOrToday(f *Factory, asOf time.Time) time.Time {
 type CalendarOptions struct {
 	AsOf     time.Time
 	Register string
+}
+
+// expand resolves --register by the rule of the inputs (expandFile).
+func (o *CalendarOptions) expand(lang i18n.Lang) (err error) {
+	o.Register, err = expandFile("register", o.Register, lang)
+	return err
 }
 
 // AddFlags adds --as-of and --register.

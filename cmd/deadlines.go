@@ -35,7 +35,13 @@ the later counts. Returns are read from the files given; other documents from --
 		Example: `  $ drugfree deadlines testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20
   $ drugfree deadlines --register register.xlsx --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Files = args
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
+			if err := opts.Calendar.expand(opts.Global.Lang); err != nil {
+				return err
+			}
 			if len(args) == 0 && opts.Calendar.Register == "" {
 				return flagErrorf("give returns, --register, or both")
 			}

@@ -1,8 +1,15 @@
 package cmd
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
@@ -24,4 +31,133 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 		problems = append(problems, regProblems...)
 	}
 	return returns, subs, problems
+}
+
+// The tool expands the returns it is given itself, on every OS: Windows' cmd passes
+// `returns\*.xlsx` as it is written, and a clerk drops a folder rather than its files.
+// The rule, in one place for every command that reads returns:
+//
+//   - A path that exists is taken as it is (a file named with a '*' is still that file).
+//   - Else a path with a wildcard ('*', '?' or '[', filepath.Glob's) is expanded, in name
+//     order, leaving out Excel's lock files ("~$…", present while a workbook is open) and
+//     hidden files, as a shell leaves them; matching nothing is a usage error naming the
+//     pattern.
+//   - A folder, given or matched, stands for the returns directly in it (.xlsx and .csv,
+//     not its sub-folders: a folder of last year's returns next to this year's must not
+//     be read unasked), in name order, leaving out lock and hidden files. A folder with no
+//     return in it is a usage error naming it.
+//   - Any other path (one that does not exist) is kept, for the reader to report as a
+//     file that cannot be read, while the others are still read.
+
+// returnExts are the extensions of the files a folder's returns are taken from.
+var returnExts = map[string]bool{".xlsx": true, ".csv": true}
+
+// expandInputs expands the returns given on the command line by the rule above.
+func expandInputs(args []string, lang i18n.Lang) ([]string, error) {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		paths, err := expandOne(a, lang)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, paths...)
+	}
+	return out, nil
+}
+
+func expandOne(arg string, lang i18n.Lang) ([]string, error) {
+	if fi, err := os.Stat(arg); err == nil {
+		if fi.IsDir() {
+			return folderReturns(arg, lang)
+		}
+		return []string{arg}, nil
+	}
+	if !hasWildcard(arg) {
+		return []string{arg}, nil
+	}
+	matches, err := filepath.Glob(arg)
+	if err != nil {
+		return nil, flagErrorf(i18n.Tr(lang, "mẫu tên tệp %q không hợp lệ (dấu [ ] không khớp)", "the file pattern %q is not valid (unmatched [ ])"), arg)
+	}
+	if len(matches) == 0 {
+		return nil, flagErrorf(i18n.Tr(lang, "không có tệp nào khớp với %q", "no file matches %q"), arg)
+	}
+	var out []string
+	for _, m := range matches { // Glob's are sorted
+		if unasked(filepath.Base(m)) {
+			continue
+		}
+		if fi, err := os.Stat(m); err == nil && fi.IsDir() {
+			rets, err := folderReturns(m, lang)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, rets...)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// unasked reports whether a file a pattern or a folder turned up is left out: Excel's lock
+// files ("~$…", there while a workbook is open) and hidden files, never returns.
+func unasked(name string) bool {
+	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".")
+}
+
+// folderReturns returns the returns directly in dir, in name order.
+func folderReturns(dir string, lang i18n.Lang) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf(i18n.Tr(lang, "không đọc được thư mục %s: %w", "cannot read the folder %s: %w"), dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || unasked(name) || !returnExts[strings.ToLower(filepath.Ext(name))] {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	if len(out) == 0 {
+		return nil, flagErrorf(i18n.Tr(lang, "thư mục %s không có báo cáo nào (.xlsx, .csv)", "the folder %s holds no return (.xlsx, .csv)"), dir)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// expandFile resolves a flag that names one file (--register, --baseline) by the same
+// rule: a pattern must match exactly one file, and a folder is not a file.
+func expandFile(flag, arg string, lang i18n.Lang) (string, error) {
+	if arg == "" {
+		return "", nil
+	}
+	path := arg
+	if _, err := os.Stat(arg); err != nil && hasWildcard(arg) {
+		all, err := filepath.Glob(arg)
+		if err != nil {
+			return "", flagErrorf(i18n.Tr(lang, "--%s: mẫu tên tệp %q không hợp lệ (dấu [ ] không khớp)", "--%s: the file pattern %q is not valid (unmatched [ ])"), flag, arg)
+		}
+		var matches []string
+		for _, m := range all {
+			if !unasked(filepath.Base(m)) {
+				matches = append(matches, m)
+			}
+		}
+		switch len(matches) {
+		case 0:
+			return "", flagErrorf(i18n.Tr(lang, "--%s: không có tệp nào khớp với %q", "--%s: no file matches %q"), flag, arg)
+		case 1:
+			path = matches[0]
+		default:
+			return "", flagErrorf(i18n.Tr(lang, "--%s nhận một tệp, nhưng %q khớp với %d tệp", "--%s takes one file, but %q matches %d files"), flag, arg, len(matches))
+		}
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return "", flagErrorf(i18n.Tr(lang, "--%s nhận một tệp, không phải thư mục: %s", "--%s takes a file, not a folder: %s"), flag, path)
+	}
+	return path, nil
 }

@@ -43,7 +43,13 @@ missing, never a pass.`,
   $ drugfree recognize returns.xlsx --all --format json`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Files = args
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
+			if opts.Baseline, err = expandFile("baseline", opts.Baseline, opts.Global.Lang); err != nil {
+				return err
+			}
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}

@@ -41,7 +41,13 @@ received date). The exit status is 1 when any problem is an error.`,
   $ drugfree validate returns/*.xlsx --register returns/register.csv --format csv`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Files = args
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
+			if err := opts.Calendar.expand(opts.Global.Lang); err != nil {
+				return err
+			}
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
 			}
