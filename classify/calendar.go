@@ -13,6 +13,10 @@ const (
 	SubmissionLate    = "late"
 	SubmissionMissing = "missing"
 	SubmissionNotDue  = "not-due"
+	// SubmissionNotChecked is a kind the run was given nothing of (no return, no line of
+	// the register) and not asked to judge (--all-kinds): it says nothing of whether the
+	// district sent it. Set by the caller, which knows what the run was given.
+	SubmissionNotChecked = "not-checked"
 )
 
 // Submission is one document a district sent: a return, or a line of the register of
@@ -60,7 +64,8 @@ type SubmissionStatus struct {
 	// Submitted is the day the counted submission was submitted, YYYY-MM-DD; empty when
 	// nothing was sent (the key is always present, as SPEC §7 lists it).
 	Submitted string `json:"submitted"`
-	// Status is SubmissionOnTime, SubmissionLate, SubmissionMissing or SubmissionNotDue.
+	// Status is SubmissionOnTime, SubmissionLate, SubmissionMissing, SubmissionNotDue or
+	// SubmissionNotChecked.
 	Status string `json:"status"`
 	// DaysLate is Submitted − Due for a late return, and as-of − Due for a missing one
 	// (how long it is overdue so far); 0 otherwise.

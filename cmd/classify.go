@@ -65,7 +65,7 @@ func classifyRun(opts *ClassifyOptions) error {
 	if err != nil {
 		return err
 	}
-	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
+	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "")
 	// No --as-of here: an undated return is taken as submitted today.
 	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
 	problems := orEmpty(prep.Problems)

@@ -44,6 +44,8 @@ func asOfOrToday(f *Factory, asOf time.Time) time.Time {
 type CalendarOptions struct {
 	AsOf     time.Time
 	Register string
+	// AllKinds judges every kind of the calendar, not only those given.
+	AllKinds bool
 }
 
 // expand resolves --register by the rule of the inputs (expandFile).
@@ -56,4 +58,5 @@ func (o *CalendarOptions) expand(lang i18n.Lang) (err error) {
 func (o *CalendarOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.Var(dateValue{&o.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
 	fs.StringVar(&o.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
+	fs.BoolVar(&o.AllKinds, "all-kinds", false, "Judge every kind of the calendar, not only the kinds of the returns and register given")
 }

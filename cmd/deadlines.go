@@ -80,10 +80,14 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 		return err
 	}
 	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
-	returns, subs, problems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	if err != nil {
+		return err
+	}
+	returns, subs, problems, kinds := opts.Calendar.view(opts.Factory, returns, subs, problems, asOf, lang)
 	// The statuses are the result; the warnings of late and missing returns would only say
 	// them again, so the problems printed are those of reading.
-	statuses, _ := report.Timeliness(p, returns, subs, asOf, lang)
+	statuses, _ := report.Timeliness(p, returns, subs, kinds, asOf, lang)
 
 	out := deadlinesJSON{AsOf: asOf.Format(time.DateOnly), Submissions: orEmpty(statuses), Problems: orEmpty(problems)}
 	if d, days, ok := classify.NextDue(p, asOf); ok {
@@ -92,7 +96,7 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	table := layout.DeadlinesTable(p, statuses, lang)
 	submissions := layout.SubmissionsTable(p, statuses, lang)
 	err = opts.Out.write(opts.IO, lang, result{
-		Text:   []textBlock{textTable(table), textLine(layout.NextDueLine(p, asOf, lang))},
+		Text:   append([]textBlock{textTable(table)}, textLines(layout.NotCheckedLine(p, statuses, lang), layout.NextDueLine(p, asOf, lang))...),
 		CSV:    submissions,
 		JSON:   out,
 		Sheets: []layout.Table{table, submissions},

@@ -6,18 +6,24 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
+	"drugfree/report/render"
 )
 
 // readAll reads the returns, with a progress bar on a terminal, and the register; the
 // problems of both come back together. Every command that reads returns goes through it.
-func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*read.Return, []classify.Submission, []problem.Problem) {
+// A register that cannot be read (nothing read from it, and an error) stops the run before
+// anything is shown: every status judged without it would be wrong. Its problems are then
+// printed and a DataError comes back.
+func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
 	opt := g.readOptions(f, p)
 	opt.Matcher = naming.NewMatcher(p) // for the returns and the register
 	var done func()
@@ -28,9 +34,52 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 	if register != "" {
 		var regProblems []problem.Problem
 		subs, regProblems = read.ReadRegister(register, opt.Matcher, p, g.Lang)
+		if n := problem.CountErrors(regProblems); n > 0 && len(subs) == 0 {
+			_ = render.WriteProblems(f.IO.ErrOut, regProblems, g.Lang)
+			fmt.Fprintf(f.IO.ErrOut, i18n.Tr(g.Lang, "Dừng: không đọc được sổ theo dõi %s (--register); sửa tệp hoặc bỏ --register.\n",
+				"Stopped: the register %s cannot be read (--register); fix the file or leave out --register.\n"), register)
+			return nil, nil, nil, &DataError{Errors: n}
+		}
 		problems = append(problems, regProblems...)
 	}
-	return returns, subs, problems
+	return returns, subs, problems, nil
+}
+
+// view applies --as-of and --all-kinds to what was read: the returns and lines of the
+// register submitted after the as-of day did not exist yet on it and are left out (one
+// line on stderr says which), with the reader's problems of their files; and the kinds
+// judged are those given (before the as-of day is applied: a kind given is judged, if
+// only to say it is not due yet), or every kind with --all-kinds.
+func (o *CalendarOptions) view(f *Factory, returns []*read.Return, subs []classify.Submission, problems []problem.Problem, asOf time.Time, lang i18n.Lang) ([]*read.Return, []classify.Submission, []problem.Problem, report.Kinds) {
+	kinds := report.GivenKinds(returns, subs)
+	if o.AllKinds {
+		kinds = nil
+	}
+	returns, subs, laterFiles, laterLines := report.AsOf(returns, subs, asOf)
+	if len(laterFiles) == 0 && laterLines == 0 {
+		return returns, subs, problems, kinds
+	}
+	later := map[string]bool{}
+	for _, file := range laterFiles {
+		later[file] = true
+	}
+	for _, r := range returns {
+		delete(later, r.File) // a workbook with a sheet that did arrive keeps its problems
+	}
+	kept := problems[:0:0]
+	for _, pr := range problems {
+		if !later[pr.File] {
+			kept = append(kept, pr)
+		}
+	}
+	names := strings.Join(laterFiles, ", ")
+	if len(laterFiles) > 3 {
+		names = strings.Join(laterFiles[:3], ", ") + ", …"
+	}
+	fmt.Fprintf(f.IO.ErrOut, i18n.Tr(lang, "Tính đến %s: không tính %d tệp và %d dòng sổ theo dõi nộp sau ngày đó (--as-of): %s\n",
+		"As of %s: %d files and %d register lines submitted after that day are left out (--as-of): %s\n"),
+		i18n.ClerkDate(asOf, lang), len(laterFiles), laterLines, names)
+	return returns, subs, kept, kinds
 }
 
 // The tool expands the returns it is given itself, on every OS: Windows' cmd passes

@@ -58,6 +58,17 @@ type textBlock struct {
 func textTable(t layout.Table) textBlock { return textBlock{table: &t} }
 func textLine(s string) textBlock        { return textBlock{line: s} }
 
+// textLines makes a line of each non-empty s.
+func textLines(s ...string) []textBlock {
+	var out []textBlock
+	for _, l := range s {
+		if l != "" {
+			out = append(out, textLine(l))
+		}
+	}
+	return out
+}
+
 // write gives r in the form the flags ask for: a workbook with -o, else --format on
 // stdout. It is the one place that chooses.
 func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {

@@ -79,7 +79,7 @@ func recognizeRun(opts *RecognizeOptions) error {
 		return err
 	}
 	ro := opts.Global.readOptions(opts.Factory, p)
-	returns, _, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, "")
+	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "")
 	// No --as-of here: an undated return is taken as submitted today.
 	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
 	problems := prep.Problems

@@ -76,8 +76,12 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
-	returns, subs, readProblems := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
-	problems, statuses := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, AsOf: asOf, Lang: lang})
+	returns, subs, readProblems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	if err != nil {
+		return err
+	}
+	returns, subs, readProblems, kinds := opts.Calendar.view(opts.Factory, returns, subs, readProblems, asOf, lang)
+	problems, statuses, prov := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, Kinds: kinds, AsOf: asOf, Lang: lang})
 
 	table := layout.ProblemTable(problems, lang)
 	text := []textBlock{textTable(table)}
@@ -85,7 +89,7 @@ func validateRun(opts *ValidateOptions) error {
 		text = []textBlock{textLine(i18n.Tr(lang, "Không có vấn đề nào.", "No problems found."))}
 	}
 	err = opts.Out.write(opts.IO, lang, result{
-		Text:   append(text, textLine(layout.ProblemSummary(problems, lang))),
+		Text:   append(text, textLines(layout.ProblemSummary(problems, lang), layout.ProvinceLine(p, prov.Districts, prov.Kinds, lang))...),
 		CSV:    table,
 		JSON:   validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)},
 		Sheets: []layout.Table{table, layout.SubmissionsTable(p, statuses, lang)},

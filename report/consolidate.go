@@ -85,10 +85,12 @@ type ConsolidateInput struct {
 	Register []classify.Submission
 	RegFile  string
 	Problems []problem.Problem
-	AsOf     time.Time
-	Now      time.Time
-	Version  string
-	Lang     i18n.Lang
+	// Kinds are the kinds whose timeliness is judged (GivenKinds); nil: every kind.
+	Kinds   Kinds
+	AsOf    time.Time
+	Now     time.Time
+	Version string
+	Lang    i18n.Lang
 }
 
 // BuildConsolidation computes the provincial picture: the latest return of each district
@@ -121,7 +123,7 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 
 	// Timeliness from the returns and the register.
 	var late []problem.Problem
-	c.Timeliness, late = Timeliness(p, in.Returns, in.Register, in.AsOf, lang)
+	c.Timeliness, late = Timeliness(p, in.Returns, in.Register, in.Kinds, in.AsOf, lang)
 	problems = append(problems, late...)
 
 	problem.SortProblems(problems)

@@ -10,7 +10,7 @@ import (
 )
 
 // statusText is a district's status for one kind, in a few words: "Đúng hạn (25/02)",
-// "Chậm 3 ngày", "Chưa gửi (quá 10 ngày)", "Chưa đến hạn".
+// "Chậm 3 ngày", "Chưa gửi (quá 10 ngày)", "Chưa đến hạn", "Chưa kiểm tra".
 func statusText(s classify.SubmissionStatus, lang i18n.Lang) string {
 	sub := ""
 	if t, err := time.Parse(time.DateOnly, s.Submitted); err == nil {
@@ -25,6 +25,8 @@ func statusText(s classify.SubmissionStatus, lang i18n.Lang) string {
 		return fmt.Sprintf(i18n.Tr(lang, "Chưa gửi (quá hạn %d ngày)", "Missing (%d days overdue)"), s.DaysLate)
 	case classify.SubmissionNotDue:
 		return i18n.Tr(lang, "Chưa đến hạn", "Not due")
+	case classify.SubmissionNotChecked:
+		return StatusLabel(s.Status, lang)
 	}
 	return s.Status
 }
@@ -105,6 +107,8 @@ func StatusLabel(status string, lang i18n.Lang) string {
 		return i18n.Tr(lang, "Chưa gửi", "Missing")
 	case classify.SubmissionNotDue:
 		return i18n.Tr(lang, "Chưa đến hạn", "Not due")
+	case classify.SubmissionNotChecked:
+		return i18n.Tr(lang, "Chưa kiểm tra", "Not checked")
 	}
 	return status
 }
@@ -129,4 +133,49 @@ func StatusTag(status, text string) Tag {
 		t.Style = "overdue"
 	}
 	return t
+}
+
+// NotCheckedLine says which kinds were not judged, for want of anything of them in the
+// run, and how to judge them all; "" when every kind was judged.
+func NotCheckedLine(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) string {
+	unchecked := map[string]bool{}
+	for _, s := range sts {
+		if s.Status == classify.SubmissionNotChecked {
+			unchecked[s.Kind] = true
+		}
+	}
+	labels := kindLabels(p, unchecked, lang)
+	if labels == "" {
+		return ""
+	}
+	return fmt.Sprintf(i18n.Tr(lang, "Chưa kiểm tra (không có báo cáo hay dòng sổ theo dõi nào thuộc loại này): %s. Thêm --all-kinds để xét cả lịch báo cáo.",
+		"Not checked (no return or register line of these kinds was given): %s. Add --all-kinds to judge the whole calendar."), labels)
+}
+
+// ProvinceLine says in one line what validate leaves out of its list: the returns missing
+// from the districts it was given nothing from; "" when there are none.
+func ProvinceLine(p *criteria.Plan, districts int, kinds []string, lang i18n.Lang) string {
+	if districts == 0 {
+		return ""
+	}
+	set := map[string]bool{}
+	for _, k := range kinds {
+		set[k] = true
+	}
+	return fmt.Sprintf(i18n.Tr(lang, "Toàn tỉnh: %d đơn vị khác (không có trong các tệp đã cho) chưa gửi báo cáo đã quá hạn (%s); xem: drugfree deadlines.",
+		"Province: %d other districts (not among the files given) have returns overdue (%s); see: drugfree deadlines."), districts, kindLabels(p, set, lang))
+}
+
+// kindLabels names the kinds of set in calendar order, joined by ", ".
+func kindLabels(p *criteria.Plan, set map[string]bool, lang i18n.Lang) string {
+	out := ""
+	for _, d := range p.Calendar {
+		if set[d.Kind] {
+			if out != "" {
+				out += ", "
+			}
+			out += d.Label(lang)
+		}
+	}
+	return out
 }

@@ -142,6 +142,12 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 	set(1, i18n.Tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "bold")
 	row++
 	statuses := []string{classify.SubmissionOnTime, classify.SubmissionLate, classify.SubmissionMissing, classify.SubmissionNotDue}
+	for _, s := range c.Timeliness {
+		if s.Status == classify.SubmissionNotChecked { // a column only when a kind was not judged
+			statuses = append(statuses, classify.SubmissionNotChecked)
+			break
+		}
+	}
 	set(1, i18n.Tr(lang, "Loại báo cáo (hạn)", "Kind (due)"), "head")
 	for i, s := range statuses {
 		set(i+2, layout.StatusLabel(s, lang), "head")

@@ -90,7 +90,7 @@ func TestCorpusPassesValidation(t *testing.T) {
 	subs, regProbs := read.ReadRegister(filepath.Join(dir, CorpusRegister), naming.NewMatcher(p), p, i18n.En)
 	probs = append(probs, regProbs...)
 	asOf := time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
-	problems, _ := report.Validate(p, report.ValidateInput{Returns: rets, Register: subs, Problems: probs, AsOf: asOf, Lang: i18n.En})
+	problems, _, _ := report.Validate(p, report.ValidateInput{Returns: rets, Register: subs, Problems: probs, AsOf: asOf, Lang: i18n.En})
 	for _, pr := range problems {
 		t.Errorf("%s %s %s %s: %s", pr.Severity, pr.Code, filepath.Base(pr.File), pr.Cell, pr.Message)
 	}
