@@ -76,9 +76,16 @@ func (o *CalendarOptions) view(f *Factory, returns []*read.Return, subs []classi
 	if len(laterFiles) > 3 {
 		names = strings.Join(laterFiles[:3], ", ") + ", …"
 	}
-	fmt.Fprintf(f.IO.ErrOut, i18n.Tr(lang, "Tính đến %s: không tính %d tệp và %d dòng sổ theo dõi nộp sau ngày đó (--as-of): %s\n",
-		"As of %s: %d files and %d register lines submitted after that day are left out (--as-of): %s\n"),
-		i18n.ClerkDate(asOf, lang), len(laterFiles), laterLines, names)
+	what := []string{}
+	if len(laterFiles) > 0 {
+		what = append(what, fmt.Sprintf(i18n.Tr(lang, "%d tệp (%s)", "%d files (%s)"), len(laterFiles), names))
+	}
+	if laterLines > 0 {
+		what = append(what, fmt.Sprintf(i18n.Tr(lang, "%d dòng sổ theo dõi", "%d register lines"), laterLines))
+	}
+	fmt.Fprintf(f.IO.ErrOut, i18n.Tr(lang, "Tính đến %s: không tính %s, nộp sau ngày đó (--as-of).\n",
+		"As of %s: %s, submitted after that day, left out (--as-of).\n"),
+		i18n.ClerkDate(asOf, lang), strings.Join(what, i18n.Tr(lang, " và ", " and ")))
 	return returns, subs, kept, kinds
 }
 

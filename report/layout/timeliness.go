@@ -162,8 +162,8 @@ func ProvinceLine(p *criteria.Plan, districts int, kinds []string, lang i18n.Lan
 	for _, k := range kinds {
 		set[k] = true
 	}
-	return fmt.Sprintf(i18n.Tr(lang, "Toàn tỉnh: %d đơn vị khác (không có trong các tệp đã cho) chưa gửi báo cáo đã quá hạn (%s); xem: drugfree deadlines.",
-		"Province: %d other districts (not among the files given) have returns overdue (%s); see: drugfree deadlines."), districts, kindLabels(p, set, lang))
+	return fmt.Sprintf(i18n.Tr(lang, "Toàn tỉnh: %d đơn vị khác (không có trong các tệp đã cho) chưa gửi báo cáo đã quá hạn: %s. Xem từng đơn vị: drugfree deadlines.",
+		"Province: %d other districts (not among the files given) have returns overdue: %s. See each: drugfree deadlines."), districts, kindLabels(p, set, lang))
 }
 
 // kindLabels names the kinds of set in calendar order, joined by ", ".
