@@ -133,10 +133,10 @@ func expandOne(arg string, lang i18n.Lang) ([]string, error) {
 	}
 	matches, err := filepath.Glob(arg)
 	if err != nil {
-		return nil, flagErrorf(i18n.Tr(lang, "mẫu tên tệp %q không hợp lệ (dấu [ ] không khớp)", "the file pattern %q is not valid (unmatched [ ])"), arg)
+		return nil, flagErrorf(i18n.Tr(lang, "mẫu tên tệp “%s” không hợp lệ (dấu [ ] không khớp)", "the file pattern “%s” is not valid (unmatched [ ])"), arg)
 	}
 	if len(matches) == 0 {
-		return nil, flagErrorf(i18n.Tr(lang, "không có tệp nào khớp với %q", "no file matches %q"), arg)
+		return nil, flagErrorf(i18n.Tr(lang, "không có tệp nào khớp với “%s”", "no file matches “%s”"), arg)
 	}
 	var out []string
 	for _, m := range matches { // Glob's are sorted
@@ -195,7 +195,7 @@ func expandFile(flag, arg string, lang i18n.Lang) (string, error) {
 	if _, err := os.Stat(arg); err != nil && hasWildcard(arg) {
 		all, err := filepath.Glob(arg)
 		if err != nil {
-			return "", flagErrorf(i18n.Tr(lang, "--%s: mẫu tên tệp %q không hợp lệ (dấu [ ] không khớp)", "--%s: the file pattern %q is not valid (unmatched [ ])"), flag, arg)
+			return "", flagErrorf(i18n.Tr(lang, "--%s: mẫu tên tệp “%s” không hợp lệ (dấu [ ] không khớp)", "--%s: the file pattern “%s” is not valid (unmatched [ ])"), flag, arg)
 		}
 		var matches []string
 		for _, m := range all {
@@ -205,11 +205,11 @@ func expandFile(flag, arg string, lang i18n.Lang) (string, error) {
 		}
 		switch len(matches) {
 		case 0:
-			return "", flagErrorf(i18n.Tr(lang, "--%s: không có tệp nào khớp với %q", "--%s: no file matches %q"), flag, arg)
+			return "", flagErrorf(i18n.Tr(lang, "--%s: không có tệp nào khớp với “%s”", "--%s: no file matches “%s”"), flag, arg)
 		case 1:
 			path = matches[0]
 		default:
-			return "", flagErrorf(i18n.Tr(lang, "--%s nhận một tệp, nhưng %q khớp với %d tệp", "--%s takes one file, but %q matches %d files"), flag, arg, len(matches))
+			return "", flagErrorf(i18n.Tr(lang, "--%s nhận một tệp, nhưng “%s” khớp với %d tệp", "--%s takes one file, but “%s” matches %d files"), flag, arg, len(matches))
 		}
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
