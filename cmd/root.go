@@ -87,12 +87,25 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	case errors.As(err, &dataErr):
 		return ExitData
 	case errors.As(err, &flagErr) || strings.HasPrefix(err.Error(), "unknown command "):
-		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n\n%s", err, cmd.UsageString())
+		// What is wrong and how to see help, in one line each: the whole help would push
+		// the error off a console's screen.
+		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n%s %s --help\n", err, i18n.Tr(usageLang(root), "Xem hướng dẫn:", "For help:"), cmd.CommandPath())
 		return ExitUsage
 	default:
 		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n", err)
 		return ExitData
 	}
+}
+
+// usageLang is the language --lang asked for, as far as it was parsed; Vietnamese, the
+// default, when the usage error came before it or from it.
+func usageLang(root *cobra.Command) i18n.Lang {
+	if fl := root.PersistentFlags().Lookup("lang"); fl != nil {
+		if l, ok := fl.Value.(*i18n.Lang); ok {
+			return *l
+		}
+	}
+	return i18n.Vi
 }
 
 // usageArgs makes a Cobra argument check's error a usage error (exit 2).
@@ -140,6 +153,9 @@ reported) or the run was refused; 2 a usage error.`,
 		SilenceUsage:  true,
 	}
 	root.SetVersionTemplate("drugfree {{.Version}}\n")
+	// `completion` is for shells that complete commands, not for a clerk's list: it still
+	// runs, hidden from the help.
+	root.CompletionOptions.HiddenDefaultCmd = true
 	pf := root.PersistentFlags()
 	pf.Var(&opts.Lang, "lang", "Language of the output: `vi` or en")
 	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")

@@ -49,8 +49,8 @@ func testFlags[T any](t *testing.T, newCmd func(*Factory, *GlobalOptions, func(*
 					t.Errorf("exit %d (want %d), ran: %v", code, ExitUsage, got != nil)
 				}
 				first, rest, _ := strings.Cut(errOut.String(), "\n")
-				if first != "drugfree: "+c.wantErr || !strings.Contains(rest, "Usage:") {
-					t.Errorf("stderr:\n%s\nwant its first line\ndrugfree: %s\nthen the usage", errOut, c.wantErr)
+				if first != "drugfree: "+c.wantErr || !(strings.HasPrefix(rest, "Xem hướng dẫn: drugfree ") || strings.HasPrefix(rest, "For help: drugfree ")) || strings.Count(rest, "\n") != 1 {
+					t.Errorf("stderr:\n%s\nwant its first line\ndrugfree: %s\nthen one line on how to see help", errOut, c.wantErr)
 				}
 				return
 			}
