@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"drugfree/i18n"
+	"drugfree/report/naming"
 	"drugfree/report/outfile"
 	"drugfree/report/template"
 )
@@ -43,7 +44,8 @@ problem.`,
 			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
 				return err
 			}
-			if err := checkKind(opts.Global, opts.Kind); err != nil {
+			var err error
+			if opts.Kind, err = checkKind(opts.Global, opts.Kind); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -53,7 +55,7 @@ problem.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.District, "district", "", "The district, as the registry names it (diacritics and prefixes optional)")
-	cmd.Flags().StringVar(&opts.Kind, "kind", "", "Fill in the report kind: review, plan, phase1, phase2 or phase3")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "Fill in the report kind: review, plan, phase1, phase2 or phase3, or its Vietnamese name (\"Giai đoạn 3\", \"rà soát\")")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "Write the template to `file.xlsx`")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
 	return cmd
@@ -78,21 +80,26 @@ func templateRun(opts *TemplateOptions) error {
 	return nil
 }
 
-// checkKind makes an unknown --kind a usage error, naming the plan's kinds.
-func checkKind(g *GlobalOptions, kind string) error {
+// checkKind returns the plan's key of --kind, given as the key (phase3) or by one of its
+// names in the plan (Giai đoạn 3, giai doan 3, Phase 3: diacritics, case and spacing do
+// not matter); anything else is a usage error naming the plan's kinds.
+func checkKind(g *GlobalOptions, kind string) (string, error) {
 	if kind == "" {
-		return nil
+		return "", nil
 	}
 	p, err := g.loadPlan()
 	if err != nil {
-		return err
+		return "", err
 	}
+	want := naming.NormLabel(kind)
 	var kinds []string
 	for _, d := range p.Calendar {
-		if d.Kind == kind {
-			return nil
+		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+			if n := naming.NormLabel(name); n != "" && n == want {
+				return d.Kind, nil
+			}
 		}
-		kinds = append(kinds, d.Kind)
+		kinds = append(kinds, d.Kind+" ("+d.Label(g.Lang)+")")
 	}
-	return flagErrorf("--kind must be one of %s, not %q", strings.Join(kinds, ", "), kind)
+	return "", flagErrorf(i18n.Tr(g.Lang, "--kind phải là một trong %s, không phải “%s”", "--kind must be one of %s, not “%s”"), strings.Join(kinds, ", "), kind)
 }

@@ -9,12 +9,19 @@ func TestTemplateFlags(t *testing.T) {
 		{name: "kind, replaced", argv: []string{"template", "--district", "cau ke", "--kind", "phase3", "-o", "t.xlsx", "--force"},
 			want: TemplateOptions{Global: vi(), District: "cau ke", Kind: "phase3", Output: "t.xlsx", Force: true}},
 
+		{name: "kind by its Vietnamese name", argv: []string{"template", "--district", "cau ke", "--kind", "Giai đoạn 3", "-o", "t.xlsx"},
+			want: TemplateOptions{Global: vi(), District: "cau ke", Kind: "phase3", Output: "t.xlsx"}},
+		{name: "kind without diacritics", argv: []string{"template", "--district", "cau ke", "--kind", "ra soat", "-o", "t.xlsx"},
+			want: TemplateOptions{Global: vi(), District: "cau ke", Kind: "review", Output: "t.xlsx"}},
+
 		{name: "no district", argv: []string{"template", "-o", "t.xlsx"},
 			wantErr: "--district is required"},
 		{name: "no output", argv: []string{"template", "--district", "Cầu Kè"},
 			wantErr: `-o phải là tệp .xlsx, không phải ""`},
 		{name: "unknown kind", argv: []string{"template", "--district", "Cầu Kè", "-o", "t.xlsx", "--kind", "phase4"},
-			wantErr: `--kind must be one of review, plan, phase1, phase2, phase3, not "phase4"`},
+			wantErr: `--kind phải là một trong review (Rà soát), plan (Kế hoạch), phase1 (Giai đoạn 1), phase2 (Giai đoạn 2), phase3 (Giai đoạn 3 (sơ kết)), không phải “phase4”`},
+		{name: "unknown kind in English", argv: []string{"--lang", "en", "template", "--district", "Cầu Kè", "-o", "t.xlsx", "--kind", "phase4"},
+			wantErr: `--kind must be one of review (Review), plan (Implementation plan), phase1 (Phase 1), phase2 (Phase 2), phase3 (Phase 3 (review of results)), not “phase4”`},
 		{name: "an argument", argv: []string{"template", "Cầu Kè", "-o", "t.xlsx"},
 			wantErr: `unknown command "Cầu Kè" for "drugfree template"`},
 	})
