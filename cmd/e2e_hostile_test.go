@@ -3,6 +3,7 @@ package cmd
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -106,4 +107,48 @@ func sheetNames(t *testing.T, path string) []string {
 	}
 	defer f.Close()
 	return f.GetSheetList()
+}
+
+// A text figure that strconv would take but is no decimal number (NaN, Inf, 0x1p4, …) is
+// a type-error at its cell, not a figure: a NaN hotspot does not make a drug-free
+// commune Loại I, through the binary.
+func TestE2ENaNHotspotIsTypeError(t *testing.T) {
+	dir := t.TempDir()
+	header := []any{"Xã, phường, thị trấn", "Dân số", "Tổng số người nghiện", "Người nghiện có hồ sơ quản lý",
+		"Người sử dụng trái phép chất ma túy", "Tụ điểm, điểm phức tạp, bán lẻ ma túy", "Số cây có chứa chất ma túy",
+		"Diện tích trồng cây có chứa chất ma túy (m²)", "Đối tượng phạm tội về ma túy", "Vụ vi phạm khác về ma túy",
+		"Nằm trên tuyến trọng điểm (Có/Không)"}
+	cover := [][]any{{"Đơn vị báo cáo", "Thành phố Trà Vinh"}, {"Loại báo cáo", "Rà soát"}, {"Số văn bản", "1/BC"}, {"Ngày báo cáo", "20/02/2025"}}
+	for _, hotspots := range []string{"NaN", "Inf", "Infinity", "1_000", "0x1p4", "4.9e-324", "0"} {
+		t.Run(hotspots, func(t *testing.T) {
+			writeBook(t, filepath.Join(dir, "r.xlsx"),
+				sheetSpec{name: "Thông tin", rows: cover},
+				sheetSpec{name: "Số liệu", rows: [][]any{header, {"Phường 4", 9876, 0, 0, 0, hotspots, 0, 0, 0, 0, "Không"}}})
+			_, out, errOut := bin(t, dir, "classify", "--format", "json", "--lang", "en", "r.xlsx")
+			var got classifyJSON
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("%v\n%s", err, errOut)
+			}
+			category := ""
+			for _, c := range got.Communes {
+				if c.Code == "29236" {
+					category = c.Category
+				}
+			}
+			var typeErrors []string
+			for _, p := range got.Problems {
+				if p.Code == "type-error" {
+					typeErrors = append(typeErrors, p.Sheet+"!"+p.Cell)
+				}
+			}
+			switch {
+			case hotspots == "0":
+				if category != "drug-free" || len(typeErrors) != 0 {
+					t.Errorf("hotspots 0: category %q, type errors %v; want drug-free, none", category, typeErrors)
+				}
+			case category == "type-1" || !slices.Equal(typeErrors, []string{"Số liệu!F2"}):
+				t.Errorf("hotspots %q: category %q, type errors %v; want not type-1, one type-error at Số liệu!F2\n%s", hotspots, category, typeErrors, errOut)
+			}
+		})
+	}
 }
