@@ -123,7 +123,7 @@ type reader struct {
 	texts    *ooxml.TextIntern
 	parts    *ooxml.PartMemo
 	problems []problem.Problem
-	zr       *zip.Reader // the zip's directory, read once when sniffing the file
+	zr       *zip.Reader  // the zip's directory, read once when sniffing the file
 	budget   *grid.Budget // what the file's workbook may still inflate (Limits.Inflated)
 }
 
