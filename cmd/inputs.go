@@ -12,10 +12,12 @@ import (
 // problems of both come back together. Every command that reads returns goes through it.
 func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*read.Return, []classify.Submission, []problem.Problem) {
 	opt := g.readOptions(f, p)
-	opt.Matcher = naming.NewMatcher(p) // for the returns and the register
+	files, problems := read.Distinct(files, g.Lang) // a file given twice is read once
+	opt.Matcher = naming.NewMatcher(p)              // for the returns and the register
 	var done func()
 	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
-	returns, problems := read.ReadFiles(files, opt)
+	returns, readProblems := read.ReadFiles(files, opt)
+	problems = append(problems, readProblems...)
 	done()
 	var subs []classify.Submission
 	if register != "" {

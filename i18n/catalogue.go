@@ -25,6 +25,9 @@ var catalogue = map[string]Text{
 	"too-large.parts": {
 		"Sổ tính có hơn %d phần (mục trong tệp zip), nên không được đọc. Nếu đúng là như vậy, chạy lại với --limits parts=%d.",
 		"The workbook has more than %d parts (entries of its zip), so it was not read. If that is right, run again with --limits parts=%d."},
+	"same-file": {
+		"Tệp này đã được đưa vào (%s): chỉ đọc một lần.",
+		"This file is given already (%s): it is read once."},
 	"empty-file": {
 		"Tệp rỗng (0 byte): có thể chưa lưu hoặc chưa tải xong; hãy gửi lại tệp.",
 		"The file is empty (0 bytes): it may not have been saved or copied completely; send it again."},

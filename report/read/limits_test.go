@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -226,5 +227,32 @@ func BenchmarkReadInflatingSheet(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A file given twice, by another path or a link, is read once, and said so: not
+// superseded by itself.
+func TestDistinctFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 1, 1, 0}).Save(dir, "a.xlsx")
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Symlink(path, link); err != nil {
+		t.Skip(err)
+	}
+	kept, probs := Distinct([]string{path, dir + "/./a.xlsx", link, filepath.Join(dir, "none.xlsx")}, "en")
+	if !slices.Equal(kept, []string{path, filepath.Join(dir, "none.xlsx")}) {
+		t.Errorf("kept %v, want the first and the missing one (for ReadFiles to report)", kept)
+	}
+	var same []string
+	for _, p := range probs {
+		if p.Code == problem.CodeSuperseded {
+			if !strings.Contains(p.Message, "given already ("+path+")") {
+				t.Errorf("message %q", p.Message)
+			}
+			same = append(same, p.File)
+		}
+	}
+	if !slices.Equal(same, []string{dir + "/./a.xlsx", link}) {
+		t.Errorf("superseded: %v; want the second and third paths\n%s", same, testkit.Dump(probs))
 	}
 }

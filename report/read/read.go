@@ -112,6 +112,33 @@ func newEnv(opt ReadOptions) *env {
 	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
 }
 
+// Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
+// link), each of those a warning naming the first: a file given twice is read once, not
+// superseded by itself. Paths that cannot be examined are kept, for ReadFiles to report.
+// lang is that of the messages, "vi" or "en".
+func Distinct(paths []string, lang string) ([]string, []problem.Problem) {
+	var kept []string
+	var keptInfo []fs.FileInfo
+	var probs []problem.Problem
+next:
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err == nil && info.Mode().IsRegular() {
+			for j, seen := range keptInfo {
+				if seen != nil && os.SameFile(seen, info) {
+					probs = append(probs, problem.Problem{Severity: problem.Warning, Code: problem.CodeSuperseded, File: p,
+						Message: i18n.Capitalise(i18n.Msg(lang, "same-file", kept[j]))})
+					continue next
+				}
+			}
+		} else {
+			info = nil
+		}
+		kept, keptInfo = append(kept, p), append(keptInfo, info)
+	}
+	return kept, probs
+}
+
 // reader reads one file and collects its problems.
 type reader struct {
 	*env
