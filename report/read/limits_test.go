@@ -256,3 +256,26 @@ func TestDistinctFiles(t *testing.T) {
 		t.Errorf("superseded: %v; want the second and third paths\n%s", same, testkit.Dump(probs))
 	}
 }
+
+// A sheet whose bytes fail their checksum, or end before the size the directory declares,
+// is an unreadable file, not read up to the damage (excelize would read it so, silently).
+func TestReadDamagedSheet(t *testing.T) {
+	for name, edit := range map[string]func(*zip.FileHeader){
+		"checksum": func(h *zip.FileHeader) { h.CRC32 ^= 1 },
+		"short":    func(h *zip.FileHeader) { h.UncompressedSize64 += 100 },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 1, 1, 0}).Save(dir, "damaged.xlsx")
+			testkit.EditHeader(t, path, "xl/worksheets/sheet3.xml", edit)
+			rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+			if len(rets) != 0 {
+				t.Errorf("got %d returns", len(rets))
+			}
+			p := testkit.WantProblem(t, probs, problem.CodeUnreadableFile, "")
+			if !strings.Contains(p.Message, "xl/worksheets/sheet3.xml") {
+				t.Errorf("message %q: want the part named", p.Message)
+			}
+		})
+	}
+}

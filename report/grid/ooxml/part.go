@@ -38,11 +38,16 @@ func (b *Book) part(name string) ([]byte, error) {
 	// one byte more than declared, to meet the end, where the zip reader checks the
 	// size and checksum
 	buf := make([]byte, min(declared, maxInflated(f))+1)
-	n, err := io.ReadFull(rc, buf)
+	n := 0
+	for n < len(buf) && err == nil {
+		var m int
+		m, err = rc.Read(buf[n:])
+		n += m
+	}
 	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
+	case err == io.EOF: // the zip reader checked the size and checksum
 		return buf[:n], nil
-	case err != nil:
+	case err != nil: // io.ErrUnexpectedEOF too: fewer bytes than declared
 		return buf[:n], damaged(name, err)
 	}
 	// more than the zip said, or than deflate can give: as archive/zip, an error

@@ -207,6 +207,13 @@ func Dump(probs []problem.Problem) string {
 // byte, a "zip bomb" declaring 64 GiB in 8 KB).
 func DeclareSize(t testing.TB, path, entry string, size uint64) {
 	t.Helper()
+	EditHeader(t, path, entry, func(h *zip.FileHeader) { h.UncompressedSize64 = size })
+}
+
+// EditHeader rewrites the zip at path with edit applied to entry's header (its size, its
+// checksum), its bytes left as they are.
+func EditHeader(t testing.TB, path, entry string, edit func(*zip.FileHeader)) {
+	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +225,8 @@ func DeclareSize(t testing.TB, path, entry string, size uint64) {
 	for _, f := range zr.File {
 		h := f.FileHeader
 		if f.Name == entry {
-			h.UncompressedSize64, found = size, true
+			edit(&h)
+			found = true
 		}
 		raw, err := f.OpenRaw()
 		if err != nil {
@@ -236,7 +244,7 @@ func DeclareSize(t testing.TB, path, entry string, size uint64) {
 		t.Fatal(err)
 	}
 	if !found {
-		t.Fatalf("DeclareSize: no entry %s in %s", entry, path)
+		t.Fatalf("EditHeader: no entry %s in %s", entry, path)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
