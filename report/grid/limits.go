@@ -8,7 +8,7 @@ import "fmt"
 // machine. No real return comes near the defaults: a district's return is tens of
 // kilobytes, the largest official workbooks a few megabytes.
 //
-// A zero field takes its default (Defaults); a negative one means no limit.
+// A zero field takes its default (DefaultLimits); a negative one means no limit.
 type Limits struct {
 	// File is the most bytes read from one input file (compressed, as on disk).
 	File int64
