@@ -1,6 +1,10 @@
 package grid
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // Limits bound what reading one file may cost, so that a hostile or damaged file (a zip
 // whose directory declares a 64 GiB sheet, a part that inflates a thousandfold, a part
@@ -85,15 +89,17 @@ func (b *Budget) Spend(n int64) error {
 	return nil
 }
 
-// UnzipSizeLimit is excelize.Options.UnzipSizeLimit for a workbook that may still
-// inflate left bytes (Budget.Left; -1 for no limit): excelize refuses a workbook whose
-// zip directory declares more, before inflating any of it.
-func UnzipSizeLimit(left int64) int64 {
+// ExcelizeOptions are excelize's options for a workbook that may still inflate left
+// bytes (Budget.Left; -1 for no limit): excelize refuses a workbook whose zip directory
+// declares more, before inflating any of it, and within the limit keeps every part in
+// memory rather than unzipping large sheets to temporary files.
+func ExcelizeOptions(left int64, password string) excelize.Options {
+	o := excelize.Options{Password: password}
 	switch {
-	case left < 0:
-		return 0 // excelize's default
 	case left == 0:
-		return 1 // 0 would be the default
+		o.UnzipSizeLimit, o.UnzipXMLSizeLimit = 1, 1 // 0 would be the default
+	case left > 0:
+		o.UnzipSizeLimit, o.UnzipXMLSizeLimit = left, left
 	}
-	return left
+	return o
 }

@@ -14,8 +14,8 @@ import (
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
-	"drugfree/report/naming"
 	"drugfree/report/grid"
+	"drugfree/report/naming"
 	"drugfree/report/problem"
 )
 
@@ -71,7 +71,7 @@ func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang i18n.L
 		}
 	case ".xlsx", ".xlsm":
 		// excelize refuses a workbook declaring more than the default inflated limit
-		f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: grid.DefaultLimits.Inflated})
+		f, err := excelize.OpenFile(path, grid.ExcelizeOptions(grid.DefaultLimits.Inflated, ""))
 		if err != nil {
 			return nil, fileProblem(problem.CodeUnreadableFile, "Không mở được sổ tính: "+err.Error(), "Cannot open the workbook: "+err.Error())
 		}

@@ -316,7 +316,7 @@ func declined(err error) error {
 // excelize opens the workbook with excelize, for what the scanner does not compute.
 func (b *Book) excelize() (*excelize.File, error) {
 	b.xlOnce.Do(func() {
-		b.xl, b.xlErr = excelize.OpenReader(bytes.NewReader(b.data), excelize.Options{UnzipSizeLimit: grid.UnzipSizeLimit(b.budget.Left())})
+		b.xl, b.xlErr = excelize.OpenReader(bytes.NewReader(b.data), grid.ExcelizeOptions(b.budget.Left(), ""))
 		if b.xlErr != nil {
 			b.fail(b.xlErr)
 		}
