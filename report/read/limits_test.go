@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"drugfree/report/grid"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
@@ -277,5 +279,21 @@ func TestReadDamagedSheet(t *testing.T) {
 				t.Errorf("message %q: want the part named", p.Message)
 			}
 		})
+	}
+}
+
+// A protected workbook is read by excelize, with the same limit on what it inflates.
+func TestReadEncryptedBeyondLimit(t *testing.T) {
+	dir := t.TempDir()
+	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 1, 1, 0}).Save(dir, "khoa.xlsx", excelize.Options{Password: "x"})
+	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: "x", Lang: "en", Limits: grid.Limits{Inflated: 4 << 10}})
+	p := testkit.WantProblem(t, probs, problem.CodeTooLarge, "")
+	if !strings.Contains(p.Message, "--limits inflated=") {
+		t.Errorf("message %q", p.Message)
+	}
+	rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: "x"})
+	testkit.NoErrors(t, probs)
+	if len(rets) != 1 {
+		t.Errorf("within the limit: %d returns", len(rets))
 	}
 }
