@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"drugfree/i18n"
 	"drugfree/report/grid"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
@@ -31,7 +32,7 @@ func TestReadDeclaredHugeSheet(t *testing.T) {
 			if st, err := os.Stat(path); err != nil || st.Size() > 16<<10 {
 				t.Fatalf("crafted file: %v, %v", st, err)
 			}
-			rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+			rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En})
 			if len(rets) != 0 {
 				t.Errorf("got %d returns", len(rets))
 			}
@@ -96,7 +97,7 @@ func TestReadFileAndPartsLimits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rets, probs := ReadFile(tc.path, ReadOptions{Plan: testkit.TestPlan, Lang: "en", Limits: tc.limits})
+			rets, probs := ReadFile(tc.path, ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En, Limits: tc.limits})
 			if len(rets) != 0 {
 				t.Errorf("got %d returns", len(rets))
 			}
@@ -120,13 +121,13 @@ func TestReadNotRegularFiles(t *testing.T) {
 	if err := os.Mkdir(folder, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, probs := ReadFile(folder, ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+	_, probs := ReadFile(folder, ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En})
 	p := testkit.WantProblem(t, probs, problem.CodeUnreadableFile, "")
 	if !strings.Contains(p.Message, "a folder") {
 		t.Errorf("message %q: want it to say it is a folder", p.Message)
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
-		_, probs := ReadFile("/dev/zero", ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+		_, probs := ReadFile("/dev/zero", ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En})
 		p := testkit.WantProblem(t, probs, problem.CodeUnreadableFile, "")
 		if !strings.Contains(p.Message, "Not a regular file") {
 			t.Errorf("message %q", p.Message)
@@ -242,7 +243,7 @@ func TestDistinctFiles(t *testing.T) {
 	if err := os.Symlink(path, link); err != nil {
 		t.Skip(err)
 	}
-	kept, probs := Distinct([]string{path, dir + "/./a.xlsx", link, filepath.Join(dir, "none.xlsx")}, "en")
+	kept, probs := Distinct([]string{path, dir + "/./a.xlsx", link, filepath.Join(dir, "none.xlsx")}, i18n.En)
 	if !slices.Equal(kept, []string{path, filepath.Join(dir, "none.xlsx")}) {
 		t.Errorf("kept %v, want the first and the missing one (for ReadFiles to report)", kept)
 	}
@@ -271,7 +272,7 @@ func TestReadDamagedSheet(t *testing.T) {
 			dir := t.TempDir()
 			path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 1, 1, 0}).Save(dir, "damaged.xlsx")
 			testkit.EditHeader(t, path, "xl/worksheets/sheet3.xml", edit)
-			rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: "en"})
+			rets, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Lang: i18n.En})
 			if len(rets) != 0 {
 				t.Errorf("got %d returns", len(rets))
 			}
@@ -287,7 +288,7 @@ func TestReadDamagedSheet(t *testing.T) {
 func TestReadEncryptedBeyondLimit(t *testing.T) {
 	dir := t.TempDir()
 	path := dataBook(t, "Huyện Cầu Kè", shortHeader, []any{"Hòa Ân", 5000, 1, 1, 0}).Save(dir, "khoa.xlsx", excelize.Options{Password: "x"})
-	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: "x", Lang: "en", Limits: grid.Limits{Inflated: 4 << 10}})
+	_, probs := ReadFile(path, ReadOptions{Plan: testkit.TestPlan, Password: "x", Lang: i18n.En, Limits: grid.Limits{Inflated: 4 << 10}})
 	p := testkit.WantProblem(t, probs, problem.CodeTooLarge, "")
 	if !strings.Contains(p.Message, "--limits inflated=") {
 		t.Errorf("message %q", p.Message)

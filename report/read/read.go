@@ -115,8 +115,8 @@ func newEnv(opt ReadOptions) *env {
 // Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
 // link), each of those a warning naming the first: a file given twice is read once, not
 // superseded by itself. Paths that cannot be examined are kept, for ReadFiles to report.
-// lang is that of the messages, "vi" or "en".
-func Distinct(paths []string, lang string) ([]string, []problem.Problem) {
+// lang is that of the messages.
+func Distinct(paths []string, lang i18n.Lang) ([]string, []problem.Problem) {
 	var kept []string
 	var keptInfo []fs.FileInfo
 	var probs []problem.Problem

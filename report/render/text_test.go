@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"drugfree/i18n"
 	"drugfree/report/layout"
 )
 
@@ -50,7 +51,7 @@ func TestTerminalSafe(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := WriteText(&b, layout.Table{Columns: []layout.Column{{Key: "x", Header: "X"}}, Rows: [][]any{{"a\x1bb"}}}, "en"); err != nil {
+	if err := WriteText(&b, layout.Table{Columns: []layout.Column{{Key: "x", Header: "X"}}, Rows: [][]any{{"a\x1bb"}}}, i18n.En); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "\x1b") || !strings.Contains(b.String(), `a\x1bb`) {
