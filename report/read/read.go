@@ -230,6 +230,12 @@ func (errNotRegular) Error() string { return "not a regular file" }
 // readInput reads a file's bytes: a regular file, of at most Limits.File bytes (read
 // through a limit, should it grow while read).
 func (r *reader) readInput(path string) ([]byte, error) {
+	// examined before it is opened: opening a FIFO waits for a writer
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errNotRegular{st.IsDir()}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -239,7 +245,7 @@ func (r *reader) readInput(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
+	if !st.Mode().IsRegular() { // replaced in between
 		return nil, errNotRegular{st.IsDir()}
 	}
 	limit := r.opt.Limits.File
