@@ -25,10 +25,12 @@ import (
 // printed and a DataError comes back.
 func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
 	opt := g.readOptions(f, p)
-	opt.Matcher = naming.NewMatcher(p) // for the returns and the register
+	files, problems := read.Distinct(files, g.Lang) // a file given twice is read once
+	opt.Matcher = naming.NewMatcher(p)              // for the returns and the register
 	var done func()
 	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
-	returns, problems := read.ReadFiles(files, opt)
+	returns, readProblems := read.ReadFiles(files, opt)
+	problems = append(problems, readProblems...)
 	done()
 	var subs []classify.Submission
 	if register != "" {

@@ -14,6 +14,7 @@ import (
 
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report/grid"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 	"drugfree/report/render"
@@ -59,6 +60,7 @@ type GlobalOptions struct {
 	PlanFile string
 	Registry string
 	Password string
+	Limits   grid.Limits
 }
 
 // Main runs drugfree with the process's arguments and streams and returns the exit code.
@@ -161,6 +163,7 @@ reported) or the run was refused; 2 a usage error.`,
 	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")
 	pf.StringVar(&opts.Registry, "registry", "", "Replace the registry of communes with the CSV `file` (columns district_code,district,commune_code,commune,type)")
 	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
+	pf.Var(limitsValue{&opts.Limits}, "limits", "Limits on reading one `file`: file=MB,inflated=MB,parts=N (size, inflated size, zip entries); raise one only when a file is refused as too large")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &FlagError{err} })
 	return root, opts
 }
@@ -204,7 +207,7 @@ func (o *GlobalOptions) password(f *Factory) string {
 
 // readOptions returns the options for reading returns.
 func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) read.ReadOptions {
-	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang}
+	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang, Limits: o.Limits}
 }
 
 // reportProblems prints problems on stderr and returns a DataError when any is an error.

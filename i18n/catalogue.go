@@ -16,6 +16,26 @@ var catalogue = map[string]Text{
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
+	"too-large.file": {
+		"Tệp lớn hơn giới hạn %d MB cho mỗi tệp, nên không được đọc: báo cáo của huyện chỉ vài trăm KB. Nếu tệp đúng là lớn như vậy, chạy lại với --limits file=%d (MB).",
+		"The file is larger than the limit of %d MB per file, so it was not read: a district's return is a few hundred KB. If the file really is that large, run again with --limits file=%d (MB)."},
+	"too-large.inflated": {
+		"Sổ tính giải nén ra hơn giới hạn %d MB, nên không được đọc (tệp hỏng hoặc cố ý gây hại). Nếu sổ tính đúng là lớn như vậy, chạy lại với --limits inflated=%d (MB).",
+		"The workbook inflates to more than the limit of %d MB, so it was not read (a damaged or hostile file). If the workbook really is that large, run again with --limits inflated=%d (MB)."},
+	"too-large.parts": {
+		"Sổ tính có hơn %d phần (mục trong tệp zip), nên không được đọc. Nếu đúng là như vậy, chạy lại với --limits parts=%d.",
+		"The workbook has more than %d parts (entries of its zip), so it was not read. If that is right, run again with --limits parts=%d."},
+	"same-file": {
+		"Tệp này đã được đưa vào (%s): chỉ đọc một lần.",
+		"This file is given already (%s): it is read once."},
+	"empty-file": {
+		"Tệp rỗng (0 byte): có thể chưa lưu hoặc chưa tải xong; hãy gửi lại tệp.",
+		"The file is empty (0 bytes): it may not have been saved or copied completely; send it again."},
+	"not-regular": {
+		"Không phải tệp thường (%s): chỉ đọc được tệp .xlsx hoặc .csv.",
+		"Not a regular file (%s): only .xlsx or .csv files are read."},
+	"kind.dir":   {"thư mục", "a folder"},
+	"kind.other": {"thiết bị, FIFO hoặc socket", "a device, FIFO or socket"},
 	"not-found": {
 		"Không tìm thấy tệp: kiểm tra tên và thư mục.",
 		"No such file: check its name and folder."},

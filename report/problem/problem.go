@@ -15,6 +15,7 @@ const (
 const (
 	CodeUnreadableFile      = "unreadable-file"
 	CodeUnsupportedFormat   = "unsupported-format"
+	CodeTooLarge            = "too-large"
 	CodePasswordRequired    = "password-required"
 	CodeNoDataSheet         = "no-data-sheet"
 	CodeMissingColumn       = "missing-column"

@@ -19,6 +19,7 @@ import (
 
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report/grid"
 	"drugfree/report/grid/ooxml"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
@@ -102,12 +103,40 @@ func newEnv(opt ReadOptions) *env {
 	if p == nil {
 		p = criteria.Default()
 	}
+	opt.Limits = opt.Limits.WithDefaults()
 	fields := fieldIndex(p)
 	m := opt.Matcher
 	if m == nil {
 		m = naming.NewMatcher(p)
 	}
 	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
+}
+
+// Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
+// link), each of those a warning naming the first: a file given twice is read once, not
+// superseded by itself. Paths that cannot be examined are kept, for ReadFiles to report.
+// lang is that of the messages.
+func Distinct(paths []string, lang i18n.Lang) ([]string, []problem.Problem) {
+	var kept []string
+	var keptInfo []fs.FileInfo
+	var probs []problem.Problem
+next:
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err == nil && info.Mode().IsRegular() {
+			for j, seen := range keptInfo {
+				if seen != nil && os.SameFile(seen, info) {
+					probs = append(probs, problem.Problem{Severity: problem.Warning, Code: problem.CodeSuperseded, File: p,
+						Message: i18n.Capitalise(i18n.Msg(lang, "same-file", kept[j]))})
+					continue next
+				}
+			}
+		} else {
+			info = nil
+		}
+		kept, keptInfo = append(kept, p), append(keptInfo, info)
+	}
+	return kept, probs
 }
 
 // reader reads one file and collects its problems.
@@ -121,7 +150,8 @@ type reader struct {
 	texts    *ooxml.TextIntern
 	parts    *ooxml.PartMemo
 	problems []problem.Problem
-	zr       *zip.Reader // the zip's directory, read once when sniffing the file
+	zr       *zip.Reader  // the zip's directory, read once when sniffing the file
+	budget   *grid.Budget // what the file's workbook may still inflate (Limits.Inflated)
 }
 
 // loc is where a problem is.
@@ -162,18 +192,92 @@ func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []p
 			probs = r.problems
 		}
 	}()
-	data, err := os.ReadFile(path)
+	data, err := r.readInput(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "not-found"))
 		return nil, r.problems
 	}
-	if err != nil {
-		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", describeErr(err)))
+	var notRegular errNotRegular
+	switch {
+	case errors.As(err, &notRegular):
+		kind := "kind.other"
+		if notRegular.dir {
+			kind = "kind.dir"
+		}
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "not-regular", i18n.Msg(r.lang, kind)))
+		return nil, r.problems
+	case err != nil:
+		if !r.tooLarge(err) {
+			r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", describeErr(err)))
+		}
+		return nil, r.problems
+	}
+	if len(data) == 0 {
+		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "empty-file"))
 		return nil, r.problems
 	}
 	sum := sha256.Sum256(data)
 	r.sha = hex.EncodeToString(sum[:])
 	return r.read(data), r.problems
+}
+
+// errNotRegular is the error of an input that is not a regular file: a folder, a FIFO
+// (which would block the run), a device (/dev/zero, which never ends).
+type errNotRegular struct{ dir bool }
+
+func (errNotRegular) Error() string { return "not a regular file" }
+
+// readInput reads a file's bytes: a regular file, of at most Limits.File bytes (read
+// through a limit, should it grow while read).
+func (r *reader) readInput(path string) ([]byte, error) {
+	// examined before it is opened: opening a FIFO waits for a writer
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errNotRegular{st.IsDir()}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() { // replaced in between
+		return nil, errNotRegular{st.IsDir()}
+	}
+	limit := r.opt.Limits.File
+	if limit > 0 && st.Size() > limit {
+		return nil, &grid.TooLarge{Limit: grid.LimitFile, Max: limit}
+	}
+	var src io.Reader = fh
+	if limit > 0 {
+		src = io.LimitReader(fh, limit+1)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(src)
+	data := buf.Bytes()
+	if limit > 0 && int64(len(data)) > limit {
+		return nil, &grid.TooLarge{Limit: grid.LimitFile, Max: limit}
+	}
+	return data, err
+}
+
+// tooLarge reports a problem when err is a *grid.TooLarge, and says whether it was one.
+// The message names the limit and how to raise it (--limits, twice the value).
+func (r *reader) tooLarge(err error) bool {
+	var tl *grid.TooLarge
+	if !errors.As(err, &tl) {
+		return false
+	}
+	shown := tl.Max
+	if tl.Limit != grid.LimitParts {
+		shown = max(tl.Max>>20, 1) // MB
+	}
+	r.add(problem.Error, problem.CodeTooLarge, loc{}, i18n.Msg(r.lang, "too-large."+tl.Limit, shown, 2*shown))
+	return true
 }
 
 // describeErr is an error's text without the path, which the problem already carries.
@@ -189,6 +293,11 @@ func (r *reader) read(data []byte) []*Return {
 	base := filepath.Base(r.path)
 	f, zr := sniffFile(r.path, data)
 	r.zr = zr
+	if err := r.checkZip(zr); err != nil {
+		r.tooLarge(err)
+		return nil
+	}
+	r.budget = grid.NewBudget(r.opt.Limits.Inflated)
 	switch f {
 	case formatXLSX:
 		r.format = "xlsx"
@@ -207,6 +316,31 @@ func (r *reader) read(data []byte) []*Return {
 		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", "zip"))
 	default:
 		r.add(problem.Error, problem.CodeUnsupportedFormat, loc{}, i18n.Msg(r.lang, "unsupported."+string(f), base))
+	}
+	return nil
+}
+
+// checkZip refuses a zip with more entries than Limits.Parts, or whose directory
+// declares more inflated bytes than Limits.Inflated: archive/zip never gives more of an
+// entry than its declared size, so no more can be inflated from the file (an entry read
+// twice is counted again, by r.budget). zr may be nil (not a zip).
+func (r *reader) checkZip(zr *zip.Reader) error {
+	if zr == nil {
+		return nil
+	}
+	lim := r.opt.Limits
+	if lim.Parts > 0 && len(zr.File) > lim.Parts {
+		return &grid.TooLarge{Limit: grid.LimitParts, Max: int64(lim.Parts)}
+	}
+	if lim.Inflated <= 0 {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += min(f.UncompressedSize64, 1<<62)
+		if total > uint64(lim.Inflated) {
+			return &grid.TooLarge{Limit: grid.LimitInflated, Max: lim.Inflated}
+		}
 	}
 	return nil
 }

@@ -88,7 +88,7 @@ func TestReadUnsupportedAndBrokenFiles(t *testing.T) {
 		{"sheet.ods", []byte("PK\x03\x04 not really"), problem.CodeUnsupportedFormat, "--convert-to xlsx sheet.ods"},
 		{"sheet.numbers", random, problem.CodeUnsupportedFormat, "Numbers"},
 		{"truncated.xlsx", data[:len(data)/2], problem.CodeUnreadableFile, ""},
-		{"empty.xlsx", nil, problem.CodeUnsupportedFormat, ""},
+		{"empty.xlsx", nil, problem.CodeUnreadableFile, "0 byte"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -42,7 +42,10 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 // readFast reads a workbook with the scanner. ok is false when the scanner declines the
 // workbook or fails in it; the returns and problems of the attempt are then dropped.
 func (r *reader) readFast(data []byte) (rets []*Return, ok bool) {
-	b, err := openScanner(data, ooxml.Options{Zip: r.zr, Parts: r.parts, Texts: r.texts})
+	b, err := openScanner(data, ooxml.Options{Zip: r.zr, Parts: r.parts, Texts: r.texts, Budget: r.budget})
+	if r.tooLarge(err) || r.damaged(err) {
+		return nil, true // excelize would fail on it too, exhaust the machine, or read damage as data
+	}
 	if err != nil {
 		r.fellBack(err)
 		return nil, false
@@ -54,14 +57,29 @@ func (r *reader) readFast(data []byte) (rets []*Return, ok bool) {
 		if why == nil && b.Err() == nil {
 			return
 		}
+		r.problems = problems
 		if why == nil {
 			why = b.Err()
+			if r.tooLarge(b.Err()) {
+				rets, ok = nil, true
+				return
+			}
 		}
 		r.fellBack(why)
-		r.problems = problems
 		rets, ok = nil, false
 	}()
 	return r.readBook(b), true
+}
+
+// damaged reports a problem when err is a part the zip cannot give whole
+// (*ooxml.Damaged), and says whether it was one.
+func (r *reader) damaged(err error) bool {
+	var dm *ooxml.Damaged
+	if !errors.As(err, &dm) {
+		return false
+	}
+	r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", dm.Error()))
+	return true
 }
 
 // fellBack tells the test that asked for it why the scanner gave way to excelize.
@@ -91,7 +109,15 @@ var openScanner = func(data []byte, opt ooxml.Options) (scannedBook, error) {
 // openExcelize opens a workbook with excelize. A problem is reported when it cannot be
 // opened.
 func (r *reader) openExcelize(data []byte, encrypted bool) grid.Book {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: r.opt.Password})
+	f, err := excelize.OpenReader(bytes.NewReader(data), grid.ExcelizeOptions(grid.NewBudget(r.opt.Limits.Inflated).Left(), r.opt.Password))
+	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") {
+		// excelize's refusal of a zip declaring more than UnzipSizeLimit (checkZip
+		// refuses it first; this is for a decrypted workbook)
+		err = &grid.TooLarge{Limit: grid.LimitInflated, Max: r.opt.Limits.Inflated}
+	}
+	if r.tooLarge(err) {
+		return nil
+	}
 	if err != nil {
 		if encrypted || errors.Is(err, excelize.ErrWorkbookPassword) {
 			r.add(problem.Error, problem.CodePasswordRequired, loc{}, i18n.Msg(r.lang, "password.wrong"))

@@ -14,6 +14,7 @@ import (
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report/grid"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )
@@ -69,7 +70,8 @@ func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang i18n.L
 			return nil, fileProblem(problem.CodeUnreadableFile, "Tệp CSV bị lỗi: "+err.Error(), "The CSV file is broken: "+err.Error())
 		}
 	case ".xlsx", ".xlsm":
-		f, err := excelize.OpenFile(path)
+		// excelize refuses a workbook declaring more than the default inflated limit
+		f, err := excelize.OpenFile(path, grid.ExcelizeOptions(grid.DefaultLimits.Inflated, ""))
 		if err != nil {
 			return nil, fileProblem(problem.CodeUnreadableFile, "Không mở được sổ tính: "+err.Error(), "Cannot open the workbook: "+err.Error())
 		}

@@ -8,6 +8,7 @@ import (
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/report/grid"
 	"drugfree/report/naming"
 )
 
@@ -96,6 +97,10 @@ type ReadOptions struct {
 	// Matcher, when set, is NewMatcher(Plan) built by the caller, who needs it too (to read
 	// the register): a national registry takes a while to index.
 	Matcher *naming.Matcher
+	// Limits bound what one file may cost to read (grid.Limits; zero fields take the
+	// defaults, grid.DefaultLimits). A file beyond them is a too-large problem, and the
+	// other files are read.
+	Limits grid.Limits
 
 	// excelizeOnly reads every workbook with excelize, for tests that compare the readers.
 	excelizeOnly bool

@@ -64,7 +64,7 @@ func parseNumberExact(raw string, numeric bool) (float64, numState) {
 		return 0, numBlank
 	}
 	if numeric || plainInteger(s) {
-		if v, err := strconv.ParseFloat(s, 64); err == nil {
+		if v, ok := parseDecimal(s); ok {
 			return v, numOK
 		}
 	}
@@ -73,11 +73,74 @@ func parseNumberExact(raw string, numeric bool) (float64, numState) {
 	}
 	if !numeric && !dotThousands.MatchString(s) {
 		// A number written by a program ("1.5E+3", "0.30000000000000004").
-		if v, err := strconv.ParseFloat(s, 64); err == nil {
+		if v, ok := parseDecimal(s); ok {
 			return v, numOK
 		}
 	}
 	return 0, numBad
+}
+
+// parseDecimal is strconv.ParseFloat of the only numbers a cell's text or a number
+// cell's value may be (SPEC §5): decimal digits, with a sign, a point and an exponent
+// perhaps ("1500", "-0.5", ".5", "1.5E+3"), finite, and not so close to zero that it
+// underflows (4.9e-324, 1e-400: no figure, though ParseFloat gives one). What else
+// ParseFloat takes (NaN, Inf, Infinity, 1_000, 0x1p4) is not a number.
+func parseDecimal(s string) (float64, bool) {
+	nonzero, ok := decimalSyntax(s)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || (nonzero && math.Abs(v) < smallestNormal) {
+		return 0, false
+	}
+	return v, true
+}
+
+// smallestNormal is the smallest float64 with all its precision (2.2e-308): below it a
+// number underflows, and is read wrong.
+const smallestNormal = 0x1p-1022
+
+// decimalSyntax reports whether s is [+-]digits[.digits][(e|E)[+-]digits], with at least
+// one digit before the exponent, and whether one of those digits is not 0.
+func decimalSyntax(s string) (nonzero, ok bool) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits, point := 0, false
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			digits++
+			nonzero = nonzero || c != '0'
+		} else if c == '.' && !point {
+			point = true
+		} else {
+			break
+		}
+	}
+	if digits == 0 {
+		return false, false
+	}
+	if i == len(s) {
+		return nonzero, true
+	}
+	if s[i] != 'e' && s[i] != 'E' {
+		return false, false
+	}
+	i++
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	if i == len(s) {
+		return false, false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false, false
+		}
+	}
+	return nonzero, true
 }
 
 // plainInteger reports whether s is digits, with a minus sign perhaps: read the same
@@ -123,8 +186,8 @@ func parseNumberText(s string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(plain, 64)
-	if err != nil {
+	v, ok := parseDecimal(plain)
+	if !ok {
 		return 0, false
 	}
 	if neg {
@@ -285,7 +348,10 @@ func parseSerial(s string, numeric bool) (float64, error) {
 	if !numeric && !serialText.MatchString(s) {
 		return 0, errNotSerial
 	}
-	return strconv.ParseFloat(s, 64)
+	if v, ok := parseDecimal(s); ok {
+		return v, nil
+	}
+	return 0, errNotSerial
 }
 
 var errNotSerial = errors.New("not a serial")

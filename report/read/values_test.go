@@ -47,6 +47,35 @@ func TestParseNumber(t *testing.T) {
 		{"0.1234567894", true, 0.123456789, numOK},
 		{"12345678.25", true, 12345678.25, numOK},
 		{"'17676", false, 0, numBad}, // the apostrophe is dropped by grid.Row.Cell, not here
+		// Only finite decimal numbers (SPEC §5): what else strconv.ParseFloat takes is
+		// not a figure, in a text cell or as a number cell's value.
+		{".5", false, 0.5, numOK},
+		{"1e3", true, 1000, numOK},
+		{"-1.5e-3", true, -0.0015, numOK},
+		{"0e-400", true, 0, numOK},
+		{"NaN", false, 0, numBad},
+		{"NaN", true, 0, numBad},
+		{"nan", false, 0, numBad},
+		{"Inf", false, 0, numBad},
+		{"-Inf", true, 0, numBad},
+		{"+Inf", false, 0, numBad},
+		{"Infinity", false, 0, numBad},
+		{"Infinity", true, 0, numBad},
+		{"1_000", false, 0, numBad},
+		{"1_000", true, 0, numBad},
+		{"0x1p4", false, 0, numBad},
+		{"0x1p4", true, 0, numBad},
+		{"0x10", true, 0, numBad},
+		{"4.9e-324", false, 0, numBad},
+		{"4.9e-324", true, 0, numBad},
+		{"1e-400", true, 0, numBad},
+		{"1e400", true, 0, numBad},
+		{"1e", true, 0, numBad},
+		{"e5", true, 0, numBad},
+		{".", true, 0, numBad},
+		{"1.5E+", true, 0, numBad},
+		{"- NaN", false, 0, numBad},
+		{"NaN m²", false, 0, numBad},
 	}
 	for _, tc := range tests {
 		t.Run(tc.raw, func(t *testing.T) {

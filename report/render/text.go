@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -31,7 +32,8 @@ func WriteProblems(w io.Writer, ps []problem.Problem, lang i18n.Lang) error {
 		if where != "" {
 			where += ": "
 		}
-		if _, err := fmt.Fprintf(w, "%s %s: %s%s%s\n", sev, code, where, who, p.Message); err != nil {
+		line := fmt.Sprintf("%s %s: %s%s%s", sev, code, where, who, p.Message)
+		if _, err := fmt.Fprintln(w, terminalSafe(line, false)); err != nil {
 			return err
 		}
 	}
@@ -41,7 +43,7 @@ func WriteProblems(w io.Writer, ps []problem.Problem, lang i18n.Lang) error {
 // WriteText writes t as a terminal table with tablewriter, followed by nothing else.
 func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
 	if t.Note != "" {
-		if _, err := fmt.Fprintln(w, t.Note); err != nil {
+		if _, err := fmt.Fprintln(w, terminalSafe(t.Note, true)); err != nil {
 			return err
 		}
 	}
@@ -54,7 +56,7 @@ func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
 	)
 	var head []any
 	for _, c := range t.Columns {
-		head = append(head, c.Header)
+		head = append(head, terminalSafe(c.Header, true)) // a header may be two lines
 	}
 	tbl.Header(head...)
 	var cells []any
@@ -62,13 +64,67 @@ func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
 		cells = t.Row(cells, n)
 		row := make([]string, len(cells))
 		for i, v := range cells {
-			row[i] = layout.CellText(v, lang)
+			row[i] = terminalSafe(layout.CellText(v, lang), false)
 		}
 		if err := tbl.Append(row); err != nil {
 			return err
 		}
 	}
 	return tbl.Render()
+}
+
+// terminalSafe is s with its control characters (ESC, BEL, CR, a newline unless
+// newlines is set, …, and the C1 controls) written as Go escapes ("\x1b", "\n"), so that
+// a name read from a return cannot clear the terminal, move its cursor or forge a line.
+func terminalSafe(s string, newlines bool) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r, newlines) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isControl(r, newlines) {
+			b.WriteRune(r)
+			continue
+		}
+		switch r {
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune, newlines bool) bool {
+	return (r < 0x20 && !(newlines && r == '\n')) || (r >= 0x7f && r <= 0x9f)
+}
+
+// csvCell is a cell's machine value for CSV, with a text that a spreadsheet would run as
+// a formula (beginning with = + - @, a tab or a CR: "=HYPERLINK(…)", "@SUM(1)")
+// neutralised as OWASP recommends, by a leading apostrophe. Numbers and dates are the
+// tool's own, never text from a return, and are written as they are (-5 stays -5).
+func csvCell(v any) string {
+	key := layout.CellKey(v)
+	switch v.(type) {
+	case nil, int, float64, *float64, time.Time:
+		return key
+	}
+	if key != "" && strings.ContainsRune("=+-@\t\r", rune(key[0])) {
+		return "'" + key
+	}
+	return key
 }
 
 // WriteCSV writes t as CSV with the column keys as header and machine values.
@@ -87,7 +143,7 @@ func WriteCSV(w io.Writer, t layout.Table) error {
 		cells = t.Row(cells, n)
 		keys = keys[:0]
 		for _, v := range cells {
-			keys = append(keys, layout.CellKey(v))
+			keys = append(keys, csvCell(v))
 		}
 		if err := cw.Write(keys); err != nil {
 			return err

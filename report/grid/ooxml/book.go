@@ -3,6 +3,7 @@ package ooxml
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -39,8 +40,9 @@ type Book struct {
 	// is used once.
 	heads map[string]*rawHead
 
-	parts *PartMemo   // small parts remembered from book to book; nil for none
-	texts *TextIntern // short cell texts (sheetScanner.text)
+	parts  *PartMemo    // small parts remembered from book to book; nil for none
+	budget *grid.Budget // what may still be inflated; nil for no limit
+	texts  *TextIntern  // short cell texts (sheetScanner.text)
 
 	err error // the first failure after opening
 
@@ -60,6 +62,9 @@ type Options struct {
 	// the package, and short cell texts.
 	Parts *PartMemo
 	Texts *TextIntern
+	// Budget is what the book may inflate (grid.Limits.Inflated); nil for no limit.
+	// Beyond it, Open or Err fail with a *grid.TooLarge.
+	Budget *grid.Budget
 }
 
 // Open opens a workbook from its bytes. It fails (with errUnsupported) for any
@@ -72,7 +77,7 @@ func Open(data []byte, opt Options) (*Book, error) {
 			return nil, errUnsupported
 		}
 	}
-	b := &Book{data: data, files: map[string]*zip.File{}, sheets: map[string]sheetPart{}, parts: opt.Parts, texts: opt.Texts}
+	b := &Book{data: data, files: map[string]*zip.File{}, sheets: map[string]sheetPart{}, parts: opt.Parts, texts: opt.Texts, budget: opt.Budget}
 	if b.texts == nil {
 		b.texts = &TextIntern{}
 	}
@@ -89,7 +94,7 @@ func Open(data []byte, opt Options) (*Book, error) {
 	}
 	var wb xmlWorkbook
 	if err := b.workbook(wbPath, &wb); err != nil {
-		return nil, errUnsupported
+		return nil, declined(err)
 	}
 	b.d1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	rels, err := b.rels(path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels"))
@@ -115,7 +120,7 @@ func Open(data []byte, opt Options) (*Book, error) {
 		}
 		data, err := b.part(p)
 		if err != nil {
-			return nil, errUnsupported
+			return nil, declined(err)
 		}
 		sheet, ok := splitSheet(data)
 		if !ok {
@@ -130,7 +135,7 @@ func Open(data []byte, opt Options) (*Book, error) {
 	if sstPath != "" && b.files[sstPath] != nil {
 		data, err := b.part(sstPath)
 		if err != nil {
-			return nil, errUnsupported
+			return nil, declined(err)
 		}
 		if b.sst, err = sharedStrings(data); err != nil {
 			return nil, errUnsupported
@@ -296,10 +301,22 @@ func mergeRange(ref string) (grid.Merge, error) {
 	return grid.Merge{Top: r1, Left: c1 - 1, Bottom: r2, Right: c2 - 1}, nil
 }
 
+// declined is the error of Open for a failure err: the file's own when it is too large
+// (excelize would fail on it too, or exhaust the machine) or damaged (excelize would
+// read it up to the damage), else errUnsupported.
+func declined(err error) error {
+	var tl *grid.TooLarge
+	var dm *Damaged
+	if errors.As(err, &tl) || errors.As(err, &dm) {
+		return err
+	}
+	return errUnsupported
+}
+
 // excelize opens the workbook with excelize, for what the scanner does not compute.
 func (b *Book) excelize() (*excelize.File, error) {
 	b.xlOnce.Do(func() {
-		b.xl, b.xlErr = excelize.OpenReader(bytes.NewReader(b.data))
+		b.xl, b.xlErr = excelize.OpenReader(bytes.NewReader(b.data), grid.ExcelizeOptions(b.budget.Left(), ""))
 		if b.xlErr != nil {
 			b.fail(b.xlErr)
 		}

@@ -3,8 +3,10 @@ package ooxml
 import (
 	"archive/zip"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strings"
 )
@@ -13,28 +15,74 @@ import (
 // strings, one part per worksheet. This file reads them, remembering the small ones a
 // round's returns share.
 
-// part returns a part's bytes, read in one buffer of the size the zip gives (one byte
-// more, to meet the end, where the zip reader checks the size and checksum).
+// part returns a part's bytes. What it inflates is spent from the book's budget
+// (Options.Budget) before it is read: the size the zip's directory declares, which
+// archive/zip never lets an entry exceed (it fails the read beyond it), so a part that
+// would take the workbook beyond its limit is refused before a byte is inflated, and a
+// part read again costs again. The buffer is never sized from the directory alone: no
+// larger than the part's compressed bytes can inflate to (maxInflated).
 func (b *Book) part(name string) ([]byte, error) {
 	f := b.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("no part %s", name)
 	}
-	rc, err := f.Open()
-	if err != nil {
+	declared := min(f.UncompressedSize64, math.MaxInt64/2)
+	if err := b.budget.Spend(int64(declared)); err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-	buf := make([]byte, f.UncompressedSize64+1)
-	n, err := io.ReadFull(rc, buf)
-	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return buf[:n], nil
-	case err != nil:
-		return buf[:n], err
+	rc, err := f.Open()
+	if err != nil {
+		return nil, damaged(name, err)
 	}
-	// more than the zip said: as archive/zip, an error
-	return buf[:n], zip.ErrFormat
+	defer rc.Close()
+	// one byte more than declared, to meet the end, where the zip reader checks the
+	// size and checksum
+	buf := make([]byte, min(declared, maxInflated(f))+1)
+	n := 0
+	for n < len(buf) && err == nil {
+		var m int
+		m, err = rc.Read(buf[n:])
+		n += m
+	}
+	switch {
+	case err == io.EOF: // the zip reader checked the size and checksum
+		return buf[:n], nil
+	case err != nil: // io.ErrUnexpectedEOF too: fewer bytes than declared
+		return buf[:n], damaged(name, err)
+	}
+	// more than the zip said, or than deflate can give: as archive/zip, an error
+	return buf[:n], damaged(name, zip.ErrFormat)
+}
+
+// Damaged is the error of a part the zip cannot give whole: its bytes fail their
+// checksum, inflate to more than the directory declares, or are cut short. The file is
+// damaged: excelize would read such a part up to the damage without a word, so it is
+// not given to excelize.
+type Damaged struct {
+	Part string
+	Err  error
+}
+
+func (e *Damaged) Error() string { return e.Part + ": " + e.Err.Error() }
+func (e *Damaged) Unwrap() error { return e.Err }
+
+// damaged is err, a part's failure, as a *Damaged when it is the zip's data at fault
+// (not a compression method archive/zip does not know, which excelize may).
+func damaged(name string, err error) error {
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return err
+	}
+	return &Damaged{Part: name, Err: err}
+}
+
+// maxInflated is the most a zip entry's compressed bytes can inflate to: deflate
+// gives at most 258 bytes for each 2 bits (1032 to 1), a stored entry its own size.
+func maxInflated(f *zip.File) uint64 {
+	c := min(f.CompressedSize64, math.MaxInt64/2048)
+	if f.Method == zip.Store {
+		return c
+	}
+	return c*1032 + 1024
 }
 
 // PartMemo remembers what part gave for small parts, by everything part's outcome

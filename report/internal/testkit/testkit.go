@@ -201,3 +201,52 @@ func Dump(probs []problem.Problem) string {
 	}
 	return b.String()
 }
+
+// DeclareSize rewrites the zip at path so that its directory declares size inflated
+// bytes for entry, its bytes left as they are: a damaged or hostile file (a flipped
+// byte, a "zip bomb" declaring 64 GiB in 8 KB).
+func DeclareSize(t testing.TB, path, entry string, size uint64) {
+	t.Helper()
+	EditHeader(t, path, entry, func(h *zip.FileHeader) { h.UncompressedSize64 = size })
+}
+
+// EditHeader rewrites the zip at path with edit applied to entry's header (its size, its
+// checksum), its bytes left as they are.
+func EditHeader(t testing.TB, path, entry string, edit func(*zip.FileHeader)) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		h := f.FileHeader
+		if f.Name == entry {
+			edit(&h)
+			found = true
+		}
+		raw, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("EditHeader: no entry %s in %s", entry, path)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
