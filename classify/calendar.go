@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"sort"
 	"time"
 
 	"drugfree/criteria"
@@ -55,10 +54,17 @@ func (s Submission) Day(asOf time.Time) (day time.Time, undated bool) {
 	return CalendarDay(asOf), true
 }
 
-// SubmissionStatus is where one district stands with one kind of return.
+// SubmissionStatus is where one sender stands with one kind of return.
 type SubmissionStatus struct {
+	// District is the sender: a district, after the reform of 1 July 2025 a commune, or a
+	// body named in the plan's senders (an agency).
 	District string `json:"district"`
-	Kind     string `json:"kind"`
+	// FormerDistrict is, for a commune formed by the reform, the district of the plan's
+	// registry it is listed under (criteria.Plan.FormerDistrict).
+	FormerDistrict string `json:"former_district,omitempty"`
+	// Body is set for a body named in the plan's senders (an agency).
+	Body bool   `json:"body,omitempty"`
+	Kind string `json:"kind"`
 	// Due is the due day (inclusive), YYYY-MM-DD.
 	Due string `json:"due"`
 	// Submitted is the day the counted submission was submitted, YYYY-MM-DD; empty when
@@ -80,9 +86,10 @@ type SubmissionStatus struct {
 	Superseded []string `json:"superseded,omitempty"`
 }
 
-// Timeliness returns the status of every kind of the plan's calendar for every district,
-// in registry district order (districts not in the registry follow, in the order given)
-// and then calendar order. With districts nil, the registry's districts are used.
+// Timeliness returns the status of every kind each sender owes (owed, in its order, each
+// sender's kinds in calendar order). With owed nil, the plan's obligations are used
+// (criteria.Plan.Obligations: the districts owe the kinds due before the reform of 1 July
+// 2025, the communes formed by it those due after, and the bodies of the plan theirs).
 //
 // Dates are compared as calendar days, whatever their time of day or zone. Of several
 // submissions of one kind from one district, the one Latest says counts is judged, and the
@@ -94,12 +101,11 @@ type SubmissionStatus struct {
 // has it in hand. It is taken as submitted on the as-of day (and marked Undated), which is
 // the latest day it can have arrived; so it is on time only if the as-of day is not past
 // the due day. Nothing sent is not-due up to and including the due day, missing after it.
-func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf time.Time) []SubmissionStatus {
+func Timeliness(p *criteria.Plan, owed []criteria.Obligation, subs []Submission, asOf time.Time) []SubmissionStatus {
 	today := CalendarDay(asOf)
-	if districts == nil {
-		districts = p.Registry.Districts()
+	if owed == nil {
+		owed = p.Obligations()
 	}
-	districts = registryOrder(p, districts)
 
 	type key struct{ district, kind string }
 	standing := Latest(subs, asOf)
@@ -125,11 +131,24 @@ func Timeliness(p *criteria.Plan, districts []string, subs []Submission, asOf ti
 		dueText[i] = dues[i].Format(time.DateOnly)
 	}
 	dayText := map[time.Time]string{}
-	out := make([]SubmissionStatus, 0, len(districts)*len(p.Calendar))
-	for _, d := range districts {
+	n := 0
+	for _, o := range owed {
+		n += len(o.Kinds)
+	}
+	out := make([]SubmissionStatus, 0, n)
+	seen := make(map[string]bool, len(owed))
+	for _, o := range owed {
+		d := o.Sender
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
 		for i, dl := range p.Calendar {
+			if !owes(o, dl.Kind) {
+				continue
+			}
 			due := dues[i]
-			st := SubmissionStatus{District: d, Kind: dl.Kind, Due: dueText[i]}
+			st := SubmissionStatus{District: d, FormerDistrict: o.Group, Body: o.Body, Kind: dl.Kind, Due: dueText[i]}
 			if c, ok := counted[key{d, dl.Kind}]; ok {
 				day, undated := subs[c].Day(asOf)
 				text, ok := dayText[day]
@@ -192,28 +211,26 @@ func daysBetween(from, to time.Time) int {
 	return int(to.Sub(from).Hours() / 24)
 }
 
-// registryOrder sorts districts by their place in the registry; those not in it keep
-// their order after the others. Duplicates are dropped.
-func registryOrder(p *criteria.Plan, districts []string) []string {
-	rank := map[string]int{}
-	for i, d := range p.Registry.Districts() {
-		rank[d] = i
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range districts {
-		if !seen[d] {
-			seen[d] = true
-			out = append(out, d)
+// owes reports whether o owes kind.
+func owes(o criteria.Obligation, kind string) bool {
+	for _, k := range o.Kinds {
+		if k == kind {
+			return true
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, oki := rank[out[i]]
-		rj, okj := rank[out[j]]
-		if oki && okj {
-			return ri < rj
-		}
-		return oki && !okj
-	})
+	return false
+}
+
+// EveryKind is the obligations of senders each owing every kind of the calendar, in the
+// order given (for a caller that names its own senders).
+func EveryKind(p *criteria.Plan, senders ...string) []criteria.Obligation {
+	var kinds []string
+	for _, d := range p.Calendar {
+		kinds = append(kinds, d.Kind)
+	}
+	out := make([]criteria.Obligation, len(senders))
+	for i, s := range senders {
+		out[i] = criteria.Obligation{Sender: s, Kinds: kinds}
+	}
 	return out
 }

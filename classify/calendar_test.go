@@ -69,7 +69,7 @@ func TestTimelinessAtEachDueDay(t *testing.T) {
 				if !tt.submitted.IsZero() {
 					subs = []Submission{{District: calCangLong, Kind: dl.Kind, File: "a.xlsx", Received: tt.submitted}}
 				}
-				got := timelinessOf(t, Timeliness(p, []string{calCangLong}, subs, tt.asOf), calCangLong, dl.Kind)
+				got := timelinessOf(t, Timeliness(p, EveryKind(p, calCangLong), subs, tt.asOf), calCangLong, dl.Kind)
 				if got.Status != tt.status || got.DaysLate != tt.daysLate {
 					t.Errorf("status %s, %d days late; want %s, %d", got.Status, got.DaysLate, tt.status, tt.daysLate)
 				}
@@ -163,7 +163,7 @@ func TestTimelinessSubmissions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := timelinessOf(t, Timeliness(p, []string{calCangLong}, tt.subs, asOf), tt.want.District, tt.want.Kind)
+			got := timelinessOf(t, Timeliness(p, EveryKind(p, calCangLong), tt.subs, asOf), tt.want.District, tt.want.Kind)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
@@ -171,9 +171,11 @@ func TestTimelinessSubmissions(t *testing.T) {
 	}
 }
 
-// Every district owes every kind, in registry then calendar order; a district that sent
-// nothing is missing what is past due and not-due for the rest.
-func TestTimelinessEveryDistrictAndKind(t *testing.T) {
+// Every sender owes its kinds, in the order of the plan's obligations then the calendar's:
+// the districts those due before the reform of 1 July 2025, the communes formed by it those
+// due after, the bodies theirs. A sender that sent nothing is missing what is past due and
+// not-due for the rest.
+func TestTimelinessEverySenderAndKind(t *testing.T) {
 	p := criteria.Default()
 	asOf := calDay("2025-04-01")
 	subs := []Submission{
@@ -181,19 +183,21 @@ func TestTimelinessEveryDistrictAndKind(t *testing.T) {
 		{District: calCangLong, Kind: "plan", File: "cl-plan.pdf", ReportDate: calDay("2025-03-29")},
 		{District: "Nowhere", Kind: "review", File: "x.xlsx", Received: calDay("2025-02-25")},
 		{District: calCangLong, Kind: "unknown-kind", File: "y.xlsx", Received: calDay("2025-02-25")},
+		{District: calCangLong, Kind: "phase3", File: "z.xlsx", Received: calDay("2025-02-25")}, // not owed after the reform
 	}
 	got := Timeliness(p, nil, subs, asOf)
-	districts := p.Registry.Districts()
-	if len(districts) != 9 {
-		t.Fatalf("registry has %d districts, want 9", len(districts))
+	var want [][2]string
+	for _, o := range p.Obligations() {
+		for _, k := range o.Kinds {
+			want = append(want, [2]string{o.Sender, k})
+		}
 	}
-	if len(got) != len(districts)*len(p.Calendar) {
-		t.Fatalf("got %d statuses, want %d", len(got), len(districts)*len(p.Calendar))
+	if len(want) != 9*3+41*2+12*4 || len(got) != len(want) {
+		t.Fatalf("got %d statuses, want %d (9 districts × 3 kinds, 41 communes × 2, 12 bodies × 4)", len(got), len(want))
 	}
 	for i, s := range got {
-		d, k := districts[i/len(p.Calendar)], p.Calendar[i%len(p.Calendar)].Kind
-		if s.District != d || s.Kind != k {
-			t.Fatalf("status %d is %s/%s, want %s/%s", i, s.District, s.Kind, d, k)
+		if s.District != want[i][0] || s.Kind != want[i][1] {
+			t.Fatalf("status %d is %s/%s, want %s/%s", i, s.District, s.Kind, want[i][0], want[i][1])
 		}
 	}
 	// Huyện Cầu Kè sent nothing.
@@ -201,8 +205,6 @@ func TestTimelinessEveryDistrictAndKind(t *testing.T) {
 		"review": {Status: SubmissionMissing, DaysLate: 34},
 		"plan":   {Status: SubmissionMissing, DaysLate: 2},
 		"phase1": {Status: SubmissionNotDue},
-		"phase2": {Status: SubmissionNotDue},
-		"phase3": {Status: SubmissionNotDue},
 	} {
 		s := timelinessOf(t, got, "Huyện Cầu Kè", kind)
 		if s.Status != want.Status || s.DaysLate != want.DaysLate || s.Submitted != "" || s.File != "" {
@@ -212,16 +214,27 @@ func TestTimelinessEveryDistrictAndKind(t *testing.T) {
 	if s := timelinessOf(t, got, calCangLong, "plan"); s.Status != SubmissionOnTime || s.File != "cl-plan.pdf" {
 		t.Errorf("Càng Long plan: %+v", s)
 	}
+	if s := timelinessOf(t, got, "Xã Cầu Kè", "phase3"); s.Status != SubmissionNotDue || s.FormerDistrict != "Huyện Cầu Kè" || s.Body {
+		t.Errorf("xã Cầu Kè phase 3: %+v", s)
+	}
+	if s := timelinessOf(t, got, "Sở Y tế", "phase1"); s.Status != SubmissionNotDue || !s.Body {
+		t.Errorf("Sở Y tế phase 1: %+v", s)
+	}
+	for _, s := range got {
+		if s.District == calCangLong && (s.Kind == "phase2" || s.Kind == "phase3") {
+			t.Errorf("%s owes %s after the reform: %+v", calCangLong, s.Kind, s)
+		}
+	}
 }
 
-func TestTimelinessDistrictOrder(t *testing.T) {
+func TestTimelinessSenderOrder(t *testing.T) {
 	p := criteria.Default()
-	got := Timeliness(p, []string{"Huyện Trà Cú", "Somewhere else", calCangLong, "Huyện Trà Cú"}, nil, calDay("2025-01-01"))
+	got := Timeliness(p, EveryKind(p, "Huyện Trà Cú", "Somewhere else", calCangLong, "Huyện Trà Cú"), nil, calDay("2025-01-01"))
 	var order []string
 	for i := 0; i < len(got); i += len(p.Calendar) {
 		order = append(order, got[i].District)
 	}
-	want := []string{calCangLong, "Huyện Trà Cú", "Somewhere else"}
+	want := []string{"Huyện Trà Cú", "Somewhere else", calCangLong}
 	if !reflect.DeepEqual(order, want) {
 		t.Errorf("order %v, want %v", order, want)
 	}
@@ -291,7 +304,7 @@ func TestTimelinessSameDayTieDoesNotDependOnTheOrderOfTheFiles(t *testing.T) {
 	early := Submission{District: calCangLong, Kind: "review", File: "z-early.xlsx", ReportDate: calDay("2025-02-20"), Received: calDay("2025-02-25")}
 	later := Submission{District: calCangLong, Kind: "review", File: "a-later.xlsx", ReportDate: calDay("2025-02-24"), Received: calDay("2025-02-25")}
 	for _, subs := range [][]Submission{{early, later}, {later, early}} {
-		st := Timeliness(p, []string{calCangLong}, subs, calDay("2025-03-01"))[0]
+		st := Timeliness(p, EveryKind(p, calCangLong), subs, calDay("2025-03-01"))[0]
 		if st.File != "a-later.xlsx" || len(st.Superseded) != 1 || st.Superseded[0] != "z-early.xlsx" {
 			t.Errorf("same received day: counted %s, superseded %v; want the later report date (a-later.xlsx) whatever the order", st.File, st.Superseded)
 		}

@@ -262,14 +262,25 @@ func WithBaseline(p *criteria.Plan, current, baseline Figures) Figures {
 	return out
 }
 
-// Progress is how far the province is toward the plan's target of drug-free communes.
+// Progress is how far the province is toward the plan's target of drug-free communes,
+// counted in the plan's communes in force on the as-of day (SPEC §9).
 type Progress struct {
 	// Passing is the number of communes in the programme whose checklist passes.
 	Passing int `json:"passing"`
 	// Target is the number the plan asks for: ceil(share × Registry).
 	Target int `json:"target"`
-	// Registry is the number of communes in the registry.
+	// Registry is the number of the plan's communes in the registry in force: 104 before
+	// the reform of 1 July 2025, 41 after it.
 	Registry int `json:"registry"`
+	// InForceFrom is the day that registry came into force, when it is a reform's
+	// (YYYY-MM-DD); "" for the plan's own.
+	InForceFrom string `json:"in_force_from,omitempty"`
+	// Covers is how many communes of the plan's own registry the passing communes of a
+	// reform's registry were formed from.
+	Covers int `json:"covers,omitempty"`
+	// NotCounted is how many communes pass in returns read against another registry than
+	// the one in force: they are not units of it, and are not counted.
+	NotCounted int `json:"not_counted,omitempty"`
 }
 
 // Reached reports whether the target is met.
@@ -279,8 +290,13 @@ func (g Progress) Reached() bool { return g.Passing >= g.Target }
 func (g Progress) Remaining() int { return max(0, g.Target-g.Passing) }
 
 // TargetProgress returns the progress toward the plan's target given the number of
-// communes in the programme whose checklist passes (21 of 104 for Plan 16).
-func TargetProgress(p *criteria.Plan, passing int) Progress {
-	n := len(p.Registry.Communes)
-	return Progress{Passing: passing, Target: p.Target.Count(n), Registry: n}
+// communes in the programme whose checklist passes, counted in the plan's communes of reg,
+// the registry in force (21 of 104 for Plan 16 before 1 July 2025, 9 of 41 after).
+func TargetProgress(p *criteria.Plan, reg *criteria.Registry, passing int) Progress {
+	n := len(p.PlanCommunes(reg))
+	g := Progress{Passing: passing, Target: p.Target.Count(n), Registry: n}
+	if p.Later(reg) {
+		g.InForceFrom = reg.Effective.String()
+	}
+	return g
 }

@@ -507,26 +507,70 @@ func TestTheResultAsJSONAndText(t *testing.T) {
 
 func TestTargetProgress(t *testing.T) {
 	p := criteria.Default()
+	before, after := &p.Registry, &p.Reform.Registry
 	cases := []struct {
 		name      string
+		reg       *criteria.Registry
 		passing   int
+		target    int
+		of        int
 		reached   bool
 		remaining int
 	}{
-		{"twenty passing communes fall one short of 21", 20, false, 1},
-		{"twenty-one passing communes reach the target", 21, true, 0},
-		{"none passing leaves all 21 to go", 0, false, 21},
+		{"twenty passing communes fall one short of 21 of 104", before, 20, 21, 104, false, 1},
+		{"twenty-one passing communes reach the target", before, 21, 21, 104, true, 0},
+		{"none passing leaves all 21 to go", before, 0, 21, 104, false, 21},
+		// ceil(20 % × 41) = 9: the 41 communes formed from the plan's 104, not the 124 of
+		// the new province
+		{"after the reform: eight of the 41 fall one short of 9", after, 8, 9, 41, false, 1},
+		{"after the reform: nine of the 41 reach the target", after, 9, 9, 41, true, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			g := TargetProgress(p, tc.passing)
-			if g.Target != 21 || g.Registry != 104 || g.Passing != tc.passing {
-				t.Fatalf("progress %+v, want %d of a target of 21 of 104", g, tc.passing)
+			g := TargetProgress(p, tc.reg, tc.passing)
+			if g.Target != tc.target || g.Registry != tc.of || g.Passing != tc.passing {
+				t.Fatalf("progress %+v, want %d of a target of %d of %d", g, tc.passing, tc.target, tc.of)
 			}
 			if g.Reached() != tc.reached || g.Remaining() != tc.remaining {
 				t.Errorf("reached %v remaining %d, want %v and %d", g.Reached(), g.Remaining(), tc.reached, tc.remaining)
 			}
+			if want := map[bool]string{false: "", true: "2025-07-01"}[tc.reg == after]; g.InForceFrom != want {
+				t.Errorf("in force from %q, want %q", g.InForceFrom, want)
+			}
 		})
+	}
+}
+
+func TestAggregate(t *testing.T) {
+	p := criteria.Default()
+	a := Figures{"population": 5000, "addicts_total": 12, "on_route": 0, "plant_area_m2": 0.1, "violations": 1}
+	b := Figures{"population": 7000, "addicts_total": 3, "on_route": 1, "plant_area_m2": 0.2}
+	c := Figures{"population": 1000, "addicts_total": 0, "on_route": 0, "plant_area_m2": 0, "violations": 0}
+	got := Aggregate(p, []Figures{a, b, c})
+	for k, want := range map[string]float64{"population": 13000, "addicts_total": 15, "on_route": 1, "plant_area_m2": 0.3} {
+		if v, ok := got[k]; !ok || v != want {
+			t.Errorf("%s = %v (%v), want %v", k, v, ok, want)
+		}
+	}
+	if v, ok := got["violations"]; ok {
+		t.Errorf("violations = %v: one part left it blank, so the sum is unknown", v)
+	}
+	if v, ok := Aggregate(p, []Figures{a, b})["on_route"]; !ok || v != 1 {
+		t.Errorf("on route if any part is: %v %v", v, ok)
+	}
+	if v, ok := Aggregate(p, []Figures{a, c})["on_route"]; !ok || v != 0 {
+		t.Errorf("on route when no part is: %v %v", v, ok)
+	}
+	if got := Aggregate(p, []Figures{a, {}}); len(got) != 0 {
+		t.Errorf("a part with no figures leaves every sum unknown: %v", got)
+	}
+	if got := Aggregate(p, nil); len(got) != 0 {
+		t.Errorf("no parts: %v", got)
+	}
+	// Classified as one unit: 15 addicts of 13,000 is less complex, where each part alone
+	// (12, 3, 0) was too.
+	if r := Classify(p, Figures{"population": 13000, "addicts_total": 15, "addicts_managed": 15, "users": 0, "hotspots": 0, "plants": 0, "plant_area_m2": 0, "offenders": 0, "violations": 0, "on_route": 0}); r.Category != criteria.LessComplex {
+		t.Errorf("the aggregate classifies as %s", r.Category)
 	}
 }
 

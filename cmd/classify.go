@@ -16,7 +16,10 @@ type ClassifyOptions struct {
 	Global  *GlobalOptions
 	Factory *Factory
 	Files   []string
-	Out     OutputOptions
+	// AsOf is the day an undated return is read as of (zero: today): the registry in force
+	// that day, and the day it counts as submitted.
+	AsOf time.Time
+	Out  OutputOptions
 }
 
 // NewCmdClassify builds `drugfree classify`.
@@ -29,7 +32,11 @@ func NewCmdClassify(f *Factory, g *GlobalOptions, runF func(*ClassifyOptions) er
 Loại I, Loại II, Loại III, Ít phức tạp, Không ma túy, or Chưa xác định when blank cells
 could change the outcome. Each verdict gives its reasons: the figure, the threshold and
 the route step. A file that cannot be read is reported, and the other files are still
-classified; the exit status is then 1.`,
+classified; the exit status is then 1.
+
+Each return is read against the communes in force on its date (SPEC §9): before 1 July 2025
+the districts' communes, after it the communes formed by the reform. A return without a
+date (a CSV) is read as of --as-of, today by default.`,
 		Example: `  $ drugfree classify testdata/districts.xlsx
   $ drugfree classify cang-long.xlsx cau-ke.csv --format json
   $ drugfree --lang en classify returns/*.xlsx -o classification.xlsx`,
@@ -48,6 +55,7 @@ classified; the exit status is then 1.`,
 			return classifyRun(opts)
 		},
 	}
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Read an undated return as of `date` (YYYY-MM-DD; default today)")
 	opts.Out.AddFlags(cmd.Flags())
 	return cmd
 }
@@ -65,9 +73,9 @@ func classifyRun(opts *ClassifyOptions) error {
 	if err != nil {
 		return err
 	}
-	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "")
-	// No --as-of here: an undated return is taken as submitted today.
-	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
+	today := asOfOrToday(opts.Factory, opts.AsOf)
+	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "", today)
+	prep := report.Prepare(p, returns, readProblems, today, lang)
 	problems := orEmpty(prep.Problems)
 	problem.SortProblems(problems)
 	results := report.ClassifyReturns(p, prep.Current, lang)

@@ -90,18 +90,18 @@ func consolidateRun(opts *ConsolidateOptions) error {
 	if err := outfile.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
 		return refusal(err, lang)
 	}
-	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
+	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register, asOf)
 	if err != nil {
 		return err
 	}
-	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
 	returns, subs, problems, kinds := opts.Calendar.view(opts.Factory, returns, subs, problems, asOf, lang)
 	in := report.ConsolidateInput{
 		Files: opts.Files, Returns: returns, Register: subs, RegFile: opts.Calendar.Register, Problems: problems,
 		Kinds: kinds, AsOf: asOf, Now: opts.Factory.Now(), Version: version(), Lang: lang,
 	}
 	if opts.Baseline != "" {
-		base, baseProblems := read.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p))
+		base, baseProblems := read.ReadFiles([]string{opts.Baseline}, opts.Global.readOptions(opts.Factory, p, asOf))
 		in.Baseline, in.BaseFile = base, opts.Baseline
 		in.Problems = append(in.Problems, baseProblems...)
 	}

@@ -80,7 +80,7 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 		return err
 	}
 	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
-	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register, asOf)
 	if err != nil {
 		return err
 	}

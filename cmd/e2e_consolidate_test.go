@@ -78,7 +78,7 @@ func TestE2EConsolidateSample(t *testing.T) {
 	if code != ExitData {
 		t.Errorf("errors without --partial: exit %d, want %d", code, ExitData)
 	}
-	if !strings.Contains(errOut, "--partial") || !strings.Contains(errOut, "missing-commune") {
+	if !strings.Contains(errOut, "--partial") || !strings.Contains(errOut, "unknown-commune") {
 		t.Errorf("the refusal does not say why or what to do:\n%s", errOut)
 	}
 	if exists(filepath.Join(dir, "tong-hop.xlsx")) {
@@ -103,7 +103,7 @@ func TestE2EConsolidateSample(t *testing.T) {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	summary := sheetRows(t, out, sheets[0])
-	if len(summary) == 0 || !strings.HasPrefix(summary[0][0], partialBannerPrefix) || !strings.Contains(summary[0][0], "missing-commune") {
+	if len(summary) == 0 || !strings.HasPrefix(summary[0][0], partialBannerPrefix) || !strings.Contains(summary[0][0], "unknown-commune") {
 		t.Errorf("the first sheet %q does not open with the partial banner: %q", sheets[0], summary[0])
 	}
 
@@ -133,19 +133,21 @@ func TestE2EConsolidateSample(t *testing.T) {
 		}
 		sum += n
 	}
-	if sum != 102 { // 104 less the two communes missing from Tiểu Cần's return
-		t.Errorf("the summary classifies %d communes, want 102", sum)
+	// The picture is in the 41 communes formed by the reform of 1 July 2025, less xã Bình
+	// Phú (nothing sent) and xã Càng Long (its former units listed instead of itself).
+	if sum != 39 {
+		t.Errorf("the summary classifies %d communes, want 39", sum)
 	}
 
-	// The target line.
+	// The target line, in the communes in force on the as-of day.
 	target := false
 	for _, r := range summary {
-		if len(r) > 0 && strings.Contains(r[0], "mục tiêu 20%: 21/104 xã") {
+		if len(r) > 0 && strings.Contains(r[0], "mục tiêu 20%: 9/41 xã có hiệu lực từ 01/07/2025") {
 			target = true
 		}
 	}
 	if !target {
-		t.Errorf("the summary lacks the target line 21/104")
+		t.Errorf("the summary lacks the target line 9/41")
 	}
 
 	// The problems sheet, by file (a register line "register.csv:12" counts for the file).
@@ -161,8 +163,8 @@ func TestE2EConsolidateSample(t *testing.T) {
 			problemsOf[file]++
 		}
 	}
-	if problemsOf["returns/phase3/phase3-huyen-tieu-can.xlsx"] < 2 || problemsOf["returns/phase3/phase3-huyen-cau-ke.xlsx"] < 1 {
-		t.Errorf("the problems sheet lacks Tiểu Cần's missing communes or Cầu Kè's late return: %v", problemsOf)
+	if problemsOf["returns/phase3/phase3-xa-cang-long.xlsx"] < 2 || problemsOf["returns/phase3/phase3-phuong-long-duc.xlsx"] < 1 {
+		t.Errorf("the problems sheet lacks xã Càng Long's former units or phường Long Đức's late return: %v", problemsOf)
 	}
 
 	// Sources: the superseded return is listed as such, and every digest is the file's.
@@ -186,11 +188,11 @@ func TestE2EConsolidateSample(t *testing.T) {
 			t.Errorf("%s: SHA-256 %s, the file's is %x", r[fileCol], r[shaCol], sum)
 		}
 		switch r[fileCol] {
-		case "returns/phase3/phase3-huyen-chau-thanh.xlsx":
+		case "returns/phase3/phase3-xa-an-truong.xlsx":
 			if r[usedCol] != "Bị thay thế" {
 				t.Errorf("the superseded return is listed as %q", r[usedCol])
 			}
-		case "returns/phase3/phase3-huyen-chau-thanh-bo-sung.xlsx":
+		case "returns/phase3/phase3-xa-an-truong-bo-sung.xlsx":
 			if r[usedCol] != "Có" {
 				t.Errorf("the supplementary return is listed as %q", r[usedCol])
 			}
@@ -220,7 +222,7 @@ func TestE2EConsolidateSample(t *testing.T) {
 	noTempFiles(t, dir)
 
 	// An output that is an input is refused, even with --force.
-	input := "returns/phase3/phase3-huyen-cang-long.xlsx"
+	input := "returns/phase3/phase3-xa-cau-ke.xlsx"
 	before, _ := os.ReadFile(filepath.Join(dir, input))
 	for _, force := range []string{"--partial", "--force"} {
 		code, _, errOut = bin(t, dir, args("-o", input, "--partial", force)...)
@@ -250,7 +252,7 @@ func TestE2EConsolidateCompleteReturns(t *testing.T) {
 	dir := sampleCopy(t)
 	var files []string
 	for _, f := range sampleReturns(t, dir) {
-		if !strings.Contains(f, "tieu-can") {
+		if !strings.Contains(f, "xa-cang-long") { // its former units listed instead of itself
 			files = append(files, f)
 		}
 	}
@@ -374,9 +376,11 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(f.SetCellValue(template.CoverSheetName, "B2", "Giai đoạn 3 (sơ kết)"))
+	// (a district's return, before the reform of 1 July 2025: TestE2ECommuneTemplateRoundTrip
+	// for after)
+	must(f.SetCellValue(template.CoverSheetName, "B2", "Giai đoạn 1"))
 	must(f.SetCellValue(template.CoverSheetName, "B3", "20/BC-CAH"))
-	must(f.SetCellValue(template.CoverSheetName, "B4", "10/12/2025"))
+	must(f.SetCellValue(template.CoverSheetName, "B4", "25/04/2025"))
 	zero := map[string]float64{}
 	for _, fd := range p.Fields {
 		if fd.Kind == criteria.KindCount || fd.Kind == criteria.KindArea || fd.Kind == criteria.KindYesNo {
@@ -443,6 +447,74 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 	for _, c := range got.Communes {
 		if want[c.Code] != c.Category {
 			t.Errorf("%s (%s): %s, want %s; %v", c.Commune, c.Code, c.Category, want[c.Code], c.Reasons)
+		}
+	}
+}
+
+// Issue 15: after the reform of 1 July 2025 a commune reports for itself: its template
+// holds its own row, no district column, and reads back, filled, as its return.
+func TestE2ECommuneTemplateRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := bin(t, dir, "template", "--commune", "cang long", "--kind", "phase3", "-o", "xa.xlsx")
+	if code != ExitOK || !strings.Contains(errOut, "Xã Càng Long, 1 xã") {
+		t.Fatalf("template --commune: exit %d\n%s", code, errOut)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "xa.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(template.DataSheetName)
+	if len(rows) != 2 || slices.Contains(rows[0], "Huyện, thị xã, thành phố") || !slices.Contains(rows[1], "Xã Càng Long") || !slices.Contains(rows[1], "29266") {
+		t.Fatalf("the commune's template: %q", rows)
+	}
+	if v, _ := f.GetCellValue(template.CoverSheetName, "B1"); v != "Xã Càng Long" {
+		t.Errorf("the cover's unit is %q", v)
+	}
+	p := criteria.Default()
+	for i, h := range rows[0] {
+		for _, fd := range p.Fields {
+			if fd.Vi != h || !fd.Numeric() {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+			v := any(0)
+			switch fd.Key {
+			case "population":
+				v = 31000
+			case "on_route":
+				v = "Không"
+			}
+			if err := f.SetCellValue(template.DataSheetName, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SetCellValue(template.CoverSheetName, "B4", "12/12/2025"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, stdout, errOut := bin(t, dir, "classify", "xa.xlsx", "--format", "json")
+	var got classifyJSON
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != ExitOK || errOut != "" || len(got.Problems) != 0 {
+		t.Fatalf("classify the filled template: exit %d, %v, problems %+v\n%s", code, err, got.Problems, errOut)
+	}
+	if len(got.Communes) != 1 || got.Communes[0].Code != "29266" || got.Communes[0].Category != criteria.DrugFree || got.Communes[0].FormerDistrict != "Huyện Càng Long" {
+		t.Errorf("classified %+v", got.Communes)
+	}
+
+	// A district's template for a kind due after the reform, and a commune's for one due
+	// before, are refused.
+	for _, args := range [][]string{
+		{"template", "--district", "Càng Long", "--kind", "phase3", "-o", "d.xlsx"},
+		{"template", "--commune", "Càng Long", "--kind", "review", "-o", "c.xlsx"},
+		{"template", "--commune", "Mỹ Cẩm", "-o", "m.xlsx"},
+		{"template", "--commune", "Lương Hòa", "-o", "l.xlsx"},
+	} {
+		if code, _, errOut := bin(t, dir, args...); code != ExitData || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -25,8 +26,11 @@ func TestE2ERecognizeSampleGolden(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, errOut)
 	}
 	golden(t, "recognize.txt", out)
-	if !regexp.MustCompile(`(?m)^Đạt đủ 8 tiêu chí: \d+ xã; mục tiêu 20%: 21/104 xã`).MatchString(out) {
-		t.Errorf("the footer lacks the progress against 21 of 104:\n%s", lastLines(out, 2))
+	// districts.xlsx is the districts' phase 1 (April 2025); as of 20/12/2025 the target is
+	// counted in the 41 communes formed by the reform of 1 July 2025, which its communes are
+	// not: they pass, but are not counted.
+	if !regexp.MustCompile(`(?m)^Đạt đủ 8 tiêu chí: 0 xã; mục tiêu 20%: 9/41 xã có hiệu lực từ 01/07/2025 — còn thiếu 9 xã; \d+ xã đạt theo danh mục khác`).MatchString(out) {
+		t.Errorf("the footer lacks the progress against 9 of 41:\n%s", lastLines(out, 2))
 	}
 
 	code, out, errOut = runIn(t, dir, "recognize", "districts.xlsx", "--format", "json")
@@ -38,8 +42,8 @@ func TestE2ERecognizeSampleGolden(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Progress.Target != 21 || got.Progress.Registry != 104 {
-		t.Errorf("progress %+v, want a target of 21 of 104", got.Progress)
+	if got.Progress.Target != 9 || got.Progress.Registry != 41 {
+		t.Errorf("progress %+v, want a target of 9 of 41", got.Progress)
 	}
 	passing := 0
 	verdicts := map[string]int{}
@@ -55,8 +59,13 @@ func TestE2ERecognizeSampleGolden(t *testing.T) {
 			passing++
 		}
 	}
-	if passing != got.Progress.Passing {
-		t.Errorf("%d communes pass but the progress counts %d", passing, got.Progress.Passing)
+	if passing != got.Progress.Passing+got.Progress.NotCounted || got.Progress.NotCounted == 0 {
+		t.Errorf("%d communes pass but the progress counts %d and leaves out %d", passing, got.Progress.Passing, got.Progress.NotCounted)
+	}
+	// As of a day before the reform they count, against 21 of 104.
+	if code, out, _ := runIn(t, dir, "recognize", "districts.xlsx", "--as-of", "2025-05-20"); code != ExitOK ||
+		!regexp.MustCompile(fmt.Sprintf(`(?m)^Đạt đủ 8 tiêu chí: %d xã; mục tiêu 20%%: 21/104 xã`, passing)).MatchString(out) {
+		t.Errorf("as of 20/05/2025: exit %d\n%s", code, lastLines(out, 2))
 	}
 	// Issue 4: in the sample's phase 3, some communes pass, some fail and some lack data.
 	for _, v := range []string{"pass", "fail", "missing"} {
@@ -88,7 +97,7 @@ func TestE2ERecognizeBaseline(t *testing.T) {
 
 	criterion4 := func(t *testing.T, args ...string) map[string]string {
 		t.Helper()
-		code, out, errOut := bin(t, dir, append([]string{"recognize", "now.csv", "--format", "json"}, args...)...)
+		code, out, errOut := bin(t, dir, append([]string{"recognize", "now.csv", "--format", "json", "--as-of", "2025-04-30"}, args...)...)
 		// The return lists 3 of Cầu Kè's 11 communes: the missing ones are errors, the rest
 		// is still checked.
 		if code != ExitData || !onlyMissingCommunes(errOut) {
@@ -125,7 +134,7 @@ func TestE2ERecognizeBaseline(t *testing.T) {
 	}
 
 	// The table says so too, with the figures behind criterion 4.
-	code, out, errOut := bin(t, dir, "recognize", "now.csv", "--baseline", "earlier.csv")
+	code, out, errOut := bin(t, dir, "recognize", "now.csv", "--baseline", "earlier.csv", "--as-of", "2025-04-30")
 	if code != ExitData || !onlyMissingCommunes(errOut) {
 		t.Fatalf("exit %d, want 1 with only missing-commune errors:\n%s", code, errOut)
 	}
@@ -170,10 +179,10 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 	golden(t, "validate.json", out)
 	// With JSON on stdout the problems go to stderr, one line each; one that names no file
 	// (a return never sent) reads cleanly.
-	if !regexp.MustCompile(`(?m)^cảnh báo missing-submission: Huyện Trà Cú: Huyện Trà Cú chưa gửi báo cáo Giai đoạn 3`).MatchString(errOut) || strings.Contains(errOut, ": : ") {
+	if !regexp.MustCompile(`(?m)^cảnh báo missing-submission: Xã Bình Phú: Xã Bình Phú chưa gửi báo cáo Giai đoạn 3`).MatchString(errOut) || strings.Contains(errOut, ": : ") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
-	if !regexp.MustCompile(`(?m)^lỗi missing-commune: returns/phase3/phase3-huyen-tieu-can\.xlsx: Số liệu: Huyện Tiểu Cần, Xã Tân Hòa: `).MatchString(errOut) {
+	if !regexp.MustCompile(`(?m)^lỗi missing-commune: returns/phase3/phase3-xa-cang-long\.xlsx: Số liệu: Xã Càng Long, Xã Càng Long: `).MatchString(errOut) {
 		t.Errorf("stderr lacks the missing commune:\n%s", errOut)
 	}
 	var got validateJSON
@@ -189,11 +198,16 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 		return false
 	}
 	for _, w := range []struct{ code, file, district, commune string }{
-		{problem.CodeLateSubmission, "returns/phase3/phase3-huyen-cau-ke.xlsx", "Huyện Cầu Kè", ""},
-		{problem.CodeMissingSubmission, "", "Huyện Trà Cú", ""},
-		{problem.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Ngãi Hùng"},
-		{problem.CodeMissingCommune, "returns/phase3/phase3-huyen-tieu-can.xlsx", "Huyện Tiểu Cần", "Xã Tân Hòa"},
-		{problem.CodeSuperseded, "returns/phase3/phase3-huyen-chau-thanh.xlsx", "Huyện Châu Thành", ""},
+		// the sample's round across the reform of 1 July 2025 (report/sample.SampleSet)
+		{problem.CodeLateSubmission, "returns/phase3/phase3-phuong-long-duc.xlsx", "Phường Long Đức", ""},
+		{problem.CodeLateSubmission, "returns/review/review-huyen-cang-long.xlsx", "Huyện Càng Long", ""},
+		{problem.CodeMissingSubmission, "", "Xã Bình Phú", ""},
+		{problem.CodeMissingSubmission, "", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ""},
+		{problem.CodeMissingCommune, "returns/phase3/phase3-xa-cang-long.xlsx", "Xã Càng Long", "Xã Càng Long"},
+		{problem.CodeUnknownCommune, "returns/phase3/phase3-xa-cang-long.xlsx", "Xã Càng Long", "Thị trấn Càng Long"},
+		{problem.CodeUnknownCommune, "returns/phase3/phase3-xa-cang-long.xlsx", "Xã Càng Long", "Xã Mỹ Cẩm"},
+		{problem.CodeSuperseded, "returns/phase3/phase3-xa-an-truong.xlsx", "Xã An Trường", ""},
+		{problem.CodeRegistryDate, "returns/phase3/phase3-phuong-tra-vinh.xlsx", "Phường Trà Vinh", "Phường Trà Vinh"},
 	} {
 		if !has(w.code, w.file, w.district, w.commune) {
 			t.Errorf("no %s problem for %s %s %s", w.code, w.file, w.district, w.commune)
@@ -204,7 +218,7 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 	}
 
 	// Only complete, on-time returns: warnings for what was not sent, no errors, exit 0.
-	code, out, errOut = runIn(t, dir, "validate", "returns/phase3/phase3-huyen-cang-long.xlsx", "--as-of", "2025-12-20")
+	code, out, errOut = runIn(t, dir, "validate", "returns/phase3/phase3-xa-cau-ke.xlsx", "--as-of", "2025-12-20")
 	if code != ExitOK {
 		t.Errorf("a complete return: exit %d, want 0\n%s%s", code, out, errOut)
 	}
@@ -216,14 +230,16 @@ func TestE2EValidateSampleGolden(t *testing.T) {
 // Issue 5: deadlines of the same inputs, as a table and as JSON.
 func TestE2EDeadlinesSampleGolden(t *testing.T) {
 	dir := sampleCopy(t)
+	// Late and missing returns are warnings; the sample has reading errors (xã Càng Long's
+	// return lists its former units), which deadlines prints: exit 1.
 	code, out, errOut := runIn(t, dir, validateArgs(t, dir, "deadlines")...)
-	if code != ExitOK {
-		t.Errorf("exit %d, want 0 (late and missing returns are warnings):\n%s", code, errOut)
+	if code != ExitData || !strings.Contains(errOut, "unknown-commune") || strings.Contains(errOut, "late-submission") {
+		t.Errorf("exit %d, want 1 for the reading errors alone:\n%s", code, errOut)
 	}
 	golden(t, "deadlines.txt", out)
 
 	code, out, _ = runIn(t, dir, validateArgs(t, dir, "deadlines", "--format", "json")...)
-	if code != ExitOK {
+	if code != ExitData {
 		t.Errorf("json: exit %d", code)
 	}
 	golden(t, "deadlines.json", out)
@@ -233,8 +249,10 @@ func TestE2EDeadlinesSampleGolden(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &raw); err != nil {
 		t.Fatal(err)
 	}
-	if len(raw.Submissions) != 9*5 {
-		t.Errorf("%d submissions, want 45 (9 districts × 5 kinds)", len(raw.Submissions))
+	// The districts owe the kinds due before the reform of 1 July 2025, the 41 communes
+	// formed by it those due after, the 12 bodies of section IV their plans and reports.
+	if len(raw.Submissions) != 9*3+41*2+12*4 {
+		t.Errorf("%d submissions, want 157 (9 districts × 3 kinds, 41 communes × 2, 12 bodies × 4)", len(raw.Submissions))
 	}
 	for _, s := range raw.Submissions {
 		for _, k := range []string{"district", "kind", "due", "submitted", "status", "days_late"} {
@@ -256,14 +274,25 @@ func TestE2EDeadlinesSampleGolden(t *testing.T) {
 		t.Fatalf("no submission %s %s", district, kind)
 		return classify.SubmissionStatus{}
 	}
-	if s := find("Huyện Cầu Kè", "phase3"); s.Status != classify.SubmissionLate || s.DaysLate != 3 {
-		t.Errorf("Cầu Kè phase 3: %+v, want late by 3 days", s)
+	if s := find("Phường Long Đức", "phase3"); s.Status != classify.SubmissionLate || s.DaysLate != 3 || s.FormerDistrict != "Thành phố Trà Vinh" {
+		t.Errorf("Long Đức phase 3: %+v, want late by 3 days, listed under the city", s)
 	}
-	if s := find("Huyện Trà Cú", "phase3"); s.Status != classify.SubmissionMissing {
-		t.Errorf("Trà Cú phase 3: %+v, want missing", s)
+	if s := find("Xã Bình Phú", "phase3"); s.Status != classify.SubmissionMissing {
+		t.Errorf("Bình Phú phase 3: %+v, want missing", s)
 	}
-	if s := find("Huyện Châu Thành", "phase3"); s.Status != classify.SubmissionOnTime {
-		t.Errorf("Châu Thành phase 3: %+v, want on time (the later, supplementary return counts)", s)
+	if s := find("Xã An Trường", "phase3"); s.Status != classify.SubmissionOnTime || len(s.Superseded) != 1 {
+		t.Errorf("An Trường phase 3: %+v, want on time (the later, supplementary return counts)", s)
+	}
+	if s := find("Huyện Cầu Ngang", "plan"); s.Status != classify.SubmissionMissing {
+		t.Errorf("Cầu Ngang's plan: %+v, want missing", s)
+	}
+	if s := find("Sở Y tế", "phase3"); s.Status != classify.SubmissionLate || !s.Body {
+		t.Errorf("Sở Y tế's phase 3: %+v, want late", s)
+	}
+	for _, s := range got.Submissions {
+		if strings.HasPrefix(s.District, "Huyện ") && (s.Kind == "phase2" || s.Kind == "phase3") {
+			t.Errorf("%s owes %s after the districts were abolished", s.District, s.Kind)
+		}
 	}
 
 	// A usage error: neither returns nor a register.
@@ -291,16 +320,16 @@ func onlyMissingCommunes(stderr string) bool {
 func TestE2EDeadlinesWorkbookKeepsBothTables(t *testing.T) {
 	dir := sampleCopy(t)
 	code, _, errOut := runIn(t, dir, validateArgs(t, dir, "deadlines", "-o", "tien-do.xlsx")...)
-	if code != ExitOK {
+	if code != ExitData { // the sample's reading errors
 		t.Fatalf("exit %d:\n%s", code, errOut)
 	}
 	out := filepath.Join(dir, "tien-do.xlsx")
-	overview := sheetRows(t, out, "Tiến độ theo huyện")
-	if len(overview) != 1+9 || overview[0][0] != "Huyện, thị xã, thành phố" {
-		t.Errorf("overview: %d rows, header %q; want the header and 9 districts", len(overview), overview[0])
+	overview := sheetRows(t, out, "Tiến độ theo đơn vị")
+	if len(overview) != 1+9+41+12 || overview[0][0] != "Đơn vị gửi báo cáo" {
+		t.Errorf("overview: %d rows, header %q; want the header, 9 districts, 41 communes and 12 bodies", len(overview), overview[0])
 	}
 	list := sheetRows(t, out, "Tiến độ báo cáo")
-	if len(list) != 1+9*5 {
-		t.Errorf("list of documents: %d rows, want the header and 45 (9 districts × 5 kinds)", len(list))
+	if len(list) != 1+9*3+41*2+12*4 {
+		t.Errorf("list of documents: %d rows, want the header and 157", len(list))
 	}
 }

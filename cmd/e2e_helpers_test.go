@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"time"
+
 	"bytes"
 	"errors"
 	"io"
@@ -37,6 +39,12 @@ func bin(t *testing.T, dir string, args ...string) (int, string, string) {
 // that paths in the output are the relative ones given.
 func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
+	return runInAt(t, dir, testClock, args...)
+}
+
+// runInAt is runIn with the clock at now.
+func runInAt(t *testing.T, dir string, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
 	old, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +57,7 @@ func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
 			t.Fatal(err)
 		}
 	}()
-	return run(t, args...)
+	return runAt(t, now, args...)
 }
 
 // sampleCopy copies the sample data (districts.xlsx and returns/) into a fresh folder.

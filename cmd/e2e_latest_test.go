@@ -16,15 +16,16 @@ import (
 	"drugfree/report/template"
 )
 
-// writeRound writes a phase 3 return of district listing its first n communes, received
-// and reported on the days given (zero: not given), at dir/file.
+// writeRound writes a phase 1 return of district listing its first n communes, received
+// and reported on the days given (zero: not given), at dir/file. (A district's return is
+// of a kind due before the reform of 1 July 2025: after it the communes report.)
 func writeRound(t *testing.T, p *criteria.Plan, dir, file, district string, n int, received, reported time.Time) {
 	t.Helper()
 	communes := p.Registry.InDistrict(district)
 	if len(communes) < n {
 		t.Fatalf("%s has %d communes, want %d", district, len(communes), n)
 	}
-	spec := template.ReturnSpec{District: district, Kind: "phase3", Number: "9/BC-" + file, ReceivedDate: received, ReportDate: reported}
+	spec := template.ReturnSpec{District: district, Kind: "phase1", Number: "9/BC-" + file, ReceivedDate: received, ReportDate: reported}
 	for _, c := range communes[:n] {
 		spec.Rows = append(spec.Rows, template.ReturnRow{Commune: c, Status: "transformation",
 			Figures: classify.Figures{"population": 5000, "addicts_total": 0, "hotspots": 0}})
@@ -49,7 +50,8 @@ func writeRound(t *testing.T, p *criteria.Plan, dir, file, district string, n in
 func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 	p := criteria.Default()
 	district := "Huyện Càng Long"
-	day := func(d int) time.Time { return time.Date(2025, 12, d, 0, 0, 0, 0, time.UTC) }
+	day := func(d int) time.Time { return time.Date(2025, 4, d, 0, 0, 0, 0, time.UTC) }
+	clock := day(20).Add(9 * time.Hour) // the in-process clock: the as-of day of classify and recognize
 	none := time.Time{}
 	tests := []struct {
 		name                 string
@@ -76,7 +78,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 		{
 			name:      "undated, and a return received after the as-of day: the later, except where it did not exist yet",
 			aReceived: none, aReported: none, bReceived: day(22), bReported: none,
-			counted: "b.xlsx", superseded: "a.xlsx", sameDay: false, reason: "undated, taken as submitted on 2025-12-20",
+			counted: "b.xlsx", superseded: "a.xlsx", sameDay: false, reason: "undated, taken as submitted on 2025-04-20",
 			leftOut: "b.xlsx",
 		},
 	}
@@ -86,7 +88,11 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 			writeRound(t, p, dir, "a.xlsx", district, 5, tt.aReceived, tt.aReported)
 			writeRound(t, p, dir, "b.xlsx", district, 3, tt.bReceived, tt.bReported)
 			files := []string{"a.xlsx", "b.xlsx"}
-			asOf := []string{"--as-of", "2025-12-20"} // the in-process clock's day too
+			asOf := []string{"--as-of", "2025-04-20"} // the in-process clock's day too
+			runIn := func(t *testing.T, dir string, args ...string) (int, string, string) {
+				t.Helper()
+				return runInAt(t, dir, clock, args...)
+			}
 			counted, superseded, wantSup := tt.counted, tt.superseded, []string{tt.superseded}
 			if tt.leftOut != "" {
 				counted, superseded, wantSup = tt.superseded, "", nil
@@ -113,11 +119,11 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 					t.Errorf("%v: consolidate's sources sheet: %v; want %s used and %s superseded", order, used, counted, superseded)
 				}
 				timeliness := sheetRows(t, out, "Timeliness")
-				th, dCol := headerIndex(t, timeliness, "District")
+				th, dCol := headerIndex(t, timeliness, "Sender")
 				kCol, fCol, sCol := slices.Index(timeliness[th], "Kind"), slices.Index(timeliness[th], "File or document"), slices.Index(timeliness[th], "Superseded")
 				found := false
 				for _, r := range timeliness[th+1:] {
-					if len(r) > fCol && r[dCol] == district && r[kCol] == "Phase 3 (review of results)" {
+					if len(r) > fCol && r[dCol] == district && r[kCol] == "Phase 1" {
 						found = true
 						sup := "" // an empty last cell is not read back
 						if len(r) > sCol {
@@ -129,7 +135,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 					}
 				}
 				if !found {
-					t.Errorf("%v: no phase 3 row of %s in the timeliness sheet", order, district)
+					t.Errorf("%v: no phase 1 row of %s in the timeliness sheet", order, district)
 				}
 				probs := sheetRows(t, out, "Problems")
 				ph, pFile := headerIndex(t, probs, "File")
@@ -192,7 +198,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 				kCol, fCol, sCol = slices.Index(table[0], "kind"), slices.Index(table[0], "file"), slices.Index(table[0], "superseded")
 				found = false
 				for _, r := range table[1:] {
-					if r[0] == district && r[kCol] == "phase3" {
+					if r[0] == district && r[kCol] == "phase1" {
 						found = true
 						if r[fCol] != counted || r[sCol] != superseded {
 							t.Errorf("%v: deadlines' table counts %q and supersedes %q; want %s and %s", order, r[fCol], r[sCol], counted, superseded)
@@ -200,7 +206,7 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 					}
 				}
 				if !found {
-					t.Errorf("%v: no phase 3 row of %s in deadlines' table:\n%s", order, district, stdout)
+					t.Errorf("%v: no phase 1 row of %s in deadlines' table:\n%s", order, district, stdout)
 				}
 
 				// classify and recognize judge the communes of the return that counts.
@@ -229,12 +235,12 @@ func TestE2EOneReturnCountsEverywhere(t *testing.T) {
 	}
 }
 
-// checkStatus checks that the district's phase 3 status counts the return counted and
+// checkStatus checks that the district's phase 1 status counts the return counted and
 // lists the other as superseded.
 func checkStatus(t *testing.T, what string, sts []classify.SubmissionStatus, district, counted, superseded string) {
 	t.Helper()
 	for _, s := range sts {
-		if s.District == district && s.Kind == "phase3" {
+		if s.District == district && s.Kind == "phase1" {
 			want := []string{superseded}
 			if superseded == "" {
 				want = nil
@@ -245,7 +251,7 @@ func checkStatus(t *testing.T, what string, sts []classify.SubmissionStatus, dis
 			return
 		}
 	}
-	t.Errorf("%s: no phase 3 status of %s", what, district)
+	t.Errorf("%s: no phase 1 status of %s", what, district)
 }
 
 // checkSupersededMessage checks that a superseded warning names the return that counts,

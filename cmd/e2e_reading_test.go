@@ -61,7 +61,7 @@ func writeMessyReturn(t *testing.T, path string) {
 	rows := [][]any{
 		{"CONG AN TINH TRA VINH"},
 		{"BÁO CÁO KẾT QUẢ XÂY DỰNG XÃ, PHƯỜNG, THỊ TRẤN KHÔNG MA TÚY"},
-		{"(Kèm theo Báo cáo số 99/BC-CAT ngày 10/12/2025)"},
+		{"(Kèm theo Báo cáo số 99/BC-CAT ngày 25/04/2025)"},
 		{"STT", "Huyen", "Ten xa, phuong, thi tran", "Tinh trang", "Dan so", "Nguoi nghien", nil, "Nguoi su dung", "Tu diem", "So cay", "Dien tich (m2)", "Doi tuong pham toi", "Vi pham khac", "Tuyen trong diem"},
 		{nil, nil, nil, nil, nil, "Tong so", "Co ho so"},
 		{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)"},
@@ -85,8 +85,8 @@ func writeMessyReturn(t *testing.T, path string) {
 	writeBook(t, path,
 		sheetSpec{name: "BC so lieu", rows: rows, merges: merges},
 		sheetSpec{name: "Thông tin", rows: [][]any{
-			{"Đơn vị báo cáo", ""}, {"Loại báo cáo", "Giai đoạn 3"}, {"Số văn bản", "99/BC-CAT"},
-			{"Ngày báo cáo", "10/12/2025"}, {"Ngày nhận", "ngày 11 tháng 12 năm 2025"},
+			{"Đơn vị báo cáo", ""}, {"Loại báo cáo", "Giai đoạn 1"}, {"Số văn bản", "99/BC-CAT"},
+			{"Ngày báo cáo", "25/04/2025"}, {"Ngày nhận", "ngày 26 tháng 04 năm 2025"},
 		}})
 }
 
@@ -103,8 +103,8 @@ func writeCanonicalReturn(t *testing.T, dir string) []string {
 		}
 		spec := byDistrict[com.District]
 		if spec == nil {
-			spec = &template.ReturnSpec{District: com.District, Kind: "phase3", Number: "99/BC-CAT",
-				ReportDate: time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 12, 11, 0, 0, 0, 0, time.UTC)}
+			spec = &template.ReturnSpec{District: com.District, Kind: "phase1", Number: "99/BC-CAT",
+				ReportDate: time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)}
 			byDistrict[com.District] = spec
 		}
 		spec.Rows = append(spec.Rows, template.ReturnRow{Commune: com, Status: c.statusK, Figures: c.want})

@@ -45,8 +45,9 @@ func TestE2EReasonsInJSONAreData(t *testing.T) {
 		zero(classify.Figures{"hotspots": 3, "on_route": 1}),
 		zero(classify.Figures{"addicts_managed": 30, "addicts_total": 30}, "on_route"),
 	}
-	spec := template.ReturnSpec{District: "Huyện Cầu Kè", Kind: "phase3", Number: "1/BC",
-		ReportDate: time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 12, 11, 0, 0, 0, 0, time.UTC)}
+	// a district's phase 1, before the reform of 1 July 2025
+	spec := template.ReturnSpec{District: "Huyện Cầu Kè", Kind: "phase1", Number: "1/BC",
+		ReportDate: time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC), ReceivedDate: time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)}
 	for i, c := range communes {
 		f := zero(nil)
 		if i < len(figures) {

@@ -10,11 +10,21 @@ import (
 	"time"
 )
 
-// run runs drugfree in-process with args and returns the exit code, stdout and stderr.
+// run runs drugfree in-process with args and returns the exit code, stdout and stderr. Its
+// clock says 20/12/2025, 09:00 (testClock).
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runAt(t, testClock, args...)
+}
+
+// testClock is the in-process clock's time.
+var testClock = time.Date(2025, 12, 20, 9, 0, 0, 0, time.UTC)
+
+// runAt is run with the clock at now.
+func runAt(t *testing.T, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
 	ios, out, errOut := TestIO()
-	f := &Factory{IO: ios, Now: func() time.Time { return time.Date(2025, 12, 20, 9, 0, 0, 0, time.UTC) }, Getenv: func(string) string { return "" }}
+	f := &Factory{IO: ios, Now: func() time.Time { return now }, Getenv: func(string) string { return "" }}
 	code := Run(f, args)
 	return code, out.String(), errOut.String()
 }

@@ -22,11 +22,12 @@ import (
 // problems of both come back together. Every command that reads returns goes through it.
 // A register that cannot be read (nothing read from it, and an error) stops the run before
 // anything is shown: every status judged without it would be wrong. Its problems are then
-// printed and a DataError comes back.
-func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
-	opt := g.readOptions(f, p)
+// printed and a DataError comes back. An undated return or line of the register is read
+// against the registry in force on asOf.
+func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string, asOf time.Time) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
+	opt := g.readOptions(f, p, asOf)
 	files, problems := read.Distinct(files, g.Lang) // a file given twice is read once
-	opt.Matcher = naming.NewMatcher(p)              // for the returns and the register
+	opt.Matchers = naming.NewMatchers(p)            // for the returns and the register
 	var done func()
 	opt.OnFileDone, done = fileProgress(f.IO, len(files), g.Lang)
 	returns, readProblems := read.ReadFiles(files, opt)
@@ -35,7 +36,7 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 	var subs []classify.Submission
 	if register != "" {
 		var regProblems []problem.Problem
-		subs, regProblems = read.ReadRegister(register, opt.Matcher, p, g.Lang)
+		subs, regProblems = read.ReadRegister(register, opt.Matchers, p, asOf, g.Lang)
 		if n := problem.CountErrors(regProblems); n > 0 && len(subs) == 0 {
 			_ = render.WriteProblems(f.IO.ErrOut, regProblems, g.Lang)
 			fmt.Fprintf(f.IO.ErrOut, i18n.Tr(g.Lang, "Dừng: không đọc được sổ theo dõi %s (--register); sửa tệp hoặc bỏ --register.\n",

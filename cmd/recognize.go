@@ -20,7 +20,10 @@ type RecognizeOptions struct {
 	Files    []string
 	Baseline string
 	All      bool
-	Out      OutputOptions
+	// AsOf is the day the target is counted on, in the communes in force that day (zero:
+	// today); an undated return is taken as submitted that day.
+	AsOf time.Time
+	Out  OutputOptions
 }
 
 // NewCmdRecognize builds `drugfree recognize`.
@@ -33,11 +36,18 @@ func NewCmdRecognize(f *Factory, g *GlobalOptions, runF func(*RecognizeOptions) 
 (Chuyển hóa) or maintained (Duy trì), or on every commune with --all. Each criterion is
 ✓ (Đạt), ✗ (Không đạt) or ? (Thiếu dữ liệu), with the figures behind it; a commune passes
 only when all eight pass. The footer counts the communes that pass against the plan's
-target (21 of 104 communes for Plan 16/KH-UBND).
+target.
 
 Criterion 4 compares addicts and users with the baseline: the return's baseline columns,
 or the same commune in an earlier return given with --baseline. Without either it is
-missing, never a pass.`,
+missing, never a pass. For a commune formed by the reform of 1 July 2025 the baseline is
+its former units' figures in the earlier return, added up: a review of the districts is
+the baseline of the communes' phase 3.
+
+The target is counted in the communes in force on --as-of (today by default): 9 of the 41
+communes formed by the reform after 1 July 2025, 21 of 104 before; the footer says how many
+former communes the passing ones were formed from. An undated return is read as of that
+day too.`,
 		Example: `  $ drugfree recognize testdata/districts.xlsx
   $ drugfree recognize returns/phase3/*.xlsx --baseline returns/review/review-cang-long.xlsx
   $ drugfree recognize returns.xlsx --all --format json`,
@@ -61,6 +71,7 @@ missing, never a pass.`,
 	}
 	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "Take criterion 4's baseline from the earlier return in `file`")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "Check every commune, not only those in transformation or maintained")
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Count the target in the communes in force on `date` (YYYY-MM-DD; default today)")
 	opts.Out.AddFlags(cmd.Flags())
 	return cmd
 }
@@ -78,21 +89,21 @@ func recognizeRun(opts *RecognizeOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := opts.Global.readOptions(opts.Factory, p)
-	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "")
-	// No --as-of here: an undated return is taken as submitted today.
-	prep := report.Prepare(p, returns, readProblems, asOfOrToday(opts.Factory, time.Time{}), lang)
+	asOf := asOfOrToday(opts.Factory, opts.AsOf)
+	ro := opts.Global.readOptions(opts.Factory, p, asOf)
+	returns, _, readProblems, _ := readAll(opts.Factory, opts.Global, p, opts.Files, "", asOf)
+	prep := report.Prepare(p, returns, readProblems, asOf, lang)
 	problems := prep.Problems
 	// Criterion 4's baseline: --baseline, else the review returns among the files.
-	base := report.NewBaselines(prep.Baseline)
+	base := report.NewBaselines(p, prep.Baseline)
 	if opts.Baseline != "" {
 		baseReturns, baseProblems := read.ReadFiles([]string{opts.Baseline}, ro)
 		problems = append(problems, baseProblems...)
-		base = report.NewBaselines(baseReturns)
+		base = report.NewBaselines(p, baseReturns)
 	}
 	problem.SortProblems(problems)
 	results := report.RecognizeReturns(p, prep.Current, base, opts.All, lang)
-	progress := classify.TargetProgress(p, report.CountPassing(p, results))
+	progress := report.TargetProgress(p, results, asOf)
 
 	table, progressLine := layout.RecognitionTable(p, results, lang), layout.ProgressLine(p, progress, lang)
 	first := table

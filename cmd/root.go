@@ -161,7 +161,7 @@ reported) or the run was refused; 2 a usage error.`,
 	pf := root.PersistentFlags()
 	pf.Var(&opts.Lang, "lang", "Language of the output: `vi` or en")
 	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")
-	pf.StringVar(&opts.Registry, "registry", "", "Replace the registry of communes with the CSV `file` (columns district_code,district,commune_code,commune,type)")
+	pf.StringVar(&opts.Registry, "registry", "", "Replace the plan's registries of communes, for the whole year, with the CSV `file` (columns district_code,district,commune_code,commune,type; or code,name,type without districts)")
 	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
 	pf.Var(limitsValue{&opts.Limits}, "limits", "Limits on reading one `file`: file=MB,inflated=MB,parts=N (size, inflated size, zip entries); raise one only when a file is refused as too large")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &FlagError{err} })
@@ -205,9 +205,9 @@ func (o *GlobalOptions) password(f *Factory) string {
 	return f.Getenv("DRUGFREE_PASSWORD")
 }
 
-// readOptions returns the options for reading returns.
-func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan) read.ReadOptions {
-	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang, Limits: o.Limits}
+// readOptions returns the options for reading returns, an undated one as of asOf.
+func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan, asOf time.Time) read.ReadOptions {
+	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang, Limits: o.Limits, AsOf: asOf}
 }
 
 // reportProblems prints problems on stderr and returns a DataError when any is an error.

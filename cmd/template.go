@@ -18,28 +18,36 @@ type TemplateOptions struct {
 	IO       *IOStreams
 	Global   *GlobalOptions
 	District string
-	Kind     string
-	Output   string
-	Force    bool
+	// Commune, instead of District, is a commune that reports for itself: one formed by
+	// the reform of 1 July 2025, after which there are no districts.
+	Commune string
+	Kind    string
+	Output  string
+	Force   bool
 }
 
 // NewCmdTemplate builds `drugfree template`.
 func NewCmdTemplate(f *Factory, g *GlobalOptions, runF func(*TemplateOptions) error) *cobra.Command {
 	opts := &TemplateOptions{IO: f.IO, Global: g}
 	cmd := &cobra.Command{
-		Use:   "template --district <name> -o <file.xlsx> [--kind <kind>]",
-		Short: "Write the return template of a district, with its communes filled in",
+		Use:   "template (--district <name> | --commune <name>) -o <file.xlsx> [--kind <kind>]",
+		Short: "Write the return template of a district or a commune, with its communes filled in",
 		Long: `Write the canonical return (SPEC §5) for one district: a cover sheet "Thông tin" and a data
 sheet "Số liệu" with the district's communes and their codes filled in, drop-down lists for
 the report kind, the status and yes/no, whole numbers ≥ 0 enforced in the count columns,
 and a note on each header saying what to count. A filled template reads back with no
-problem.`,
+problem.
+
+Since the reform of 1 July 2025 there are no districts and each commune reports for itself
+(SPEC §9): --commune writes the return of one of the communes formed from the plan's, its
+own row filled in, for the kinds due after that day (phase 2, phase 3).`,
 		Example: `  $ drugfree template --district "Càng Long" -o cang-long.xlsx
-  $ drugfree template --district "TX Duyên Hải" --kind phase3 -o duyen-hai.xlsx`,
+  $ drugfree template --district "TX Duyên Hải" --kind phase1 -o duyen-hai.xlsx
+  $ drugfree template --commune "Xã Càng Long" --kind phase3 -o xa-cang-long.xlsx`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
-			if opts.District == "" {
-				return flagErrorf("--district is required")
+			if (opts.District == "") == (opts.Commune == "") {
+				return flagErrorf("give one of --district and --commune")
 			}
 			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
 				return err
@@ -55,6 +63,7 @@ problem.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.District, "district", "", "The district, as the registry names it (diacritics and prefixes optional)")
+	cmd.Flags().StringVar(&opts.Commune, "commune", "", "The commune, one formed by the reform of 1 July 2025 (diacritics and type optional)")
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "Fill in the report kind: review, plan, phase1, phase2 or phase3, or its Vietnamese name (\"Giai đoạn 3\", \"rà soát\")")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "Write the template to `file.xlsx`")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
@@ -67,7 +76,12 @@ func templateRun(opts *TemplateOptions) error {
 	if err != nil {
 		return err
 	}
-	spec, err := template.TemplateSpec(p, opts.District, opts.Kind, lang)
+	var spec template.ReturnSpec
+	if opts.Commune != "" {
+		spec, err = template.CommuneTemplateSpec(p, opts.Commune, opts.Kind, lang)
+	} else {
+		spec, err = template.TemplateSpec(p, opts.District, opts.Kind, lang)
+	}
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
-	returns, subs, readProblems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register)
+	returns, subs, readProblems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register, asOf)
 	if err != nil {
 		return err
 	}

@@ -465,6 +465,15 @@ func TestMistakesInAPlanFile(t *testing.T) {
 		{"a sub-header naming two fields of a group", "{field: addicts_managed, headers: [có hồ sơ quản lý,", "{field: addicts_managed, headers: [tổng số, có hồ sơ quản lý,", "", "names both"},
 		{"a header group without columns", "    - names: [hộ gia đình, số hộ gia đình]\n", "    - names: [hộ gia đình, số hộ gia đình]\n      columns: []\n    - names: [x]\n", "- names: [hộ gia đình", "needs names and columns"},
 		{"a layout word without a letter", "  totals: [tổng cộng,", `  totals: ["--", tổng cộng,`, "", "has no letter"},
+		{"a crosswalk from an unknown code", `{old: "29236", new: "29263"}`, `{old: "99998", new: "29263"}`, "", "99998 is not a code of the plan's registry"},
+		{"a crosswalk into an unknown code", `{old: "29236", new: "29263"}`, `{old: "29236", new: "99997"}`, "", "99997 is not a code of the reform's registry"},
+		{"a unit going into two", `{old: "29236", new: "29263"}`, `{old: "29239", new: "29263"}`, "", "29239 is listed twice"},
+		{"a commune of the plan left out of the crosswalk", "    - {old: \"29236\", new: \"29263\"}  # Phường 4 (Thành phố Trà Vinh) → phường Long Đức\n", "", `{old: "29239", new: "29242"}`, "Phường 4 (29236) of the plan's registry is not in the crosswalk"},
+		{"a district in a registry without districts", `{code: "29254", name: Nguyệt Hoá, type: phường,`, `{district: Thành phố Trà Vinh, code: "29254", name: Nguyệt Hoá, type: phường,`, "", "a registry without districts gives none to any"},
+		{"a reform in force before the plan's registry", "    effective: 2025-07-01\n", "    effective: 2024-12-01\n", "", "not after the plan's registry"},
+		{"a sender owing an unknown kind", "kinds: [review, plan, phase1, phase2, phase3]", "kinds: [review, plan, phase1, phase2, phase4]", "", `"phase4" is not a kind`},
+		{"a body listed twice", "  - name: Sở Y tế\n", "  - name: Sở Tài chính\n", "- name: Sở Tài chính\n    en: Department of Finance", "listed twice"},
+		{"a sender neither units nor a name", "  - units: registry\n", "  - units: communes\n", "", "either units: registry or a name"},
 	}
 	fileLine := regexp.MustCompile(`^plan\.yaml:(\d+): `)
 	for _, c := range cases {

@@ -38,6 +38,7 @@ func Parse(name string, data []byte) (*Plan, error) {
 		}
 		return nil, errors.New(strings.Join(msgs, "\n"))
 	}
+	p.reform = p.buildIndex()
 	return &p, nil
 }
 
@@ -77,7 +78,9 @@ func cleanYAMLError(name string, err error) string {
 	return strings.Join(out, "\n")
 }
 
-// SetRegistry replaces the plan's registry (for --registry FILE).
+// SetRegistry replaces the plan's registries (for --registry FILE) with r, in force for the
+// whole year: a registry given alone has no crosswalk to another, so a reform the plan
+// had is dropped with its registry.
 func (p *Plan) SetRegistry(r Registry, source string) {
 	// Aliases and former units of the embedded registry still apply to codes that remain.
 	codes := map[string]bool{}
@@ -94,7 +97,10 @@ func (p *Plan) SetRegistry(r Registry, source string) {
 			r.Former = append(r.Former, f)
 		}
 	}
+	r.Effective = Date{}
 	p.Registry = r
+	p.Reform = nil
+	p.reform = p.buildIndex()
 	p.RegistrySource = source
 }
 

@@ -55,6 +55,15 @@ type Plan struct {
 	Cover          []CoverField   `yaml:"cover"`
 	Layout         Layout         `yaml:"layout"`
 	Registry       Registry       `yaml:"registry"`
+	// Reform is the reorganisation of the communes during the year, if any: its registry
+	// is in force from its effective day (SPEC §9).
+	Reform *Reform `yaml:"reform,omitempty"`
+	// Senders are who owes which kinds of return (SPEC §4); a plan without them has every
+	// reporting unit owe every kind.
+	Senders []Sender `yaml:"senders,omitempty"`
+
+	// reform indexes the crosswalk (Plan.index).
+	reform *reformIndex
 
 	// Source names where the plan came from: "embedded" or a file name.
 	Source string `yaml:"-"`

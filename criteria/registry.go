@@ -11,18 +11,57 @@ import (
 
 // Registry lists the province's communes, their spelling variants and the units merged away.
 type Registry struct {
+	// Effective is the day the registry came into force; zero for a registry in force from
+	// the start of the plan.
+	Effective Date `yaml:"effective,omitempty"`
+	// Province is the province of the communes, when it is not the plan's (after a merger of
+	// provinces).
+	Province string       `yaml:"province,omitempty"`
 	Communes []Commune    `yaml:"communes"`
 	Aliases  []Alias      `yaml:"aliases,omitempty"`
 	Former   []FormerUnit `yaml:"former,omitempty"`
+
+	// merged are the units a reform merged into this registry's communes, worked out from
+	// the plan's crosswalk when the plan is read (Plan.index); FormerUnits lists them.
+	merged []FormerUnit
+}
+
+// FormerUnits are the units merged into the registry's communes: those it lists, then
+// those the plan's reform merged into them (the communes of the registry before it).
+func (r *Registry) FormerUnits() []FormerUnit {
+	if len(r.merged) == 0 {
+		return r.Former
+	}
+	return append(append(make([]FormerUnit, 0, len(r.Former)+len(r.merged)), r.Former...), r.merged...)
+}
+
+// HasDistricts reports whether the registry's communes belong to districts. A registry
+// without (the one in force after the reform of 1 July 2025) has each commune report for
+// itself.
+func (r *Registry) HasDistricts() bool {
+	return len(r.Communes) > 0 && r.Communes[0].District != ""
 }
 
 // Commune is one commune-level unit (xã, phường, thị trấn).
 type Commune struct {
-	DistrictCode string `yaml:"district_code"`
-	District     string `yaml:"district"`
-	Code         string `yaml:"code"`
-	Name         string `yaml:"name"`
-	Type         string `yaml:"type"` // xã, phường, thị trấn
+	DistrictCode string `yaml:"district_code,omitempty"`
+	// District is "" in a registry without districts.
+	District string `yaml:"district,omitempty"`
+	Code     string `yaml:"code"`
+	Name     string `yaml:"name"`
+	Type     string `yaml:"type"` // xã, phường, thị trấn
+	// FormerProvince is the province whose units formed the commune, in a registry that
+	// followed a merger of provinces.
+	FormerProvince string `yaml:"former_province,omitempty"`
+}
+
+// Unit is the reporting unit the commune belongs to: its district, or the commune itself
+// (its full name) in a registry without districts.
+func (c Commune) Unit() string {
+	if c.District != "" {
+		return c.District
+	}
+	return c.FullName()
 }
 
 // FullName returns the name with its type, as "Xã Định An" or "Thị trấn Định An". A name
@@ -82,14 +121,39 @@ type FormerUnit struct {
 	Effective  Date   `yaml:"effective"`
 }
 
-// Districts returns the district names in registry order, each once.
+// Districts returns the district names in registry order, each once; none for a
+// registry without districts.
 func (r Registry) Districts() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range r.Communes {
-		if !seen[c.District] {
+		if c.District != "" && !seen[c.District] {
 			seen[c.District] = true
 			out = append(out, c.District)
+		}
+	}
+	return out
+}
+
+// Units returns the reporting units in registry order, each once: the districts, or in
+// a registry without districts every commune (Commune.Unit).
+func (r Registry) Units() []string {
+	if r.HasDistricts() {
+		return r.Districts()
+	}
+	out := make([]string, len(r.Communes))
+	for i, c := range r.Communes {
+		out[i] = c.Unit()
+	}
+	return out
+}
+
+// InUnit returns the communes of a reporting unit (Commune.Unit), in registry order.
+func (r Registry) InUnit(unit string) []Commune {
+	var out []Commune
+	for _, c := range r.Communes {
+		if c.Unit() == unit {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -127,12 +191,19 @@ func (r Registry) ByCode(code string) (Commune, bool) {
 	return Commune{}, false
 }
 
-// registryColumns are the columns of a registry CSV, as in the reference file.
-var registryColumns = []string{"district_code", "district", "commune_code", "commune", "type"}
+// registryColumns are the columns of a registry CSV, as in the reference file;
+// communeColumns those of a registry without districts, as new-units.csv of the reform of 1
+// July 2025 (former_province optional).
+var (
+	registryColumns = []string{"district_code", "district", "commune_code", "commune", "type"}
+	communeColumns  = []string{"code", "name", "type"}
+)
 
 // ParseRegistryCSV reads a registry in the columns of tra-vinh-communes-2025.csv
-// (district_code, district, commune_code, commune, type). It keeps no aliases or former
-// units: those belong to the plan's own registry. name is used in error messages.
+// (district_code, district, commune_code, commune, type), or of a registry without
+// districts, each commune reporting for itself, in those of new-units.csv (code, name,
+// type, former_province). It keeps no aliases or former units: those belong to the plan's
+// own registry. name is used in error messages.
 func ParseRegistryCSV(name string, r io.Reader) (Registry, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -144,9 +215,16 @@ func ParseRegistryCSV(name string, r io.Reader) (Registry, error) {
 	for i, h := range head {
 		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 	}
-	for _, c := range registryColumns {
+	_, hasCode := col["code"]
+	_, hasCommuneCode := col["commune_code"]
+	districts := !hasCode || hasCommuneCode
+	want := registryColumns
+	if !districts {
+		want = communeColumns
+	}
+	for _, c := range want {
 		if _, ok := col[c]; !ok {
-			return Registry{}, fmt.Errorf("%s: line 1: missing column %q (want %s)", name, c, strings.Join(registryColumns, ","))
+			return Registry{}, fmt.Errorf("%s: line 1: missing column %q (want %s, or %s without districts)", name, c, strings.Join(registryColumns, ","), strings.Join(communeColumns, ","))
 		}
 	}
 	var reg Registry
@@ -166,7 +244,12 @@ func ParseRegistryCSV(name string, r io.Reader) (Registry, error) {
 			return ""
 		}
 		c := Commune{DistrictCode: get("district_code"), District: get("district"), Code: get("commune_code"), Name: get("commune"), Type: get("type")}
-		if c.District == "" || c.Name == "" || c.Code == "" {
+		if !districts {
+			c = Commune{Code: get("code"), Name: get("name"), Type: get("type"), FormerProvince: get("former_province")}
+			if c.Name == "" || c.Code == "" {
+				return Registry{}, fmt.Errorf("%s: line %d: code and name must not be empty", name, line)
+			}
+		} else if c.District == "" || c.Name == "" || c.Code == "" {
 			return Registry{}, fmt.Errorf("%s: line %d: district, commune_code and commune must not be empty", name, line)
 		}
 		if prev, dup := seen[c.Code]; dup {

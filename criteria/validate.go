@@ -241,28 +241,114 @@ func (p *Plan) validate() []planError {
 		}
 	}
 
-	// Registry.
-	if len(p.Registry.Communes) == 0 {
-		add("registry: no communes", "registry")
+	// Registries, the reform's crosswalk and the senders.
+	errs = append(errs, checkRegistry(&p.Registry, "registry")...)
+	if r := p.Reform; r != nil {
+		errs = append(errs, p.checkReform(r)...)
+	}
+	errs = append(errs, p.checkSenders()...)
+	return errs
+}
+
+// checkRegistry checks one registry, at path in the plan file: communes with code and
+// name, each code once, every commune with a district or none, aliases and former units
+// naming its codes.
+func checkRegistry(reg *Registry, path ...any) []planError {
+	var errs []planError
+	at := func(more ...any) []any { return append(append([]any{}, path...), more...) }
+	add := func(msg string, where []any) { errs = append(errs, planError{where, msg}) }
+	name := path[len(path)-1].(string)
+	if len(reg.Communes) == 0 {
+		add(name+": no communes", at())
 	}
 	codes := map[string]bool{}
-	for i, c := range p.Registry.Communes {
-		if c.Code == "" || c.Name == "" || c.District == "" {
-			add("registry: each commune needs code, name and district", "registry", "communes", i)
+	withDistrict := reg.HasDistricts()
+	for i, c := range reg.Communes {
+		if c.Code == "" || c.Name == "" || (c.District != "") != withDistrict {
+			add(name+": each commune needs code, name and district (a registry without districts gives none to any)", at("communes", i))
 		}
 		if codes[c.Code] {
-			add(fmt.Sprintf("registry: code %s is listed twice", c.Code), "registry", "communes", i, "code")
+			add(fmt.Sprintf("%s: code %s is listed twice", name, c.Code), at("communes", i, "code"))
 		}
 		codes[c.Code] = true
 	}
-	for i, a := range p.Registry.Aliases {
+	for i, a := range reg.Aliases {
 		if !codes[a.Code] {
-			add(fmt.Sprintf("registry alias %q: code %s is not in the registry", a.Alias, a.Code), "registry", "aliases", i)
+			add(fmt.Sprintf("%s alias %q: code %s is not in the registry", name, a.Alias, a.Code), at("aliases", i))
 		}
 	}
-	for i, f := range p.Registry.Former {
+	for i, f := range reg.Former {
 		if !codes[f.MergedInto] {
-			add(fmt.Sprintf("registry former unit %q: merged_into %s is not in the registry", f.Name, f.MergedInto), "registry", "former", i)
+			add(fmt.Sprintf("%s former unit %q: merged_into %s is not in the registry", name, f.Name, f.MergedInto), at("former", i))
+		}
+	}
+	return errs
+}
+
+// checkReform checks the reform: its registry, in force after the plan's, and a crosswalk
+// that sends every commune of the plan's registry, once, to a commune of the reform's.
+func (p *Plan) checkReform(r *Reform) []planError {
+	errs := checkRegistry(&r.Registry, "reform", "registry")
+	add := func(msg string, path ...any) { errs = append(errs, planError{path, msg}) }
+	if r.Registry.Effective.IsZero() {
+		add("reform: the registry needs the day it came into force (effective: YYYY-MM-DD)", "reform", "registry")
+	} else if !p.Registry.Effective.IsZero() && !r.Registry.Effective.After(p.Registry.Effective.Time) {
+		add(fmt.Sprintf("reform: its registry comes into force on %s, not after the plan's registry (%s)", r.Registry.Effective, p.Registry.Effective), "reform", "registry", "effective")
+	}
+	old := map[string]bool{}
+	for _, c := range p.Registry.Communes {
+		old[c.Code] = true
+	}
+	now := map[string]bool{}
+	for _, c := range r.Registry.Communes {
+		now[c.Code] = true
+	}
+	seen := map[string]bool{}
+	for i, l := range r.Crosswalk {
+		switch {
+		case !old[l.Old]:
+			add(fmt.Sprintf("reform: crosswalk: %s is not a code of the plan's registry", l.Old), "reform", "crosswalk", i, "old")
+		case seen[l.Old]:
+			add(fmt.Sprintf("reform: crosswalk: %s is listed twice (a unit goes whole into one new unit)", l.Old), "reform", "crosswalk", i, "old")
+		}
+		if !now[l.New] {
+			add(fmt.Sprintf("reform: crosswalk: %s is not a code of the reform's registry", l.New), "reform", "crosswalk", i, "new")
+		}
+		seen[l.Old] = true
+	}
+	for _, c := range p.Registry.Communes {
+		if !seen[c.Code] {
+			add(fmt.Sprintf("reform: crosswalk: %s (%s) of the plan's registry is not in the crosswalk: say which unit it went into", c.FullName(), c.Code), "reform", "crosswalk")
+		}
+	}
+	return errs
+}
+
+// checkSenders checks who owes what: the registry's units once at most, named bodies
+// named once, every kind a kind of the calendar.
+func (p *Plan) checkSenders() []planError {
+	var errs []planError
+	add := func(msg string, path ...any) { errs = append(errs, planError{path, msg}) }
+	units, names := false, map[string]bool{}
+	for i, s := range p.Senders {
+		switch {
+		case s.Units == UnitsRegistry && s.Name == "":
+			if units {
+				add("senders: units: registry is listed twice", "senders", i)
+			}
+			units = true
+		case s.Units == "" && s.Name != "":
+			if names[s.Name] {
+				add(fmt.Sprintf("senders: %q is listed twice", s.Name), "senders", i)
+			}
+			names[s.Name] = true
+		default:
+			add("senders: each entry is either units: registry or a name", "senders", i)
+		}
+		for j, k := range s.Kinds {
+			if _, ok := p.Deadline(k); !ok {
+				add(fmt.Sprintf("senders: %q is not a kind of the calendar", k), "senders", i, "kinds", j)
+			}
 		}
 	}
 	return errs

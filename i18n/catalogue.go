@@ -112,6 +112,37 @@ var catalogue = map[string]Text{
 		"the name %s and the code %s (%s) do not match%s; correct the name or the code. The row is not read."},
 	"name-is":        {"; tên này là của %s", "; that name is %s"},
 	"wrong-district": {"%s thuộc %s, không thuộc %s.", "%s belongs to %s, not to %s."},
+	"registry-date.unit": {
+		"“%s” được đọc theo danh mục %s (%s) là %s; theo danh mục %s là %s.",
+		"“%s” is read by the registry %s (%s) as %s; by the registry %s it is %s."},
+	"registry-date.code": {
+		"mã %s được đọc theo danh mục %s (%s) là %s (%s); theo danh mục %s, mã này là %s (%s).",
+		"code %s is read by the registry %s (%s) as %s (%s); by the registry %s it is %s (%s)."},
+	"registry-date.name": {
+		"“%s” được đọc theo danh mục %s (%s) là %s (mã %s); theo danh mục %s, tên này là %s (mã %s).",
+		"“%s” is read by the registry %s (%s) as %s (code %s); by the registry %s the name is %s (code %s)."},
+	"registry-date.unknown-unit": {
+		" %s là đơn vị của danh mục %s; báo cáo này (%s) được đọc theo danh mục %s.",
+		" %s is a unit of the registry %s; this return (%s) is read by the registry %s."},
+	"registry-date.unknown-commune": {
+		" %s (mã %s) là đơn vị của danh mục %s; báo cáo này (%s) được đọc theo danh mục %s.",
+		" %s (code %s) is a unit of the registry %s; this return (%s) is read by the registry %s."},
+	"registry-date.no-districts": {
+		" Từ ngày đó không còn cấp huyện: mỗi xã, phường tự gửi báo cáo của mình.",
+		" Since then there are no districts: each commune sends its own return."},
+	"registry-date.from":         {"có hiệu lực từ %s", "in force from %s"},
+	"registry-date.plan":         {"của kế hoạch", "of the plan"},
+	"registry-date.day.report":   {"ngày báo cáo %s", "report date %s"},
+	"registry-date.day.received": {"ngày nhận %s", "received %s"},
+	"registry-date.day.as-of":    {"không ghi ngày, xét ngày %s", "undated, read as of %s"},
+	"registry-date.day.line":     {"dòng ghi ngày %s", "the line dated %s"},
+	"registry-date.undated":      {"không ghi ngày", "undated"},
+	"outside-plan": {
+		"%s (mã %s) được hình thành từ các xã của tỉnh %s, không phải các xã của kế hoạch (tỉnh %s); dòng này không được đọc.",
+		"%s (code %s) was formed from the communes of %s province, not from the plan's (%s); the row is not read."},
+	"wrong-unit": {
+		"%s không phải là %s, đơn vị gửi báo cáo này: mỗi xã, phường tự báo cáo số liệu của mình.",
+		"%s is not %s, the unit sending this return: each commune reports its own figures."},
 	"duplicate-commune": {
 		"%s đã có ở dòng %d; dòng %d không được đọc.",
 		"%s is already on row %d; row %d is not read."},

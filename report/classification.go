@@ -21,9 +21,15 @@ type CommuneResult struct {
 	Possible []string  `json:"possible,omitempty"`
 	Missing  []string  `json:"missing,omitempty"`
 	Reasons  []*Reason `json:"reasons"`
-	File     string    `json:"file"`
-	Sheet    string    `json:"sheet,omitempty"`
-	Row      int       `json:"row"`
+	// FormerDistrict is, for a commune formed by the reform of 1 July 2025, the district of
+	// the plan's registry it is listed under.
+	FormerDistrict string `json:"former_district,omitempty"`
+	File           string `json:"file"`
+	Sheet          string `json:"sheet,omitempty"`
+	Row            int    `json:"row"`
+
+	// registry is the registry the commune's return was read against.
+	registry *criteria.Registry
 }
 
 // ClassifyReturns classifies every row of every return, in the order given.
@@ -48,7 +54,8 @@ func ClassifyReturns(p *criteria.Plan, returns []*read.Return, lang i18n.Lang) [
 				District: row.Commune.District, Commune: row.Commune.FullName(), Code: row.Commune.Code,
 				Status: row.Status, Kind: r.Kind, Category: res.Category, Label: p.CategoryLabel(res.Category, lang),
 				Possible: res.Possible, Missing: res.Missing, Reasons: ex.explain(res.Reasons),
-				File: r.File, Sheet: r.Sheet, Row: row.Line,
+				FormerDistrict: formerDistrict(p, r.Registry, row.Commune), File: r.File, Sheet: r.Sheet, Row: row.Line,
+				registry: r.Registry,
 			}
 		}
 	})

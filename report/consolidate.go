@@ -44,8 +44,11 @@ type Consolidation struct {
 	Progress    classify.Progress
 	// Movement counts communes by baseline category (rows) and latest category (columns);
 	// MovementFrom names where the baseline came from ("" when there is none).
-	Movement     map[string]map[string]int
-	MovementFrom string
+	// MovementAggregated counts the communes formed by the reform of 1 July 2025 whose
+	// baseline is their former units' figures added up and classified as one unit.
+	Movement           map[string]map[string]int
+	MovementFrom       string
+	MovementAggregated int
 	// DataNotes say which districts are classified from older figures than the others,
 	// or not at all, so that the totals are not read as more current than they are.
 	DataNotes []string
@@ -100,12 +103,12 @@ type ConsolidateInput struct {
 func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	lang := in.Lang
 	c := &Consolidation{Plan: p, Lang: lang, AsOf: in.AsOf, Generated: in.Now, Version: in.Version}
-	byDistrict := communesByDistrict(p.Registry) // for the completeness and the notes
-	prep := prepare(p, in.Returns, in.Problems, byDistrict, in.AsOf, lang)
+	units := newUnitCommunes(p) // for the completeness and the notes
+	prep := prepare(p, in.Returns, in.Problems, units, in.AsOf, lang)
 	problems := append(prep.Problems, prep.Holes(p, lang)...)
 	latest, current := prep.Latest, prep.Current
 	c.Classification = ClassifyReturns(p, current, lang)
-	c.DataNotes = dataNotes(p, current, kindOrder(p), byDistrict, lang)
+	c.DataNotes = dataNotes(p, current, latest, kindOrder(p), units, in.AsOf, lang)
 
 	// Baseline for the movement and criterion 4: --baseline, else the review returns.
 	base := in.Baseline
@@ -113,13 +116,14 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	if base == nil && len(prep.Baseline) > 0 {
 		base, c.MovementFrom = prep.Baseline, "review"
 	}
+	baselines := NewBaselines(p, base)
 	if len(base) > 0 {
-		c.Movement = movement(p, ClassifyReturns(p, base, lang), c.Classification)
+		c.Movement, c.MovementAggregated = movement(p, baselines, c.Classification)
 	}
 	// The checklist, with criterion 4's baseline from the same returns where a commune's
 	// own return lacks the baseline columns.
-	c.Recognition = recognizeReturns(p, current, NewBaselines(base), false, c.Classification, lang)
-	c.Progress = classify.TargetProgress(p, CountPassing(p, c.Recognition))
+	c.Recognition = recognizeReturns(p, current, baselines, false, c.Classification, lang)
+	c.Progress = TargetProgress(p, c.Recognition, in.AsOf)
 
 	// Timeliness from the returns and the register.
 	var late []problem.Problem
@@ -132,24 +136,26 @@ func BuildConsolidation(p *criteria.Plan, in ConsolidateInput) *Consolidation {
 	return c
 }
 
-// movement counts communes by their baseline and current categories.
-func movement(p *criteria.Plan, base, now []CommuneResult) map[string]map[string]int {
-	was := map[string]string{}
-	for _, r := range base {
-		was[r.Code] = r.Category
-	}
-	m := map[string]map[string]int{}
+// movement counts communes by their baseline and current categories. The baseline of a
+// commune formed by the reform of 1 July 2025 that no baseline return lists is its former
+// units' figures added up, classified as one unit (Baselines.For); aggregated counts them.
+func movement(p *criteria.Plan, base Baselines, now []CommuneResult) (m map[string]map[string]int, aggregated int) {
+	ev := classify.NewEvaluator(p)
+	m = map[string]map[string]int{}
 	for _, r := range now {
-		from, ok := was[r.Code]
-		if !ok {
-			from = "" // no baseline for this commune
+		from := "" // no baseline for this commune
+		if b, ok := base.For(r.registry, criteria.Commune{Code: r.Code}); ok {
+			from = ev.Classify(b.figures).Category
+			if len(b.of) > 0 {
+				aggregated++
+			}
 		}
 		if m[from] == nil {
 			m[from] = map[string]int{}
 		}
 		m[from][r.Category]++
 	}
-	return m
+	return m, aggregated
 }
 
 // inputFiles lists the inputs with what was read from each and how many of problems
@@ -249,10 +255,15 @@ func PartialReasons(ps []problem.Problem, lang i18n.Lang) []string {
 	return append(out, i18n.Tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
 }
 
-// dataNotes names the districts whose latest data return is of an earlier kind than the
-// latest kind any district sent, and those that sent no data return at all.
-// communes are the registry's communes by district (communesByDistrict).
-func dataNotes(p *criteria.Plan, current []*read.Return, order map[string]int, communes map[string][]criteria.Commune, lang i18n.Lang) []string {
+// dataNotes names the reporting units whose latest data return is of an earlier kind than
+// the latest kind any unit sent, and those that sent no data return at all: the districts,
+// or as of a day after the reform of 1 July 2025 the plan's communes in force (laterNotes).
+// units are the registries' communes by reporting unit (newUnitCommunes).
+func dataNotes(p *criteria.Plan, current, latest []*read.Return, order map[string]int, units unitCommunes, asOf time.Time, lang i18n.Lang) []string {
+	if reg := p.RegistryOn(asOf); p.Later(reg) {
+		return laterNotes(p, reg, current, latest, order, lang)
+	}
+	communes := units.districts()
 	latestKind, newest := -1, ""
 	byDistrict := map[string]*read.Return{}
 	for _, r := range current {
@@ -282,6 +293,92 @@ func dataNotes(p *criteria.Plan, current []*read.Return, order map[string]int, c
 			notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
 				d, label(newest), label(r.Kind), check.SubmittedPhrase(r, lang)))
 		}
+	}
+	return notes
+}
+
+// laterNotes are dataNotes as of a day when reg, a reform's registry, is in force: for each
+// of the plan's communes in it, in the order of the deadlines, what its figures are when
+// they are not the newest kind of return: an earlier kind of its own; none since the
+// reform, its former units' being in the districts' latest data returns before it (the
+// current picture when no commune has reported yet, the baseline otherwise); or none.
+func laterNotes(p *criteria.Plan, reg *criteria.Registry, current, latest []*read.Return, order map[string]int, lang i18n.Lang) []string {
+	latestKind, newest := -1, ""
+	own := map[string]*read.Return{}      // commune code → its current return
+	formerly := map[string]*read.Return{} // code of the plan's registry → its latest data return
+	for _, r := range current {
+		k, ok := order[r.Kind]
+		if !ok {
+			continue
+		}
+		if k > latestKind {
+			latestKind, newest = k, r.Kind
+		}
+		if r.Registry == reg {
+			for _, row := range r.Rows {
+				own[row.Commune.Code] = r
+			}
+		}
+	}
+	for _, r := range latest {
+		k, ok := order[r.Kind]
+		if !ok || r.Registry == reg {
+			continue
+		}
+		if d, _ := p.Deadline(r.Kind); !d.Data {
+			continue
+		}
+		for _, row := range r.Rows {
+			if prev, seen := formerly[row.Commune.Code]; !seen || order[prev.Kind] < k {
+				formerly[row.Commune.Code] = r
+			}
+		}
+	}
+	figuresOf := i18n.Tr(lang, "số liệu trước đó của %d đơn vị cũ của xã (%s): báo cáo %s.", "the earlier figures of %d of its former units (%s): the %s return.")
+	if len(own) == 0 {
+		figuresOf = i18n.Tr(lang, "%d đơn vị cũ của xã (%s) được phân loại riêng theo báo cáo %s.", "%d of its former units (%s) are classified on their own from the %s return.")
+	}
+	if latestKind < 0 {
+		return nil
+	}
+	label := func(kind string) string {
+		d, _ := p.Deadline(kind)
+		return d.Label(lang)
+	}
+	since := i18n.ClerkDate(reg.Effective.Time, lang)
+	var notes []string
+	for _, o := range p.Obligations() {
+		if o.Group == "" {
+			continue
+		}
+		var c criteria.Commune
+		for _, x := range p.PlanCommunes(reg) {
+			if x.Unit() == o.Sender {
+				c = x
+			}
+		}
+		if r, ok := own[c.Code]; ok {
+			if order[r.Kind] < latestKind {
+				notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo %s; phân loại theo báo cáo %s (%s).", "%s: no %s return yet; classified from its %s return (%s)."),
+					o.Sender, label(newest), label(r.Kind), check.SubmittedPhrase(r, lang)))
+			}
+			continue
+		}
+		var names, from []string
+		for _, f := range p.Predecessors(c.Code) {
+			if r, ok := formerly[f.Code]; ok {
+				names = append(names, f.FullName())
+				if src := fmt.Sprintf("%s %s (%s)", label(r.Kind), r.District, check.SubmittedPhrase(r, lang)); !contains(from, src) {
+					from = append(from, src)
+				}
+			}
+		}
+		if len(names) == 0 {
+			notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo số liệu nào từ ngày %s; chưa được phân loại.", "%s: no data return since %s; not classified."), o.Sender, since))
+			continue
+		}
+		notes = append(notes, fmt.Sprintf(i18n.Tr(lang, "%s: chưa có báo cáo số liệu nào từ ngày %s; ", "%s: no data return since %s; ")+figuresOf,
+			o.Sender, since, len(names), strings.Join(names, ", "), strings.Join(from, "; ")))
 	}
 	return notes
 }

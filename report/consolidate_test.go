@@ -35,18 +35,20 @@ func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
 	p := criteria.Default()
 	ds := p.Registry.Districts()
 	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	// Before the reform of 1 July 2025, when the districts report (after it:
+	// TestConsolidationAcrossTheReform).
 	in := ConsolidateInput{
 		Returns: []*read.Return{
-			districtReturn(p, ds[0], "phase3", day(12, 10)),
+			districtReturn(p, ds[0], "phase1", day(4, 28)),
 			districtReturn(p, ds[1], "review", day(2, 21)),
-			districtReturn(p, ds[1], "phase2", day(10, 30)),
+			districtReturn(p, ds[1], "review", day(2, 24)),
 		},
-		AsOf: day(12, 20), Lang: i18n.Vi,
+		AsOf: day(5, 20), Lang: i18n.Vi,
 	}
 	c := BuildConsolidation(p, in)
 	notes := strings.Join(c.DataNotes, "\n")
-	if !strings.Contains(notes, ds[1]+": chưa có báo cáo Giai đoạn 3 (sơ kết); phân loại theo báo cáo Giai đoạn 2 (nhận 30/10/2025).") {
-		t.Errorf("no note that %s is classified from its phase 2 return:\n%s", ds[1], notes)
+	if !strings.Contains(notes, ds[1]+": chưa có báo cáo Giai đoạn 1; phân loại theo báo cáo Rà soát (nhận 24/02/2025).") {
+		t.Errorf("no note that %s is classified from its review return:\n%s", ds[1], notes)
 	}
 	if strings.Contains(notes, ds[0]+":") {
 		t.Errorf("%s sent the latest kind and needs no note:\n%s", ds[0], notes)
@@ -54,13 +56,13 @@ func TestConsolidationSaysWhichDistrictsHaveOlderFiguresOrNone(t *testing.T) {
 	if !strings.Contains(notes, ds[2]+": chưa có báo cáo số liệu nào") {
 		t.Errorf("no note that %s sent no data return:\n%s", ds[2], notes)
 	}
-	// The phase 2 figures of the second district are classified, once per commune.
+	// The later review of the second district is classified, once per commune.
 	n := 0
 	for _, r := range c.Classification {
 		if r.District == ds[1] {
 			n++
-			if r.Kind != "phase2" {
-				t.Errorf("%s classified from %s, want its latest data return (phase2)", r.Commune, r.Kind)
+			if r.Kind != "review" || r.File != "review.xlsx" {
+				t.Errorf("%s classified from %s, want its latest data return (review)", r.Commune, r.Kind)
 			}
 		}
 	}
@@ -175,7 +177,7 @@ func TestParallelEvaluationEqualsOneByOne(t *testing.T) {
 	p := criteria.Default()
 	rets := manyReturns(p)
 	results := ClassifyReturns(p, rets, i18n.Vi)
-	checks := RecognizeReturns(p, rets, nil, true, i18n.Vi)
+	checks := RecognizeReturns(p, rets, Baselines{}, true, i18n.Vi)
 	n := 0
 	ex := newExplainer(p, i18n.Vi)
 	for _, r := range rets {

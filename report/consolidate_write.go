@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"drugfree/criteria"
 	"drugfree/i18n"
 )
@@ -14,18 +16,38 @@ type DistrictCounts struct {
 	Registry   int
 }
 
-// CountByDistrict counts the classification per district, plus a province row last.
-func CountByDistrict(p *criteria.Plan, rs []CommuneResult, lang i18n.Lang) []DistrictCounts {
+// CountByDistrict counts the classification per district, plus a province row last, in
+// the plan's communes in force on asOf: after the reform of 1 July 2025 the communes formed
+// by it, each under the district it is listed under (criteria.Plan.FormerDistrict); the
+// rows of another registry are left to the classification and the notes.
+func CountByDistrict(p *criteria.Plan, rs []CommuneResult, asOf time.Time, lang i18n.Lang) []DistrictCounts {
 	var out []DistrictCounts
 	idx := map[string]int{}
-	byDistrict := p.Registry.ByDistrict()
+	reg := p.RegistryOn(asOf)
+	inForce := map[string]int{}
+	if p.Later(reg) {
+		for _, c := range p.PlanCommunes(reg) {
+			inForce[p.FormerDistrict(c)]++
+		}
+	} else {
+		for d, cs := range p.Registry.ByDistrict() {
+			inForce[d] = len(cs)
+		}
+	}
 	for _, d := range p.Registry.Districts() {
 		idx[d] = len(out)
-		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: len(byDistrict[d])})
+		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: inForce[d]})
 	}
 	seen := map[string]bool{}
 	for _, r := range rs {
-		i, ok := idx[r.District]
+		if reg != r.registry && (r.registry != nil || p.Later(reg)) {
+			continue
+		}
+		district := r.District
+		if district == "" {
+			district = r.FormerDistrict
+		}
+		i, ok := idx[district]
 		if !ok || seen[r.Code] {
 			continue
 		}

@@ -57,8 +57,8 @@ func TestRecognitionWithTheClassificationsNames(t *testing.T) {
 	rets := manyReturns(p)
 	classified := ClassifyReturns(p, rets, i18n.Vi)
 	for _, all := range []bool{false, true} {
-		want := RecognizeReturns(p, rets, nil, all, i18n.Vi)
-		got := recognizeReturns(p, rets, nil, all, classified, i18n.Vi)
+		want := RecognizeReturns(p, rets, Baselines{}, all, i18n.Vi)
+		got := recognizeReturns(p, rets, Baselines{}, all, classified, i18n.Vi)
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("all=%v: %d results differ from RecognizeReturns's %d", all, len(got), len(want))
 		}

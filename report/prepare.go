@@ -18,7 +18,10 @@ type Prepared struct {
 	// kind is unknown are kept as they are); the others are superseded.
 	Latest []*read.Return
 	// Current holds, of Latest, each district's returns of its latest data kind: the
-	// figures its communes are classified and checked on, each commune once.
+	// figures its communes are classified and checked on, each commune once. Across the
+	// reform of 1 July 2025, once communes formed by it have sent returns the picture is
+	// theirs: the returns of the districts before it are not here (acrossReform), they are
+	// the baseline.
 	Current []*read.Return
 	// Baseline holds the review returns among Latest, the default baseline of criterion 4
 	// and of the movement between categories.
@@ -35,25 +38,84 @@ type Prepared struct {
 // are checked for consistency and completeness; and each district is judged on its latest
 // data kind, so a commune sent in the review and in phase 3 is classified once, on phase 3.
 func Prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, asOf time.Time, lang i18n.Lang) Prepared {
-	return prepare(p, returns, readProblems, communesByDistrict(p.Registry), asOf, lang)
+	return prepare(p, returns, readProblems, newUnitCommunes(p), asOf, lang)
 }
 
-// prepare is Prepare given the registry's communes by district (communesByDistrict), for
-// BuildConsolidation, which needs them again.
-func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, byDistrict map[string][]criteria.Commune, asOf time.Time, lang i18n.Lang) Prepared {
+// prepare is Prepare given the registries' communes by reporting unit (newUnitCommunes),
+// for BuildConsolidation, which needs them again.
+func prepare(p *criteria.Plan, returns []*read.Return, readProblems []problem.Problem, units unitCommunes, asOf time.Time, lang i18n.Lang) Prepared {
 	latest, superseded := check.Latest(p, returns, asOf, lang)
 	prep := Prepared{Latest: latest, Problems: append(append([]problem.Problem{}, readProblems...), superseded...)}
 	for _, r := range latest {
 		prep.Problems = append(prep.Problems, check.CheckConsistency(p, r, lang)...)
-		prep.Problems = append(prep.Problems, check.CheckCompletenessOf(p, r, byDistrict[r.District], lang)...)
+		prep.Problems = append(prep.Problems, check.CheckCompletenessOf(p, r, units.of(r), lang)...)
 		if r.Kind == "review" {
 			prep.Baseline = append(prep.Baseline, r)
 		}
 	}
 	var unused []problem.Problem
 	prep.Current, unused = latestDataKind(p, latest, lang)
+	prep.Current = acrossReform(p, prep.Current)
 	prep.Problems = append(prep.Problems, unused...)
 	return prep
+}
+
+// unitCommunes are the communes of each reporting unit, for each registry of the plan.
+type unitCommunes struct {
+	first *criteria.Registry // the plan's own, for a return that names no registry
+	by    map[*criteria.Registry]map[string][]criteria.Commune
+}
+
+// newUnitCommunes indexes the plan's registries by reporting unit: the plan's own by
+// district (communesByDistrict), a registry without districts by commune.
+func newUnitCommunes(p *criteria.Plan) unitCommunes {
+	u := unitCommunes{first: &p.Registry, by: map[*criteria.Registry]map[string][]criteria.Commune{}}
+	for _, reg := range p.Registries() {
+		if reg.HasDistricts() {
+			u.by[reg] = communesByDistrict(*reg)
+			continue
+		}
+		m := make(map[string][]criteria.Commune, len(reg.Communes))
+		for i, c := range reg.Communes {
+			m[c.Unit()] = reg.Communes[i : i+1 : i+1]
+		}
+		u.by[reg] = m
+	}
+	return u
+}
+
+// of is the communes of r's reporting unit in r's registry.
+func (u unitCommunes) of(r *read.Return) []criteria.Commune {
+	reg := r.Registry
+	if reg == nil {
+		reg = u.first
+	}
+	return u.by[reg][r.District]
+}
+
+// districts is the communes of each district of the plan's own registry.
+func (u unitCommunes) districts() map[string][]criteria.Commune { return u.by[u.first] }
+
+// acrossReform keeps, once current holds returns read against the reform's registry (the
+// communes formed on 1 July 2025 reporting for themselves), only those: the picture is in
+// the communes in force, each once, and the districts' earlier returns are the baseline
+// (SPEC §9); the notes of a consolidation say which communes have sent nothing since
+// (laterNotes). current is returned as it is when it holds none.
+func acrossReform(p *criteria.Plan, current []*read.Return) []*read.Return {
+	if p.Reform == nil {
+		return current
+	}
+	later := &p.Reform.Registry
+	var out []*read.Return
+	for _, r := range current {
+		if r.Registry == later {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return current
+	}
+	return out
 }
 
 // communesByDistrict is reg.ByDistrict(), the communes of each district in registry order,

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"drugfree/classify"
 	"drugfree/criteria"
 	"drugfree/i18n"
@@ -17,31 +19,21 @@ type RecognitionResult struct {
 	Kind     string            `json:"kind,omitempty"`
 	Result   classify.Verdict  `json:"result"`
 	Criteria []CriterionResult `json:"criteria"`
-	// Baseline says where criterion 4's baseline came from: "columns", a file, or "" (none).
+	// Baseline says where criterion 4's baseline came from: "columns", a file (files,
+	// joined by ", ", for an aggregated one), or "" (none).
 	Baseline string `json:"baseline,omitempty"`
-	File     string `json:"file"`
-	Sheet    string `json:"sheet,omitempty"`
-	Row      int    `json:"row"`
-}
+	// BaselineOf names the former units whose figures were added up into the baseline of
+	// a commune formed by the reform of 1 July 2025 (an aggregated baseline, SPEC §9).
+	BaselineOf []string `json:"baseline_of,omitempty"`
+	// FormerDistrict is, for a commune formed by the reform, the district of the plan's
+	// registry it is listed under.
+	FormerDistrict string `json:"former_district,omitempty"`
+	File           string `json:"file"`
+	Sheet          string `json:"sheet,omitempty"`
+	Row            int    `json:"row"`
 
-// Baselines indexes the rows of earlier returns by commune code, for criterion 4.
-type Baselines map[string]baselineRow
-
-type baselineRow struct {
-	figures classify.Figures
-	file    string
-}
-
-// NewBaselines indexes the rows of returns by commune code; a later return replaces an
-// earlier one for the same commune.
-func NewBaselines(returns []*read.Return) Baselines {
-	b := Baselines{}
-	for _, r := range returns {
-		for _, row := range r.Rows {
-			b[row.Commune.Code] = baselineRow{row.Figures, r.File}
-		}
-	}
-	return b
+	// registry is the registry the commune's return was read against.
+	registry *criteria.Registry
 }
 
 // RecognizeReturns runs the checklist on every commune in transformation or maintained
@@ -78,12 +70,13 @@ func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, 
 			r, row := jobs[i].r, jobs[i].row
 			fig := row.Figures
 			source := ""
+			var of []string
 			if hasAll(fig, keys) {
 				source = "columns"
 			}
-			if b, ok := base[row.Commune.Code]; ok && source == "" {
+			if b, ok := base.For(r.Registry, row.Commune); ok && source == "" {
 				fig = classify.WithBaseline(p, fig, b.figures)
-				source = b.file
+				source, of = b.file, b.of
 			}
 			res := ev.CheckInto(fig, crit, conds)
 			var name string
@@ -94,8 +87,9 @@ func recognizeReturns(p *criteria.Plan, returns []*read.Return, base Baselines, 
 			}
 			out[i] = RecognitionResult{
 				District: row.Commune.District, Commune: name, Code: row.Commune.Code,
-				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: ex.check(res), Baseline: source,
-				File: r.File, Sheet: r.Sheet, Row: row.Line,
+				Status: row.Status, Kind: r.Kind, Result: res.Result, Criteria: ex.check(res), Baseline: source, BaselineOf: of,
+				FormerDistrict: formerDistrict(p, r.Registry, row.Commune), File: r.File, Sheet: r.Sheet, Row: row.Line,
+				registry: r.Registry,
 			}
 		}
 	})
@@ -119,15 +113,41 @@ func hasAll(f classify.Figures, keys []string) bool {
 	return len(keys) > 0
 }
 
-// CountPassing counts the communes in transformation or maintained whose checklist passes.
-func CountPassing(p *criteria.Plan, rs []RecognitionResult) int {
-	n := 0
-	seen := map[string]bool{}
+// TargetProgress counts the communes in transformation or maintained whose checklist
+// passes toward the plan's target, in the plan's communes in force on asOf (SPEC §9): a
+// commune passing in a return read against another registry is not one of them, and is
+// counted apart (NotCounted). After the reform it says how many former units the passing
+// communes were formed from (Covers).
+func TargetProgress(p *criteria.Plan, rs []RecognitionResult, asOf time.Time) classify.Progress {
+	reg := p.RegistryOn(asOf)
+	passing, covers, other := 0, 0, 0
+	type key struct {
+		reg  *criteria.Registry
+		code string
+	}
+	seen := map[key]bool{}
 	for _, r := range rs {
-		if r.Result == classify.Pass && p.Checklist.Applies(r.Status) && !seen[r.Code] {
-			seen[r.Code] = true
-			n++
+		if r.Result != classify.Pass || !p.Checklist.Applies(r.Status) {
+			continue
+		}
+		k := key{r.registry, r.Code}
+		if k.reg == nil {
+			k.reg = &p.Registry
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if k.reg != reg {
+			other++
+			continue
+		}
+		passing++
+		if p.Later(reg) {
+			covers += len(p.Predecessors(r.Code))
 		}
 	}
-	return n
+	g := classify.TargetProgress(p, reg, passing)
+	g.Covers, g.NotCounted = covers, other
+	return g
 }

@@ -75,16 +75,18 @@ func Validate(p *criteria.Plan, in ValidateInput) ([]problem.Problem, []classify
 	return problems, statuses, prov
 }
 
-// Timeliness judges every district × kind from the returns and the register as of asOf,
-// with the late and missing ones as problems. A kind not in kinds (when kinds is not nil)
-// is not judged: SubmissionNotChecked, whatever the calendar says.
+// Timeliness judges every sender × kind it owes (the plan's obligations: districts,
+// communes after the reform, the plan's bodies) from the returns and the register as of
+// asOf, with the late and missing ones as problems. A kind not in kinds (when kinds is not
+// nil) is not judged: SubmissionNotChecked, whatever the calendar says; nor are the
+// bodies' documents without a register, where they come from.
 func Timeliness(p *criteria.Plan, returns []*read.Return, register []classify.Submission, kinds Kinds, asOf time.Time, lang i18n.Lang) ([]classify.SubmissionStatus, []problem.Problem) {
 	subs := check.AppendSubmissions(make([]classify.Submission, 0, len(returns)+len(register)), returns) // sized once
 	subs = append(subs, register...)
-	statuses := classify.Timeliness(p, p.Registry.Districts(), subs, asOf)
+	statuses := classify.Timeliness(p, nil, subs, asOf)
 	if kinds != nil {
 		for i := range statuses {
-			if s := &statuses[i]; !kinds[s.Kind] {
+			if s := &statuses[i]; !kinds[s.Kind] || s.Body && len(register) == 0 {
 				// Nothing of this kind was given, so nothing was counted for it.
 				s.Status, s.DaysLate = classify.SubmissionNotChecked, 0
 			}

@@ -441,7 +441,7 @@ func TestSubmissionsAndTheirProblems(t *testing.T) {
 	if !reflect.DeepEqual(subs, want) {
 		t.Fatalf("got %+v", subs)
 	}
-	sts := classify.Timeliness(p, []string{"Huyện Càng Long"}, subs, time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC))
+	sts := classify.Timeliness(p, classify.EveryKind(p, "Huyện Càng Long"), subs, time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC))
 	got := SubmissionProblems(p, sts, i18n.Vi)
 	wantProblems := []problem.Problem{
 		{Severity: problem.Warning, Code: problem.CodeLateSubmission, File: "cl.xlsx", District: "Huyện Càng Long",

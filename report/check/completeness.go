@@ -9,10 +9,10 @@ import (
 	"drugfree/report/read"
 )
 
-// CheckCompletenessOf reports each commune of r's district (want: its communes in the
-// registry, as Registry.ByDistrict gives them for many returns) that r does not list, for
-// a return of a data kind (calendar data: true) or of an unknown kind. Nothing is reported
-// when the district is unknown: the reader reports that.
+// CheckCompletenessOf reports each commune of r's reporting unit (want: its communes in r's
+// registry; a district's, or after the reform of 1 July 2025 the commune itself) that r does
+// not list, for a return of a data kind (calendar data: true) or of an unknown kind. Nothing
+// is reported when the unit is unknown: the reader reports that.
 func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commune, lang i18n.Lang) []problem.Problem {
 	if r.District == "" {
 		return nil
@@ -22,7 +22,7 @@ func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commu
 	}
 	listed := make(map[string]bool, len(r.Rows)) // sized at once: one per return
 	for _, row := range r.Rows {
-		if row.Commune.District == r.District {
+		if row.Commune.District == r.District || row.Commune.District == "" && row.Commune.Unit() == r.District {
 			listed[row.Commune.Code] = true
 		}
 	}

@@ -34,7 +34,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 	tags := planTags(p, lang)
 	return lazyTable(t, len(results), func(row []any, i int) []any {
 		r := &results[i]
-		row = append(row, r.District, r.Commune, r.Code)
+		row = append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, r.Code)
 		if withKind {
 			kind := r.Kind
 			if d, ok := p.Deadline(r.Kind); ok {
@@ -73,4 +73,14 @@ func IncompleteNote(problems []problem.Problem, lang i18n.Lang) string {
 		return ""
 	}
 	return fmt.Sprintf(i18n.Tr(lang, "CHƯA ĐẦY ĐỦ: số liệu có %d lỗi (xem danh sách vấn đề); các số ở đây chỉ tính các xã đọc được.", "INCOMPLETE: errors in the data: %d (see the problems); these figures cover only the communes that could be read."), n)
+}
+
+// DistrictCell is a commune's district in a table: its district, or for a commune formed
+// by the reform of 1 July 2025, which has none, the district it is listed under, marked as
+// former ("Huyện Cầu Kè (cũ)").
+func DistrictCell(district, former string, lang i18n.Lang) string {
+	if district != "" || former == "" {
+		return district
+	}
+	return former + i18n.Tr(lang, " (cũ)", " (former)")
 }

@@ -10,8 +10,9 @@ import (
 )
 
 // MovementTable lays out how communes moved between categories: rows are the baseline
-// categories, columns the latest ones.
-func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, lang i18n.Lang) Table {
+// categories, columns the latest ones. aggregated is how many communes formed by the
+// reform of 1 July 2025 took as baseline their former units' figures added up.
+func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, aggregated int, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Chuyển biến", "Movement"), Columns: []Column{
 		{Key: "from", Header: i18n.Tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
 	}}
@@ -22,6 +23,10 @@ func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, l
 			from = i18n.Tr(lang, "các báo cáo rà soát", "the review returns")
 		}
 		t.Note = i18n.Tr(lang, "Ban đầu: ", "Baseline: ") + from
+		if aggregated > 0 {
+			t.Note += fmt.Sprintf(i18n.Tr(lang, "; %d xã, phường hình thành sau sắp xếp lấy số liệu ban đầu là tổng số liệu của các đơn vị cũ, phân loại như một đơn vị (số liệu gộp)",
+				"; %d communes formed by the reform take as baseline their former units' figures added up, classified as one unit (aggregated)"), aggregated)
+		}
 	}
 	for _, c := range p.Categories {
 		t.Columns = append(t.Columns, Column{Key: c.Key, Header: c.Label(lang)})

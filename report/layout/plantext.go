@@ -9,9 +9,14 @@ import (
 )
 
 // PlanTables lays the plan in effect out as tables: classification bands, checklist,
-// calendar and the registry by district.
+// calendar, who owes which return, the registry by district and, after a reform, its
+// communes with the former units each was formed from.
 func PlanTables(p *criteria.Plan, lang i18n.Lang) []Table {
-	return []Table{planBands(p, lang), planChecklist(p, lang), planCalendar(p, lang), planRegistry(p, lang)}
+	out := []Table{planBands(p, lang), planChecklist(p, lang), planCalendar(p, lang), planSenders(p, lang), planRegistry(p, lang)}
+	if p.Reform != nil {
+		out = append(out, planReform(p, lang))
+	}
+	return out
 }
 
 // PlanHeader is the plan's name, source, target and route, a few lines for the top.
@@ -24,8 +29,23 @@ func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 		src += "; " + i18n.Tr(lang, "danh mục xã: ", "registry: ") + p.RegistrySource
 	}
 	fmt.Fprintf(&b, "%s: %s\n", i18n.Tr(lang, "Nguồn", "Source"), src)
-	fmt.Fprintf(&b, "%s: %s — %s %d/%d %s\n", i18n.Tr(lang, "Mục tiêu", "Target"), criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang),
+	fmt.Fprintf(&b, "%s: %s — %s %d/%d %s", i18n.Tr(lang, "Mục tiêu", "Target"), criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang),
 		i18n.Tr(lang, "cần", "needs"), p.Target.Count(n), n, i18n.Tr(lang, "xã, phường, thị trấn", "communes"))
+	if r := p.Reform; r != nil {
+		later := len(p.PlanCommunes(&r.Registry))
+		fmt.Fprintf(&b, i18n.Tr(lang, "; từ %s: %d/%d xã, phường hình thành từ các xã của kế hoạch", "; from %s: %d/%d communes formed from the plan's"),
+			i18n.ClerkDate(r.Registry.Effective.Time, lang), p.Target.Count(later), later)
+	}
+	b.WriteString("\n")
+	if r := p.Reform; r != nil {
+		province := r.Registry.Province
+		if province == "" {
+			province = p.Province
+		}
+		fmt.Fprintf(&b, i18n.Tr(lang, "%s (%s): từ %s, %d đơn vị cấp xã của tỉnh %s, không có cấp huyện; %d xã của kế hoạch thành %d xã, phường, mỗi xã tự gửi báo cáo\n",
+			"%s (%s): from %s, %d communes of %s province and no districts; the plan's %d communes became %d, each reporting for itself\n"),
+			r.Label(lang), r.Plan, i18n.ClerkDate(r.Registry.Effective.Time, lang), len(r.Registry.Communes), province, len(p.Registry.Communes), len(p.PlanCommunes(&r.Registry)))
+	}
 	route := p.Classification.Route
 	if route.Field != "" {
 		var steps []string
@@ -129,5 +149,59 @@ func planRegistry(p *criteria.Plan, lang i18n.Lang) Table {
 		t.Rows = append(t.Rows, []any{d, len(byDistrict[d])})
 	}
 	t.Rows = append(t.Rows, []any{i18n.Tr(lang, "Tổng cộng", "Total"), len(p.Registry.Communes)})
+	return t
+}
+
+// planSenders lists who owes which kinds of return: the districts, then each commune
+// formed by a reform under the district it is listed under, then the plan's bodies.
+func planSenders(p *criteria.Plan, lang i18n.Lang) Table {
+	t := Table{Name: i18n.Tr(lang, "Đơn vị gửi báo cáo", "Senders"), Columns: []Column{
+		{Key: "sender", Header: i18n.Tr(lang, "Đơn vị", "Sender")},
+		{Key: "kinds", Header: i18n.Tr(lang, "Phải gửi", "Owes"), Width: 60, Wrap: true},
+	}}
+	for _, o := range p.Obligations() {
+		var kinds []string
+		for _, k := range o.Kinds {
+			d, _ := p.Deadline(k)
+			kinds = append(kinds, d.Label(lang))
+		}
+		name := o.Sender
+		if o.Group != "" {
+			name = "└ " + name
+		}
+		t.Rows = append(t.Rows, []any{name, strings.Join(kinds, ", ")})
+	}
+	return t
+}
+
+// planReform lists the plan's communes in the reform's registry, each with the district it
+// is listed under and the plan's communes it was formed from.
+func planReform(p *criteria.Plan, lang i18n.Lang) Table {
+	r := p.Reform
+	t := Table{Name: fmt.Sprintf(i18n.Tr(lang, "Xã, phường từ %s", "Communes from %s"), i18n.ClerkDate(r.Registry.Effective.Time, lang)), Columns: []Column{
+		{Key: "former_district", Header: i18n.Tr(lang, "Huyện cũ", "Former district")},
+		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường", "Commune")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code")},
+		{Key: "formed_from", Header: i18n.Tr(lang, "Hình thành từ", "Formed from"), Width: 70, Wrap: true},
+	}}
+	for _, o := range p.Obligations() {
+		if o.Group == "" {
+			continue
+		}
+		for _, c := range p.PlanCommunes(&r.Registry) {
+			if c.Unit() != o.Sender {
+				continue
+			}
+			var from []string
+			for _, f := range p.Predecessors(c.Code) {
+				name := f.FullName() + " (" + f.Code + ")"
+				if f.District != o.Group {
+					name += ", " + f.District
+				}
+				from = append(from, name)
+			}
+			t.Rows = append(t.Rows, []any{o.Group, c.FullName(), c.Code, strings.Join(from, "; ")})
+		}
+	}
 	return t
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"drugfree/classify"
 	"drugfree/criteria"
@@ -12,14 +13,30 @@ import (
 	"drugfree/report"
 )
 
-// ProgressLine says how far the province is from its target, in lang.
+// ProgressLine says how far the province is from its target, in lang. After the reform
+// of 1 July 2025 it says the target is counted in the communes formed by it, how many
+// former units the passing communes cover, and how many passing communes of the registry
+// before it are not counted.
 func ProgressLine(p *criteria.Plan, g classify.Progress, lang i18n.Lang) string {
-	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ 8 tiêu chí: %d xã; mục tiêu %s: %d/%d xã", "Pass all 8 criteria: %d communes; target %s: %d of %d communes"),
-		g.Passing, p.Target.Share.String(), g.Target, g.Registry)
-	if g.Reached() {
-		return s + i18n.Tr(lang, " — đã đạt mục tiêu", " — target reached")
+	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ 8 tiêu chí: %d xã", "Pass all 8 criteria: %d communes"), g.Passing)
+	if g.Covers > 0 {
+		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d xã, phường, thị trấn cũ)", " (formed from %d former communes)"), g.Covers)
 	}
-	return s + fmt.Sprintf(i18n.Tr(lang, " — còn thiếu %d xã", " — %d more needed"), g.Remaining())
+	s += fmt.Sprintf(i18n.Tr(lang, "; mục tiêu %s: %d/%d xã", "; target %s: %d of %d communes"), p.Target.Share.String(), g.Target, g.Registry)
+	if g.InForceFrom != "" {
+		if t, err := time.Parse(time.DateOnly, g.InForceFrom); err == nil {
+			s += fmt.Sprintf(i18n.Tr(lang, " có hiệu lực từ %s", " in force from %s"), i18n.ClerkDate(t, lang))
+		}
+	}
+	if g.Reached() {
+		s += i18n.Tr(lang, " — đã đạt mục tiêu", " — target reached")
+	} else {
+		s += fmt.Sprintf(i18n.Tr(lang, " — còn thiếu %d xã", " — %d more needed"), g.Remaining())
+	}
+	if g.NotCounted > 0 {
+		s += fmt.Sprintf(i18n.Tr(lang, "; %d xã đạt theo danh mục khác (không còn hiệu lực ngày xét) không được tính", "; %d passing communes of another registry (not in force on the as-of day) are not counted"), g.NotCounted)
+	}
+	return s
 }
 
 // verdictMark is the symbol of a verdict in a table.
@@ -54,7 +71,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 	missing := i18n.Tr(lang, "thiếu", "missing")
 	return lazyTable(t, len(rs), func(row []any, i int) []any {
 		r := &rs[i]
-		row = append(row, r.District, r.Commune, r.Code, tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
+		row = append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, r.Code, tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
 		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
 		var details strings.Builder
 		for _, c := range r.Criteria {
@@ -113,11 +130,28 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 		starts[k+1] = starts[k] + len(r.Criteria)
 	}
 	tags := planTags(p, lang)
+	// the criteria that compare with the baseline (criterion 4)
+	baselineCriteria := map[int]bool{}
+	for _, c := range p.Checklist.Criteria {
+		for _, cond := range c.Conditions {
+			if _, ok := p.Checklist.Baseline[cond.Left]; ok {
+				baselineCriteria[c.ID] = true
+			}
+			for _, f := range cond.Right.Fields {
+				if _, ok := p.Checklist.Baseline[f]; ok {
+					baselineCriteria[c.ID] = true
+				}
+			}
+		}
+	}
 	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
 		k := sort.SearchInts(starts[1:], i+1)
 		r := &rs[k]
 		c := &r.Criteria[i-starts[k]]
 		figures := joinTexts(c.Conditions, func(x *report.Condition) string { return x.Text }, "; ")
-		return append(row, r.District, r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: report.VerdictLabel(c.Result, lang)}), figures)
+		if len(r.BaselineOf) > 0 && baselineCriteria[c.ID] {
+			figures += fmt.Sprintf(i18n.Tr(lang, "; ban đầu: tổng số liệu của %s (%s)", "; baseline: the figures of %s added up (%s)"), strings.Join(r.BaselineOf, ", "), r.Baseline)
+		}
+		return append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: report.VerdictLabel(c.Result, lang)}), figures)
 	})
 }

@@ -31,11 +31,13 @@ func statusText(s classify.SubmissionStatus, lang i18n.Lang) string {
 	return s.Status
 }
 
-// DeadlinesTable lays out each district's status for each kind: one row per district, one
-// column per kind of the calendar, with the due day in the header.
+// DeadlinesTable lays out each sender's status for each kind: one row per sender, one
+// column per kind of the calendar, with the due day in the header; "—" where the sender
+// owes nothing. The communes formed by the reform of 1 July 2025 come under the district
+// they are listed under ("└ Xã Càng Long"); the plan's bodies last.
 func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) Table {
-	t := Table{Name: i18n.Tr(lang, "Tiến độ theo huyện", "Timeliness by district"), Columns: []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+	t := Table{Name: i18n.Tr(lang, "Tiến độ theo đơn vị", "Timeliness by sender"), Columns: []Column{
+		{Key: "district", Header: i18n.Tr(lang, "Đơn vị gửi báo cáo", "Sender")},
 	}}
 	col := map[string]int{}
 	for i, d := range p.Calendar {
@@ -49,6 +51,12 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n
 		if !ok {
 			row = make([]any, len(p.Calendar)+1)
 			row[0] = s.District
+			if s.FormerDistrict != "" {
+				row[0] = "└ " + s.District
+			}
+			for i := range p.Calendar {
+				row[i+1] = "—"
+			}
 			order = append(order, s.District)
 		}
 		if i, ok := col[s.Kind]; ok {
@@ -65,7 +73,8 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n
 // SubmissionsTable lays out every district × kind on its own row, for CSV and workbooks.
 func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiến độ báo cáo", "Timeliness"), Columns: []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "district", Header: i18n.Tr(lang, "Đơn vị gửi báo cáo", "Sender")},
+		{Key: "former_district", Header: i18n.Tr(lang, "Huyện cũ", "Former district")},
 		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
 		{Key: "due", Header: i18n.Tr(lang, "Hạn", "Due")},
 		{Key: "submitted", Header: i18n.Tr(lang, "Ngày nộp", "Submitted")},
@@ -93,7 +102,7 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i1
 			}
 			sup += f
 		}
-		return append(row, s.District, kind, due, sub, StatusTag(s.Status, StatusLabel(s.Status, lang)), s.DaysLate, s.File, sup)
+		return append(row, s.District, s.FormerDistrict, kind, due, sub, StatusTag(s.Status, StatusLabel(s.Status, lang)), s.DaysLate, s.File, sup)
 	})
 }
 
@@ -138,18 +147,30 @@ func StatusTag(status, text string) Tag {
 // NotCheckedLine says which kinds were not judged, for want of anything of them in the
 // run, and how to judge them all; "" when every kind was judged.
 func NotCheckedLine(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n.Lang) string {
-	unchecked := map[string]bool{}
+	unchecked, bodies := map[string]bool{}, false
 	for _, s := range sts {
-		if s.Status == classify.SubmissionNotChecked {
+		switch {
+		case s.Status != classify.SubmissionNotChecked:
+		case s.Body:
+			bodies = true // without a register: report.Timeliness
+		default:
 			unchecked[s.Kind] = true
 		}
 	}
 	labels := kindLabels(p, unchecked, lang)
-	if labels == "" {
-		return ""
+	var line string
+	if labels != "" {
+		line = fmt.Sprintf(i18n.Tr(lang, "Chưa kiểm tra (không có báo cáo hay dòng sổ theo dõi nào thuộc loại này): %s. Thêm --all-kinds để xét cả lịch báo cáo.",
+			"Not checked (no return or register line of these kinds was given): %s. Add --all-kinds to judge the whole calendar."), labels)
 	}
-	return fmt.Sprintf(i18n.Tr(lang, "Chưa kiểm tra (không có báo cáo hay dòng sổ theo dõi nào thuộc loại này): %s. Thêm --all-kinds để xét cả lịch báo cáo.",
-		"Not checked (no return or register line of these kinds was given): %s. Add --all-kinds to judge the whole calendar."), labels)
+	if bodies {
+		if line != "" {
+			line += " "
+		}
+		line += i18n.Tr(lang, "Văn bản của các sở, ngành, đoàn thể tỉnh chưa kiểm tra: chúng có trong sổ theo dõi (--register).",
+			"The provincial bodies' documents are not checked: they come from the register (--register).")
+	}
+	return line
 }
 
 // ProvinceLine says in one line what validate leaves out of its list: the returns missing
@@ -163,7 +184,7 @@ func ProvinceLine(p *criteria.Plan, districts int, kinds []string, lang i18n.Lan
 		set[k] = true
 	}
 	return fmt.Sprintf(i18n.Tr(lang, "Toàn tỉnh: %d đơn vị khác (không có trong các tệp đã cho) chưa gửi báo cáo đã quá hạn: %s. Xem từng đơn vị: drugfree deadlines.",
-		"Province: %d other districts (not among the files given) have returns overdue: %s. See each: drugfree deadlines."), districts, kindLabels(p, set, lang))
+		"Province: %d other senders (not among the files given) have returns overdue: %s. See each: drugfree deadlines."), districts, kindLabels(p, set, lang))
 }
 
 // kindLabels names the kinds of set in calendar order, joined by ", ".

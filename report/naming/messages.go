@@ -31,6 +31,8 @@ func (cm CommuneMatch) Message(lang i18n.Lang) string {
 		return i18n.Msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
 	case cm.Problem == problem.CodeAmbiguousCommune:
 		return i18n.Msg(lang, "ambiguous-commune", cm.Name, communeList(cm.Candidates, true))
+	case cm.Problem == problem.CodeWrongDistrict && cm.Commune.District == "":
+		return i18n.Msg(lang, "wrong-unit", cm.Commune.FullName(), cm.District)
 	case cm.Problem == problem.CodeWrongDistrict:
 		return i18n.Msg(lang, "wrong-district", cm.Commune.FullName(), cm.Commune.District, cm.District)
 	}
@@ -43,7 +45,7 @@ func (cm CommuneMatch) Message(lang i18n.Lang) string {
 
 // DistrictMessage says why a district name did not resolve.
 func DistrictMessage(lang i18n.Lang, name string, suggestions []string, m *Matcher) string {
-	k := splitName(name, districtPrefixes)
+	k := splitName(name, m.unitPrefixes)
 	if len(m.distByKey[k.key]) > 1 {
 		return i18n.Msg(lang, "ambiguous-district", name, strings.Join(suggestions, ", "))
 	}
@@ -55,11 +57,40 @@ func DistrictMessage(lang i18n.Lang, name string, suggestions []string, m *Match
 func communeList(cs []criteria.Commune, withCode bool) string {
 	var parts []string
 	for _, c := range cs {
-		s := c.FullName() + " (" + c.District
-		if withCode {
-			s += ", " + c.Code
+		var s string
+		switch {
+		case c.District == "" && withCode: // a commune of a registry without districts
+			s = c.FullName() + " (" + c.Code
+		case c.District == "":
+			parts = append(parts, c.FullName())
+			continue
+		default:
+			s = c.FullName() + " (" + c.District
+			if withCode {
+				s += ", " + c.Code
+			}
 		}
 		parts = append(parts, s+")")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// RegistryName names a registry of the plan in a message: "có hiệu lực từ 01/07/2025".
+func RegistryName(lang i18n.Lang, reg *criteria.Registry) string {
+	if reg.Effective.IsZero() {
+		return i18n.Msg(lang, "registry-date.plan")
+	}
+	return i18n.Msg(lang, "registry-date.from", i18n.ClerkDate(reg.Effective.Time, lang))
+}
+
+// UnitNote is added to the message of a sender that the registry read does not know when
+// another registry of the plan does (o): a district named in a return dated after the
+// reform of 1 July 2025, when each commune reports for itself. day says which date chose
+// the registry ("ngày báo cáo 12/12/2025").
+func UnitNote(lang i18n.Lang, o Meaning, read *criteria.Registry, day string) string {
+	msg := i18n.Msg(lang, "registry-date.unknown-unit", o.Unit, RegistryName(lang, o.Registry), day, RegistryName(lang, read))
+	if o.Registry.HasDistricts() && !read.HasDistricts() {
+		msg += i18n.Msg(lang, "registry-date.no-districts")
+	}
+	return msg
 }

@@ -377,29 +377,48 @@ func equalWords(a, b []string) bool {
 }
 
 // Matcher resolves the names of districts and communes written in returns, on the command
-// line or in a register to the plan's registry. It is safe for concurrent use.
+// line or in a register to one registry of the plan. It is safe for concurrent use.
+//
+// The reporting units it resolves as "districts" are the registry's (Commune.Unit): its
+// districts, or in a registry without districts (after the reform of 1 July 2025) each
+// commune, found by its name with or without its type ("Xã Càng Long", "Càng Long"), and in a
+// longer text only after its type ("UBND xã Càng Long").
 type Matcher struct {
-	communes  []criteria.Commune
-	names     []nameKey        // the registry name of each commune, split
-	byKey     map[string][]int // folded name or alias → communes
-	tones     map[int][]string // commune → tone forms of its name and aliases
-	byCode    map[string]int   // code → commune
-	former    []criteria.FormerUnit
-	districts []string
-	distKeys  []nameKey
-	distWords [][]string // the words of each district's key
-	distByKey map[string][]int
+	reg      *criteria.Registry
+	communes []criteria.Commune
+	units    []string         // the reporting unit of each commune (Commune.Unit)
+	names    []nameKey        // the registry name of each commune, split
+	byKey    map[string][]int // folded name or alias → communes
+	tones    map[int][]string // commune → tone forms of its name and aliases
+	byCode   map[string]int   // code → commune
+	former   []criteria.FormerUnit
+	// communeUnits is set for a registry without districts: each commune reports for itself.
+	communeUnits bool
+	unitPrefixes []unitPrefix // the type words written before a unit's name
+	districts    []string
+	distKeys     []nameKey
+	distWords    [][]string // the words of each district's key
+	distByKey    map[string][]int
 	// distByFirst indexes the districts by the first word of their key.
 	distByFirst map[string][]int
 }
 
-// NewMatcher indexes the plan's registry.
-func NewMatcher(p *criteria.Plan) *Matcher {
-	reg := p.Registry
+// NewMatcher indexes the plan's own registry (the one in force first).
+func NewMatcher(p *criteria.Plan) *Matcher { return NewRegistryMatcher(&p.Registry) }
+
+// Registry is the registry the matcher resolves names to.
+func (m *Matcher) Registry() *criteria.Registry { return m.reg }
+
+// NewRegistryMatcher indexes one registry.
+func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 	n := len(reg.Communes)
 	m := &Matcher{
-		communes: reg.Communes, byKey: make(map[string][]int, n), tones: make(map[int][]string, n),
-		byCode: make(map[string]int, n), former: reg.Former, distByKey: map[string][]int{}, distByFirst: map[string][]int{},
+		reg: reg, communes: reg.Communes, byKey: make(map[string][]int, n), tones: make(map[int][]string, n),
+		byCode: make(map[string]int, n), former: reg.FormerUnits(), distByKey: map[string][]int{}, distByFirst: map[string][]int{},
+		communeUnits: !reg.HasDistricts(), unitPrefixes: districtPrefixes,
+	}
+	if m.communeUnits {
+		m.unitPrefixes = communePrefixes
 	}
 	// The names are split on every core (a national registry has some 10,000 communes,
 	// and this runs before any return is read); the indexes are then filled in the
@@ -416,7 +435,9 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 			}
 		}
 	})
+	m.units = make([]string, n)
 	for i, c := range reg.Communes {
+		m.units[i] = c.Unit()
 		k := m.names[i]
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
@@ -440,8 +461,7 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		}
 		m.tones[i] = append(m.tones[i], k.tone)
 	}
-	for _, d := range reg.Districts() {
-		k := splitName(d, districtPrefixes)
+	addUnit := func(d string, k nameKey) {
 		m.distByKey[k.key] = append(m.distByKey[k.key], len(m.districts))
 		first, _, _ := strings.Cut(k.key, " ") // "" for a name with no word, found anywhere
 		m.distByFirst[first] = append(m.distByFirst[first], len(m.districts))
@@ -449,7 +469,44 @@ func NewMatcher(p *criteria.Plan) *Matcher {
 		m.distKeys = append(m.distKeys, k)
 		m.distWords = append(m.distWords, strings.Fields(k.key))
 	}
+	if m.communeUnits {
+		// Each commune is a unit, known by its name without its type, typed.
+		for i, c := range reg.Communes {
+			k := m.names[i]
+			if k.typ != "" && k.typ != c.Type {
+				k = splitName(c.Name, nil)
+			}
+			k.typ = c.Type
+			addUnit(m.units[i], k)
+		}
+		return m
+	}
+	for _, d := range reg.Districts() {
+		addUnit(d, splitName(d, districtPrefixes))
+	}
 	return m
+}
+
+// IsUnit reports whether name is the registry's name of a reporting unit.
+func (m *Matcher) IsUnit(name string) bool {
+	k := splitKey(name, m.unitPrefixes)
+	for _, i := range m.distByKey[k.key] {
+		if m.districts[i] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// CommunesOf returns the communes of the reporting unit (Commune.Unit), in registry order.
+func (m *Matcher) CommunesOf(unit string) []criteria.Commune {
+	var out []criteria.Commune
+	for i, c := range m.communes {
+		if m.units[i] == unit {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func containsInt(xs []int, x int) bool {
@@ -471,7 +528,7 @@ func (m *Matcher) District(name string) (district string, suggestions []string, 
 // district is District; without suggest, a name that fails gets no suggestions, which
 // cost a comparison with every district.
 func (m *Matcher) district(name string, suggest bool) (district string, suggestions []string, ok bool) {
-	k := splitKey(name, districtPrefixes)
+	k := splitKey(name, m.unitPrefixes)
 	if k.key == "" {
 		return "", nil, false
 	}
@@ -521,7 +578,10 @@ func (m *Matcher) DistrictIn(text string) (string, bool) {
 			if !equalWords(words[at:at+len(key)], key) || (at > 0 && words[at-1] == "tinh") {
 				continue
 			}
-			if typ := prefixBefore(words[:at]); typ == "" || typ == m.distKeys[i].typ {
+			typ := prefixBefore(words[:at], m.unitPrefixes)
+			// a commune is a unit in a text only after its type ("UBND xã Càng Long"): its
+			// name alone may be a word of the text; and "xã Cầu Kè" is not Huyện Cầu Kè
+			if typ == m.distKeys[i].typ || typ == "" && !m.communeUnits && !afterCommuneWord(words[:at]) {
 				found[i] = true
 			}
 		}
@@ -535,9 +595,19 @@ func (m *Matcher) DistrictIn(text string) (string, bool) {
 	return "", false
 }
 
-// prefixBefore returns the district type whose prefix ends words, "" when none.
-func prefixBefore(words []string) string {
-	for _, p := range districtPrefixes {
+// afterCommuneWord reports whether words end with "xã" or "phường", which make the name
+// after them a commune's, not a district's.
+func afterCommuneWord(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	w := words[len(words)-1]
+	return w == "xa" || w == "phuong"
+}
+
+// prefixBefore returns the type whose prefix ends words, "" when none.
+func prefixBefore(words []string, prefixes []unitPrefix) string {
+	for _, p := range prefixes {
 		n := len(p.words)
 		if len(words) >= n && equalWords(words[len(words)-n:], p.words) {
 			return p.typ
@@ -575,6 +645,9 @@ type CommuneMatch struct {
 // front of the name ("TT Định An", "P.1") counts as the type when typ is empty.
 func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
 	q := CommuneMatch{Name: name, District: district}
+	if f := m.typedFormer(name, typ); f != nil {
+		return m.formerResult(q, f)
+	}
 	if code = NormCode(code); code != "" {
 		if r, done := m.byCodeMatch(q, code); done {
 			return r
@@ -586,7 +659,7 @@ func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
 	}
 	cands := m.byKey[k.key]
 	if district != "" {
-		inDistrict := m.filter(cands, func(c criteria.Commune) bool { return c.District == district })
+		inDistrict := m.inUnit(cands, district)
 		if len(inDistrict) == 0 {
 			return m.notInDistrict(q, k, cands)
 		}
@@ -618,6 +691,34 @@ func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
 	return q
 }
 
+// typedFormer is the unit merged away that name designates by its written type when no
+// commune of the registry has that name and type: after the reform of 1 July 2025 "Thị trấn
+// Càng Long" is the former thị trấn, merged into xã Càng Long, whose figures are a part of
+// the xã's, not the whole. nil when the name has no type, or a commune has it.
+func (m *Matcher) typedFormer(name, typ string) *criteria.FormerUnit {
+	if typ != "" || len(m.former) == 0 {
+		return nil
+	}
+	k := splitKey(name, communePrefixes)
+	if k.typ == "" {
+		return nil
+	}
+	for _, i := range m.byKey[k.key] {
+		if m.communes[i].Type == k.typ {
+			return nil
+		}
+	}
+	for i, f := range m.former {
+		if f.Type != k.typ {
+			continue
+		}
+		if fk := splitKey(f.Name, communePrefixes); fk.key == k.key || fk.typ != "" && fk.typ != f.Type && splitKey(f.Name, nil).key == k.key {
+			return &m.former[i]
+		}
+	}
+	return nil
+}
+
 // byCodeMatch resolves a code; done is false when the code is unknown and the name
 // should be tried.
 func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) {
@@ -626,7 +727,7 @@ func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) 
 		if strings.TrimSpace(q.Name) != "" && !m.nameFits(q.Name, i) {
 			return m.nameCodeMismatch(q, code, c), true
 		}
-		if q.District != "" && c.District != q.District {
+		if q.District != "" && m.units[i] != q.District {
 			q.Problem, q.Commune, q.Candidates = problem.CodeWrongDistrict, c, []criteria.Commune{c}
 			return q, true
 		}
@@ -646,13 +747,15 @@ func (m *Matcher) byCodeMatch(q CommuneMatch, code string) (CommuneMatch, bool) 
 }
 
 // nameFits reports whether name, written loosely (case, diacritics, type prefix), is the
-// name or an alias of commune i, or of a former unit merged into it.
+// name or an alias of commune i, or of a unit the registry lists as merged into it. A unit
+// a reform merged into it does not fit: its figures are a part of the commune's, not the
+// whole (Phường 3 with the code 29242 of phường Trà Vinh).
 func (m *Matcher) nameFits(name string, i int) bool {
 	k := splitKey(name, communePrefixes)
 	if containsInt(m.byKey[k.key], i) {
 		return true
 	}
-	for _, f := range m.former {
+	for _, f := range m.reg.Former {
 		if f.MergedInto == m.communes[i].Code && splitKey(f.Name, communePrefixes).key == k.key {
 			return true
 		}
@@ -667,7 +770,7 @@ func (m *Matcher) nameCodeMismatch(q CommuneMatch, code string, c criteria.Commu
 	k := splitName(q.Name, communePrefixes)
 	cands := m.byKey[k.key]
 	if q.District != "" {
-		if in := m.filter(cands, func(c criteria.Commune) bool { return c.District == q.District }); len(in) > 0 {
+		if in := m.inUnit(cands, q.District); len(in) > 0 {
 			cands = in
 		}
 	}
@@ -699,9 +802,21 @@ func (m *Matcher) notInDistrict(q CommuneMatch, k nameKey, elsewhere []int) Comm
 }
 
 func (m *Matcher) formerMatch(q CommuneMatch, k nameKey, district string) (CommuneMatch, bool) {
+	if r, ok := m.formerIn(q, k, district); ok || district == "" || !m.communeUnits {
+		return r, ok
+	}
+	// A commune reports for itself: a former unit of another commune is still one.
+	return m.formerIn(q, k, "")
+}
+
+// formerIn is formerMatch among the former units of district ("" for any).
+func (m *Matcher) formerIn(q CommuneMatch, k nameKey, district string) (CommuneMatch, bool) {
 	for i, f := range m.former {
-		fk := splitName(f.Name, communePrefixes)
-		if fk.key != k.key || (district != "" && f.District != district) {
+		fk := splitKey(f.Name, communePrefixes)
+		if fk.typ != "" && fk.typ != f.Type {
+			fk = splitKey(f.Name, nil) // "Phương Thạnh" is a xã: its first word only looks like a prefix
+		}
+		if fk.key != k.key || (district != "" && f.District != district && m.unitOfCode(f.MergedInto) != district) {
 			continue
 		}
 		if k.typ != "" && f.Type != "" && f.Type != k.typ {
@@ -718,6 +833,25 @@ func (m *Matcher) formerResult(q CommuneMatch, f *criteria.FormerUnit) CommuneMa
 		q.Commune = m.communes[i]
 	}
 	return q
+}
+
+// inUnit keeps the communes of idx in unit.
+func (m *Matcher) inUnit(idx []int, unit string) []int {
+	var out []int
+	for _, i := range idx {
+		if m.units[i] == unit {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// unitOfCode is the reporting unit of the commune with code, "" when there is none.
+func (m *Matcher) unitOfCode(code string) string {
+	if i, ok := m.byCode[code]; ok {
+		return m.units[i]
+	}
+	return ""
 }
 
 func (m *Matcher) filter(idx []int, keep func(criteria.Commune) bool) []int {
@@ -789,11 +923,11 @@ func (m *Matcher) nearestDistricts(key string) []string {
 func (m *Matcher) nearestCommunes(key, district string) []string {
 	var names, keys []string
 	for i, c := range m.communes {
-		if district != "" && c.District != district {
+		if district != "" && m.units[i] != district {
 			continue
 		}
 		n := c.FullName()
-		if district == "" {
+		if district == "" && c.District != "" {
 			n += " (" + c.District + ")"
 		}
 		names = append(names, n)

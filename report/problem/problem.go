@@ -38,6 +38,9 @@ const (
 	CodeLateSubmission      = "late-submission"
 	CodeMissingSubmission   = "missing-submission"
 	CodeSuperseded          = "superseded"
+	// CodeRegistryDate says which registry a return was read against when a name or code
+	// it gives designates another unit in another registry of the plan (SPEC §9).
+	CodeRegistryDate = "registry-date"
 )
 
 // Problem is one thing wrong with the input, with where it is.

@@ -16,7 +16,7 @@ type coverInfo struct {
 	sheet        string            // the cover sheet, "" when there is none
 	raw          map[string]string // cover key → value as written
 	cells        map[string]string // cover key → A1 cell of the value
-	district     string            // registry name, "" when absent or unknown
+	district     string            // registry name, "" when absent or unknown (resolveUnit)
 	kind         string
 	number       string
 	author       string
@@ -27,6 +27,16 @@ type coverInfo struct {
 	// on the cover, where: "letterhead" or "title".
 	from      map[string]string
 	fromSheet string
+	// units are the lines above a data sheet's table that may name the reporting unit, in
+	// the order they are tried once the registry is known (resolveUnit): the letterhead's
+	// issuing body, lowest line first, then the title's lines, top down.
+	units []unitLine
+}
+
+// unitLine is a line that may name the reporting unit, and where it was read.
+type unitLine struct {
+	text, source string
+	col, line    int
 }
 
 // with is the cover completed by what a data sheet says above its table: the cover's
@@ -155,14 +165,6 @@ func (r *reader) readCover(f grid.Book, sheet string, date1904 bool) coverInfo {
 	}
 	cov.raw, cov.cells = r.coverValues(f, sheet)
 	at := func(key string) loc { return loc{sheet: sheet, cell: cov.cells[key], district: cov.district} }
-	if v := cov.raw["district"]; v != "" {
-		if d, ok := r.m.DistrictIn(v); ok { // "Công an huyện Càng Long" names Huyện Càng Long
-			cov.district = d
-		} else {
-			_, sugg, _ := r.m.District(v)
-			r.add(problem.Error, problem.CodeUnknownDistrict, at("district"), naming.DistrictMessage(r.lang, v, sugg, r.m))
-		}
-	}
 	if v := cov.raw["kind"]; v != "" {
 		kind, ok := r.kinds.match(v) // matchKind(r.plan, v)
 		if !ok {
@@ -198,4 +200,21 @@ func (r *reader) coverDate(f grid.Book, cov coverInfo, key string, date1904 bool
 		r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(r.lang, "type-error.date", raw, i18n.LowerFirst(label)))
 	}
 	return d
+}
+
+// resolveCoverUnit reads the cover's reporting unit with r.m, the registry in force on the
+// return's date: "Công an huyện Càng Long" names Huyện Càng Long; one the registry does
+// not know is an error.
+func (r *reader) resolveCoverUnit(cov *coverInfo) {
+	v := cov.raw["district"]
+	if v == "" || cov.sheet == "" {
+		return
+	}
+	if d, ok := r.m.DistrictIn(v); ok {
+		cov.district = d
+		r.unitElsewhere(cov.at("district"), v, d)
+		return
+	}
+	_, sugg, _ := r.m.District(v)
+	r.add(problem.Error, problem.CodeUnknownDistrict, cov.at("district"), naming.DistrictMessage(r.lang, v, sugg, r.m)+r.unknownElsewhere(v))
 }

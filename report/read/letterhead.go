@@ -30,7 +30,9 @@ var letterDate = regexp.MustCompile(`^(?:([a-z0-9 ]+) )?ngay (\d{1,2}) (?:thang 
 
 // letterhead reads the metadata of the rows above a data sheet's header: label–value
 // pairs as on a cover ("Loại báo cáo: Giai đoạn 3"), and the document's letterhead and
-// title. Each key's from says where it was found ("letterhead", "title").
+// title. Each key's from says where it was found ("letterhead", "title"). The reporting
+// unit is read once the return's registry is known (resolveLetterheadUnit): the lines that
+// may name it are kept in units.
 func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 	if len(rows) == 0 {
 		return coverInfo{} // a table from the first row, as the template's
@@ -46,11 +48,7 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 		set(key, value, source, col, line)
 		return true
 	}
-	type place struct {
-		d, text   string
-		col, line int
-	}
-	var issuer, title place
+	var issuers, titles []unitLine
 	pairs := map[string]bool{}
 	kindLen := 0
 	for _, g := range rows {
@@ -78,10 +76,7 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 					continue
 				}
 				if r.layout.issuers.begins(line, f) {
-					if d, ok := r.m.DistrictIn(line); ok {
-						// the issuing body is the lower line: "UBND HUYỆN" over "CÔNG AN HUYỆN"
-						issuer = place{d, line, c, g.Line}
-					}
+					issuers = append(issuers, unitLine{line, "letterhead", c, g.Line})
 					continue
 				}
 				if !pairs["kind"] {
@@ -90,27 +85,43 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 						set("kind", line, "title", c, g.Line)
 					}
 				}
-				if title.d == "" {
-					if d, ok := r.m.DistrictIn(line); ok {
-						title = place{d, line, c, g.Line}
-					}
-				}
+				titles = append(titles, unitLine{line, "title", c, g.Line})
 			}
 		}
 	}
 	r.letterheadPairs(&lh, pairs)
-	if lh.district == "" {
-		switch {
-		case issuer.d != "":
-			lh.district = issuer.d
-			set("district", issuer.text, "letterhead", issuer.col, issuer.line)
-		case title.d != "":
-			lh.district = title.d
-			set("district", title.text, "title", title.col, title.line)
-		}
+	// the issuing body is the lower line: "UBND HUYỆN" over "CÔNG AN HUYỆN"
+	for i := len(issuers) - 1; i >= 0; i-- {
+		lh.units = append(lh.units, issuers[i])
 	}
+	lh.units = append(lh.units, titles...)
 	lh.number = lh.raw["number"]
 	return lh
+}
+
+// resolveLetterheadUnit reads the reporting unit of the lines above a table with r.m, the
+// registry in force on the return's date: a pair "Đơn vị báo cáo: …", else the issuing body
+// of the letterhead, else the first line of the title that names one.
+func (r *reader) resolveLetterheadUnit(lh *coverInfo) {
+	if lh.raw == nil {
+		return
+	}
+	if v := lh.raw["district"]; v != "" {
+		if d, ok := r.m.DistrictIn(v); ok {
+			lh.district = d
+			return
+		}
+		delete(lh.raw, "district")
+		delete(lh.cells, "district")
+		delete(lh.from, "district")
+	}
+	for _, u := range lh.units {
+		if d, ok := r.m.DistrictIn(u.text); ok {
+			lh.district = d
+			lh.raw["district"], lh.cells["district"], lh.from["district"] = u.text, grid.CellName(u.col, u.line), u.source
+			return
+		}
+	}
 }
 
 // letterDate reads the date line's date (day, month, year).
@@ -123,17 +134,11 @@ func (r *reader) letterDate(lh *coverInfo, line string, date []string) {
 	lh.reportDate = d
 }
 
-// letterheadPairs reads the values found as label–value pairs; a district or kind that
-// is not known is left for the letterhead and title to give.
+// letterheadPairs reads the values found as label–value pairs; a kind that is not known is
+// left for the title to give (and a reporting unit for the letterhead and title:
+// resolveLetterheadUnit).
 func (r *reader) letterheadPairs(lh *coverInfo, pairs map[string]bool) {
 	drop := func(key string) { delete(lh.raw, key); delete(lh.cells, key); delete(lh.from, key) }
-	if pairs["district"] {
-		if d, ok := r.m.DistrictIn(lh.raw["district"]); ok {
-			lh.district = d
-		} else {
-			drop("district")
-		}
-	}
 	if pairs["number"] {
 		lh.raw["number"] = slashSpaces.Replace(lh.raw["number"])
 	}

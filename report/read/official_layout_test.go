@@ -23,10 +23,10 @@ func letterhead(more ...[]any) [][]any {
 	rows := [][]any{
 		{"UBND HUYỆN CẦU KÈ", nil, nil, nil, nil, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
 		{"CÔNG AN HUYỆN CẦU KÈ", nil, nil, nil, nil, "Độc lập - Tự do - Hạnh phúc"},
-		{"Số: 302/BC-CAH", nil, nil, nil, nil, "Cầu Kè, ngày 12 tháng 12 năm 2025"},
+		{"Số: 302/BC-CAH", nil, nil, nil, nil, "Cầu Kè, ngày 25 tháng 04 năm 2025"},
 		{},
 		{"BÁO CÁO"},
-		{"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 3"},
+		{"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 1"},
 		{"(Kèm theo Kế hoạch số 16/KH-UBND ngày 17/02/2025 của UBND tỉnh)"},
 	}
 	return append(rows, more...)
@@ -67,14 +67,15 @@ func rowsOf(parts ...[][]any) [][]any {
 	return out
 }
 
-// wantCauKe fails unless the return is Cầu Kè's phase 3 return no. 302 of 12/12/2025, with
-// the figures of cauKeRows.
+// wantCauKe fails unless the return is Cầu Kè's phase 1 return no. 302 of 25/04/2025, with
+// the figures of cauKeRows. (A district's return is dated before the reform of 1 July 2025:
+// after it the communes report for themselves, TestOfficialCommuneAfterTheReform.)
 func wantCauKe(t *testing.T, rets []*Return, probs []problem.Problem) *Return {
 	t.Helper()
 	testkit.NoErrors(t, probs)
 	ret := oneReturn(t, rets, probs)
-	if ret.District != testkit.HuyenCauKe || ret.Kind != "phase3" || ret.Number != "302/BC-CAH" || !ret.ReportDate.Equal(time.Date(2025, 12, 12, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("read as %q, %q, %q, %v; want Huyện Cầu Kè, phase3, 302/BC-CAH, 2025-12-12", ret.District, ret.Kind, ret.Number, ret.ReportDate)
+	if ret.District != testkit.HuyenCauKe || ret.Kind != "phase1" || ret.Number != "302/BC-CAH" || !ret.ReportDate.Equal(time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("read as %q, %q, %q, %v; want Huyện Cầu Kè, phase1, 302/BC-CAH, 2025-04-25", ret.District, ret.Kind, ret.Number, ret.ReportDate)
 	}
 	want := map[string]classify.Figures{
 		"29308": {"population": 15000, "addicts_total": 3, "addicts_managed": 2},
@@ -163,8 +164,8 @@ func TestOfficialMissingMetadataNamesTheLetterhead(t *testing.T) {
 func TestOfficialCitationsAreNotMetadata(t *testing.T) {
 	dir := t.TempDir()
 	rows := rowsOf([][]any{
-		{"UBND HUYỆN CẦU KÈ"}, {"CÔNG AN HUYỆN CẦU KÈ"}, {"Số: 302/BC-CAH", nil, nil, nil, nil, "Cầu Kè, ngày 12 tháng 12 năm 2025"}, {},
-		{"BÁO CÁO"}, {"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 3"},
+		{"UBND HUYỆN CẦU KÈ"}, {"CÔNG AN HUYỆN CẦU KÈ"}, {"Số: 302/BC-CAH", nil, nil, nil, nil, "Cầu Kè, ngày 25 tháng 04 năm 2025"}, {},
+		{"BÁO CÁO"}, {"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 1"},
 		{"Căn cứ Kế hoạch số 16/KH-UBND ngày 17 tháng 02 năm 2025 của Ủy ban nhân dân tỉnh Trà Vinh;"},
 		{"Căn cứ Chương trình phòng, chống ma túy giai đoạn 2021-2025;"},
 		{"Căn cứ kết quả giai đoạn 2 của Công an huyện Tiểu Cần;"},
@@ -437,8 +438,8 @@ func TestOfficialApostrophe(t *testing.T) {
 func TestOfficialPhuong1ByLetterhead(t *testing.T) {
 	dir := t.TempDir()
 	rows := [][]any{
-		{"UBND THÀNH PHỐ TRÀ VINH"}, {"CÔNG AN THÀNH PHỐ TRÀ VINH"}, {"Số: 12/BC-CATP", nil, nil, "Trà Vinh, ngày 10 tháng 12 năm 2025"},
-		{"BÁO CÁO"}, {"Sơ kết công tác chuyển hóa địa bàn năm 2025"},
+		{"UBND THÀNH PHỐ TRÀ VINH"}, {"CÔNG AN THÀNH PHỐ TRÀ VINH"}, {"Số: 12/BC-CATP", nil, nil, "Trà Vinh, ngày 24 tháng 04 năm 2025"},
+		{"BÁO CÁO"}, {"Kết quả giai đoạn 1 công tác chuyển hóa địa bàn năm 2025"},
 		{"STT", "Xã, phường, thị trấn", "Dân số"},
 		{1, "Phường 1", 10},
 		{2, "Phường 4", 20},
@@ -446,7 +447,7 @@ func TestOfficialPhuong1ByLetterhead(t *testing.T) {
 	rets, probs := ReadFile(testkit.NewBook(t).Sheet("Sheet1", rows).Save(dir, "bc.xlsx"), opts())
 	testkit.NoErrors(t, probs)
 	ret := oneReturn(t, rets, probs)
-	if ret.District != testkit.TpTraVinh || ret.Kind != "phase3" || rowByCode(t, ret, "29239").Figures["population"] != 10 {
+	if ret.District != testkit.TpTraVinh || ret.Kind != "phase1" || rowByCode(t, ret, "29239").Figures["population"] != 10 {
 		t.Errorf("read as %q, %q, rows %v", ret.District, ret.Kind, essentials(ret.Rows))
 	}
 }
@@ -532,8 +533,8 @@ func TestOfficialThreeRowHeaderRepeated(t *testing.T) {
 		{nil, nil, nil, "Tổng số", "Trong đó: có hồ sơ quản lý"},
 	}
 	top := [][]any{
-		{"UBND HUYỆN CẦU KÈ"}, {"CÔNG AN HUYỆN CẦU KÈ"}, {"Số: 302 /BC-CAH", nil, nil, nil, "Cầu Kè, ngày 12 tháng 12 năm 2025"},
-		{"BÁO CÁO"}, {"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 3"},
+		{"UBND HUYỆN CẦU KÈ"}, {"CÔNG AN HUYỆN CẦU KÈ"}, {"Số: 302 /BC-CAH", nil, nil, nil, "Cầu Kè, ngày 25 tháng 04 năm 2025"},
+		{"BÁO CÁO"}, {"Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 1"},
 	}
 	rows := rowsOf(top, header, cauKeRows[:2], header, cauKeRows[2:], signature)
 	b := testkit.NewBook(t).Sheet("Sheet1", rows)

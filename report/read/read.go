@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
@@ -84,9 +85,11 @@ func ReadFiles(paths []string, opt ReadOptions) ([]*Return, []problem.Problem) {
 
 // env is what every file of a run shares: the plan and its indexes. It is read-only.
 type env struct {
-	opt    ReadOptions
-	plan   *criteria.Plan
-	m      *naming.Matcher
+	opt  ReadOptions
+	plan *criteria.Plan
+	// ms are the registries' matchers: each return is read against the registry in force
+	// on its date (reader.m)
+	ms     *naming.Matchers
 	fields labelIndex
 	cover  labelIndex
 	lang   i18n.Lang
@@ -105,11 +108,11 @@ func newEnv(opt ReadOptions) *env {
 	}
 	opt.Limits = opt.Limits.WithDefaults()
 	fields := fieldIndex(p)
-	m := opt.Matcher
-	if m == nil {
-		m = naming.NewMatcher(p)
+	ms := opt.Matchers
+	if ms == nil || ms.Plan() != p {
+		ms = naming.NewMatchers(p)
 	}
-	return &env{opt: opt, plan: p, m: m, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
+	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
 }
 
 // Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
@@ -142,6 +145,11 @@ next:
 // reader reads one file and collects its problems.
 type reader struct {
 	*env
+	// m resolves names to the registry in force on day, the return's date (useRegistryOf);
+	// dayIs says which date it is ("report", "received", "as-of").
+	m        *naming.Matcher
+	day      time.Time
+	dayIs    string
 	path     string
 	sha      string
 	format   string
@@ -185,6 +193,7 @@ func newWorkerMemo(e *env) *workerMemo {
 // use again.
 func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []problem.Problem) {
 	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
+	r.useRegistryOf(coverInfo{}) // until the return's date is read
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil

@@ -106,7 +106,10 @@ func (r *reader) readCSV(data []byte) []*Return {
 		r.noDataSheet(nil, nil, r.partialCSV(hdr), Return{}, cov)
 		return nil
 	}
-	cov = cov.with(r.letterhead("", hdr.above))
+	lh := r.letterhead("", hdr.above)
+	r.useRegistryOf(cov.with(lh))
+	r.resolveLetterheadUnit(&lh)
+	cov = cov.with(lh)
 	r.headerProblems("", hdr)
 	district, from := r.sheetDistrict("", cov, false)
 	s := newSheetCtx(r, "", newCSVSource(text), hdr, r.proto(cov))

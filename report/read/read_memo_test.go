@@ -60,7 +60,7 @@ func TestAWorkerReadsManyFiguresAsExcelizeDoes(t *testing.T) {
 	oddFile := ""
 	for set := range 2 {
 		for i, d := range p.Registry.Districts() {
-			spec := template.ReturnSpec{District: d, Kind: "phase3", Number: "1/BC", ReportDate: time.Date(2025, 12, 10, 0, 0, 0, 0, time.UTC)}
+			spec := template.ReturnSpec{District: d, Kind: "phase1", Number: "1/BC", ReportDate: time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC)}
 			for _, c := range p.Registry.InDistrict(d) {
 				fig := classify.Figures{}
 				for _, f := range p.Fields {

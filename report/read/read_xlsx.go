@@ -136,6 +136,18 @@ func (r *reader) readBook(f grid.Book) []*Return {
 	sheets := visibleSheets(f, all)
 	found, partial := r.findDataSheets(f, sheets)
 	cov := r.readCover(f, r.findCover(f, sheets, found), date1904)
+	// What each data sheet says above its table; the first sheet's date (the cover's
+	// first) chooses the registry the workbook is read against.
+	above := make([]coverInfo, len(found))
+	for i, ds := range found {
+		above[i] = r.letterhead(ds.name, ds.hdr.above)
+	}
+	if len(found) > 0 {
+		r.useRegistryOf(cov.with(above[0]))
+	} else {
+		r.useRegistryOf(cov)
+	}
+	r.resolveCoverUnit(&cov)
 	if len(found) == 0 {
 		return r.noDataSheet(f, all, partial, r.proto(cov), cov)
 	}
@@ -144,9 +156,13 @@ func (r *reader) readBook(f grid.Book) []*Return {
 	meta := cov
 	readFor := map[string]string{} // district and kind → the sheet read for them
 	for i, ds := range found {
-		sheetMeta := cov.with(r.letterhead(ds.name, ds.hdr.above))
+		r.resolveLetterheadUnit(&above[i])
+		sheetMeta := cov.with(above[i])
 		if i == 0 {
 			meta = sheetMeta
+			if sheetMeta.sheet == "" || sheetMeta.from["district"] != "" {
+				r.unitElsewhere(sheetMeta.at("district"), sheetMeta.raw["district"], sheetMeta.district)
+			}
 		}
 		district, from := r.sheetDistrict(ds.name, sheetMeta, len(found) > 1)
 		// Two visible sheets with the communes of one district for one kind (a copy, a
@@ -178,7 +194,7 @@ func (r *reader) readBook(f grid.Book) []*Return {
 
 // proto is the return every sheet read with metadata cov starts from.
 func (r *reader) proto(cov coverInfo) Return {
-	return Return{File: r.path, SHA256: r.sha, Format: r.format, Kind: cov.kind, Number: cov.number,
+	return Return{File: r.path, SHA256: r.sha, Format: r.format, Registry: r.m.Registry(), Kind: cov.kind, Number: cov.number,
 		ReportDate: cov.reportDate, ReceivedDate: cov.receivedDate, Author: cov.author, Phone: cov.phone,
 		CoverSheet: cov.sheet, CoverCells: cov.cells}
 }

@@ -19,12 +19,19 @@ import (
 	"drugfree/report/problem"
 )
 
-// RegisterResolver tells the registry's name of a district as written. *Matcher, the
-// reader's resolver, has this method.
+// RegisterResolver tells who sent a line of the register. *naming.Matchers, the reader's
+// resolver, has this method.
 type RegisterResolver interface {
-	// District returns the registry's name of the district called name, or, when it is
-	// not known, the nearest names to suggest.
-	District(name string) (district string, suggestions []string, ok bool)
+	// Sender returns the plan's name of the sender called name in a line dated day: a
+	// body of the plan's senders, or a reporting unit of the registry in force that day;
+	// when it is not known, the nearest names to suggest, and a note (SenderNote).
+	Sender(name string, day time.Time) (sender string, suggestions []string, ok bool)
+}
+
+// senderNoter is a RegisterResolver that also says why a sender is not known on a day:
+// a district named in a line dated after the reform, when each commune reports for itself.
+type senderNoter interface {
+	SenderNote(name string, day time.Time, lang i18n.Lang) string
 }
 
 // registerHeaders are headers a register may use beyond the labels of the plan's cover
@@ -51,7 +58,10 @@ var registerKeys = []string{"district", "kind", "number", "report_date", "receiv
 // Lines that cannot be used (unknown district or kind, no district or kind) are problems
 // and not submissions. A date that cannot be read is a type-error and is left blank; a line
 // with no date at all is a missing-value warning and stays, undated.
-func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
+//
+// A line is read against the registry in force on its report date, else its received
+// date, else asOf (SPEC §9): a district in a line dated after 1 July 2025 is not known.
+func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, asOf time.Time, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
 	fileProblem := func(code, vi, en string) []problem.Problem {
 		return []problem.Problem{{Severity: problem.Error, Code: code, File: path, Message: i18n.Tr(lang, vi, en)}}
 	}
@@ -89,10 +99,10 @@ func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, lang i18n.L
 		return nil, fileProblem(problem.CodeUnsupportedFormat,
 			"Sổ theo dõi phải là tệp .xlsx hoặc .csv.", "The register must be an .xlsx or .csv file.")
 	}
-	return parseRegister(path, sheet, rows, m, p, lang)
+	return parseRegister(path, sheet, rows, m, p, asOf, lang)
 }
 
-func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *criteria.Plan, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
+func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *criteria.Plan, asOf time.Time, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
 	var problems []problem.Problem
 	add := func(sev problem.Severity, code, cell, district, vi, en string) {
 		problems = append(problems, problem.Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cell, District: district, Message: i18n.Tr(lang, vi, en)})
@@ -181,13 +191,47 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 			add(problem.Error, problem.CodeMissingValue, ref("district"), "", "Thiếu tên đơn vị gửi báo cáo.", "The district is blank.")
 			continue
 		}
-		district, suggestions, ok := m.District(name)
+		// The line's dates, read first: they choose the registry its sender is read in.
+		var reported, received time.Time
+		var badDate []func(district string)
+		for _, d := range [...]struct {
+			k  string
+			to *time.Time
+		}{{"report_date", &reported}, {"received_date", &received}} {
+			k := d.k
+			v := cell(k)
+			if v == "" {
+				continue
+			}
+			t, ok := parseRegisterDate(v)
+			if !ok {
+				badDate = append(badDate, func(district string) {
+					add(problem.Error, problem.CodeTypeError, ref(k), district,
+						fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, i18n.Vi)),
+						fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, i18n.En)))
+				})
+				continue
+			}
+			*d.to = t
+		}
+		day := reported
+		if day.IsZero() {
+			day = received
+		}
+		if day.IsZero() {
+			day = asOf
+		}
+		district, suggestions, ok := m.Sender(name, day)
 		if !ok {
 			vi := fmt.Sprintf("Không có đơn vị “%s” trong danh mục.", name)
 			en := fmt.Sprintf("“%s” is not a district of the registry.", name)
 			if len(suggestions) > 0 {
 				vi += " Có phải: " + strings.Join(suggestions, ", ") + "?"
 				en += " Did you mean: " + strings.Join(suggestions, ", ") + "?"
+			}
+			if n, ok := m.(senderNoter); ok {
+				vi += n.SenderNote(name, day, i18n.Vi)
+				en += n.SenderNote(name, day, i18n.En)
 			}
 			add(problem.Error, problem.CodeUnknownDistrict, ref("district"), "", vi, en)
 			continue
@@ -207,26 +251,11 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(labels, ", ")))
 			continue
 		}
-		number := cell("number")
-		sub := classify.Submission{District: district, Kind: kind, File: fmt.Sprintf("%s:%d", path, line), Number: number}
-		for _, d := range [...]struct {
-			k  string
-			to *time.Time
-		}{{"report_date", &sub.ReportDate}, {"received_date", &sub.Received}} {
-			k := d.k
-			v := cell(k)
-			if v == "" {
-				continue
-			}
-			t, ok := parseRegisterDate(v)
-			if !ok {
-				add(problem.Error, problem.CodeTypeError, ref(k), district,
-					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, i18n.Vi)),
-					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, i18n.En)))
-				continue
-			}
-			*d.to = t
+		for _, bad := range badDate {
+			bad(district)
 		}
+		number := cell("number")
+		sub := classify.Submission{District: district, Kind: kind, File: fmt.Sprintf("%s:%d", path, line), Number: number, ReportDate: reported, Received: received}
 		if sub.Submitted().IsZero() {
 			at := ref("received_date")
 			if at == "" {

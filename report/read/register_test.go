@@ -21,7 +21,7 @@ import (
 // fakeRegisterResolver knows the registry's districts by their short names, folded.
 type fakeRegisterResolver struct{ p *criteria.Plan }
 
-func (f fakeRegisterResolver) District(name string) (string, []string, bool) {
+func (f fakeRegisterResolver) Sender(name string, _ time.Time) (string, []string, bool) {
 	for _, d := range f.p.Registry.Districts() {
 		if naming.Fold(d) == naming.Fold(name) {
 			return d, nil, true
@@ -62,7 +62,7 @@ func TestReadRegisterCSV(t *testing.T) {
 		"8;;Rà soát;5/BC;20/02/2025;",
 		"9;Huyện Châu Thành;;6/BC;20/02/2025;",
 	}, "\r\n")+"\r\n")
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, time.Time{}, i18n.Vi)
 	want := []classify.Submission{
 		{District: "Huyện Càng Long", Kind: "review", File: path + ":2", Number: "12/BC-CAH", ReportDate: regDate(2025, 2, 25), Received: regDate(2025, 2, 27)},
 		{District: "Huyện Cầu Kè", Kind: "phase1", File: path + ":3", Number: "15/BC-CAH", ReportDate: regDate(2025, 4, 28)},
@@ -117,14 +117,14 @@ func TestReadRegisterCommaEnglish(t *testing.T) {
 		"Cang Long,review,\"12/BC, CAH\",2025-02-24,2025-02-25",
 		"Cang Long,review,13/BC,2025-02-28,2025-03-02",
 	}, "\n"))
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.En)
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, time.Time{}, i18n.En)
 	if len(problems) != 0 {
 		t.Fatalf("problems: %+v", problems)
 	}
 	if len(subs) != 2 || subs[0].Number != "12/BC, CAH" || !subs[1].Received.Equal(regDate(2025, 3, 2)) {
 		t.Fatalf("submissions: %+v", subs)
 	}
-	sts := classify.Timeliness(p, []string{"Huyện Càng Long"}, subs, regDate(2025, 3, 10))
+	sts := classify.Timeliness(p, classify.EveryKind(p, "Huyện Càng Long"), subs, regDate(2025, 3, 10))
 	if s := sts[0]; s.Kind != "review" || s.Status != classify.SubmissionLate || s.DaysLate != 4 || s.File != path+":4" || !reflect.DeepEqual(s.Superseded, []string{path + ":3"}) {
 		t.Errorf("status: %+v", s)
 	}
@@ -161,7 +161,7 @@ func TestReadRegisterXLSX(t *testing.T) {
 	}
 	f.Close()
 
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.En)
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, time.Time{}, i18n.En)
 	want := []classify.Submission{
 		{District: "Huyện Tiểu Cần", Kind: "phase1", File: path + ":4", Number: "21/BC-CAH", ReportDate: regDate(2025, 4, 29), Received: regDate(2025, 5, 2)},
 		{District: "Huyện Châu Thành", Kind: "phase3", File: path + ":5", Number: "7", ReportDate: regDate(2025, 12, 12)},
@@ -198,7 +198,7 @@ func TestReadRegisterFileProblems(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
+			subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, time.Time{}, i18n.Vi)
 			if len(subs) != 0 || len(problems) != 1 || problems[0].Code != tt.code || problems[0].Severity != problem.Error || problems[0].File != path {
 				t.Errorf("got %+v, %+v; want one %s", subs, problems, tt.code)
 			}
@@ -209,7 +209,7 @@ func TestReadRegisterFileProblems(t *testing.T) {
 func TestReadRegisterDuplicateColumn(t *testing.T) {
 	p := criteria.Default()
 	path := writeRegisterFile(t, "dup.csv", "Đơn vị,Loại báo cáo,Ngày nhận,Ngày đến\nCàng Long,Rà soát,20/02/2025,25/02/2025\n")
-	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, i18n.Vi)
+	subs, problems := ReadRegister(path, fakeRegisterResolver{p}, p, time.Time{}, i18n.Vi)
 	if len(subs) != 1 || !subs[0].Received.Equal(regDate(2025, 2, 20)) {
 		t.Errorf("submissions: %+v", subs)
 	}

@@ -22,8 +22,14 @@ type Return struct {
 	Format string
 	// Sheet is the data sheet the rows came from ("" for CSV).
 	Sheet string
-	// District is the registry's name of the district ("" when it could not be told).
+	// District is the registry's name of the reporting unit that sent the return: its
+	// district, or after the reform of 1 July 2025 the commune itself (Commune.Unit); ""
+	// when it could not be told.
 	District string
+	// Registry is the registry the return was read against: the one in force on its
+	// report date (its received date, else the as-of day, when it has none). Its rows'
+	// communes are of that registry.
+	Registry *criteria.Registry
 	// Kind is the calendar kind key ("review", "phase1", ...), "" when unknown.
 	Kind string
 	// Number is the document number (Số văn bản).
@@ -94,9 +100,12 @@ type ReadOptions struct {
 	// OnFileDone, when set, is called once each file has been read (from the reading
 	// goroutines, one call at a time), for a progress bar.
 	OnFileDone func()
-	// Matcher, when set, is NewMatcher(Plan) built by the caller, who needs it too (to read
-	// the register): a national registry takes a while to index.
-	Matcher *naming.Matcher
+	// Matchers, when set, is NewMatchers(Plan) built by the caller, who needs it too (to
+	// read the register): a national registry takes a while to index.
+	Matchers *naming.Matchers
+	// AsOf is the day an undated return is read as of: it is read against the registry in
+	// force that day (SPEC §9). Zero reads it against the plan's first registry.
+	AsOf time.Time
 	// Limits bound what one file may cost to read (grid.Limits; zero fields take the
 	// defaults, grid.DefaultLimits). A file beyond them is a too-large problem, and the
 	// other files are read.

@@ -174,7 +174,7 @@ func (s *sheetCtx) finish() {
 	for _, d := range s.deferred {
 		m := d.match
 		for _, c := range m.Candidates {
-			if c.District == to {
+			if c.Unit() == to {
 				m.Commune = c
 			}
 		}
@@ -200,8 +200,8 @@ func (s *sheetCtx) communesDistrict() string {
 	for _, d := range s.deferred {
 		here := map[string]bool{}
 		for _, c := range d.match.Candidates {
-			if common == nil || common[c.District] {
-				here[c.District] = true
+			if common == nil || common[c.Unit()] {
+				here[c.Unit()] = true
 			}
 		}
 		common = here
@@ -360,7 +360,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 	}
 	at := loc{sheet: s.sheet, district: district, commune: name}
 	if match.OK {
-		at.district, at.commune = match.Commune.District, match.Commune.FullName()
+		at.district, at.commune = match.Commune.Unit(), match.Commune.FullName()
 	}
 	figures, status, filled := s.values(g, at)
 	if name == "" && code == "" {
@@ -467,7 +467,7 @@ func firstText(g grid.Row) string {
 func (s *sheetCtx) place(g grid.Row, name, district string, match naming.CommuneMatch, full string, row Row) {
 	key := district
 	if key == "" && match.OK {
-		key = match.Commune.District
+		key = match.Commune.Unit()
 	}
 	ret := s.ret(key)
 	ret.RowsRead++
@@ -476,10 +476,18 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 		at.cell = grid.CellName(s.hdr.cols[keyCode], g.Line)
 	}
 	if !match.OK {
-		s.r.add(problem.Error, match.Problem, at, match.Message(s.r.lang))
+		msg := match.Message(s.r.lang)
+		if match.Problem == problem.CodeUnknownCommune && match.Former == nil {
+			msg += s.r.communeUnknownElsewhere(name, s.field(g, keyCode))
+		}
+		s.r.add(problem.Error, match.Problem, at, msg)
 		return
 	}
-	at.district, at.commune = match.Commune.District, full
+	at.district, at.commune = match.Commune.Unit(), full
+	if msg := s.r.outsidePlan(name, s.field(g, keyCode), match.Commune); msg != "" {
+		s.r.add(problem.Error, problem.CodeUnknownCommune, at, msg)
+		return
+	}
 	if s.seen[key] == nil {
 		s.seen[key] = map[string]int{}
 	}
@@ -488,6 +496,7 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 		return
 	}
 	s.seen[key][match.Commune.Code] = g.Line
+	s.r.communeElsewhere(at, name, s.field(g, keyCode), match.Commune)
 	row.Commune = match.Commune
 	ret.Rows = append(ret.Rows, row)
 }

@@ -30,7 +30,7 @@ func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) e
 	tables := []layout.Table{
 		layout.ClassificationTable(p, c.Classification, lang),
 		checklist, // criterion by criterion, with the failing figures; recognize -o adds every figure
-		layout.MovementTable(p, c.Movement, c.MovementFrom, lang),
+		layout.MovementTable(p, c.Movement, c.MovementFrom, c.MovementAggregated, lang),
 		layout.SubmissionsTable(p, c.Timeliness, lang),
 		layout.ProblemTable(c.Problems, lang),
 		layout.SourcesTable(c),
@@ -87,8 +87,11 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 	// Communes per category, per district.
 	set(1, i18n.Tr(lang, "1. Phân loại xã, phường, thị trấn theo huyện", "1. Communes by category and district"), "bold")
 	row++
-	counts := report.CountByDistrict(p, c.Classification, lang)
+	counts := report.CountByDistrict(p, c.Classification, c.AsOf, lang)
 	head := []string{i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")}
+	if reg := p.RegistryOn(c.AsOf); p.Later(reg) {
+		head[0] = fmt.Sprintf(i18n.Tr(lang, "Huyện cũ (các xã, phường từ %s)", "Former district (communes from %s)"), i18n.ClerkDate(reg.Effective.Time, lang))
+	}
 	for _, cat := range p.Categories {
 		head = append(head, cat.Label(lang))
 	}

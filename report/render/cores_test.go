@@ -46,9 +46,9 @@ func TestConsolidationSameOnAnyCores(t *testing.T) {
 
 	consolidate := func(procs, workers int) map[string]string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		m := naming.NewMatcher(p)
-		rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p, Workers: workers, Matcher: m})
-		subs, regProbs := read.ReadRegister(register, m, p, i18n.Vi)
+		m := naming.NewMatchers(p)
+		rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p, Workers: workers, Matchers: m})
+		subs, regProbs := read.ReadRegister(register, m, p, now, i18n.Vi)
 		c := report.BuildConsolidation(p, report.ConsolidateInput{Files: files, Returns: rets, Register: subs, RegFile: register,
 			Problems: append(probs, regProbs...), AsOf: now, Now: now, Version: "test", Lang: i18n.Vi})
 		if n := problem.CountErrors(c.Problems); n > 0 {

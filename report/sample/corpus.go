@@ -137,6 +137,20 @@ func corpusRegister(p *criteria.Plan, districts []string) [][]string {
 				due.AddDate(0, 0, -3).Format("02/01/2006"), due.AddDate(0, 0, -2).Format("02/01/2006")})
 		}
 	}
+	// The bodies of the plan's senders send their documents on time too.
+	for i, s := range p.Senders {
+		if s.Units != "" {
+			continue
+		}
+		for _, dl := range p.Calendar {
+			if !s.Owes(dl.Kind) {
+				continue
+			}
+			due := dl.Due.Time
+			out = append(out, []string{s.Name, dl.Vi, fmt.Sprintf("%d/%s-SO-MAU", 10+i, dl.Kind),
+				due.AddDate(0, 0, -3).Format("02/01/2006"), due.AddDate(0, 0, -2).Format("02/01/2006")})
+		}
+	}
 	return out
 }
 

@@ -84,7 +84,9 @@ var officialFields = []string{"status", "population", "addicts_total", "addicts_
 
 // OfficialSet is one round of official returns, one per district, each laid out
 // differently: together they show every layout of SPEC §8. Their figures are the sample
-// figures of seed, limited to the columns an official table gives.
+// figures of seed, limited to the columns an official table gives. They are the review
+// and phase 1, before the reform of 1 July 2025, when the districts reported; one more is
+// a commune's phase 3 after it (a commune formed by the reform, reporting for itself).
 func OfficialSet(p *criteria.Plan, seed uint64) []OfficialReturn {
 	communes := SampleFigures(p, seed)
 	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
@@ -116,8 +118,8 @@ func OfficialSet(p *criteria.Plan, seed uint64) []OfficialReturn {
 		unit := strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(d, template.DistrictShort(d)), " "))
 		return []string{"KT. TRƯỞNG CÔNG AN " + unit, "PHÓ TRƯỞNG CÔNG AN " + unit, "(Ký, đóng dấu)", "", "Thượng tá Nguyễn Văn Bình"}
 	}
-	phase3Title := func(d string) []string {
-		return []string{"BÁO CÁO", "Kết quả xây dựng xã, phường, thị trấn không ma túy trên địa bàn " + strings.ToLower(d[:1]) + d[1:] + " giai đoạn 3 năm 2025"}
+	phase1Title := func(d string) []string {
+		return []string{"BÁO CÁO", "Kết quả xây dựng xã, phường, thị trấn không ma túy trên địa bàn " + strings.ToLower(d[:1]) + d[1:] + " giai đoạn 1 năm 2025"}
 	}
 	var set []OfficialReturn
 	add := func(name string, s template.ReturnSpec, f OfficialForm) {
@@ -125,34 +127,34 @@ func OfficialSet(p *criteria.Plan, seed uint64) []OfficialReturn {
 	}
 
 	cauKe := testDistrict(p, "Cầu Kè")
-	add("phase3-huyen-cau-ke-302.xlsx", spec(cauKe, "phase3", "302/BC-CAH", day(12, 12), nil), OfficialForm{
-		Issuer: police(cauKe), Place: "Cầu Kè", Title: phase3Title(cauKe), Citations: 6,
+	add("phase1-huyen-cau-ke-302.xlsx", spec(cauKe, "phase1", "302/BC-CAH", day(4, 25), nil), OfficialForm{
+		Issuer: police(cauKe), Place: "Cầu Kè", Title: phase1Title(cauKe), Citations: 6,
 		CommuneHeader: "Tên xã, thị trấn", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Trong đó: có hồ sơ quản lý",
 		NumberRow: true, GroupRows: true, GroupWords: [2]string{"Thị trấn", "Các xã"}, TotalsFirst: true, TotalsLabel: "TOÀN HUYỆN",
 		Signer: signer(cauKe), Preparer: "Đại úy Trần Thị Cúc",
 	})
 	cangLong := testDistrict(p, "Càng Long")
-	add("so-ket-cang-long.xlsx", spec(cangLong, "phase3", "415/BC-CAH", day(12, 10), nil), OfficialForm{
-		Issuer: police(cangLong), Place: "Càng Long", Title: []string{"BÁO CÁO", "Sơ kết công tác xây dựng xã, thị trấn không ma túy năm 2025"}, Citations: 2,
+	add("gd1-cang-long.xlsx", spec(cangLong, "phase1", "415/BC-CAH", day(4, 23), nil), OfficialForm{
+		Issuer: police(cangLong), Place: "Càng Long", Title: []string{"BÁO CÁO", "Kết quả giai đoạn 1 công tác xây dựng xã, thị trấn không ma túy năm 2025"}, Citations: 2,
 		CommuneHeader: "Xã, thị trấn", AddictsGroup: "Số người nghiện", ManagedHeader: "Có hồ sơ quản lý",
 		NumberRow: true, TotalsLast: true, TotalsLabel: "Tổng cộng", RepeatHeader: 7, HiddenColumn: true,
 		Signer: signer(cangLong),
 	})
 	tieuCan := testDistrict(p, "Tiểu Cần")
-	add("bao-cao-tieu-can-gd3.xlsx", spec(tieuCan, "phase3", "288/BC-CAH", day(12, 11), nil), OfficialForm{
-		Issuer: []string{"CÔNG AN TỈNH TRÀ VINH", "CÔNG AN " + strings.ToUpper(tieuCan)}, Place: "Tiểu Cần", Title: phase3Title(tieuCan), Citations: 3,
+	add("bao-cao-tieu-can-gd1.xlsx", spec(tieuCan, "phase1", "288/BC-CAH", day(4, 24), nil), OfficialForm{
+		Issuer: []string{"CÔNG AN TỈNH TRÀ VINH", "CÔNG AN " + strings.ToUpper(tieuCan)}, Place: "Tiểu Cần", Title: phase1Title(tieuCan), Citations: 3,
 		CommuneHeader: "Đơn vị", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Trong đó: có hồ sơ quản lý",
 		TotalsFirst: true, TotalsLast: true, TotalsLabel: "Cộng", HiddenOldSheet: true, ListSheet: "hidden",
 		Signer: signer(tieuCan), Preparer: "Trung úy Lê Văn Dũng",
 	})
 	chauThanh := testDistrict(p, "Châu Thành")
-	add("phase3-huyen-chau-thanh.xlsx", spec(chauThanh, "phase3", "512/BC-CAH", day(12, 9), func(f map[string]classify.Figures) {
+	add("phase1-huyen-chau-thanh.xlsx", spec(chauThanh, "phase1", "512/BC-CAH", day(4, 22), func(f map[string]classify.Figures) {
 		// an area right on a band's bound: read 999.9999999999999 as 1000
 		for _, c := range []string{"29377"} {
 			f[c]["plants"], f[c]["plant_area_m2"] = 300, 1000
 		}
 	}), OfficialForm{
-		Issuer: police(chauThanh), Place: "Châu Thành", Title: []string{"BÁO CÁO", "KẾT QUẢ CHUYỂN HÓA ĐỊA BÀN GIAI ĐOẠN III NĂM 2025"}, Citations: 1,
+		Issuer: police(chauThanh), Place: "Châu Thành", Title: []string{"BÁO CÁO", "KẾT QUẢ CHUYỂN HÓA ĐỊA BÀN GIAI ĐOẠN I NĂM 2025"}, Citations: 1,
 		CommuneHeader: "Xã, thị trấn", MergedCommune: true, AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Có hồ sơ quản lý",
 		NumberRow: true, TotalsLast: true, TotalsLabel: "Tổng cộng", FloatNoise: true, Apostrophes: true,
 		Signer: signer(chauThanh),
@@ -165,33 +167,60 @@ func OfficialSet(p *criteria.Plan, seed uint64) []OfficialReturn {
 		Signer: signer(cauNgang), Preparer: "Thiếu tá Thạch Sô Phol",
 	})
 	traCu := testDistrict(p, "Trà Cú")
-	add("phase3-huyen-tra-cu.xlsx", spec(traCu, "phase3", "377/BC-CAH", day(12, 8), nil), OfficialForm{
-		Issuer: []string{"UBND " + strings.ToUpper(traCu) + "\nCÔNG AN HUYỆN"}, Place: "Trà Cú", Title: phase3Title(traCu), Citations: 4,
+	add("phase1-huyen-tra-cu.xlsx", spec(traCu, "phase1", "377/BC-CAH", day(4, 21), nil), OfficialForm{
+		Issuer: []string{"UBND " + strings.ToUpper(traCu) + "\nCÔNG AN HUYỆN"}, Place: "Trà Cú", Title: phase1Title(traCu), Citations: 4,
 		CommuneHeader: "Tên đơn vị", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Trong đó: có hồ sơ quản lý",
 		NumberRow: true, GroupRows: true, GroupWords: [2]string{"Thị trấn", "Các xã"}, TotalsFirst: true, TotalsLabel: "TOÀN HUYỆN",
 		Apostrophes: true, Signer: signer(traCu),
 	})
 	duyenHai := testDistrict(p, "Huyện Duyên Hải")
-	add("phase3-huyen-duyen-hai.xlsx", spec(duyenHai, "phase3", "266/BC-CAH", day(12, 16), nil), OfficialForm{
-		Issuer: police(duyenHai), Place: "Duyên Hải", Title: phase3Title(duyenHai), Citations: 5,
+	add("phase1-huyen-duyen-hai.xlsx", spec(duyenHai, "phase1", "266/BC-CAH", day(5, 3), nil), OfficialForm{
+		Issuer: police(duyenHai), Place: "Duyên Hải", Title: phase1Title(duyenHai), Citations: 5,
 		CommuneHeader: "Địa bàn", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Có hồ sơ quản lý",
 		NumberRow: true, TotalsLast: true, TotalsLabel: "Tổng cộng", FormulaTotals: true, FloatNoise: true, RepeatHeader: 4,
 		Signer: signer(duyenHai), Preparer: "Đại úy Nguyễn Thị Hồng",
 	})
 	tpTraVinh := testDistrict(p, "Thành phố Trà Vinh")
-	add("BC-302-so-ket.xlsx", spec(tpTraVinh, "phase3", "302/BC-CATP", day(12, 11), nil), OfficialForm{
-		Issuer: police(tpTraVinh), Place: "Trà Vinh", Title: []string{"BÁO CÁO", "Sơ kết công tác chuyển hóa địa bàn phường, xã không ma túy năm 2025"}, Citations: 3,
+	add("BC-302-gd1.xlsx", spec(tpTraVinh, "phase1", "302/BC-CATP", day(4, 24), nil), OfficialForm{
+		Issuer: police(tpTraVinh), Place: "Trà Vinh", Title: []string{"BÁO CÁO", "Kết quả giai đoạn 1 công tác chuyển hóa địa bàn phường, xã không ma túy năm 2025"}, Citations: 3,
 		CommuneHeader: "Tên xã, phường", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Trong đó: có hồ sơ quản lý",
 		NumberRow: true, GroupRows: true, GroupWords: [2]string{"Khối phường", "Khối xã"}, TotalsFirst: true, TotalsLast: true, TotalsLabel: "TOÀN THÀNH PHỐ",
 		HiddenColumn: true, Signer: signer(tpTraVinh),
 	})
 	txDuyenHai := testDistrict(p, "Thị xã Duyên Hải")
-	add("BC-ket-qua-GD3.xlsx", spec(txDuyenHai, "phase3", "198/BC-CATX", day(12, 12), nil), OfficialForm{
-		Issuer: police(txDuyenHai), Place: "Duyên Hải", Title: []string{"BÁO CÁO", "Kết quả thực hiện Kế hoạch xây dựng xã, phường không ma túy, giai đoạn 3"}, Citations: 2,
+	add("BC-ket-qua-GD1.xlsx", spec(txDuyenHai, "phase1", "198/BC-CATX", day(4, 25), nil), OfficialForm{
+		Issuer: police(txDuyenHai), Place: "Duyên Hải", Title: []string{"BÁO CÁO", "Kết quả thực hiện Kế hoạch xây dựng xã, phường không ma túy, giai đoạn 1"}, Citations: 2,
 		CommuneHeader: "Xã, phường", AddictsGroup: "Số người nghiện ma túy", ManagedHeader: "Có hồ sơ quản lý",
 		GroupRows: true, GroupWords: [2]string{"Phường", "Xã"}, TotalsLast: true, TotalsLabel: "TOÀN THỊ XÃ", Apostrophes: true, MergedCommune: false,
 		ListSheet: "hidden", Signer: signer(txDuyenHai),
 	})
+	// After the reform: a commune formed by it sends its own phase 3 ("sơ kết"), its one
+	// row its former units' figures added up.
+	if p.Reform != nil {
+		if xa, ok := p.Successor(testkitCode(p, cauKe, "Cầu Kè")); ok {
+			unit := xa.Unit()
+			s := template.ReturnSpec{District: unit, Kind: "phase3", Number: "96/BC-CAX", ReportDate: day(12, 12)}
+			for _, c := range LaterFigures(p, communes) {
+				if c.Commune.Code != xa.Code {
+					continue
+				}
+				fig := classify.Figures{}
+				for _, k := range officialFields {
+					if v, ok := c.Figures[k]; ok {
+						fig[k] = v
+					}
+				}
+				s.Rows = append(s.Rows, template.ReturnRow{Commune: c.Commune, Status: c.Status, Figures: fig})
+			}
+			add("so-ket-xa-cau-ke.xlsx", s, OfficialForm{
+				Issuer: []string{"UBND " + strings.ToUpper(unit), "CÔNG AN " + strings.ToUpper(unit)}, Place: "Cầu Kè",
+				Title: []string{"BÁO CÁO", "Sơ kết công tác xây dựng xã không ma túy năm 2025"}, Citations: 2,
+				CommuneHeader: "Đơn vị", AddictsGroup: "Người nghiện ma túy", ManagedHeader: "Trong đó: có hồ sơ quản lý",
+				NumberRow: true,
+				Signer:    []string{"TRƯỞNG CÔNG AN XÃ", "(Ký, đóng dấu)", "", "Thiếu tá Lâm Văn Tâm"}, Preparer: "Trung úy Kim Thị Sa Rây",
+			})
+		}
+	}
 	for i := range set {
 		set[i].Form.SheetName = "Sheet1"
 		if i%3 == 1 {
@@ -199,6 +228,16 @@ func OfficialSet(p *criteria.Plan, seed uint64) []OfficialReturn {
 		}
 	}
 	return set
+}
+
+// testkitCode is the code of the commune of district whose name is name.
+func testkitCode(p *criteria.Plan, district, name string) string {
+	for _, c := range p.Registry.InDistrict(district) {
+		if c.Name == name {
+			return c.Code
+		}
+	}
+	panic("sample: no commune " + name + " in " + district)
 }
 
 // testDistrict is the registry's name of the district whose name ends with short.
@@ -272,12 +311,12 @@ func WriteOfficial(w io.Writer, p *criteria.Plan, r OfficialReturn) error {
 	}
 	if r.Form.HiddenOldSheet {
 		old := r
-		old.Spec.Kind, old.Spec.ReportDate = "phase2", time.Date(2025, 10, 28, 0, 0, 0, 0, time.UTC)
+		old.Spec.Kind, old.Spec.ReportDate = "review", time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC)
 		old.Spec.Number = "201/BC-CAH"
 		old.Spec.Rows = olderFigures(r.Spec.Rows)
-		old.Form.Title = []string{"BÁO CÁO", "Kết quả xây dựng xã, thị trấn không ma túy giai đoạn 2 năm 2025"}
+		old.Form.Title = []string{"BÁO CÁO", "Kết quả rà soát, đánh giá tình hình xã, thị trấn có ma túy năm 2025"}
 		old.Form.HiddenOldSheet, old.Form.ListSheet = false, ""
-		const oldName = "GĐ2 (cũ)"
+		const oldName = "Rà soát (cũ)"
 		if _, err := f.NewSheet(oldName); err != nil {
 			return err
 		}

@@ -208,6 +208,44 @@ func sampleChecklist(rng *rand.Rand, sc *SampleCommune, prof int, complete bool)
 	}
 }
 
+// LaterFigures are the sample figures of the plan's communes formed by the reform of 1 July
+// 2025 (none without one): each commune's figures are its former units' (communes, from
+// SampleFigures) added up as the tool carries figures across the reform (classify.Aggregate),
+// and so is its review baseline. It is in transformation when one of its former units was,
+// else maintained when one was. Its return leaves criterion 4's baseline columns blank: a
+// commune formed by the reform has no figures of its own from when it entered the
+// programme, and the tool takes its former units' review figures added up.
+func LaterFigures(p *criteria.Plan, communes []SampleCommune) []SampleCommune {
+	if p.Reform == nil {
+		return nil
+	}
+	byCode := make(map[string]SampleCommune, len(communes))
+	for _, c := range communes {
+		byCode[c.Commune.Code] = c
+	}
+	var out []SampleCommune
+	for _, c := range p.PlanCommunes(&p.Reform.Registry) {
+		var now, before []classify.Figures
+		status := ""
+		for _, o := range p.Predecessors(c.Code) {
+			sc := byCode[o.Code]
+			now, before = append(now, sc.Figures), append(before, sc.Baseline)
+			switch {
+			case sc.Status == "transformation":
+				status = sc.Status
+			case sc.Status == "maintained" && status == "":
+				status = sc.Status
+			}
+		}
+		fig := classify.Aggregate(p, now)
+		for key := range p.Checklist.Baseline {
+			delete(fig, key)
+		}
+		out = append(out, SampleCommune{Commune: c, Status: status, Figures: fig, Baseline: classify.Aggregate(p, before)})
+	}
+	return out
+}
+
 // SampleReturnSpec builds the canonical return of one district from sample figures.
 func SampleReturnSpec(p *criteria.Plan, district, kind, number string, reported, received time.Time, communes []SampleCommune, baseline bool) template.ReturnSpec {
 	spec := template.ReturnSpec{
@@ -215,7 +253,7 @@ func SampleReturnSpec(p *criteria.Plan, district, kind, number string, reported,
 		Author: "Nguyễn Văn A (mẫu)", Phone: "0294.3.000.000", Note: SampleNote,
 	}
 	for _, c := range communes {
-		if district != "" && c.Commune.District != district {
+		if district != "" && c.Commune.Unit() != district {
 			continue
 		}
 		fig := c.Figures
@@ -262,13 +300,18 @@ type SampleFile struct {
 }
 
 // SampleSet describes the sample data shipped in testdata/: one workbook with all the
-// province's communes, and a round of per-district returns with a register of documents,
-// in which one district is late, one sent nothing, one return lacks two communes and one
-// was replaced by a later one.
+// province's communes (the nine districts' phase 1, April 2025), and a round of returns of
+// the year with a register of documents. The review comes from the districts (February);
+// the implementation plans and phase 1 from the districts, in the register; after the
+// reform of 1 July 2025 each commune formed by it sends its own phase 2 (in the register)
+// and phase 3 return (December), and the plan's bodies their documents. Among the
+// communes' phase 3 returns one is late, one was never sent, one was sent on the old
+// template, listing its former units instead of itself, and one was replaced by a
+// corrected one.
 func SampleSet(p *criteria.Plan, seed uint64) (all template.ReturnSpec, files []SampleFile, register [][]string) {
 	communes := SampleFigures(p, seed)
 	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
-	all = SampleReturnSpec(p, "", "phase3", "120/BC-CAT-MAU", day(12, 10), day(12, 11), communes, false)
+	all = SampleReturnSpec(p, "", "phase1", "120/BC-CAT-MAU", day(4, 28), day(4, 29), communes, false)
 
 	districts := p.Registry.Districts()
 	for i, d := range districts {
@@ -280,30 +323,42 @@ func SampleSet(p *criteria.Plan, seed uint64) (all template.ReturnSpec, files []
 		}
 		review := SampleReturnSpec(p, d, "review", num, recv.AddDate(0, 0, -1), recv, communes, true)
 		files = append(files, SampleFile{Name: "review/" + SampleFileName("review", d), Spec: &review})
+	}
 
-		// Phase 3: see the scenario above.
-		recv = day(12, 8+i%5)
+	// Phase 3, from the communes formed by the reform: see the scenario above.
+	later := LaterFigures(p, communes)
+	for i, c := range later {
+		unit := c.Commune.Unit()
+		num := fmt.Sprintf("%02d/BC-CAX-MAU", 100+i)
+		recv := day(12, 8+i%5)
 		switch i {
 		case 2: // late by 3 days
 			recv = day(12, 16)
-		case 3: // lacks two communes
-			s := SampleReturnSpec(p, d, "phase3", num, recv.AddDate(0, 0, -1), recv, communes, false)
-			s.Rows = s.Rows[:len(s.Rows)-2]
-			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d), Spec: &s})
+		case 3: // the old template: its former units listed instead of itself
+			s := SampleReturnSpec(p, unit, "phase3", num, recv.AddDate(0, 0, -1), recv, nil, false)
+			for _, o := range p.Predecessors(c.Commune.Code) {
+				for _, sc := range communes {
+					if sc.Commune.Code == o.Code {
+						o.District, o.DistrictCode = "", "" // its own template has no district column
+						s.Rows = append(s.Rows, template.ReturnRow{Commune: o, Status: sc.Status, Figures: sc.Figures})
+					}
+				}
+			}
+			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", unit), Spec: &s})
 			continue
 		case 4: // an early return, replaced by a corrected one
-			early := SampleReturnSpec(p, d, "phase3", num, day(12, 4), day(12, 5), communes, false)
+			early := SampleReturnSpec(p, unit, "phase3", num, day(12, 4), day(12, 5), later, false)
 			early.Rows[0].Figures = copyFigures(early.Rows[0].Figures)
 			early.Rows[0].Figures["addicts_managed"] = early.Rows[0].Figures["addicts_total"] + 3
-			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d), Spec: &early})
-			late := SampleReturnSpec(p, d, "phase3", fmt.Sprintf("%02d/BC-CAH-MAU-BS", 10+i), day(12, 11), day(12, 12), communes, false)
-			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d+" bo sung"), Spec: &late})
+			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", unit), Spec: &early})
+			fixed := SampleReturnSpec(p, unit, "phase3", num+"-BS", day(12, 11), day(12, 12), later, false)
+			files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", unit+" bo sung"), Spec: &fixed})
 			continue
 		case 6: // sent nothing
 			continue
 		}
-		phase3 := SampleReturnSpec(p, d, "phase3", num, recv.AddDate(0, 0, -1), recv, communes, false)
-		files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", d), Spec: &phase3})
+		phase3 := SampleReturnSpec(p, unit, "phase3", num, recv.AddDate(0, 0, -1), recv, later, false)
+		files = append(files, SampleFile{Name: "phase3/" + SampleFileName("phase3", unit), Spec: &phase3})
 	}
 
 	// The clerk's register of documents that are not data workbooks.
@@ -317,11 +372,33 @@ func SampleSet(p *criteria.Plan, seed uint64) (all template.ReturnSpec, files []
 			register = append(register, []string{d, "Kế hoạch", fmt.Sprintf("%02d/KH-MAU", 30+i), fmt.Sprintf("%02d/03/2025", 20+i), fmt.Sprintf("%02d/03/2025", 21+i)})
 		}
 		register = append(register, []string{d, "Giai đoạn 1", fmt.Sprintf("%02d/BC-GD1-MAU", 50+i), "28/04/2025", "29/04/2025"})
+	}
+	for i, c := range later {
 		recv := "30/10/2025"
-		if i == 2 {
+		if i == 2 { // five days late
 			recv = "05/11/2025"
 		}
-		register = append(register, []string{d, "Giai đoạn 2", fmt.Sprintf("%02d/BC-GD2-MAU", 70+i), "29/10/2025", recv})
+		register = append(register, []string{c.Commune.Unit(), "Giai đoạn 2", fmt.Sprintf("%02d/BC-GD2-MAU", 100+i), "29/10/2025", recv})
+	}
+	// The bodies of section IV: their plans and reports. One sent its phase 3 report late,
+	// one sent nothing after phase 1.
+	bodies := 0
+	for _, s := range p.Senders {
+		if s.Units != "" {
+			continue
+		}
+		for _, dl := range p.Calendar {
+			if !s.Owes(dl.Kind) || bodies == 6 && (dl.Kind == "phase2" || dl.Kind == "phase3") {
+				continue
+			}
+			reported, received := dl.Due.AddDate(0, 0, -3), dl.Due.AddDate(0, 0, -2)
+			if bodies == 3 && dl.Kind == "phase3" {
+				reported, received = dl.Due.AddDate(0, 0, 2), dl.Due.AddDate(0, 0, 4)
+			}
+			register = append(register, []string{s.Name, dl.Vi, fmt.Sprintf("%02d/BC-%s-MAU", 80+bodies, strings.ToUpper(dl.Kind)),
+				reported.Format("02/01/2006"), received.Format("02/01/2006")})
+		}
+		bodies++
 	}
 	return all, files, register
 }

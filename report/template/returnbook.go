@@ -130,7 +130,8 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Border:    Borders(),
 	})
-	for i, fd := range p.Fields {
+	fields := dataFields(p, spec)
+	for i, fd := range fields {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		_ = f.SetCellValue(DataSheetName, cell, fd.Vi)
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -143,12 +144,12 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 			_ = f.AddComment(DataSheetName, excelize.Comment{Cell: cell, Author: "drugfree", Paragraph: []excelize.RichTextRun{{Text: fd.Help(spec.Lang)}}})
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(p.Fields), 1)
+	last, _ := excelize.CoordinatesToCellName(len(fields), 1)
 	_ = f.SetCellStyle(DataSheetName, "A1", last, head)
 	_ = f.SetRowHeight(DataSheetName, 1, 60)
 	for r, row := range spec.Rows {
 		line := r + 2
-		for i, fd := range p.Fields {
+		for i, fd := range fields {
 			cell, _ := excelize.CoordinatesToCellName(i+1, line)
 			var v any
 			switch fd.Key {
@@ -180,7 +181,7 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 	}
 	if len(spec.Rows) > 0 {
 		body, _ := f.NewStyle(&excelize.Style{Border: Borders()})
-		lastCell, _ := excelize.CoordinatesToCellName(len(p.Fields), len(spec.Rows)+1)
+		lastCell, _ := excelize.CoordinatesToCellName(len(fields), len(spec.Rows)+1)
 		_ = f.SetCellStyle(DataSheetName, "A2", lastCell, body)
 	}
 	_ = f.SetPageLayout(DataSheetName, &excelize.PageLayoutOptions{Size: Ptr(9), Orientation: Ptr("landscape"), FitToWidth: Ptr(1), FitToHeight: Ptr(0)})
@@ -189,21 +190,43 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 		return err
 	}
 	if spec.Template {
-		addValidations(f, p, len(spec.Rows), spec.Lang)
+		addValidations(f, fields, p, len(spec.Rows), spec.Lang)
 	}
 	return nil
+}
+
+// dataFields are the columns of the data sheet: the plan's fields, without the district
+// column when no row has a district (a commune's own return after the reform of 1 July
+// 2025, when there are no districts).
+func dataFields(p *criteria.Plan, spec ReturnSpec) []criteria.Field {
+	withDistrict := len(spec.Rows) == 0
+	for _, r := range spec.Rows {
+		if r.Commune.District != "" {
+			withDistrict = true
+		}
+	}
+	if withDistrict {
+		return p.Fields
+	}
+	out := make([]criteria.Field, 0, len(p.Fields))
+	for _, f := range p.Fields {
+		if f.Key != "district" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // addValidations adds drop-down lists for status and yes/no, and whole numbers ≥ 0 (or
 // decimals ≥ 0 for areas) for the numeric columns, down to the last commune row and a
 // margin below it.
-func addValidations(f *excelize.File, p *criteria.Plan, rows int, lang i18n.Lang) {
+func addValidations(f *excelize.File, fields []criteria.Field, p *criteria.Plan, rows int, lang i18n.Lang) {
 	lastRow := max(rows+1, 2) + 50
 	var statuses []string
 	for _, s := range p.Statuses {
 		statuses = append(statuses, s.Vi)
 	}
-	for i, fd := range p.Fields {
+	for i, fd := range fields {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, lastRow)
@@ -251,9 +274,11 @@ func DistrictShort(name string) string {
 }
 
 // TemplateSpec returns the template of district (named loosely) for kind ("" to leave it
-// for the district to choose): its communes in registry order, no figures.
+// for the district to choose): its communes in registry order, no figures. A kind due
+// after the reform of 1 July 2025, when the communes report for themselves, is refused.
 func TemplateSpec(p *criteria.Plan, district, kind string, lang i18n.Lang) (ReturnSpec, error) {
-	name, suggestions, ok := naming.NewMatcher(p).District(district)
+	reg := &p.Registry
+	name, suggestions, ok := naming.NewRegistryMatcher(reg).District(district)
 	if !ok {
 		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được huyện %q trong danh mục", "district %q is not one district of the registry"), district)
 		if len(suggestions) > 0 {
@@ -261,18 +286,66 @@ func TemplateSpec(p *criteria.Plan, district, kind string, lang i18n.Lang) (Retu
 		}
 		return ReturnSpec{}, fmt.Errorf("%s", msg)
 	}
-	if kind != "" {
-		if _, ok := p.Deadline(kind); !ok {
-			var kinds []string
-			for _, d := range p.Calendar {
-				kinds = append(kinds, d.Kind)
-			}
-			return ReturnSpec{}, fmt.Errorf(i18n.Tr(lang, "loại báo cáo %q không có trong kế hoạch (%s)", "report kind %q is not in the plan (%s)"), kind, strings.Join(kinds, ", "))
-		}
+	if err := checkTemplateKind(p, reg, kind, lang); err != nil {
+		return ReturnSpec{}, err
 	}
 	spec := ReturnSpec{District: name, Kind: kind, Template: true, Lang: lang}
-	for _, c := range p.Registry.InDistrict(name) {
+	for _, c := range reg.InUnit(name) {
 		spec.Rows = append(spec.Rows, ReturnRow{Commune: c})
 	}
 	return spec, nil
+}
+
+// CommuneTemplateSpec returns the template of a commune that reports for itself (named
+// loosely, with or without its type): one of the plan's communes of its last registry
+// without districts, the one in force from the reform of 1 July 2025. Its one row is the
+// commune itself. A kind due before that registry came into force is refused.
+func CommuneTemplateSpec(p *criteria.Plan, commune, kind string, lang i18n.Lang) (ReturnSpec, error) {
+	regs := p.Registries()
+	reg := regs[len(regs)-1]
+	if reg.HasDistricts() {
+		return ReturnSpec{}, fmt.Errorf("%s", i18n.Tr(lang, "danh mục của kế hoạch có cấp huyện: các huyện gửi báo cáo, hãy dùng --district",
+			"the plan's registry has districts, which send the returns: use --district"))
+	}
+	m := naming.NewRegistryMatcher(reg)
+	name, suggestions, ok := m.District(commune)
+	if !ok {
+		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được xã, phường %q trong danh mục có hiệu lực từ %s", "commune %q is not one commune of the registry in force from %s"), commune, i18n.ClerkDate(reg.Effective.Time, lang))
+		if len(suggestions) > 0 {
+			msg += i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+		}
+		return ReturnSpec{}, fmt.Errorf("%s", msg)
+	}
+	cs := m.CommunesOf(name)
+	if len(cs) != 1 || !p.InPlan(reg, cs[0]) {
+		return ReturnSpec{}, fmt.Errorf(i18n.Tr(lang, "%s không được hình thành từ các xã của kế hoạch (tỉnh %s)", "%s was not formed from the plan's communes (%s)"), name, p.Province)
+	}
+	if err := checkTemplateKind(p, reg, kind, lang); err != nil {
+		return ReturnSpec{}, err
+	}
+	return ReturnSpec{District: name, Kind: kind, Template: true, Lang: lang, Rows: []ReturnRow{{Commune: cs[0]}}}, nil
+}
+
+// checkTemplateKind refuses a kind not in the plan, or due while another registry than
+// reg is in force (a district's phase 3, due after the reform).
+func checkTemplateKind(p *criteria.Plan, reg *criteria.Registry, kind string, lang i18n.Lang) error {
+	if kind == "" {
+		return nil
+	}
+	d, ok := p.Deadline(kind)
+	if !ok {
+		var kinds []string
+		for _, d := range p.Calendar {
+			kinds = append(kinds, d.Kind)
+		}
+		return fmt.Errorf(i18n.Tr(lang, "loại báo cáo %q không có trong kế hoạch (%s)", "report kind %q is not in the plan (%s)"), kind, strings.Join(kinds, ", "))
+	}
+	if on := p.RegistryOn(d.Due.Time); on != reg {
+		if on.HasDistricts() {
+			return fmt.Errorf(i18n.Tr(lang, "báo cáo %s (hạn %s) do các huyện gửi: hãy dùng --district", "the %s return (due %s) is sent by the districts: use --district"), d.Label(lang), i18n.ClerkDate(d.Due.Time, lang))
+		}
+		return fmt.Errorf(i18n.Tr(lang, "báo cáo %s (hạn %s) do từng xã, phường gửi từ ngày %s: hãy dùng --commune", "the %s return (due %s) is sent by each commune since %s: use --commune"),
+			d.Label(lang), i18n.ClerkDate(d.Due.Time, lang), i18n.ClerkDate(on.Effective.Time, lang))
+	}
+	return nil
 }
