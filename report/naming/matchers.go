@@ -13,13 +13,27 @@ import (
 type Matchers struct {
 	plan *criteria.Plan
 	all  []*Matcher // in the order of plan.Registries()
+	// bodies are the plan's named senders by their names and variants, folded
+	bodies map[string]string
 }
 
-// NewMatchers indexes every registry of the plan.
+// NewMatchers indexes every registry of the plan, and its named senders.
 func NewMatchers(p *criteria.Plan) *Matchers {
-	ms := &Matchers{plan: p}
+	ms := &Matchers{plan: p, bodies: map[string]string{}}
 	for _, reg := range p.Registries() {
 		ms.all = append(ms.all, NewRegistryMatcher(reg))
+	}
+	for _, s := range p.Senders {
+		if s.Units != "" {
+			continue
+		}
+		for _, n := range append([]string{s.Name, s.En}, s.Variants...) {
+			if f := Fold(n); f != "" {
+				if _, taken := ms.bodies[f]; !taken {
+					ms.bodies[f] = s.Name
+				}
+			}
+		}
 	}
 	return ms
 }
@@ -125,21 +139,11 @@ func (ms *Matchers) Sender(name string, day time.Time) (string, []string, bool) 
 // Body returns the plan's name of the body (a sender named in the plan, not a unit of the
 // registry) called name, written loosely.
 func (ms *Matchers) Body(name string) (string, bool) {
-	f := Fold(name)
-	if f == "" {
+	if len(ms.bodies) == 0 {
 		return "", false
 	}
-	for _, s := range ms.plan.Senders {
-		if s.Units != "" {
-			continue
-		}
-		for _, n := range append([]string{s.Name, s.En}, s.Variants...) {
-			if n != "" && Fold(n) == f {
-				return s.Name, true
-			}
-		}
-	}
-	return "", false
+	b, ok := ms.bodies[Fold(name)]
+	return b, ok
 }
 
 // SenderNote says why name is not a sender on day when it is a unit of another registry

@@ -46,6 +46,10 @@ var registerHeaders = map[string]string{
 	"ngay den": "received_date", "ngay nhan van ban": "received_date",
 }
 
+// registerDateKeys are the date columns of a register, in the order a line's day is taken
+// from them: the report date, else the received date.
+var registerDateKeys = [2]string{"report_date", "received_date"}
+
 // registerKeys are the columns of a register, in the order messages list them.
 var registerKeys = []string{"district", "kind", "number", "report_date", "received_date"}
 
@@ -191,29 +195,18 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 			add(problem.Error, problem.CodeMissingValue, ref("district"), "", "Thiếu tên đơn vị gửi báo cáo.", "The district is blank.")
 			continue
 		}
-		// The line's dates, read first: they choose the registry its sender is read in.
-		var reported, received time.Time
-		var badDate []func(district string)
-		for _, d := range [...]struct {
-			k  string
-			to *time.Time
-		}{{"report_date", &reported}, {"received_date", &received}} {
-			k := d.k
-			v := cell(k)
-			if v == "" {
-				continue
+		// The line's dates, read first: they choose the registry its sender is read in. One
+		// that cannot be read is reported once the sender is known (badDate).
+		var dates [2]time.Time // report date, received date
+		var bad [2]bool
+		for i, k := range registerDateKeys {
+			if v := cell(k); v != "" {
+				var read bool
+				dates[i], read = parseRegisterDate(v)
+				bad[i] = !read
 			}
-			t, ok := parseRegisterDate(v)
-			if !ok {
-				badDate = append(badDate, func(district string) {
-					add(problem.Error, problem.CodeTypeError, ref(k), district,
-						fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, i18n.Vi)),
-						fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, i18n.En)))
-				})
-				continue
-			}
-			*d.to = t
 		}
+		reported, received := dates[0], dates[1]
 		day := reported
 		if day.IsZero() {
 			day = received
@@ -251,8 +244,13 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 				fmt.Sprintf("Unknown kind of return “%s”; the kinds are: %s.", kindText, strings.Join(labels, ", ")))
 			continue
 		}
-		for _, bad := range badDate {
-			bad(district)
+		for i, k := range registerDateKeys {
+			if bad[i] {
+				v := cell(k)
+				add(problem.Error, problem.CodeTypeError, ref(k), district,
+					fmt.Sprintf("“%s” không phải là ngày (%s): ghi dd/mm/yyyy, ví dụ 20/02/2025.", v, registerColumnName(p, k, i18n.Vi)),
+					fmt.Sprintf("“%s” is not a date (%s): write dd/mm/yyyy, such as 20/02/2025.", v, registerColumnName(p, k, i18n.En)))
+			}
 		}
 		number := cell("number")
 		sub := classify.Submission{District: district, Kind: kind, File: fmt.Sprintf("%s:%d", path, line), Number: number, ReportDate: reported, Received: received}
