@@ -45,8 +45,7 @@ func (cm CommuneMatch) Message(lang i18n.Lang) string {
 
 // DistrictMessage says why a district name did not resolve.
 func DistrictMessage(lang i18n.Lang, name string, suggestions []string, m *Matcher) string {
-	k := splitName(name, m.unitPrefixes)
-	if len(m.distByKey[k.key]) > 1 {
+	if m.Ambiguous(name) {
 		return i18n.Msg(lang, "ambiguous-district", name, strings.Join(suggestions, ", "))
 	}
 	return i18n.Msg(lang, "unknown-district", name) + i18n.Suggest(lang, suggestions)
@@ -93,4 +92,10 @@ func UnitNote(lang i18n.Lang, o Meaning, read *criteria.Registry, day string) st
 		msg += i18n.Msg(lang, "registry-date.no-districts")
 	}
 	return msg
+}
+
+// Ambiguous reports whether name fits several reporting units ("Duyên Hải": the huyện and
+// the thị xã).
+func (m *Matcher) Ambiguous(name string) bool {
+	return len(m.distByKey[splitName(name, m.unitPrefixes).key]) > 1
 }

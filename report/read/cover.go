@@ -215,6 +215,5 @@ func (r *reader) resolveCoverUnit(cov *coverInfo) {
 		r.unitElsewhere(cov.at("district"), v, d)
 		return
 	}
-	_, sugg, _ := r.m.District(v)
-	r.add(problem.Error, problem.CodeUnknownDistrict, cov.at("district"), naming.DistrictMessage(r.lang, v, sugg, r.m)+r.unknownElsewhere(v))
+	r.add(problem.Error, problem.CodeUnknownDistrict, cov.at("district"), r.unknownUnitMessage(v))
 }

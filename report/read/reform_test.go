@@ -129,6 +129,20 @@ func TestADistrictReturnAfterTheReform(t *testing.T) {
 	}
 }
 
+// A district column after the reform names no unit: each row says so, and why, without
+// communes' names to suggest for a district's.
+func TestADistrictColumnAfterTheReform(t *testing.T) {
+	path := testkit.NewBook(t).
+		Sheet("Thông tin", testkit.Cover("", "Giai đoạn 3", "10/12/2025")).
+		Sheet("Số liệu", [][]any{{"Huyện, thị xã, thành phố", "Xã, phường, thị trấn", "Dân số"}, {"Thành phố Trà Vinh", "Phường Trà Vinh", 1000}}).
+		Save(t.TempDir(), "d.xlsx")
+	_, probs := ReadFile(path, opts())
+	d := testkit.WantProblem(t, probs, problem.CodeUnknownDistrict, "A2")
+	if !strings.Contains(d.Message, "mỗi xã, phường tự gửi") || strings.Contains(d.Message, "Có phải") {
+		t.Errorf("%q", d.Message)
+	}
+}
+
 // A return dated before the reform naming a commune formed by it: unknown, and the message
 // says it is a unit of the later registry.
 func TestANewCommuneBeforeTheReform(t *testing.T) {

@@ -63,14 +63,19 @@ func (r *reader) unitElsewhere(at loc, text, unit string) {
 	}
 }
 
-// unknownElsewhere is what is added to the message of a reporting unit that r.m's registry
-// does not know when another registry of the plan does: a district named in a return
-// dated after the reform, when each commune reports for itself.
-func (r *reader) unknownElsewhere(text string) string {
-	for _, o := range r.ms.UnitElsewhere(r.m, text, "") {
-		return naming.UnitNote(r.lang, o, r.m.Registry(), r.dayPhrase())
+// unknownUnitMessage says that r.m's registry knows no reporting unit text, with the
+// nearest names; or, when another registry of the plan knows it (a district named in a
+// return dated after the reform, when each commune reports for itself), which registry and
+// why, without names of the other kind of unit to suggest.
+func (r *reader) unknownUnitMessage(text string) string {
+	_, sugg, _ := r.m.District(text)
+	if r.m.Ambiguous(text) {
+		return naming.DistrictMessage(r.lang, text, sugg, r.m)
 	}
-	return ""
+	for _, o := range r.ms.UnitElsewhere(r.m, text, "") {
+		return naming.DistrictMessage(r.lang, text, nil, r.m) + naming.UnitNote(r.lang, o, r.m.Registry(), r.dayPhrase())
+	}
+	return naming.DistrictMessage(r.lang, text, sugg, r.m)
 }
 
 // communeElsewhere warns when a row's commune, written name and code and read as got,

@@ -565,9 +565,8 @@ func (s *sheetCtx) rowDistrict(g grid.Row) (district string, bad bool) {
 // unknownDistrict reports the district column of a row naming no district.
 func (s *sheetCtx) unknownDistrict(g grid.Row) {
 	raw := s.field(g, keyDistrict)
-	_, sugg, _ := s.r.m.District(raw)
 	at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
-	s.r.add(problem.Error, problem.CodeUnknownDistrict, at, naming.DistrictMessage(s.r.lang, raw, sugg, s.r.m))
+	s.r.add(problem.Error, problem.CodeUnknownDistrict, at, s.r.unknownUnitMessage(raw))
 }
 
 // districtIn is s.r.m.DistrictIn(raw), remembered for the sheet: a district column
