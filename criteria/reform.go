@@ -195,23 +195,6 @@ func (p *Plan) FormerDistrict(c Commune) string {
 	return ""
 }
 
-// FormerDistricts returns every district of the plan's registry that c, a commune of the
-// reform's registry, took units from: FormerDistrict first, then the others in registry
-// order.
-func (p *Plan) FormerDistricts(c Commune) []string {
-	first := p.FormerDistrict(c)
-	if first == "" {
-		return nil
-	}
-	out := []string{first}
-	for _, o := range p.Predecessors(c.Code) {
-		if !contains(out, o.District) {
-			out = append(out, o.District)
-		}
-	}
-	return out
-}
-
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {

@@ -126,13 +126,3 @@ func (p *Plan) inCalendarOrder(kinds []string) []string {
 	}
 	return out
 }
-
-// Body returns the named sender (an agency) called name, as the plan spells it.
-func (p *Plan) Body(name string) (Sender, bool) {
-	for _, s := range p.Senders {
-		if s.Units == "" && s.Name == name {
-			return s, true
-		}
-	}
-	return Sender{}, false
-}

@@ -487,17 +487,6 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 	return m
 }
 
-// IsUnit reports whether name is the registry's name of a reporting unit.
-func (m *Matcher) IsUnit(name string) bool {
-	k := splitKey(name, m.unitPrefixes)
-	for _, i := range m.distByKey[k.key] {
-		if m.districts[i] == name {
-			return true
-		}
-	}
-	return false
-}
-
 // CommunesOf returns the communes of the reporting unit (Commune.Unit), in registry order.
 func (m *Matcher) CommunesOf(unit string) []criteria.Commune {
 	var out []criteria.Commune
