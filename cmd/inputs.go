@@ -24,7 +24,7 @@ import (
 // anything is shown: every status judged without it would be wrong. Its problems are then
 // printed and a DataError comes back. An undated return or line of the register is read
 // against the registry in force on asOf.
-func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, register string, asOf time.Time) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
+func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, registerFile string, asOf time.Time) ([]*read.Return, []classify.Submission, []problem.Problem, error) {
 	opt := g.readOptions(f, p, asOf)
 	files, problems := read.Distinct(files, g.Lang) // a file given twice is read once
 	opt.Matchers = naming.NewMatchers(p)            // for the returns and the register
@@ -34,13 +34,13 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 	problems = append(problems, readProblems...)
 	done()
 	var subs []classify.Submission
-	if register != "" {
+	if registerFile != "" {
 		var regProblems []problem.Problem
-		subs, regProblems = read.ReadRegister(register, opt.Matchers, p, asOf, g.Lang)
+		subs, regProblems = read.ReadRegister(registerFile, opt.Matchers, p, asOf, g.Lang)
 		if n := problem.CountErrors(regProblems); n > 0 && len(subs) == 0 {
 			_ = render.WriteProblems(f.IO.ErrOut, regProblems, g.Lang)
 			fmt.Fprintf(f.IO.ErrOut, i18n.Tr(g.Lang, "Dừng: không đọc được sổ theo dõi %s (--register); sửa tệp hoặc bỏ --register.\n",
-				"Stopped: the register %s cannot be read (--register); fix the file or leave out --register.\n"), register)
+				"Stopped: the register %s cannot be read (--register); fix the file or leave out --register.\n"), registerFile)
 			return nil, nil, nil, &DataError{Errors: n}
 		}
 		problems = append(problems, regProblems...)

@@ -269,4 +269,4 @@ func TestParseRegisterDate(t *testing.T) {
 // registerKind returns the calendar kind written as s, as the register reads it: its key,
 // Vietnamese or English name or a variant, in any case, with or without diacritics, and
 // with or without a leading "Báo cáo".
-func registerKind(p *criteria.Plan, s string) (string, bool) { return matchKind(p, s) }
+func registerKind(p *criteria.Plan, s string) (string, bool) { return newKindNames(p).match(s) }

@@ -41,15 +41,15 @@ func TestConsolidationSameOnAnyCores(t *testing.T) {
 	if n := len(p.Registry.Communes); n < 2*par.ChunkMin {
 		t.Fatalf("%d communes: too few for NewMatcher to split them", n)
 	}
-	register := filepath.Join(dir, sample.CorpusRegister)
+	registerFile := filepath.Join(dir, sample.CorpusRegister)
 	now := time.Date(2025, 12, 20, 9, 30, 0, 0, time.UTC)
 
 	consolidate := func(procs, workers int) map[string]string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		m := naming.NewMatchers(p)
 		rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p, Workers: workers, Matchers: m})
-		subs, regProbs := read.ReadRegister(register, m, p, now, i18n.Vi)
-		c := report.BuildConsolidation(p, report.ConsolidateInput{Files: files, Returns: rets, Register: subs, RegFile: register,
+		subs, regProbs := read.ReadRegister(registerFile, m, p, now, i18n.Vi)
+		c := report.BuildConsolidation(p, report.ConsolidateInput{Files: files, Returns: rets, Register: subs, RegFile: registerFile,
 			Problems: append(probs, regProbs...), AsOf: now, Now: now, Version: "test", Lang: i18n.Vi})
 		if n := problem.CountErrors(c.Problems); n > 0 {
 			t.Fatalf("%d errors in the corpus", n)
