@@ -15,6 +15,7 @@ import (
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
+	"drugfree/report/register"
 	"drugfree/report/render"
 )
 
@@ -36,7 +37,7 @@ func readAll(f *Factory, g *GlobalOptions, p *criteria.Plan, files []string, reg
 	var subs []classify.Submission
 	if registerFile != "" {
 		var regProblems []problem.Problem
-		subs, regProblems = read.ReadRegister(registerFile, opt.Matchers, p, asOf, g.Lang)
+		subs, regProblems = register.ReadRegister(registerFile, opt.Matchers, p, asOf, g.Lang)
 		if n := problem.CountErrors(regProblems); n > 0 && len(subs) == 0 {
 			_ = render.WriteProblems(f.IO.ErrOut, regProblems, g.Lang)
 			fmt.Fprintf(f.IO.ErrOut, i18n.Tr(g.Lang, "Dừng: không đọc được sổ theo dõi %s (--register); sửa tệp hoặc bỏ --register.\n",

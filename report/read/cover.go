@@ -5,6 +5,7 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read/cell"
 	"regexp"
 	"strings"
 	"time"
@@ -131,9 +132,9 @@ func (r *reader) coverPair(row []string) (key, value string, col int, ok bool) {
 		switch {
 		case v == "":
 		case label < 0:
-			if key, ok = r.covers.match(v); !ok {
+			if key, ok = r.covers.Match(v); !ok {
 				before, after, cut := strings.Cut(v, ":")
-				if key, ok = r.covers.match(before); ok && cut && strings.TrimSpace(after) != "" {
+				if key, ok = r.covers.Match(before); ok && cut && strings.TrimSpace(after) != "" {
 					return key, after, c, true
 				}
 				if !ok && numbering.MatchString(v) {
@@ -166,7 +167,7 @@ func (r *reader) readCover(f grid.Book, sheet string, date1904 bool) coverInfo {
 	cov.raw, cov.cells = r.coverValues(f, sheet)
 	at := func(key string) loc { return loc{sheet: sheet, cell: cov.cells[key], district: cov.district} }
 	if v := cov.raw["kind"]; v != "" {
-		kind, ok := r.kinds.match(v) // matchKind(r.plan, v)
+		kind, ok := r.kinds.Match(v) // matchKind(r.plan, v)
 		if !ok {
 			var names []string
 			for _, d := range r.plan.Calendar {
@@ -188,8 +189,8 @@ func (r *reader) coverDate(f grid.Book, cov coverInfo, key string, date1904 bool
 		return time.Time{}
 	}
 	numeric := !f.CellIsText(cov.sheet, cov.cells[key])
-	d, st := parseDate(raw, numeric, date1904)
-	if st == numBad {
+	d, st := cell.ParseDate(raw, numeric, date1904)
+	if st == cell.NumBad {
 		label := key
 		for _, c := range r.plan.Cover {
 			if c.Key == key {

@@ -6,6 +6,7 @@ import (
 
 	"drugfree/report/grid"
 	"drugfree/report/internal/testkit"
+	"drugfree/report/read/header"
 )
 
 // The header is the row (or pair of rows) that names the most fields: a row naming every
@@ -47,25 +48,25 @@ func TestDetectHeaderFindsTheRowThatNamesMostFields(t *testing.T) {
 		rows        []grid.Row
 		first, last int
 		cols        map[string]int
-		dups        []dupColumn
+		dups        []header.DupColumn
 	}{
 		{"every field, then again", []grid.Row{{Line: 1, Cells: all}, {Line: 2, Cells: all}, {Line: 3, Cells: data}}, 1, 1, every, nil},
 		{"all but one, then every", []grid.Row{{Line: 1, Cells: butLast}, {Line: 2, Cells: all}, {Line: 3, Cells: data}}, 2, 2, every, nil},
 		{"title, then every field", []grid.Row{{Line: 1, Cells: []string{"BÁO CÁO"}}, {Line: 2, Cells: all}, {Line: 3, Cells: data}}, 2, 2, every, nil},
 		{"every field, duplicate", []grid.Row{{Line: 1, Cells: withDup}, {Line: 2, Cells: all}}, 1, 1, every,
-			[]dupColumn{{key: fields[1].Key, col: len(all), prev: 1, label: all[1]}}},
+			[]header.DupColumn{{Key: fields[1].Key, Col: len(all), Prev: 1, Label: all[1]}}},
 		{"two rows", []grid.Row{{Line: 1, Cells: group}, {Line: 2, Cells: sub}, {Line: 3, Cells: data}}, 1, 2, every, nil},
 		{"two rows, then one row naming as many", []grid.Row{{Line: 1, Cells: group}, {Line: 2, Cells: sub}, {Line: 3, Cells: data}, {Line: 4, Cells: all}}, 4, 4, every, nil},
 		{"only all but one, twice", []grid.Row{{Line: 1, Cells: butLast}, {Line: 2, Cells: data}, {Line: 4, Cells: butLast}}, 1, 1, allButLast, nil},
 	}
-	m := newHeaderMatcher(fieldIndex(testkit.TestPlan))
+	m := header.NewHeaderMatcher(header.FieldIndex(testkit.TestPlan))
 	for pass := range 2 {
 		for _, c := range cases {
 			for _, merges := range [][]grid.Merge{nil, {{Top: 1, Left: 0, Bottom: 2, Right: 0, Text: all[0]}}} {
-				h, ok := detectHeaderWith(m, c.rows, merges)
-				if !ok || h.first != c.first || h.last != c.last || !reflect.DeepEqual(h.cols, c.cols) || !reflect.DeepEqual(h.dups, c.dups) {
+				h, ok := header.DetectHeaderWith(m, c.rows, merges)
+				if !ok || h.First != c.first || h.Last != c.last || !reflect.DeepEqual(h.Cols, c.cols) || !reflect.DeepEqual(h.Dups, c.dups) {
 					t.Errorf("pass %d, %s (merged %v): lines %d–%d, %v, %d fields %+v; want lines %d–%d, %d fields %+v",
-						pass+1, c.name, merges != nil, h.first, h.last, ok, len(h.cols), h.dups, c.first, c.last, len(c.cols), c.dups)
+						pass+1, c.name, merges != nil, h.First, h.Last, ok, len(h.Cols), h.Dups, c.first, c.last, len(c.cols), c.dups)
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read/cell"
 )
 
 // An official document (form of Decree 30/2020/NĐ-CP) gives its metadata above its table:
@@ -62,7 +63,7 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 					continue
 				}
 				f := naming.Fold(line)
-				if r.layout.citations.begins(line, f) {
+				if r.layout.Citations.Begins(line, f) {
 					continue
 				}
 				if n := docNumber(line); n != "" {
@@ -75,12 +76,12 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 					}
 					continue
 				}
-				if r.layout.issuers.begins(line, f) {
+				if r.layout.Issuers.Begins(line, f) {
 					issuers = append(issuers, unitLine{line, "letterhead", c, g.Line})
 					continue
 				}
 				if !pairs["kind"] {
-					if kind, n := r.kinds.inTitle(f); n > kindLen {
+					if kind, n := r.kinds.InTitle(f); n > kindLen {
 						lh.kind, kindLen = kind, n
 						set("kind", line, "title", c, g.Line)
 					}
@@ -126,8 +127,8 @@ func (r *reader) resolveLetterheadUnit(lh *coverInfo) {
 
 // letterDate reads the date line's date (day, month, year).
 func (r *reader) letterDate(lh *coverInfo, line string, date []string) {
-	d, st := day(atoi(date[2]), atoi(date[1]), atoi(date[0]))
-	if st == numBad {
+	d, st := cell.Day(cell.Atoi(date[2]), cell.Atoi(date[1]), cell.Atoi(date[0]))
+	if st == cell.NumBad {
 		at := loc{sheet: lh.fromSheet, cell: lh.cells["report_date"]}
 		r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(r.lang, "type-error.date", line, i18n.Msg(r.lang, "letterhead-date")))
 	}
@@ -143,20 +144,20 @@ func (r *reader) letterheadPairs(lh *coverInfo, pairs map[string]bool) {
 		lh.raw["number"] = slashSpaces.Replace(lh.raw["number"])
 	}
 	if pairs["kind"] {
-		if lh.kind, _ = r.kinds.match(lh.raw["kind"]); lh.kind == "" {
+		if lh.kind, _ = r.kinds.Match(lh.raw["kind"]); lh.kind == "" {
 			drop("kind")
 		}
 	}
 	if pairs["report_date"] {
-		d, st := parseDate(lh.raw["report_date"], false, false)
-		if st == numBad {
+		d, st := cell.ParseDate(lh.raw["report_date"], false, false)
+		if st == cell.NumBad {
 			r.add(problem.Error, problem.CodeTypeError, loc{sheet: lh.fromSheet, cell: lh.cells["report_date"]},
 				i18n.Msg(r.lang, "type-error.date", lh.raw["report_date"], i18n.Msg(r.lang, "letterhead-date")))
 		}
 		lh.reportDate = d
 	}
 	if pairs["received_date"] {
-		d, _ := parseDate(lh.raw["received_date"], false, false)
+		d, _ := cell.ParseDate(lh.raw["received_date"], false, false)
 		lh.receivedDate = d
 	}
 }
@@ -196,20 +197,4 @@ func letterDateOK(line, f string) []string {
 		return nil
 	}
 	return m[2:]
-}
-
-// inTitle is the kind of return a title line names as whole words ("… giai đoạn 3", "Báo
-// cáo sơ kết", "rà soát"), only kinds that carry data, since the sheet has a table; the
-// longest name wins. n is the length of the name found, 0 when none.
-func (ks kindNames) inTitle(f string) (kind string, n int) {
-	padded := " " + f + " "
-	for _, k := range ks {
-		if k.words == "" || len(k.words) <= n || !k.data {
-			continue
-		}
-		if strings.Contains(padded, " "+k.words+" ") {
-			kind, n = k.kind, len(k.words)
-		}
-	}
-	return kind, n
 }

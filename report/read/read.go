@@ -24,6 +24,8 @@ import (
 	"drugfree/report/grid/ooxml"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read/cell"
+	"drugfree/report/read/header"
 )
 
 // ReadFiles reads return files (.xlsx or .csv). A file may hold several returns: one
@@ -90,15 +92,15 @@ type env struct {
 	// ms are the registries' matchers: each return is read against the registry in force
 	// on its date (reader.m)
 	ms     *naming.Matchers
-	fields labelIndex
-	cover  labelIndex
+	fields header.LabelIndex
+	cover  header.LabelIndex
 	lang   i18n.Lang
 	// statuses are the plan's status names, folded
-	statuses statusNames
+	statuses cell.StatusNames
 	// kinds are the names of the plan's calendar kinds, folded (matchKind)
-	kinds kindNames
+	kinds cell.KindNames
 	// layout is the plan's vocabulary of an official document's layout
-	layout layoutWords
+	layout header.LayoutWords
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -107,12 +109,12 @@ func newEnv(opt ReadOptions) *env {
 		p = criteria.Default()
 	}
 	opt.Limits = opt.Limits.WithDefaults()
-	fields := fieldIndex(p)
+	fields := header.FieldIndex(p)
 	ms := opt.Matchers
 	if ms == nil || ms.Plan() != p {
 		ms = naming.NewMatchers(p)
 	}
-	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: coverIndex(p), lang: opt.Lang, statuses: statusIndex(p), kinds: newKindNames(p), layout: newLayoutWords(p.Layout)}
+	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: header.CoverIndex(p), lang: opt.Lang, statuses: cell.StatusIndex(p), kinds: cell.NewKindNames(p), layout: header.NewLayoutWords(p.Layout)}
 }
 
 // Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
@@ -153,8 +155,8 @@ type reader struct {
 	path     string
 	sha      string
 	format   string
-	headers  *headerMatcher
-	covers   *headerMatcher // matches cover labels as env.cover.match
+	headers  *header.HeaderMatcher
+	covers   *header.HeaderMatcher // matches cover labels as env.cover.match
 	texts    *ooxml.TextIntern
 	parts    *ooxml.PartMemo
 	problems []problem.Problem
@@ -179,14 +181,14 @@ func (r *reader) add(sev problem.Severity, code string, l loc, text string) {
 // labels and their matches, and short cell texts. It is used by one goroutine at a time
 // and changes no result.
 type workerMemo struct {
-	headers *headerMatcher // the data sheets' header labels
-	covers  *headerMatcher // the cover's labels
+	headers *header.HeaderMatcher // the data sheets' header labels
+	covers  *header.HeaderMatcher // the cover's labels
 	texts   *ooxml.TextIntern
 	parts   *ooxml.PartMemo // small parts of the package
 }
 
 func newWorkerMemo(e *env) *workerMemo {
-	return &workerMemo{headers: newHeaderMatcher(e.fields), covers: newHeaderMatcher(e.cover), texts: &ooxml.TextIntern{}, parts: &ooxml.PartMemo{}}
+	return &workerMemo{headers: header.NewHeaderMatcher(e.fields), covers: header.NewHeaderMatcher(e.cover), texts: &ooxml.TextIntern{}, parts: &ooxml.PartMemo{}}
 }
 
 // readFile reads one file, remembering in memo what the next files the caller reads may

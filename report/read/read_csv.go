@@ -10,6 +10,8 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/problem"
 
+	"drugfree/report/read/header"
+
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -20,7 +22,7 @@ type csvSource struct {
 
 func newCSVSource(text []byte) *csvSource {
 	cr := csv.NewReader(bytes.NewReader(text))
-	cr.Comma = sniffSeparator(text)
+	cr.Comma = SniffSeparator(text)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	return &csvSource{cr: cr}
@@ -42,9 +44,9 @@ func (c *csvSource) IsText(int, int) bool                          { return true
 func (c *csvSource) Formula(int, int) (string, string, bool, bool) { return "", "", false, false }
 func (c *csvSource) Close() error                                  { return nil }
 
-// csvText returns the file as UTF-8 without a byte order mark (UTF-16 files, as Excel's
+// CsvText returns the file as UTF-8 without a byte order mark (UTF-16 files, as Excel's
 // "Unicode text" writes them, are decoded).
-func csvText(data []byte) ([]byte, error) {
+func CsvText(data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return data[3:], nil
@@ -59,9 +61,9 @@ func csvText(data []byte) ([]byte, error) {
 	return data, nil
 }
 
-// sniffSeparator picks ',', ';' or tab: the one that occurs most in the first line,
+// SniffSeparator picks ',', ';' or tab: the one that occurs most in the first line,
 // outside quotes.
-func sniffSeparator(text []byte) rune {
+func SniffSeparator(text []byte) rune {
 	line := text
 	if i := bytes.IndexByte(text, '\n'); i >= 0 {
 		line = text[:i]
@@ -86,7 +88,7 @@ func sniffSeparator(text []byte) rune {
 }
 
 func (r *reader) readCSV(data []byte) []*Return {
-	text, err := csvText(data)
+	text, err := CsvText(data)
 	if err != nil {
 		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "unreadable-file", err.Error()))
 		return nil
@@ -100,13 +102,13 @@ func (r *reader) readCSV(data []byte) []*Return {
 		}
 		rows = append(rows, g)
 	}
-	hdr, ok := detectHeader(r.fields, rows, nil)
+	hdr, ok := header.DetectHeader(r.fields, rows, nil)
 	cov := coverInfo{raw: map[string]string{}, cells: map[string]string{}}
 	if !ok {
 		r.noDataSheet(nil, nil, r.partialCSV(hdr), Return{}, cov)
 		return nil
 	}
-	lh := r.letterhead("", hdr.above)
+	lh := r.letterhead("", hdr.Above)
 	r.useRegistryOf(cov.with(lh))
 	r.resolveLetterheadUnit(&lh)
 	cov = cov.with(lh)
@@ -127,8 +129,8 @@ func (r *reader) readCSV(data []byte) []*Return {
 	return rets
 }
 
-func (r *reader) partialCSV(hdr header) []dataSheet {
-	if len(hdr.cols) == 0 {
+func (r *reader) partialCSV(hdr header.Header) []dataSheet {
+	if len(hdr.Cols) == 0 {
 		return nil
 	}
 	return []dataSheet{{name: "", hdr: hdr}}

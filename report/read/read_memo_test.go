@@ -6,6 +6,7 @@ import (
 	"drugfree/report/grid/ooxml"
 	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
+	"drugfree/report/read/header"
 	"drugfree/report/sample"
 	"drugfree/report/template"
 	"fmt"
@@ -124,7 +125,7 @@ func TestAWorkerReadsManyFiguresAsExcelizeDoes(t *testing.T) {
 // variants; a cover's other cells (values, item numbers, "label: value") are no label.
 // Asked again, it answers the same from its memo.
 func TestCoverMatcherKnowsTheCoversLabels(t *testing.T) {
-	m := newHeaderMatcher(coverIndex(testkit.TestPlan))
+	m := header.NewHeaderMatcher(header.CoverIndex(testkit.TestPlan))
 	want := map[string]string{"Huyện": "district", "HUYỆN": "district", "Don vi bao cao": "district", "Đơn vị báo cáo:": "district",
 		"Ngày (dd/mm/yyyy)": "report_date", "Số": "number", "Người lập biểu": "author", "SĐT": "phone", "Điện thoại:": "phone"}
 	for _, c := range testkit.TestPlan.Cover {
@@ -142,7 +143,7 @@ func TestCoverMatcherKnowsTheCoversLabels(t *testing.T) {
 	}
 	for range 2 { // the second time from the memo
 		for s, key := range want {
-			if got, ok := m.match(s); got != key || ok != (key != "") {
+			if got, ok := m.Match(s); got != key || ok != (key != "") {
 				t.Errorf("match(%q) = %q, %v; want %q", s, got, ok, key)
 			}
 		}

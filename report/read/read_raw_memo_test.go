@@ -2,6 +2,7 @@ package read
 
 import (
 	"drugfree/report/internal/testkit"
+	"drugfree/report/read/header"
 	"fmt"
 	"testing"
 )
@@ -10,14 +11,14 @@ import (
 // whoever asks: a cover matcher, which never starts a sheet, reads every first cell of
 // the sheets it scans.
 func TestHeaderMatcherForgetsUnmatchedCells(t *testing.T) {
-	m := newHeaderMatcher(coverIndex(testkit.TestPlan))
-	for i := range 3 * headerMissMax {
+	m := header.NewHeaderMatcher(header.CoverIndex(testkit.TestPlan))
+	for i := range 3 * header.HeaderMissMax {
 		m.Cell(fmt.Sprintf("dòng %d", i))
-		if len(m.local) > headerMissMax {
-			t.Fatalf("after %d cells, %d remembered; want at most %d", i+1, len(m.local), headerMissMax)
+		if len(m.Local) > header.HeaderMissMax {
+			t.Fatalf("after %d cells, %d remembered; want at most %d", i+1, len(m.Local), header.HeaderMissMax)
 		}
 	}
-	if _, ok := m.match("Đơn vị báo cáo"); !ok {
+	if _, ok := m.Match("Đơn vị báo cáo"); !ok {
 		t.Error("the cover label is not matched after the memo was emptied")
 	}
 }

@@ -13,12 +13,13 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/grid/ooxml"
 	"drugfree/report/problem"
+	"drugfree/report/read/header"
 )
 
 // dataSheet is a sheet whose header has a commune column.
 type dataSheet struct {
 	name string
-	hdr  header
+	hdr  header.Header
 }
 
 // readXLSX reads a workbook. A plain one is read with the fast scanner of package
@@ -140,7 +141,7 @@ func (r *reader) readBook(f grid.Book) []*Return {
 	// first) chooses the registry the workbook is read against.
 	above := make([]coverInfo, len(found))
 	for i, ds := range found {
-		above[i] = r.letterhead(ds.name, ds.hdr.above)
+		above[i] = r.letterhead(ds.name, ds.hdr.Above)
 	}
 	if len(found) > 0 {
 		r.useRegistryOf(cov.with(above[0]))
@@ -167,7 +168,7 @@ func (r *reader) readBook(f grid.Book) []*Return {
 		district, from := r.sheetDistrict(ds.name, sheetMeta, len(found) > 1)
 		// Two visible sheets with the communes of one district for one kind (a copy, a
 		// draft): the first is read, the other reported.
-		if _, hasCol := ds.hdr.cols[keyDistrict]; district != "" && !hasCol {
+		if _, hasCol := ds.hdr.Cols[header.KeyDistrict]; district != "" && !hasCol {
 			key := district + "\x00" + sheetMeta.kind
 			if first, dup := readFor[key]; dup {
 				r.add(problem.Warning, problem.CodeSuperseded, loc{sheet: ds.name, district: district}, i18n.Msg(r.lang, "same-data-sheet", ds.name, district, first))
@@ -254,7 +255,7 @@ func (r *reader) findDataSheets(f grid.Book, sheets []string) (found, partial []
 		switch {
 		case ok:
 			found = append(found, dataSheet{name, hdr})
-		case len(hdr.cols) > 0:
+		case len(hdr.Cols) > 0:
 			partial = append(partial, dataSheet{name, hdr})
 		}
 	}
@@ -262,10 +263,10 @@ func (r *reader) findDataSheets(f grid.Book, sheets []string) (found, partial []
 }
 
 // scanSheet looks for a header in the first rows of a sheet.
-func (r *reader) scanSheet(f grid.Book, sheet string) (header, bool, error) {
+func (r *reader) scanSheet(f grid.Book, sheet string) (header.Header, bool, error) {
 	src, err := f.Source(sheet)
 	if err != nil {
-		return header{}, false, err
+		return header.Header{}, false, err
 	}
 	var rows []grid.Row
 	for {
@@ -275,16 +276,16 @@ func (r *reader) scanSheet(f grid.Book, sheet string) (header, bool, error) {
 				err = cerr
 			}
 			if err != nil {
-				return header{}, false, err
+				return header.Header{}, false, err
 			}
 			break
 		}
 		rows = append(rows, g)
 	}
 	m := r.headers
-	m.newSheet()
-	if !anyLabel(m.match, rows) {
-		return header{}, false, nil
+	m.NewSheet()
+	if !anyLabel(m.Match, rows) {
+		return header.Header{}, false, nil
 	}
 	hidden := f.HiddenColumns(sheet)
 	merges := f.Merges(sheet, rows)
@@ -296,8 +297,8 @@ func (r *reader) scanSheet(f grid.Book, sheet string) (header, bool, error) {
 			}
 		}
 	}
-	hdr, ok := detectHeaderWith(m, rows, merges)
-	hdr.hidden = hidden
+	hdr, ok := header.DetectHeaderWith(m, rows, merges)
+	hdr.Hidden = hidden
 	return hdr, ok, nil
 }
 
@@ -318,9 +319,9 @@ func withoutHidden(rows []grid.Row, hidden map[int]bool) []grid.Row {
 }
 
 // hasFigureColumn reports whether a header names a numeric field.
-func (r *reader) hasFigureColumn(h header) bool {
+func (r *reader) hasFigureColumn(h header.Header) bool {
 	for _, f := range r.plan.Fields {
-		if _, ok := h.cols[f.Key]; ok && f.Numeric() {
+		if _, ok := h.Cols[f.Key]; ok && f.Numeric() {
 			return true
 		}
 	}
@@ -361,8 +362,8 @@ func (r *reader) noDataSheet(f grid.Book, sheets []string, partial []dataSheet, 
 		return nil
 	}
 	for _, ds := range partial {
-		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.CellName(0, ds.hdr.first)},
-			i18n.Msg(r.lang, "missing-column.commune", ds.name, ds.hdr.first))
+		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.CellName(0, ds.hdr.First)},
+			i18n.Msg(r.lang, "missing-column.commune", ds.name, ds.hdr.First))
 	}
 	if len(partial) == 0 {
 		r.add(problem.Error, problem.CodeNoDataSheet, loc{}, i18n.Msg(r.lang, "no-data-sheet", grid.HeaderRows, strings.Join(sheets, ", ")))
@@ -371,13 +372,13 @@ func (r *reader) noDataSheet(f grid.Book, sheets []string, partial []dataSheet, 
 }
 
 // headerProblems reports duplicate columns and absent classification columns.
-func (r *reader) headerProblems(sheet string, hdr header) {
-	for _, d := range hdr.dups {
-		at := loc{sheet: sheet, cell: grid.CellName(d.col, hdr.first)}
-		r.add(problem.Error, problem.CodeDuplicateColumn, at, i18n.Msg(r.lang, "duplicate-column", d.label, grid.ColLetters(d.prev), r.plan.FieldLabel(d.key, r.lang), grid.ColLetters(d.prev)))
+func (r *reader) headerProblems(sheet string, hdr header.Header) {
+	for _, d := range hdr.Dups {
+		at := loc{sheet: sheet, cell: grid.CellName(d.Col, hdr.First)}
+		r.add(problem.Error, problem.CodeDuplicateColumn, at, i18n.Msg(r.lang, "duplicate-column", d.Label, grid.ColLetters(d.Prev), r.plan.FieldLabel(d.Key, r.lang), grid.ColLetters(d.Prev)))
 	}
 	for _, key := range ClassificationFields(r.plan) {
-		if _, ok := hdr.cols[key]; !ok {
+		if _, ok := hdr.Cols[key]; !ok {
 			r.add(problem.Warning, problem.CodeMissingColumn, loc{sheet: sheet},
 				i18n.Msg(r.lang, "missing-column.needed", r.plan.FieldLabel(key, r.lang), i18n.Msg(r.lang, "needed.classification")))
 		}

@@ -12,6 +12,8 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read/cell"
+	"drugfree/report/read/header"
 )
 
 // sheetCtx reads the data rows of one sheet into returns, one per district.
@@ -19,7 +21,7 @@ type sheetCtx struct {
 	r        *reader
 	sheet    string
 	src      grid.Source
-	hdr      header
+	hdr      header.Header
 	letters  map[string]string // field key → column letters
 	proto    Return            // cover metadata shared by the sheet's returns
 	district string            // district when no district column says otherwise
@@ -91,7 +93,7 @@ func (rs *runningSums) reset() {
 	rs.any = false
 }
 
-func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header, proto Return) *sheetCtx {
+func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header.Header, proto Return) *sheetCtx {
 	s := &sheetCtx{
 		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
 		returns: map[string]*Return{}, seen: map[string]map[string]int{},
@@ -99,7 +101,7 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header, proto Ret
 	n := len(r.plan.Fields)
 	s.sums, s.all = newSums(n), newSums(n)
 	s.untitled, s.firstCol, s.figLimit = map[int]bool{}, -1, -1
-	for key, col := range hdr.cols {
+	for key, col := range hdr.Cols {
 		s.letters[key] = grid.ColLetters(col)
 		if s.firstCol < 0 || col < s.firstCol {
 			s.firstCol = col
@@ -107,7 +109,7 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header, proto Ret
 	}
 	s.cols = make([]int, n)
 	for i, f := range r.plan.Fields {
-		col, ok := hdr.cols[f.Key]
+		col, ok := hdr.Cols[f.Key]
 		if !ok {
 			col = -1
 		}
@@ -125,10 +127,10 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header, proto Ret
 func (s *sheetCtx) checkUntitled(g grid.Row, district, commune string) {
 	for c := s.firstCol + 1; c < len(g.Cells); c++ {
 		v := g.Cell(c)
-		if v == "" || s.hdr.titled[c] || s.hdr.hidden[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
+		if v == "" || s.hdr.Titled[c] || s.hdr.Hidden[c] || s.untitled[c] || !strings.ContainsAny(v, "0123456789") {
 			continue
 		}
-		if _, st := parseNumber(v, !s.src.IsText(c, g.Line)); st != numOK {
+		if _, st := cell.ParseNumber(v, !s.src.IsText(c, g.Line)); st != cell.NumOK {
 			continue
 		}
 		s.untitled[c] = true
@@ -148,7 +150,7 @@ func (s *sheetCtx) run() error {
 			s.finish()
 			return nil
 		}
-		if g.Line > s.hdr.last {
+		if g.Line > s.hdr.Last {
 			s.Row(g)
 		}
 	}
@@ -337,8 +339,8 @@ func (s *sheetCtx) Row(g grid.Row) {
 	if blank(g) {
 		return
 	}
-	name := s.field(g, keyCommune)
-	if isNumberingCell(g.Cell(s.hdr.cols[keyCommune])) && s.numberingRow(g) {
+	name := s.field(g, header.KeyCommune)
+	if isNumberingCell(g.Cell(s.hdr.Cols[header.KeyCommune])) && s.numberingRow(g) {
 		return
 	}
 	if s.isTotals(g) {
@@ -346,7 +348,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 		return
 	}
 	district, badDistrict := s.rowDistrict(g)
-	code := naming.NormCode(s.field(g, keyCode))
+	code := naming.NormCode(s.field(g, header.KeyCode))
 	var match naming.CommuneMatch
 	if name != "" || code != "" {
 		match = s.r.m.Commune(name, district, code, "")
@@ -366,7 +368,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 	if name == "" && code == "" {
 		if filled {
 			s.ret(district).RowsRead++
-			at.cell = grid.CellName(s.hdr.cols[keyCommune], g.Line)
+			at.cell = grid.CellName(s.hdr.Cols[header.KeyCommune], g.Line)
 			s.r.add(problem.Error, problem.CodeMissingValue, at, i18n.Msg(s.r.lang, "missing-value.commune", g.Line))
 		}
 		return
@@ -394,13 +396,13 @@ func (s *sheetCtx) layoutRow(g grid.Row, name, code string, match naming.Commune
 	if s.footer {
 		return !s.hasFigures(g)
 	}
-	if s.hdr.repeats(g) || s.groupRow(g) {
+	if s.hdr.Repeats(g) || s.groupRow(g) {
 		return true
 	}
-	if key, ok := s.r.headers.match(name); ok && key == keyCommune && !s.hasFigures(g) {
+	if key, ok := s.r.headers.Match(name); ok && key == header.KeyCommune && !s.hasFigures(g) {
 		return true // the commune column's header on a new page, the rows over it changed
 	}
-	if first := firstText(g); first != "" && s.r.layout.isFooterLine(first) && !s.hasFigures(g) {
+	if first := firstText(g); first != "" && s.r.layout.IsFooterLine(first) && !s.hasFigures(g) {
 		s.footer = true
 		return true
 	}
@@ -417,10 +419,10 @@ func (s *sheetCtx) groupRow(g grid.Row) bool {
 	any := false
 	for c := 0; c < limit; c++ {
 		v := g.Cell(c)
-		if v == "" || s.hdr.hidden[c] {
+		if v == "" || s.hdr.Hidden[c] {
 			continue
 		}
-		if !s.r.layout.isGroupLabel(v) {
+		if !s.r.layout.IsGroupLabel(v) {
 			return false
 		}
 		any = true
@@ -439,13 +441,13 @@ func (s *sheetCtx) hasFigures(g grid.Row) bool {
 		if v == "" {
 			continue
 		}
-		st := numBad
+		st := cell.NumBad
 		if f.Kind == criteria.KindYesNo {
-			_, st = parseYesNo(v)
+			_, st = cell.ParseYesNo(v)
 		} else {
-			_, st = parseNumber(v, false)
+			_, st = cell.ParseNumber(v, false)
 		}
-		if st == numOK {
+		if st == cell.NumOK {
 			return true
 		}
 	}
@@ -473,18 +475,18 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 	ret.RowsRead++
 	at := loc{sheet: s.sheet, district: district, commune: name, cell: s.communeCell(g, name)}
 	if match.Code != "" { // name and code disagree: the code's cell says which commune it is
-		at.cell = grid.CellName(s.hdr.cols[keyCode], g.Line)
+		at.cell = grid.CellName(s.hdr.Cols[header.KeyCode], g.Line)
 	}
 	if !match.OK {
 		msg := match.Message(s.r.lang)
 		if match.Problem == problem.CodeUnknownCommune && match.Former == nil {
-			msg += s.r.communeUnknownElsewhere(name, s.field(g, keyCode))
+			msg += s.r.communeUnknownElsewhere(name, s.field(g, header.KeyCode))
 		}
 		s.r.add(problem.Error, match.Problem, at, msg)
 		return
 	}
 	at.district, at.commune = match.Commune.Unit(), full
-	if msg := s.r.outsidePlan(name, s.field(g, keyCode), match.Commune); msg != "" {
+	if msg := s.r.outsidePlan(name, s.field(g, header.KeyCode), match.Commune); msg != "" {
 		s.r.add(problem.Error, problem.CodeUnknownCommune, at, msg)
 		return
 	}
@@ -496,7 +498,7 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 		return
 	}
 	s.seen[key][match.Commune.Code] = g.Line
-	s.r.communeElsewhere(at, name, s.field(g, keyCode), match.Commune)
+	s.r.communeElsewhere(at, name, s.field(g, header.KeyCode), match.Commune)
 	row.Commune = match.Commune
 	ret.Rows = append(ret.Rows, row)
 }
@@ -504,10 +506,10 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 // communeCell is the cell a commune problem points at: the name, or the code when the
 // name is blank.
 func (s *sheetCtx) communeCell(g grid.Row, name string) string {
-	if col, ok := s.hdr.cols[keyCode]; ok && name == "" {
+	if col, ok := s.hdr.Cols[header.KeyCode]; ok && name == "" {
 		return grid.CellName(col, g.Line)
 	}
-	return grid.CellName(s.hdr.cols[keyCommune], g.Line)
+	return grid.CellName(s.hdr.Cols[header.KeyCommune], g.Line)
 }
 
 func blank(g grid.Row) bool {
@@ -523,11 +525,11 @@ func blank(g grid.Row) bool {
 // whose header is merged across columns is read across them ("Xã" + "Hòa Ân"), a row
 // number in front left out.
 func (s *sheetCtx) field(g grid.Row, key string) string {
-	col, ok := s.hdr.cols[key]
+	col, ok := s.hdr.Cols[key]
 	if !ok {
 		return ""
 	}
-	if to, spans := s.hdr.spans[col]; spans {
+	if to, spans := s.hdr.Spans[col]; spans {
 		return spanText(g, col, to)
 	}
 	return g.Cell(col)
@@ -541,7 +543,7 @@ func spanText(g grid.Row, col, to int) string {
 			parts = append(parts, v)
 		}
 	}
-	if len(parts) > 1 && numberLike(parts[0]) {
+	if len(parts) > 1 && header.NumberLike(parts[0]) {
 		parts = parts[1:]
 	}
 	return strings.Join(parts, " ")
@@ -550,7 +552,7 @@ func spanText(g grid.Row, col, to int) string {
 // rowDistrict is the district named in the row's district column, else the sheet's; bad
 // is true when the column names no district of the registry (unknownDistrict says so).
 func (s *sheetCtx) rowDistrict(g grid.Row) (district string, bad bool) {
-	raw := s.field(g, keyDistrict)
+	raw := s.field(g, header.KeyDistrict)
 	if raw == "" {
 		return s.district, false
 	}
@@ -564,8 +566,8 @@ func (s *sheetCtx) rowDistrict(g grid.Row) (district string, bad bool) {
 
 // unknownDistrict reports the district column of a row naming no district.
 func (s *sheetCtx) unknownDistrict(g grid.Row) {
-	raw := s.field(g, keyDistrict)
-	at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.cols[keyDistrict], g.Line), commune: s.field(g, keyCommune)}
+	raw := s.field(g, header.KeyDistrict)
+	at := loc{sheet: s.sheet, cell: grid.CellName(s.hdr.Cols[header.KeyDistrict], g.Line), commune: s.field(g, header.KeyCommune)}
 	s.r.add(problem.Error, problem.CodeUnknownDistrict, at, s.r.unknownUnitMessage(raw))
 }
 
@@ -593,7 +595,7 @@ type districtFound struct {
 // values reads the row's status and figures. Bad values are reported and left out, so
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g grid.Row, at loc) (fig classify.Figures, status string, filled bool) {
-	fig = make(classify.Figures, len(s.hdr.cols))
+	fig = make(classify.Figures, len(s.hdr.Cols))
 	fields := s.r.plan.Fields
 	for i := range fields {
 		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
@@ -609,9 +611,9 @@ func (s *sheetCtx) values(g grid.Row, at loc) (fig classify.Figures, status stri
 			status = s.status(raw, s.atCell(at, col, g.Line))
 		case f.Numeric():
 			v, st := s.figure(g, col, f, at)
-			filled = filled || st != numBlank
+			filled = filled || st != cell.NumBlank
 			s.addToSums(i, f, v, st)
-			if st == numOK {
+			if st == cell.NumOK {
 				fig[f.Key] = v
 			}
 		}
@@ -628,81 +630,81 @@ func (s *sheetCtx) atCell(at loc, col, line int) loc {
 }
 
 func (s *sheetCtx) status(raw string, at loc) string {
-	key, ok := s.r.statuses.match(raw)
+	key, ok := s.r.statuses.Match(raw)
 	if !ok {
 		var names []string
 		for _, st := range s.r.plan.Statuses {
 			names = append(names, st.Vi)
 		}
-		s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.status", raw, s.r.plan.FieldName(keyStatus, s.r.lang), strings.Join(names, ", ")))
+		s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.status", raw, s.r.plan.FieldName(header.KeyStatus, s.r.lang), strings.Join(names, ", ")))
 	}
 	return key
 }
 
 // figure reads one numeric cell, reporting what is wrong with it; numBad means reported.
-func (s *sheetCtx) figure(g grid.Row, col int, f *criteria.Field, at loc) (float64, numState) {
+func (s *sheetCtx) figure(g grid.Row, col int, f *criteria.Field, at loc) (float64, cell.NumState) {
 	raw, numeric, st := s.cellValue(g, col, at, f.Key)
-	if st != numOK {
+	if st != cell.NumOK {
 		return 0, st
 	}
 	// the field's name is for a problem's message: most cells have none
 	name := func() string { return s.r.plan.FieldName(f.Key, s.r.lang) }
 	var v float64
 	if f.Kind == criteria.KindYesNo {
-		if v, st = parseYesNo(raw); st == numBad {
+		if v, st = cell.ParseYesNo(raw); st == cell.NumBad {
 			s.r.add(problem.Error, problem.CodeTypeError, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "type-error.yesno", raw, name()))
 		}
 		return v, st
 	}
-	if v, st = parseNumber(raw, numeric); st == numBad {
+	if v, st = cell.ParseNumber(raw, numeric); st == cell.NumBad {
 		s.r.add(problem.Error, problem.CodeTypeError, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "type-error.number", raw, name()))
-		return 0, numBad
+		return 0, cell.NumBad
 	}
 	if v < 0 {
 		s.r.add(problem.Error, problem.CodeNegativeValue, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "negative-value", raw, name()))
-		return v, numBad
+		return v, cell.NumBad
 	}
 	if f.Kind == criteria.KindCount && math.Abs(v-math.Round(v)) > 1e-9 {
 		s.r.add(problem.Error, problem.CodeNotInteger, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "not-integer", raw, name()))
-		return v, numBad
+		return v, cell.NumBad
 	}
 	if f.Kind == criteria.KindCount {
 		v = math.Round(v)
 	}
-	return v, numOK
+	return v, cell.NumOK
 }
 
 // cellValue returns a cell's text and whether it is a number, computing a formula that
 // has no cached value; a formula that cannot be computed is reported (numBad).
-func (s *sheetCtx) cellValue(g grid.Row, col int, at loc, key string) (raw string, numeric bool, st numState) {
+func (s *sheetCtx) cellValue(g grid.Row, col int, at loc, key string) (raw string, numeric bool, st cell.NumState) {
 	raw = g.Cell(col)
 	if raw == "" {
 		formula, value, has, ok := s.src.Formula(col, g.Line)
 		if !has {
-			return "", false, numBlank
+			return "", false, cell.NumBlank
 		}
 		if !ok {
 			s.r.add(problem.Error, problem.CodeFormulaWithoutValue, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "formula-without-value", formula, s.r.plan.FieldName(key, s.r.lang)))
-			return "", false, numBad
+			return "", false, cell.NumBad
 		}
-		return value, true, numOK
+		return value, true, cell.NumOK
 	}
-	if dotThousands.MatchString(strings.TrimPrefix(raw, "-")) {
+	if cell.DotThousands.MatchString(strings.TrimPrefix(raw, "-")) {
 		numeric = !s.src.IsText(col, g.Line)
 	}
-	return raw, numeric, numOK
+	return raw, numeric, cell.NumOK
 }
 
-func (s *sheetCtx) addToSums(i int, f *criteria.Field, v float64, st numState) {
+func (s *sheetCtx) addToSums(i int, f *criteria.Field, v float64, st cell.NumState) {
 	if f.Kind != criteria.KindCount && f.Kind != criteria.KindArea {
 		return
 	}
 	for _, rs := range [2]*runningSums{&s.sums, &s.all} {
 		switch st {
-		case numOK:
+		case cell.NumOK:
 			rs.sum[i] += v
 			rs.any = true
-		case numBad:
+		case cell.NumBad:
 			rs.bad[i] = true
 		}
 	}
@@ -716,11 +718,11 @@ func (s *sheetCtx) isTotals(g grid.Row) bool {
 		limit = min(limit, s.figLimit)
 	}
 	for c := 0; c < limit; c++ {
-		if s.r.layout.isTotalsLabel(g.Cell(c)) {
+		if s.r.layout.IsTotalsLabel(g.Cell(c)) {
 			return true
 		}
 	}
-	return s.r.layout.isTotalsLabel(s.field(g, keyCommune))
+	return s.r.layout.IsTotalsLabel(s.field(g, header.KeyCommune))
 }
 
 // checkTotals compares the totals row with the sum of the rows above it (since the last
@@ -743,11 +745,11 @@ func (s *sheetCtx) checkTotals(g grid.Row) {
 		}
 		at.cell = grid.CellName(col, g.Line)
 		raw, numeric, st := s.cellValue(g, col, at, f.Key)
-		if st != numOK || s.all.bad[i] {
+		if st != cell.NumOK || s.all.bad[i] {
 			continue
 		}
-		total, st := parseNumber(raw, numeric)
-		if st == numBad {
+		total, st := cell.ParseNumber(raw, numeric)
+		if st == cell.NumBad {
 			s.r.add(problem.Error, problem.CodeTypeError, at, i18n.Msg(s.r.lang, "type-error.number", raw, s.r.plan.FieldName(f.Key, s.r.lang)))
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
+	"drugfree/report/register"
 	"drugfree/report/sample"
 )
 
@@ -84,7 +85,7 @@ var benchAsOf = time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
 
 func (c *benchCorpus) read() report.ConsolidateInput {
 	rets, probs := read.ReadFiles(c.files, read.ReadOptions{Plan: c.plan})
-	subs, regProbs := read.ReadRegister(c.register, naming.NewMatchers(c.plan), c.plan, benchAsOf, i18n.Vi)
+	subs, regProbs := register.ReadRegister(c.register, naming.NewMatchers(c.plan), c.plan, benchAsOf, i18n.Vi)
 	return report.ConsolidateInput{Files: c.files, Returns: rets, Register: subs, RegFile: c.register,
 		Problems: append(probs, regProbs...), AsOf: benchAsOf, Now: benchAsOf, Version: "bench", Lang: i18n.Vi}
 }

@@ -10,6 +10,7 @@ import (
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
+	"drugfree/report/register"
 	"drugfree/report/sample"
 	"io"
 	"maps"
@@ -48,7 +49,7 @@ func TestConsolidationSameOnAnyCores(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		m := naming.NewMatchers(p)
 		rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p, Workers: workers, Matchers: m})
-		subs, regProbs := read.ReadRegister(registerFile, m, p, now, i18n.Vi)
+		subs, regProbs := register.ReadRegister(registerFile, m, p, now, i18n.Vi)
 		c := report.BuildConsolidation(p, report.ConsolidateInput{Files: files, Returns: rets, Register: subs, RegFile: registerFile,
 			Problems: append(probs, regProbs...), AsOf: now, Now: now, Version: "test", Lang: i18n.Vi})
 		if n := problem.CountErrors(c.Problems); n > 0 {

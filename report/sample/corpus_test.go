@@ -13,6 +13,7 @@ import (
 	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
 	"drugfree/report/read"
+	"drugfree/report/register"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -87,7 +88,7 @@ func TestCorpusPassesValidation(t *testing.T) {
 		t.Errorf("%d communes, want about %d", n, opt.Districts*opt.Communes)
 	}
 	rets, probs := read.ReadFiles(files, read.ReadOptions{Plan: p})
-	subs, regProbs := read.ReadRegister(filepath.Join(dir, CorpusRegister), naming.NewMatchers(p), p, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), i18n.En)
+	subs, regProbs := register.ReadRegister(filepath.Join(dir, CorpusRegister), naming.NewMatchers(p), p, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), i18n.En)
 	probs = append(probs, regProbs...)
 	asOf := time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC)
 	problems, _, _ := report.Validate(p, report.ValidateInput{Returns: rets, Register: subs, Problems: probs, AsOf: asOf, Lang: i18n.En})

@@ -1,4 +1,4 @@
-package read
+package register
 
 import (
 	"bytes"
@@ -17,6 +17,8 @@ import (
 	"drugfree/report/grid"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/read/cell"
 )
 
 // RegisterResolver tells who sent a line of the register. *naming.Matchers, the reader's
@@ -112,7 +114,7 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 		problems = append(problems, problem.Problem{Severity: sev, Code: code, File: path, Sheet: sheet, Cell: cell, District: district, Message: i18n.Tr(lang, vi, en)})
 	}
 	labels := registerLabels(p)
-	kinds := newKindNames(p)
+	kinds := cell.NewKindNames(p)
 
 	// The header: the first of the first rows that names a district and a kind column.
 	headerRow, cols := -1, map[string]int{}
@@ -233,7 +235,7 @@ func parseRegister(path, sheet string, rows [][]string, m RegisterResolver, p *c
 			add(problem.Error, problem.CodeMissingValue, ref("kind"), district, "Thiếu loại báo cáo.", "The kind of return is blank.")
 			continue
 		}
-		kind, ok := kinds.match(kindText) // as a cover's kind is read
+		kind, ok := kinds.Match(kindText) // as a cover's kind is read
 		if !ok {
 			var labels []string
 			for _, d := range p.Calendar {
@@ -321,12 +323,12 @@ func stripParens(s string) string {
 // registerCSVRows reads CSV data as the reader reads a CSV return: UTF-8 with or without a
 // BOM (or UTF-16), and ',', ';' or tab, whichever the first line uses most.
 func registerCSVRows(data []byte) ([][]string, error) {
-	text, err := csvText(data)
+	text, err := read.CsvText(data)
 	if err != nil {
 		return nil, err
 	}
 	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sniffSeparator(text)
+	r.Comma = read.SniffSeparator(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	return r.ReadAll()
@@ -336,6 +338,6 @@ func registerCSVRows(data []byte) ([][]string, error) {
 // (also with - or ., or a 2-digit year), "2025-02-20", "ngày 20 tháng 02 năm 2025", a time
 // of day after the date, or an Excel serial. Day and month are never swapped.
 func parseRegisterDate(s string) (time.Time, bool) {
-	t, st := parseDate(s, false, false)
-	return t, st == numOK
+	t, st := cell.ParseDate(s, false, false)
+	return t, st == cell.NumOK
 }

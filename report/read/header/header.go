@@ -1,40 +1,38 @@
-package read
+package header
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"drugfree/criteria"
 	"drugfree/report/grid"
 	"drugfree/report/naming"
+	"drugfree/report/read/cell"
 )
 
 // Keys of the fields the reader treats apart from the figures.
 const (
-	keyDistrict = "district"
-	keyCommune  = "commune"
-	keyCode     = "code"
-	keyStatus   = "status"
+	KeyDistrict = "district"
+	KeyCommune  = "commune"
+	KeyCode     = "code"
+	KeyStatus   = "status"
 )
 
-// labelIndex maps normalised labels (headers or cover labels) to field keys.
-type labelIndex map[string]string
-
-var parenthesised = regexp.MustCompile(`\([^)]*\)`)
+// LabelIndex maps normalised labels (headers or cover labels) to field keys.
+type LabelIndex map[string]string
 
 // newLabelIndex indexes each key with its key, Vietnamese and English labels and
 // variants; the first field to claim a label keeps it.
-func newLabelIndex(entries func(add func(key string, labels ...string))) labelIndex {
-	ix := labelIndex{}
+func newLabelIndex(entries func(add func(key string, labels ...string))) LabelIndex {
+	ix := LabelIndex{}
 	entries(func(key string, labels ...string) {
 		for _, l := range append([]string{key}, labels...) {
-			for _, form := range []string{l, parenthesised.ReplaceAllString(l, "")} {
+			for _, form := range []string{l, cell.Parenthesised.ReplaceAllString(l, "")} {
 				if n := naming.NormLabel(form); n != "" {
 					if _, taken := ix[n]; !taken {
 						ix[n] = key
 					}
-					if numberLike(n) {
+					if NumberLike(n) {
 						ix[digitKeys] = "1"
 					}
 				}
@@ -44,7 +42,7 @@ func newLabelIndex(entries func(add func(key string, labels ...string))) labelIn
 	return ix
 }
 
-func fieldIndex(p *criteria.Plan) labelIndex {
+func FieldIndex(p *criteria.Plan) LabelIndex {
 	ix := newLabelIndex(func(add func(string, ...string)) {
 		for _, f := range p.Fields {
 			add(f.Key, append([]string{f.Vi, f.En}, f.Variants...)...)
@@ -64,11 +62,11 @@ const (
 
 // addGroups indexes the plan's group headers and their sub-headers; the first group to
 // claim a name keeps it.
-func (ix labelIndex) addGroups(groups []criteria.HeaderGroup) {
+func (ix LabelIndex) addGroups(groups []criteria.HeaderGroup) {
 	for i, g := range groups {
 		id := strconv.Itoa(i)
 		for _, name := range g.Names {
-			for _, form := range []string{name, parenthesised.ReplaceAllString(name, "")} {
+			for _, form := range []string{name, cell.Parenthesised.ReplaceAllString(name, "")} {
 				if n := naming.NormLabel(form); n != "" {
 					if _, taken := ix[groupKey+n]; !taken {
 						ix[groupKey+n] = id
@@ -78,7 +76,7 @@ func (ix labelIndex) addGroups(groups []criteria.HeaderGroup) {
 		}
 		for _, c := range g.Columns {
 			for _, h := range c.Headers {
-				for _, form := range []string{h, parenthesised.ReplaceAllString(h, "")} {
+				for _, form := range []string{h, cell.Parenthesised.ReplaceAllString(h, "")} {
 					if n := naming.NormLabel(form); n != "" {
 						if _, taken := ix[subKey+id+"\x00"+n]; !taken {
 							ix[subKey+id+"\x00"+n] = c.Field
@@ -92,7 +90,7 @@ func (ix labelIndex) addGroups(groups []criteria.HeaderGroup) {
 
 // grouped returns the field a sub-header names under a group header, given their normal
 // forms (and, with their parenthesised parts dropped, gs and ss).
-func (ix labelIndex) grouped(g, gs, sub, ss string) (string, bool) {
+func (ix LabelIndex) grouped(g, gs, sub, ss string) (string, bool) {
 	id, ok := ix[groupKey+g]
 	if !ok && gs != g {
 		id, ok = ix[groupKey+gs]
@@ -107,7 +105,7 @@ func (ix labelIndex) grouped(g, gs, sub, ss string) (string, bool) {
 	return k, ok
 }
 
-func coverIndex(p *criteria.Plan) labelIndex {
+func CoverIndex(p *criteria.Plan) LabelIndex {
 	return newLabelIndex(func(add func(string, ...string)) {
 		for _, c := range p.Cover {
 			add(c.Key, append([]string{c.Vi, c.En}, c.Variants...)...)
@@ -115,10 +113,10 @@ func coverIndex(p *criteria.Plan) labelIndex {
 	})
 }
 
-// match returns the key of a label, trying it whole and without its parenthesised parts
+// Match returns the key of a label, trying it whole and without its parenthesised parts
 // ("Dân số (người)").
-func (ix labelIndex) match(label string) (string, bool) {
-	if numberLike(label) && ix[digitKeys] == "" {
+func (ix LabelIndex) Match(label string) (string, bool) {
+	if NumberLike(label) && ix[digitKeys] == "" {
 		return "", false // a figure, and no label is made of digits alone
 	}
 	if k, ok := ix[naming.NormLabel(label)]; ok {
@@ -127,7 +125,7 @@ func (ix labelIndex) match(label string) (string, bool) {
 	if !strings.Contains(label, "(") {
 		return "", false // nothing parenthesised to drop: the same label again
 	}
-	k, ok := ix[naming.NormLabel(parenthesised.ReplaceAllString(label, ""))]
+	k, ok := ix[naming.NormLabel(cell.Parenthesised.ReplaceAllString(label, ""))]
 	return k, ok
 }
 
@@ -135,9 +133,9 @@ func (ix labelIndex) match(label string) (string, bool) {
 // match; normalised labels never hold a NUL.
 const digitKeys = "\x00digits"
 
-// numberLike reports whether s holds only ASCII digits, spaces and number punctuation:
+// NumberLike reports whether s holds only ASCII digits, spaces and number punctuation:
 // its normalised form is digits alone.
-func numberLike(s string) bool {
+func NumberLike(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -151,7 +149,7 @@ func numberLike(s string) bool {
 	return true
 }
 
-// headerMatcher matches header labels. A label read across two rows ("group sub") is
+// HeaderMatcher matches header labels. A label read across two rows ("group sub") is
 // matched from its two cells' normal forms, each computed once: normLabel("a b") is
 // normLabel(a)+normLabel(b), as a space only separates words. The cells that match a
 // field are remembered (up to headerMemoMax) across the files a matcher reads; the
@@ -159,12 +157,12 @@ func numberLike(s string) bool {
 // commune names that do not come back, but titles and notes found in every return do
 // (and are long to fold). Each reading goroutine has its own matcher, so that no lock is
 // taken.
-type headerMatcher struct {
-	ix     labelIndex
+type HeaderMatcher struct {
+	ix     LabelIndex
 	fields int                  // how many fields ix names (distinct keys)
 	digits bool                 // some label is made of digits alone
 	known  map[string]cellLabel // cells that match, across files
-	local  map[string]cellLabel // cells that do not, the latest of them
+	Local  map[string]cellLabel // cells that do not, the latest of them
 	buf    []byte
 
 	// buffers of detectHeaderWith, reused from sheet to sheet
@@ -189,17 +187,17 @@ type cellLabel struct {
 
 const (
 	headerMemoMax = 1 << 12
-	headerMissMax = 1 << 12
+	HeaderMissMax = 1 << 12
 )
 
-func newHeaderMatcher(ix labelIndex) *headerMatcher {
-	return &headerMatcher{ix: ix, fields: ix.fields(), digits: ix[digitKeys] != "", known: map[string]cellLabel{}, local: map[string]cellLabel{}}
+func NewHeaderMatcher(ix LabelIndex) *HeaderMatcher {
+	return &HeaderMatcher{ix: ix, fields: ix.fields(), digits: ix[digitKeys] != "", known: map[string]cellLabel{}, Local: map[string]cellLabel{}}
 }
 
 // fields returns how many keys ix gives labels, the most a header can name. The mark
 // digitKeys is not one: no label is looked up under it, as normal forms hold letters and
 // digits only.
-func (ix labelIndex) fields() int {
+func (ix LabelIndex) fields() int {
 	keys := map[string]bool{}
 	for label, key := range ix {
 		if !strings.HasPrefix(label, "\x00") { // digitKeys, groups
@@ -209,22 +207,22 @@ func (ix labelIndex) fields() int {
 	return len(keys)
 }
 
-// newSheet forgets the cells that matched nothing once there are too many of them.
-func (m *headerMatcher) newSheet() {
-	if len(m.local) >= headerMissMax {
-		clear(m.local)
+// NewSheet forgets the cells that matched nothing once there are too many of them.
+func (m *HeaderMatcher) NewSheet() {
+	if len(m.Local) >= HeaderMissMax {
+		clear(m.Local)
 	}
 }
 
 // Cell returns what a cell's text matches, as ix.match(text).
-func (m *headerMatcher) Cell(text string) cellLabel {
+func (m *HeaderMatcher) Cell(text string) cellLabel {
 	if c, ok := m.known[text]; ok {
 		return c
 	}
-	if c, ok := m.local[text]; ok {
+	if c, ok := m.Local[text]; ok {
 		return c
 	}
-	c := cellLabel{paren: strings.Contains(text, "("), number: numberLike(text)}
+	c := cellLabel{paren: strings.Contains(text, "("), number: NumberLike(text)}
 	if c.number && !m.digits {
 		// a figure, and no label is made of digits alone: not remembered, as figures
 		// are many and cheap to tell
@@ -234,7 +232,7 @@ func (m *headerMatcher) Cell(text string) cellLabel {
 	c.norm = naming.NormLabel(text)
 	c.key, c.ok = m.ix[c.norm]
 	if c.paren {
-		stripped := parenthesised.ReplaceAllString(text, "")
+		stripped := cell.Parenthesised.ReplaceAllString(text, "")
 		c.strip, c.open = naming.NormLabel(stripped), strings.Contains(stripped, "(")
 		if !c.ok {
 			c.key, c.ok = m.ix[c.strip]
@@ -242,17 +240,17 @@ func (m *headerMatcher) Cell(text string) cellLabel {
 	}
 	switch {
 	case !c.ok:
-		if len(m.local) >= headerMissMax {
-			clear(m.local) // bounded here, not per sheet only: a cover matcher never starts a sheet
+		if len(m.Local) >= HeaderMissMax {
+			clear(m.Local) // bounded here, not per sheet only: a cover matcher never starts a sheet
 		}
-		m.local[text] = c
+		m.Local[text] = c
 	case len(m.known) < headerMemoMax:
 		m.known[text] = c
 	}
 	return c
 }
 
-func (m *headerMatcher) normOf(text string, c cellLabel) string {
+func (m *HeaderMatcher) normOf(text string, c cellLabel) string {
 	if c.number && !m.digits {
 		return naming.NormLabel(text)
 	}
@@ -260,21 +258,21 @@ func (m *headerMatcher) normOf(text string, c cellLabel) string {
 }
 
 // stripOf is normLabel of text without its parenthesised parts.
-func (m *headerMatcher) stripOf(text string, c cellLabel) string {
+func (m *HeaderMatcher) stripOf(text string, c cellLabel) string {
 	if c.paren {
 		return c.strip
 	}
 	return m.normOf(text, c)
 }
 
-// match returns the key of a label, as ix.match.
-func (m *headerMatcher) match(label string) (string, bool) {
+// Match returns the key of a label, as ix.match.
+func (m *HeaderMatcher) Match(label string) (string, bool) {
 	c := m.Cell(label)
 	return c.key, c.ok
 }
 
 // choice returns the key of a label choice, as ix.match(ch.text()).
-func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
+func (m *HeaderMatcher) choice(ch labelChoice) (string, bool) {
 	x, y := ch.x, ch.y
 	if ch.b == "" {
 		return x.key, x.ok
@@ -291,7 +289,7 @@ func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
 		// parenthesised parts, it is a's without them, then b's, unless a "(" of a is
 		// closed in b only (then the text is matched whole: rare)
 		if x.open {
-			return m.ix.match(ch.Text())
+			return m.ix.Match(ch.Text())
 		}
 		m.buf = append(append(m.buf[:0], m.normOf(ch.a, x)...), m.normOf(ch.b, y)...)
 		if k, ok := m.ix[string(m.buf)]; ok {
@@ -309,48 +307,48 @@ func (m *headerMatcher) choice(ch labelChoice) (string, bool) {
 	return k, ok
 }
 
-// header is the header found in a sheet.
-type header struct {
-	first, last int            // lines of the header's first and last row
-	cols        map[string]int // field key → 0-based column
+// Header is the header found in a sheet.
+type Header struct {
+	First, Last int            // lines of the header's first and last row
+	Cols        map[string]int // field key → 0-based column
 	labels      map[int]string // column → header text as read
-	titled      map[int]bool   // columns with some header text, known or not, or under a merged header cell
-	dups        []dupColumn
-	// spans maps a column whose header cell is merged across the columns to its right to
+	Titled      map[int]bool   // columns with some header text, known or not, or under a merged header cell
+	Dups        []DupColumn
+	// Spans maps a column whose header cell is merged across the columns to its right to
 	// the last of them: the commune's name may be written across them ("Xã | Hòa Ân").
-	spans map[int]int
+	Spans map[int]int
 	// texts are the cells of the header's rows, to know the header again when a printed
 	// page repeats it further down.
 	texts [][]string
-	// hidden are the sheet's hidden columns, which are not read.
-	hidden map[int]bool
-	// above are the rows above the header: a letterhead and a title, perhaps.
-	above []grid.Row
+	// Hidden are the sheet's hidden columns, which are not read.
+	Hidden map[int]bool
+	// Above are the rows above the header: a letterhead and a title, perhaps.
+	Above []grid.Row
 }
 
-// dupColumn is a column whose header maps to a field another column already has.
-type dupColumn struct {
-	key       string
-	col, prev int
-	label     string
+// DupColumn is a column whose header maps to a field another column already has.
+type DupColumn struct {
+	Key       string
+	Col, Prev int
+	Label     string
 }
 
-// detectHeader finds the header among the first rows: the row (or pair of rows, for a
+// DetectHeader finds the header among the first rows: the row (or pair of rows, for a
 // group cell over sub-headers) that names the most fields. ok is true when it has a
 // commune column; otherwise best is the best header without one, if it names at least
 // three fields, so that the missing column can be reported.
-func detectHeader(ix labelIndex, rows []grid.Row, merges []grid.Merge) (best header, ok bool) {
-	return detectHeaderWith(newHeaderMatcher(ix), rows, merges)
+func DetectHeader(ix LabelIndex, rows []grid.Row, merges []grid.Merge) (best Header, ok bool) {
+	return DetectHeaderWith(NewHeaderMatcher(ix), rows, merges)
 }
 
-// detectHeaderWith is detectHeader with the matcher of labels.
-func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (best header, ok bool) {
+// DetectHeaderWith is detectHeader with the matcher of labels.
+func DetectHeaderWith(m *HeaderMatcher, rows []grid.Row, merges []grid.Merge) (best Header, ok bool) {
 	bestScore := 0
-	consider := func(h header) {
+	consider := func(h Header) {
 		// More fields wins; on a tie, one row wins over two, then the higher row.
-		_, hasCommune := h.cols[keyCommune]
-		score := 2 * len(h.cols)
-		if h.first == h.last {
+		_, hasCommune := h.Cols[KeyCommune]
+		score := 2 * len(h.Cols)
+		if h.First == h.Last {
 			score++
 		}
 		if hasCommune {
@@ -378,13 +376,13 @@ func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (b
 		}
 	}
 	if bestScore > 0 {
-		best.titled = titledColumns(rows, merges, best.first, best.last)
+		best.Titled = titledColumns(rows, merges, best.First, best.Last)
 		best.mergedLabels(m, merges)
 		for _, r := range rows {
 			switch {
-			case r.Line < best.first:
-				best.above = append(best.above, r)
-			case r.Line <= best.last:
+			case r.Line < best.First:
+				best.Above = append(best.Above, r)
+			case r.Line <= best.Last:
 				best.texts = append(best.texts, r.Cells)
 			}
 		}
@@ -395,43 +393,43 @@ func detectHeaderWith(m *headerMatcher, rows []grid.Row, merges []grid.Merge) (b
 	if bestScore >= 2*3 {
 		return best, false
 	}
-	return header{}, false
+	return Header{}, false
 }
 
 // mergedLabels finds the text fields whose header cell is merged across columns to its
 // right (a commune header over "Xã | Hòa Ân"): those columns are one field, not a
 // second column of it, and the field's text is read across them.
-func (h *header) mergedLabels(m *headerMatcher, merges []grid.Merge) {
+func (h *Header) mergedLabels(m *HeaderMatcher, merges []grid.Merge) {
 	for _, mg := range merges {
-		if mg.Right <= mg.Left || mg.Top < h.first || mg.Top > h.last {
+		if mg.Right <= mg.Left || mg.Top < h.First || mg.Top > h.Last {
 			continue
 		}
-		key, ok := m.match(strings.TrimSpace(mg.Text))
-		if col, has := h.cols[key]; !ok || !has || col != mg.Left || (key != keyCommune && key != keyDistrict) {
+		key, ok := m.Match(strings.TrimSpace(mg.Text))
+		if col, has := h.Cols[key]; !ok || !has || col != mg.Left || (key != KeyCommune && key != KeyDistrict) {
 			continue
 		}
-		if h.spans == nil {
-			h.spans = map[int]int{}
+		if h.Spans == nil {
+			h.Spans = map[int]int{}
 		}
-		h.spans[mg.Left] = mg.Right
-		dups := h.dups[:0]
-		for _, d := range h.dups {
-			if d.key != key || d.col < mg.Left || d.col > mg.Right {
+		h.Spans[mg.Left] = mg.Right
+		dups := h.Dups[:0]
+		for _, d := range h.Dups {
+			if d.Key != key || d.Col < mg.Left || d.Col > mg.Right {
 				dups = append(dups, d)
 			}
 		}
-		h.dups = dups
+		h.Dups = dups
 	}
 }
 
-// repeats reports whether a row repeats a row of the header: each of its cells that is
+// Repeats reports whether a row repeats a row of the header: each of its cells that is
 // not empty says what the header's says in that column.
-func (h *header) repeats(g grid.Row) bool {
+func (h *Header) Repeats(g grid.Row) bool {
 	for _, cells := range h.texts {
 		same, any := true, false
 		for c := range g.Cells {
 			v := g.Cell(c)
-			if v == "" || h.hidden[c] {
+			if v == "" || h.Hidden[c] {
 				continue
 			}
 			any = true
@@ -492,7 +490,7 @@ type labelChoice struct {
 }
 
 // labBuffers returns m's buffers of what the cells of n rows match, emptied.
-func (m *headerMatcher) labBuffers(n int) [][]cellLabel {
+func (m *HeaderMatcher) labBuffers(n int) [][]cellLabel {
 	for len(m.labs) < n {
 		m.labs = append(m.labs, nil)
 	}
@@ -505,7 +503,7 @@ func (m *headerMatcher) labBuffers(n int) [][]cellLabel {
 
 // rowLabels sets labs[i] to what each non-empty cell of rows[i] matches, unless done
 // already (a row of cells has as many labels: a row without cells has none to find).
-func (m *headerMatcher) rowLabels(rows []grid.Row, labs [][]cellLabel, i int) {
+func (m *HeaderMatcher) rowLabels(rows []grid.Row, labs [][]cellLabel, i int) {
 	r := rows[i]
 	if len(labs[i]) == len(r.Cells) && len(r.Cells) > 0 {
 		return
@@ -522,7 +520,7 @@ func (m *headerMatcher) rowLabels(rows []grid.Row, labs [][]cellLabel, i int) {
 }
 
 // columns returns m's buffer of width empty column choices.
-func (m *headerMatcher) columns(width int) labelChoices {
+func (m *HeaderMatcher) columns(width int) labelChoices {
 	out := m.choices[:0]
 	if cap(out) < width {
 		out = make(labelChoices, 0, width)
@@ -541,7 +539,7 @@ func (ch labelChoice) Text() string {
 }
 
 // singleLabels reads a header of one row; labs are what its cells match.
-func (m *headerMatcher) singleLabels(r grid.Row, labs []cellLabel) labelChoices {
+func (m *HeaderMatcher) singleLabels(r grid.Row, labs []cellLabel) labelChoices {
 	out := m.columns(len(r.Cells))
 	for c := range r.Cells {
 		if t := r.Cell(c); t != "" {
@@ -554,7 +552,7 @@ func (m *headerMatcher) singleLabels(r grid.Row, labs []cellLabel) labelChoices 
 // twoRowLabels reads a header of two rows: a group cell (merged across its columns) over
 // sub-headers. A column is read as "group sub", "sub group" or "sub".
 // labs are what the cells of top and sub match.
-func (m *headerMatcher) twoRowLabels(top, sub grid.Row, topLabs, subLabs []cellLabel, merges []grid.Merge) labelChoices {
+func (m *HeaderMatcher) twoRowLabels(top, sub grid.Row, topLabs, subLabs []cellLabel, merges []grid.Merge) labelChoices {
 	width := max(len(top.Cells), len(sub.Cells))
 	groups, glabs := m.groups[:0], m.glabs[:0]
 	for c := range width {
@@ -637,23 +635,23 @@ func coveredFrom(line, col, top int, merges []grid.Merge) bool {
 
 // mapLabels maps each column's header to a field; a second column for the same field is
 // a duplicate.
-func mapLabels(m *headerMatcher, first, last int, labels labelChoices) header {
-	h := header{first: first, last: last} // its maps are made at its first label: most rows have none
+func mapLabels(m *HeaderMatcher, first, last int, labels labelChoices) Header {
+	h := Header{First: first, Last: last} // its maps are made at its first label: most rows have none
 	for c := range labels {
 		for _, ch := range labels[c].list() {
 			key, ok := m.choice(ch)
 			if !ok {
 				continue
 			}
-			if h.cols == nil {
-				h.cols, h.labels = map[string]int{}, map[int]string{}
+			if h.Cols == nil {
+				h.Cols, h.labels = map[string]int{}, map[int]string{}
 			}
 			l := ch.Text()
 			h.labels[c] = l
-			if prev, dup := h.cols[key]; dup {
-				h.dups = append(h.dups, dupColumn{key: key, col: c, prev: prev, label: l})
+			if prev, dup := h.Cols[key]; dup {
+				h.Dups = append(h.Dups, DupColumn{Key: key, Col: c, Prev: prev, Label: l})
 			} else {
-				h.cols[key] = c
+				h.Cols[key] = c
 			}
 			break
 		}

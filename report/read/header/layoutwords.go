@@ -1,4 +1,4 @@
-package read
+package header
 
 import (
 	"regexp"
@@ -9,25 +9,26 @@ import (
 
 	"drugfree/criteria"
 	"drugfree/report/naming"
+	"drugfree/report/read/cell"
 )
 
-// layoutWords is the plan's vocabulary of an official document's layout (criteria.Layout),
+// LayoutWords is the plan's vocabulary of an official document's layout (criteria.Layout),
 // folded once for a run: what labels group rows, totals rows, the lines below the table,
 // the issuing body in a letterhead, and the lines that cite other documents.
-type layoutWords struct {
+type LayoutWords struct {
 	groupRows wordList
 	totals    wordList
 	footer    wordList
-	issuers   wordList
-	citations wordList
+	Issuers   wordList
+	Citations wordList
 	// totalsStart marks the ASCII letters and digits (lower case) a folded totals word
 	// starts with: a label that starts with another is not folded (isTotalsLabel).
 	totalsStart [128]bool
 }
 
-func newLayoutWords(l criteria.Layout) layoutWords {
-	lw := layoutWords{groupRows: newWordList(l.GroupRows), totals: newWordList(l.Totals), footer: newWordList(l.Footer),
-		issuers: newWordList(l.Issuers), citations: newWordList(l.Citations)}
+func NewLayoutWords(l criteria.Layout) LayoutWords {
+	lw := LayoutWords{groupRows: newWordList(l.GroupRows), totals: newWordList(l.Totals), footer: newWordList(l.Footer),
+		Issuers: newWordList(l.Issuers), Citations: newWordList(l.Citations)}
 	for _, w := range lw.totals {
 		if c := w.folded[0]; c < 128 {
 			lw.totalsStart[c] = true
@@ -63,11 +64,11 @@ func markedLetters(s string) string {
 	return b.String()
 }
 
-// begins reports whether text, folded as f, is one of the words or begins with one
+// Begins reports whether text, folded as f, is one of the words or begins with one
 // followed by another word. A text written with diacritics must have the word's:
 // "Công an" does not begin with "Cộng", nor "Trường Long Hòa" with "Trưởng"; a text
 // written without them ("TONG CONG") matches whatever the marks.
-func (ws wordList) begins(text, f string) bool {
+func (ws wordList) Begins(text, f string) bool {
 	for _, w := range ws {
 		if strings.HasPrefix(f, w.folded) && (len(f) == len(w.folded) || f[len(w.folded)] == ' ') && marksAgree(text, w.letters) {
 			return true
@@ -97,8 +98,8 @@ func marksAgree(text, letters string) bool {
 	return true
 }
 
-// isTotalsLabel reports whether text labels a totals row: "Tổng cộng", "Cộng", "TOÀN HUYỆN".
-func (lw *layoutWords) isTotalsLabel(text string) bool {
+// IsTotalsLabel reports whether text labels a totals row: "Tổng cộng", "Cộng", "TOÀN HUYỆN".
+func (lw *LayoutWords) IsTotalsLabel(text string) bool {
 	// A text whose first letter or digit is an ASCII one no totals word starts with is
 	// not folded: most cells are names and figures.
 	for i := 0; i < len(text); i++ {
@@ -116,17 +117,17 @@ func (lw *layoutWords) isTotalsLabel(text string) bool {
 			break
 		}
 	}
-	return lw.totals.begins(text, naming.Fold(text))
+	return lw.totals.Begins(text, naming.Fold(text))
 }
 
 // itemNumber is an item number in front of a group's label, folded: Roman numerals, a
 // letter, or one or two digits ("I.", "a)", "2.").
 var itemNumber = regexp.MustCompile(`^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})$`)
 
-// isGroupLabel reports whether text labels a group of communes: a group word of the plan,
+// IsGroupLabel reports whether text labels a group of communes: a group word of the plan,
 // perhaps after an item number ("I. Thị trấn", "Các xã"), or an item number alone in
 // Roman numerals or a letter ("II", "B"), which a commune's row number never is.
-func (lw *layoutWords) isGroupLabel(text string) bool {
+func (lw *LayoutWords) IsGroupLabel(text string) bool {
 	f := naming.Fold(text)
 	if lw.groupRows.is(text, f) {
 		return true
@@ -146,10 +147,10 @@ func (lw *layoutWords) isGroupLabel(text string) bool {
 	return lw.groupRows.is(label, rest)
 }
 
-// isFooterLine reports whether a line of text starts what comes below the table: a note,
+// IsFooterLine reports whether a line of text starts what comes below the table: a note,
 // "Nơi nhận", a signature's title, a date "Cầu Kè, ngày 12 tháng 12 năm 2025", or a
 // long sentence no commune's name is.
-func (lw *layoutWords) isFooterLine(text string) bool {
+func (lw *LayoutWords) IsFooterLine(text string) bool {
 	f := naming.Fold(text)
-	return lw.footer.begins(text, f) || wordDate.MatchString(f) || len([]rune(text)) > 60
+	return lw.footer.Begins(text, f) || cell.WordDate.MatchString(f) || len([]rune(text)) > 60
 }

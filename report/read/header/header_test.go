@@ -1,4 +1,4 @@
-package read
+package header
 
 import (
 	"drugfree/report/grid"
@@ -25,10 +25,10 @@ func TestNormLabel(t *testing.T) {
 }
 
 func TestFieldIndexKnowsEveryHeader(t *testing.T) {
-	ix := fieldIndex(testkit.TestPlan)
+	ix := FieldIndex(testkit.TestPlan)
 	for _, f := range testkit.TestPlan.Fields {
 		for _, label := range []string{f.Key, f.Vi, f.En, "  " + f.Vi + " "} {
-			if got, ok := ix.match(label); !ok || got != f.Key {
+			if got, ok := ix.Match(label); !ok || got != f.Key {
 				t.Errorf("header %q: got %q, %v; want %q", label, got, ok, f.Key)
 			}
 		}
@@ -42,7 +42,7 @@ func TestFieldIndexKnowsEveryHeader(t *testing.T) {
 		"Nằm trên tuyến trọng điểm": "on_route",
 	}
 	for label, want := range tests {
-		if got, ok := ix.match(label); !ok || got != want {
+		if got, ok := ix.Match(label); !ok || got != want {
 			t.Errorf("header %q: got %q, %v; want %q", label, got, ok, want)
 		}
 	}
@@ -63,18 +63,18 @@ func TestDetectHeaderTwoRows(t *testing.T) {
 	}
 	for name, m := range map[string][]grid.Merge{"merged": merges, "not merged": nil} {
 		t.Run(name, func(t *testing.T) {
-			h, ok := detectHeader(fieldIndex(testkit.TestPlan), rows, m)
+			h, ok := DetectHeader(FieldIndex(testkit.TestPlan), rows, m)
 			if !ok {
 				t.Fatal("no header found")
 			}
 			want := map[string]int{"commune": 1, "addicts_total": 2, "addicts_managed": 3, "population": 4}
 			for k, c := range want {
-				if got, ok := h.cols[k]; !ok || got != c {
+				if got, ok := h.Cols[k]; !ok || got != c {
 					t.Errorf("%s: column %d, %v; want %d", k, got, ok, c)
 				}
 			}
-			if h.first != 2 || h.last != 3 {
-				t.Errorf("header rows %d–%d, want 2–3", h.first, h.last)
+			if h.First != 2 || h.Last != 3 {
+				t.Errorf("header rows %d–%d, want 2–3", h.First, h.Last)
 			}
 		})
 	}
@@ -82,7 +82,7 @@ func TestDetectHeaderTwoRows(t *testing.T) {
 
 // A two-cell label matches as its text does, whatever the parentheses of its cells.
 func TestHeaderChoiceIsMatchOfText(t *testing.T) {
-	ix := fieldIndex(testkit.TestPlan)
+	ix := FieldIndex(testkit.TestPlan)
 	var texts []string
 	for _, f := range testkit.TestPlan.Fields {
 		texts = append(texts, f.Vi, f.En)
@@ -90,7 +90,7 @@ func TestHeaderChoiceIsMatchOfText(t *testing.T) {
 	}
 	texts = append(texts, "(m²)", "Diện tích (m2", ")", "(", "a (b) c (d", "Số (người)", "12", "1 234",
 		"Diện tích trồng cây có chứa chất ma túy", "Tổng (", "chất ma túy (m²)", "Xã An (mẫu)", "")
-	m := newHeaderMatcher(ix)
+	m := NewHeaderMatcher(ix)
 	for _, a := range texts {
 		for _, b := range texts {
 			if a == "" {
@@ -101,7 +101,7 @@ func TestHeaderChoiceIsMatchOfText(t *testing.T) {
 				ch.y = m.Cell(b)
 			}
 			gotK, gotOK := m.choice(ch)
-			wantK, wantOK := ix.match(ch.Text())
+			wantK, wantOK := ix.Match(ch.Text())
 			if gotK != wantK || gotOK != wantOK {
 				t.Errorf("choice(%q, %q) = %q, %v; match of the text %q, %v", a, b, gotK, gotOK, wantK, wantOK)
 			}

@@ -1,4 +1,4 @@
-package read
+package cell
 
 import (
 	"errors"
@@ -15,30 +15,30 @@ import (
 	"drugfree/report/naming"
 )
 
-// numState is the outcome of reading a number.
-type numState int
+// NumState is the outcome of reading a number.
+type NumState int
 
 const (
-	numOK    numState = iota
-	numBlank          // empty cell: unknown
-	numBad            // text that is no number
+	NumOK    NumState = iota
+	NumBlank          // empty cell: unknown
+	NumBad            // text that is no number
 )
 
 var (
 	// spaceGrouped is "1 234" or "1 234 567,5".
 	spaceGrouped = regexp.MustCompile(`^\d{1,3}( \d{3})+([.,]\d+)?$`)
-	// dotThousands is a whole number with "." between groups of three: "1.234", "12.345.678".
-	dotThousands = regexp.MustCompile(`^[1-9]\d{0,2}(\.\d{3})+$`)
+	// DotThousands is a whole number with "." between groups of three: "1.234", "12.345.678".
+	DotThousands = regexp.MustCompile(`^[1-9]\d{0,2}(\.\d{3})+$`)
 	digitsOnly   = regexp.MustCompile(`^\d+$`)
 )
 
-// parseNumber reads a cell as a number, as Excel shows it (shown). numeric says the cell
+// ParseNumber reads a cell as a number, as Excel shows it (shown). numeric says the cell
 // holds a number (not text), so that its value is read as Go writes floats; text follows
 // Vietnamese habits: "." groups thousands, "," is the decimal mark ("1.999,99"), "1 234"
 // is grouped by spaces, and "-" stands for zero.
-func parseNumber(raw string, numeric bool) (float64, numState) {
+func ParseNumber(raw string, numeric bool) (float64, NumState) {
 	v, st := parseNumberExact(raw, numeric)
-	if st == numOK {
+	if st == NumOK {
 		v = shown(v)
 	}
 	return v, st
@@ -58,26 +58,26 @@ func shown(v float64) float64 {
 }
 
 // parseNumberExact is parseNumber without rounding.
-func parseNumberExact(raw string, numeric bool) (float64, numState) {
+func parseNumberExact(raw string, numeric bool) (float64, NumState) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return 0, numBlank
+		return 0, NumBlank
 	}
 	if numeric || plainInteger(s) {
 		if v, ok := parseDecimal(s); ok {
-			return v, numOK
+			return v, NumOK
 		}
 	}
 	if v, ok := parseNumberText(s); ok {
-		return v, numOK
+		return v, NumOK
 	}
-	if !numeric && !dotThousands.MatchString(s) {
+	if !numeric && !DotThousands.MatchString(s) {
 		// A number written by a program ("1.5E+3", "0.30000000000000004").
 		if v, ok := parseDecimal(s); ok {
-			return v, numOK
+			return v, NumOK
 		}
 	}
-	return 0, numBad
+	return 0, NumBad
 }
 
 // parseDecimal is strconv.ParseFloat of the only numbers a cell's text or a number
@@ -212,7 +212,7 @@ func decimalPlain(s string) (string, bool) {
 		intPart, group = s, ","
 	case commas == 1:
 		intPart, frac, _ = strings.Cut(s, ",")
-	case dots > 1 || dotThousands.MatchString(s):
+	case dots > 1 || DotThousands.MatchString(s):
 		intPart, group = s, "."
 	case dots == 1:
 		intPart, frac, _ = strings.Cut(s, ".")
@@ -243,34 +243,34 @@ var (
 	noWords  = map[string]bool{"khong": true, "k": true, "ko": true, "kg": true, "0": true, "no": true, "n": true, "false": true, "-": true, "–": true, "—": true}
 )
 
-// parseYesNo reads Có/Không, x, ✓, 1/0, yes/no, c/k as 1 or 0; blank is unknown.
-func parseYesNo(raw string) (float64, numState) {
+// ParseYesNo reads Có/Không, x, ✓, 1/0, yes/no, c/k as 1 or 0; blank is unknown.
+func ParseYesNo(raw string) (float64, NumState) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return 0, numBlank
+		return 0, NumBlank
 	}
 	switch s {
 	case "✓", "✔", "☑":
-		return 1, numOK
+		return 1, NumOK
 	case "-", "–", "—":
-		return 0, numOK
+		return 0, NumOK
 	}
 	f := naming.Fold(s)
 	if yesWords[f] {
-		return 1, numOK
+		return 1, NumOK
 	}
 	if noWords[f] {
-		return 0, numOK
+		return 0, NumOK
 	}
-	return 0, numBad
+	return 0, NumBad
 }
 
-// statusNames maps the folded names of a plan's statuses to their keys; the first status
+// StatusNames maps the folded names of a plan's statuses to their keys; the first status
 // to claim a name keeps it.
-type statusNames map[string]string
+type StatusNames map[string]string
 
-func statusIndex(p *criteria.Plan) statusNames {
-	ix := statusNames{}
+func StatusIndex(p *criteria.Plan) StatusNames {
+	ix := StatusNames{}
 	for _, s := range p.Statuses {
 		for _, name := range append([]string{s.Key, s.Vi, s.En}, s.Variants...) {
 			if f := naming.Fold(name); f != "" {
@@ -283,7 +283,7 @@ func statusIndex(p *criteria.Plan) statusNames {
 	return ix
 }
 
-func (ix statusNames) match(raw string) (key string, ok bool) {
+func (ix StatusNames) Match(raw string) (key string, ok bool) {
 	f := naming.Fold(raw)
 	if f == "" || f == "khong" {
 		return "", strings.TrimSpace(raw) == "" || f == "khong" || isDash(raw)
@@ -300,9 +300,9 @@ func isDash(s string) bool {
 	return false
 }
 
-// kindNames are the names of the plan's calendar kinds, folded without spaces, in the
+// KindNames are the names of the plan's calendar kinds, folded without spaces, in the
 // order match tries them: folded once per file or register, not once per text read.
-type kindNames []kindName
+type KindNames []kindName
 
 // kindName is one name of a kind: norm is its normal form, words its folded words (for
 // titles), data whether the kind's returns carry data.
@@ -311,21 +311,21 @@ type kindName struct {
 	data              bool
 }
 
-func newKindNames(p *criteria.Plan) kindNames {
-	var ks kindNames
+func NewKindNames(p *criteria.Plan) KindNames {
+	var ks KindNames
 	for _, d := range p.Calendar {
 		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
 			if n := naming.NormLabel(name); n != "" {
-				ks = append(ks, kindName{kind: d.Kind, norm: n, words: naming.Fold(parenthesised.ReplaceAllString(name, "")), data: d.Data})
+				ks = append(ks, kindName{kind: d.Kind, norm: n, words: naming.Fold(Parenthesised.ReplaceAllString(name, "")), data: d.Data})
 			}
 		}
 	}
 	return ks
 }
 
-// match reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết") as a
+// Match reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết") as a
 // calendar kind key: an exact match of a name, else the longest name the text contains.
-func (ks kindNames) match(raw string) (string, bool) {
+func (ks KindNames) Match(raw string) (string, bool) {
 	f := naming.NormLabel(raw)
 	if f == "" {
 		return "", false
@@ -359,17 +359,17 @@ var errNotSerial = errors.New("not a serial")
 var (
 	dmyDate    = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$`)
 	ymdDate    = regexp.MustCompile(`^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$`)
-	wordDate   = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})`)
+	WordDate   = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})`)
 	serialText = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
 	timeSuffix = regexp.MustCompile(`[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`)
 )
 
-// parseDate reads a date cell: an Excel serial (numeric, with the workbook's 1904 flag),
+// ParseDate reads a date cell: an Excel serial (numeric, with the workbook's 1904 flag),
 // "20/02/2025", "20-02-2025", "20.02.2025", "2025-02-20" or "ngày 20 tháng 02 năm 2025".
-func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
+func ParseDate(raw string, numeric, date1904 bool) (time.Time, NumState) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return time.Time{}, numBlank
+		return time.Time{}, NumBlank
 	}
 	// (a text is tried as a serial only when it looks like one: strconv's error for
 	// "20/02/2025" is two allocations)
@@ -377,43 +377,62 @@ func parseDate(raw string, numeric, date1904 bool) (time.Time, numState) {
 		// Returns of this programme are dated in this century: a serial outside
 		// 2000–2099 ("2025", "12345") is a number typed where a date belongs.
 		if v < 36526 || v >= 73051 {
-			return time.Time{}, numBad
+			return time.Time{}, NumBad
 		}
 		t, err := excelize.ExcelDateToTime(v, date1904)
 		if err != nil {
-			return time.Time{}, numBad
+			return time.Time{}, NumBad
 		}
-		return classify.CalendarDay(t), numOK
+		return classify.CalendarDay(t), NumOK
 	}
 	if strings.Contains(s, ":") { // a time of day: timeSuffix has a ":"
 		s = timeSuffix.ReplaceAllString(s, "")
 	}
 	if m := dmyDate.FindStringSubmatch(s); m != nil {
-		y := atoi(m[3])
+		y := Atoi(m[3])
 		if len(m[3]) == 2 {
 			y += 2000 // "20/02/25"
 		}
-		return day(y, atoi(m[2]), atoi(m[1]))
+		return Day(y, Atoi(m[2]), Atoi(m[1]))
 	}
 	if m := ymdDate.FindStringSubmatch(s); m != nil {
-		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+		return Day(Atoi(m[1]), Atoi(m[2]), Atoi(m[3]))
 	}
-	if m := wordDate.FindStringSubmatch(naming.Fold(raw)); m != nil {
-		return day(atoi(m[3]), atoi(m[2]), atoi(m[1]))
+	if m := WordDate.FindStringSubmatch(naming.Fold(raw)); m != nil {
+		return Day(Atoi(m[3]), Atoi(m[2]), Atoi(m[1]))
 	}
-	return time.Time{}, numBad
+	return time.Time{}, NumBad
 }
 
-// day returns the date, or numBad when it does not exist (31/02).
-func day(y, m, d int) (time.Time, numState) {
+// Day returns the date, or numBad when it does not exist (31/02).
+func Day(y, m, d int) (time.Time, NumState) {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, numBad
+		return time.Time{}, NumBad
 	}
-	return t, numOK
+	return t, NumOK
 }
 
-func atoi(s string) int {
+func Atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// Parenthesised is a bracketed part of a label, "(người)", dropped before matching.
+var Parenthesised = regexp.MustCompile(`\([^)]*\)`)
+
+// InTitle is the kind of return a title line names as whole words ("… giai đoạn 3", "Báo
+// cáo sơ kết", "rà soát"), only kinds that carry data, since the sheet has a table; the
+// longest name wins. n is the length of the name found, 0 when none.
+func (ks KindNames) InTitle(f string) (kind string, n int) {
+	padded := " " + f + " "
+	for _, k := range ks {
+		if k.words == "" || len(k.words) <= n || !k.data {
+			continue
+		}
+		if strings.Contains(padded, " "+k.words+" ") {
+			kind, n = k.kind, len(k.words)
+		}
+	}
+	return kind, n
 }

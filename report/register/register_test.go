@@ -1,4 +1,4 @@
-package read
+package register
 
 import (
 	"os"
@@ -15,6 +15,7 @@ import (
 	"drugfree/i18n"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
+	"drugfree/report/read/cell"
 	"drugfree/report/template"
 )
 
@@ -269,4 +270,4 @@ func TestParseRegisterDate(t *testing.T) {
 // registerKind returns the calendar kind written as s, as the register reads it: its key,
 // Vietnamese or English name or a variant, in any case, with or without diacritics, and
 // with or without a leading "Báo cáo".
-func registerKind(p *criteria.Plan, s string) (string, bool) { return newKindNames(p).match(s) }
+func registerKind(p *criteria.Plan, s string) (string, bool) { return cell.NewKindNames(p).Match(s) }
