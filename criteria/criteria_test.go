@@ -460,6 +460,10 @@ func TestMistakesInAPlanFile(t *testing.T) {
 		{"a former unit merged into an unknown code", `merged_into: "29242", effective: 2025-01-01}` + "\n", `merged_into: "99999", effective: 2025-01-01}` + "\n", `merged_into: "99999"`, "99999"},
 		{"a field of an unknown kind", "{key: models, kind: count,", "{key: models, kind: number,", "", `kind "number"`},
 		{"a field defined twice", "{key: users_baseline, kind: count,", "{key: addicts_baseline, kind: count,", "{key: addicts_baseline, kind: count, vi: Người sử dụng", "defined twice"},
+		{"an issuer without its body", "  body: {vi: CÔNG AN TỈNH TRÀ VINH, en: TRÀ VINH PROVINCIAL POLICE}\n", "  body: {en: TRÀ VINH PROVINCIAL POLICE}\n", "", "body (vi) is required"},
+		{"an issuer without a place", "  place: Trà Vinh\n", "", "body: {vi: CÔNG AN TỈNH TRÀ VINH", "place is required"},
+		{"a signer without a title", "    - {title: {vi: TRƯỞNG PHÒNG, en: HEAD OF DIVISION}}", "    - {name: Nguyễn Văn A}", "- {name: Nguyễn Văn A}", "needs a title"},
+		{"an unknown key of the issuer", "  symbol: BC-PC04\n", "  symbol: BC-PC04\n  seal: yes\n", "seal: yes", "seal"},
 		{"the checklist applying to an unknown status", "applies_to: [transformation, maintained]", "applies_to: [transformation, maintaned]", "", `"maintaned"`},
 		{"a header group naming an unknown field", "{field: addicts_total, headers: [tổng số,", "{field: addict_total, headers: [tổng số,", "", `"addict_total" is not a field`},
 		{"a sub-header naming two fields of a group", "{field: addicts_managed, headers: [có hồ sơ quản lý,", "{field: addicts_managed, headers: [tổng số, có hồ sơ quản lý,", "", "names both"},
@@ -725,4 +729,60 @@ func TestDecimalJSON(t *testing.T) {
 			t.Errorf("%s read back as %+v, %v", in, back, err)
 		}
 	}
+}
+
+func TestIssuer(t *testing.T) {
+	t.Run("the embedded plan is issued by the provincial police's drug division", func(t *testing.T) {
+		is := Default().Issuer
+		if is.Body.Vi != "CÔNG AN TỈNH TRÀ VINH" || is.Office.Vi != "PHÒNG CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY" || is.Place != "Trà Vinh" || is.Symbol != "BC-PC04" {
+			t.Errorf("issuer %+v", is)
+		}
+		if len(is.Signers) != 2 || is.Signers[0].Title.Vi != "NGƯỜI LẬP BIỂU" || is.Signers[1].Title.In(i18n.En) != "HEAD OF DIVISION" {
+			t.Errorf("signers %+v", is.Signers)
+		}
+		if n := len(is.Recipients); n == 0 || !strings.HasPrefix(is.Recipients[n-1].Vi, "Lưu:") {
+			t.Errorf("recipients %+v: the last one files the copy (Lưu)", is.Recipients)
+		}
+	})
+	t.Run("a plan file without the section is issued by its province's police", func(t *testing.T) {
+		base := string(DefaultYAML())
+		start, end := strings.Index(base, "\nissuer:\n"), strings.Index(base, "\n# The province's communes")
+		if start < 0 || end < start {
+			t.Fatal("no issuer section in the embedded plan")
+		}
+		text := strings.Replace(base[:start+1]+base[end+1:], "province: Trà Vinh", "province: Bến Tre", 1)
+		p, err := Parse("ben-tre.yaml", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		is := p.Issuer
+		if is.Body.Vi != "CÔNG AN TỈNH BẾN TRE" || is.Body.In(i18n.En) != "BẾN TRE PROVINCIAL POLICE" || is.Place != "Bến Tre" || is.Office.Vi != "" {
+			t.Errorf("issuer %+v", is)
+		}
+		if len(is.Signers) != 2 || is.Signers[0].Title.Vi != "NGƯỜI LẬP BIỂU" {
+			t.Errorf("signers %+v", is.Signers)
+		}
+	})
+	t.Run("an edited issuer is read and written back", func(t *testing.T) {
+		text := strings.Replace(string(DefaultYAML()), "    - {title: {vi: TRƯỞNG PHÒNG, en: HEAD OF DIVISION}}", "    - {title: {vi: \"KT. TRƯỞNG PHÒNG\\nPHÓ TRƯỞNG PHÒNG\"}, name: Trần Văn B}", 1)
+		p, err := Parse("edited.yaml", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := p.Issuer.Signers[1]
+		if s.Title.Vi != "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG" || s.Title.In(i18n.En) != s.Title.Vi || s.Name != "Trần Văn B" {
+			t.Errorf("signer %+v", s)
+		}
+		b, err := p.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := Parse("exported.yaml", b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Issuer.Signers[1] != s || q.Issuer.Body != p.Issuer.Body {
+			t.Errorf("written back as %+v", q.Issuer)
+		}
+	})
 }

@@ -38,6 +38,9 @@ func Parse(name string, data []byte) (*Plan, error) {
 		}
 		return nil, errors.New(strings.Join(msgs, "\n"))
 	}
+	if p.Issuer.empty() {
+		p.Issuer = provinceIssuer(p.Province)
+	}
 	p.reform = p.buildIndex()
 	return &p, nil
 }

@@ -54,6 +54,7 @@ type Plan struct {
 	Fields         []Field        `yaml:"fields"`
 	Cover          []CoverField   `yaml:"cover"`
 	Layout         Layout         `yaml:"layout"`
+	Issuer         Issuer         `yaml:"issuer"`
 	Registry       Registry       `yaml:"registry"`
 	// Reform is the reorganisation of the communes during the year, if any: its registry
 	// is in force from its effective day (SPEC §9).

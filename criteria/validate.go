@@ -241,6 +241,11 @@ func (p *Plan) validate() []planError {
 		}
 	}
 
+	// Issuer (a plan file without the section is issued by the province's police: Parse).
+	if !p.Issuer.empty() {
+		p.Issuer.validate(add)
+	}
+
 	// Registries, the reform's crosswalk and the senders.
 	errs = append(errs, checkRegistry(&p.Registry, "registry")...)
 	if r := p.Reform; r != nil {
