@@ -82,9 +82,12 @@ func classifyRun(opts *ClassifyOptions) error {
 	counts := report.CountCategories(p, results, lang)
 
 	table, countTable := layout.ClassificationTable(p, results, lang), layout.CountTable(counts, problems, lang)
-	first := table
-	first.Note = layout.IncompleteNote(problems, lang)
-	sheets := []layout.Table{first, countTable}
+	// The workbook lists the communes in the registry's order, and says that it is
+	// incomplete in its form.
+	inOrder := layout.InRegistryOrder(p, results, func(r *report.CommuneResult) (string, string) { return r.District, r.Code })
+	countSheet := countTable
+	countSheet.Note = ""
+	sheets := []layout.Table{layout.ClassificationTable(p, inOrder, lang), countSheet}
 	if len(problems) > 0 {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
@@ -94,6 +97,7 @@ func classifyRun(opts *ClassifyOptions) error {
 		JSON:   classifyJSON{Communes: orEmpty(results), Counts: counts, Problems: problems},
 		Sheets: sheets,
 		Inputs: opts.Files,
+		Form:   workbookForm(opts.Factory, p, layout.SubjectClassify, today, opts.Files, problems, lang),
 	})
 	if err != nil {
 		return err

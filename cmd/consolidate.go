@@ -112,10 +112,6 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, i18n.Tr(lang, "Không ghi %s: số liệu có %d lỗi. Sửa các lỗi trên, hoặc thêm --partial để ghi bảng tổng hợp đánh dấu CHƯA ĐẦY ĐỦ.\n", "Not writing %s: the data has %d errors. Fix them, or add --partial to write a workbook marked INCOMPLETE.\n"), opts.Output, errs)
 		return &DataError{Errors: errs}
 	}
-	if errs > 0 {
-		c.Partial = true
-		c.PartialReasons = report.PartialReasons(c.Problems, lang)
-	}
 	err = withGCPercent(writeGCPercent, func() error {
 		return outfile.WriteFileAtomic(opts.Output, inputs, opts.Force, func(w io.Writer) error {
 			return render.WriteConsolidation(w, c, opts.Global.password(opts.Factory))

@@ -95,12 +95,22 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	}
 	table := layout.DeadlinesTable(p, statuses, lang)
 	submissions := layout.SubmissionsTable(p, statuses, lang)
+	// The workbook says what falls due next above the districts, and lists the problems of
+	// reading, which make it incomplete.
+	first := table
+	first.Note = layout.NextDueLine(p, asOf, lang)
+	sheets := []layout.Table{first, submissions}
+	if len(problems) > 0 {
+		sheets = append(sheets, layout.ProblemTable(problems, lang))
+	}
+	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
 	err = opts.Out.write(opts.IO, lang, result{
 		Text:   append([]textBlock{textTable(table)}, textLines(layout.NotCheckedLine(p, statuses, lang), layout.NextDueLine(p, asOf, lang))...),
 		CSV:    submissions,
 		JSON:   out,
-		Sheets: []layout.Table{table, submissions},
-		Inputs: append(append([]string{}, opts.Files...), opts.Calendar.Register),
+		Sheets: sheets,
+		Inputs: inputs,
+		Form:   workbookForm(opts.Factory, p, layout.SubjectDeadlines, asOf, inputs, problems, lang),
 	})
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +49,21 @@ func findRow(rows [][]string, prefix string) []string {
 	for _, r := range rows {
 		if len(r) > 0 && strings.HasPrefix(r[0], prefix) {
 			return r
+		}
+	}
+	return nil
+}
+
+// tableRows returns the table of rows whose header row begins with first: the header and
+// the rows under it, down to the first empty row.
+func tableRows(rows [][]string, first string) [][]string {
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == first {
+			end := i + 1
+			for end < len(rows) && len(rows[end]) > 0 {
+				end++
+			}
+			return rows[i:end]
 		}
 	}
 	return nil
@@ -103,8 +119,18 @@ func TestE2EConsolidateSample(t *testing.T) {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	summary := sheetRows(t, out, sheets[0])
-	if len(summary) == 0 || !strings.HasPrefix(summary[0][0], partialBannerPrefix) || !strings.Contains(summary[0][0], "unknown-commune") {
-		t.Errorf("the first sheet %q does not open with the partial banner: %q", sheets[0], summary[0])
+	// The official form, the banner in plain words: how many errors of which kind, and
+	// where they are listed.
+	if len(summary) < 2 || summary[0][0] != "CÔNG AN TỈNH TRÀ VINH" || !slices.Contains(summary[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") ||
+		summary[1][0] != "PHÒNG CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY" || !slices.Contains(summary[1], "Độc lập - Tự do - Hạnh phúc") {
+		t.Errorf("the first sheet %q does not open with the letterhead: %q", sheets[0], summary[:min(2, len(summary))])
+	}
+	banner := findRow(summary, partialBannerPrefix)
+	if banner == nil || !strings.Contains(banner[0], "trang “Vấn đề”") || strings.Contains(banner[0], "unknown-commune") {
+		t.Errorf("the first sheet %q has no partial banner in plain words: %q", sheets[0], banner)
+	}
+	if findRow(summary, "Nơi nhận:") == nil || findRow(summary, "- Lưu: VT, PC04.") == nil {
+		t.Errorf("the first sheet %q has no recipients", sheets[0])
 	}
 
 	// Totals per category on the summary equal the classification sheet's categories.
@@ -170,6 +196,11 @@ func TestE2EConsolidateSample(t *testing.T) {
 	// Sources: the superseded return is listed as such, and every digest is the file's.
 	sources := sheetRows(t, out, "Nguồn số liệu")
 	sh, fileCol := headerIndex(t, sources, "Tệp")
+	// Above them, when and with what the workbook was made, in a clerk's words.
+	if note := findRow(sources[:sh], "Lập lúc "); note == nil || !strings.Contains(note[0], "theo Kế hoạch 16/KH-UBND ngày 17/02/2025 (bản có sẵn trong chương trình)") ||
+		regexp.MustCompile(`\d{4}-\d\d-\d\dT|embedded`).MatchString(note[0]) {
+		t.Errorf("the sources' note: %q", note)
+	}
 	usedCol := slices.Index(sources[sh], "Sử dụng")
 	shaCol := slices.Index(sources[sh], "SHA-256")
 	probCol := slices.Index(sources[sh], "Số vấn đề")
@@ -242,7 +273,7 @@ func TestE2EConsolidateSample(t *testing.T) {
 		g.Close()
 		t.Errorf("the encrypted workbook opens without a password")
 	}
-	if rows := sheetRows(t, filepath.Join(dir, "mat.xlsx"), sheets[0], excelize.Options{Password: "Kh0ng-Ma-Tuy"}); len(rows) == 0 || !strings.HasPrefix(rows[0][0], partialBannerPrefix) {
+	if rows := sheetRows(t, filepath.Join(dir, "mat.xlsx"), sheets[0], excelize.Options{Password: "Kh0ng-Ma-Tuy"}); findRow(rows, partialBannerPrefix) == nil {
 		t.Errorf("with the password the workbook reads wrong: %q", rows)
 	}
 }
@@ -275,8 +306,8 @@ func TestE2EConsolidateCompleteReturns(t *testing.T) {
 			}
 		}
 	}
-	if rows := sheetRows(t, out, first); len(rows) == 0 || !strings.HasPrefix(rows[0][0], "TỔNG HỢP KẾT QUẢ") {
-		t.Errorf("the first sheet opens with %q, want the title", rows[0])
+	if rows := sheetRows(t, out, first); findRow(rows, "BÁO CÁO") == nil || findRow(rows, "Tổng hợp kết quả xây dựng xã, phường, thị trấn không ma túy") == nil {
+		t.Errorf("the first sheet has no title: %q", rows)
 	}
 }
 
@@ -308,6 +339,23 @@ func TestE2EFailedWriteLeavesNothing(t *testing.T) {
 		t.Errorf("a failed forced write changed the old file to %q", got)
 	}
 	noTempFiles(t, dir)
+}
+
+// coverCell is the cell of the value of a label on a template's cover: beside it, wherever
+// the title and the instructions put it.
+func coverCell(t *testing.T, f *excelize.File, label string) string {
+	t.Helper()
+	rows, err := f.GetRows(template.CoverSheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == label {
+			return "B" + strconv.Itoa(i+1)
+		}
+	}
+	t.Fatalf("no label %q on the cover", label)
+	return ""
 }
 
 // Issue 6: the template round trip: write, fill as a clerk does, classify with no problem.
@@ -348,8 +396,19 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 	if lists != 2 || wholes != counts {
 		t.Errorf("data sheet validations: %d lists (want 2: status, yes/no), %d whole-number (want %d)", lists, wholes, counts)
 	}
-	if cover, _ := f.GetDataValidations(template.CoverSheetName); len(cover) != 1 || !strings.Contains(cover[0].Formula1, "Giai đoạn 3") {
-		t.Errorf("cover validations %+v, want a drop-down of the kinds", cover)
+	// On the cover, a drop-down of the kinds and a check on each of the two dates.
+	var kinds, dates int
+	cover, _ := f.GetDataValidations(template.CoverSheetName)
+	for _, dv := range cover {
+		switch {
+		case dv.Type == "list" && strings.Contains(dv.Formula1, "Giai đoạn 3"):
+			kinds++
+		case dv.Type == "date" && dv.ErrorStyle != nil && *dv.ErrorStyle == "stop":
+			dates++
+		}
+	}
+	if kinds != 1 || dates != 2 || len(cover) != 3 {
+		t.Errorf("cover validations: %d drop-down of the kinds (want 1), %d checks of a date (want 2), %d in all", kinds, dates, len(cover))
 	}
 	// A note on each header.
 	comments, err := f.GetComments(template.DataSheetName)
@@ -378,9 +437,9 @@ func TestE2ETemplateRoundTrip(t *testing.T) {
 	}
 	// (a district's return, before the reform of 1 July 2025: TestE2ECommuneTemplateRoundTrip
 	// for after)
-	must(f.SetCellValue(template.CoverSheetName, "B2", "Giai đoạn 1"))
-	must(f.SetCellValue(template.CoverSheetName, "B3", "20/BC-CAH"))
-	must(f.SetCellValue(template.CoverSheetName, "B4", "25/04/2025"))
+	must(f.SetCellValue(template.CoverSheetName, coverCell(t, f, "Loại báo cáo"), "Giai đoạn 1"))
+	must(f.SetCellValue(template.CoverSheetName, coverCell(t, f, "Số văn bản"), "20/BC-CAH"))
+	must(f.SetCellValue(template.CoverSheetName, coverCell(t, f, "Ngày báo cáo"), "25/04/2025"))
 	zero := map[string]float64{}
 	for _, fd := range p.Fields {
 		if fd.Kind == criteria.KindCount || fd.Kind == criteria.KindArea || fd.Kind == criteria.KindYesNo {
@@ -467,7 +526,7 @@ func TestE2ECommuneTemplateRoundTrip(t *testing.T) {
 	if len(rows) != 2 || slices.Contains(rows[0], "Huyện, thị xã, thành phố") || !slices.Contains(rows[1], "Xã Càng Long") || !slices.Contains(rows[1], "29266") {
 		t.Fatalf("the commune's template: %q", rows)
 	}
-	if v, _ := f.GetCellValue(template.CoverSheetName, "B1"); v != "Xã Càng Long" {
+	if v, _ := f.GetCellValue(template.CoverSheetName, coverCell(t, f, "Đơn vị báo cáo")); v != "Xã Càng Long" {
 		t.Errorf("the cover's unit is %q", v)
 	}
 	p := criteria.Default()
@@ -489,7 +548,7 @@ func TestE2ECommuneTemplateRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if err := f.SetCellValue(template.CoverSheetName, "B4", "12/12/2025"); err != nil {
+	if err := f.SetCellValue(template.CoverSheetName, coverCell(t, f, "Ngày báo cáo"), "12/12/2025"); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Save(); err != nil {

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
+	"drugfree/criteria"
 	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/outfile"
+	"drugfree/report/problem"
 	"drugfree/report/render"
 )
 
@@ -47,6 +50,18 @@ type result struct {
 	Sheets []layout.Table
 	// Inputs are the files read, which -o never replaces ("" is none).
 	Inputs []string
+	// Form is the official form of the workbook -o writes (workbookForm); nil for none.
+	Form *layout.Form
+}
+
+// workbookForm is the official form of the workbook a command writes: its subject
+// (layout.Subject), the day of its figures, the inputs and the problems found, made now.
+func workbookForm(f *Factory, p *criteria.Plan, subject string, asOf time.Time, inputs []string, problems []problem.Problem, lang i18n.Lang) *layout.Form {
+	form := layout.NewForm(p, layout.Doc{
+		Subject: layout.Subject(p, subject, lang), AsOf: asOf, Made: f.Now(), Version: version(),
+		Inputs: inputs, Problems: problems, ProblemsSheet: render.SheetName(layout.ProblemsName(lang)),
+	}, lang)
+	return &form
 }
 
 // textBlock is a table of --format table's output, or a line when table is nil.
@@ -73,7 +88,7 @@ func textLines(s ...string) []textBlock {
 // stdout. It is the one place that chooses.
 func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {
 	if o.Output != "" {
-		return writeWorkbook(ios, o.Output, r.Inputs, o.Force, lang, r.Sheets)
+		return writeWorkbook(ios, o.Output, r.Inputs, o.Force, lang, r.Form, r.Sheets)
 	}
 	switch o.Format {
 	case "table":
@@ -109,11 +124,16 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeWorkbook writes tables as the sheets of a workbook at path, whole or not at all,
-// and says so on stderr.
-func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang i18n.Lang, tables []layout.Table) error {
+// writeWorkbook writes tables as the sheets of a workbook at path, the first in the official
+// form, whole or not at all, and says so on stderr.
+func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang i18n.Lang, form *layout.Form, tables []layout.Table) error {
 	err := outfile.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
 		wb := render.NewWorkbook(lang)
+		if form != nil {
+			if err := wb.SetForm(*form); err != nil {
+				return err
+			}
+		}
 		if err := wb.AddTables(tables...); err != nil {
 			return err
 		}

@@ -106,21 +106,23 @@ func recognizeRun(opts *RecognizeOptions) error {
 	progress := report.TargetProgress(p, results, asOf)
 
 	table, progressLine := layout.RecognitionTable(p, results, lang), layout.ProgressLine(p, progress, lang)
-	first := table
+	// The workbook lists the communes in the registry's order, and says that it is
+	// incomplete in its form.
+	inOrder := layout.InRegistryOrder(p, results, func(r *report.RecognitionResult) (string, string) { return r.District, r.Code })
+	first := layout.RecognitionTable(p, inOrder, lang)
 	first.Note = progressLine
-	if note := layout.IncompleteNote(problems, lang); note != "" {
-		first.Note = note + " " + first.Note
-	}
-	sheets := []layout.Table{first, layout.RecognitionDetailTable(p, results, lang)}
+	sheets := []layout.Table{first, layout.RecognitionDetailTable(p, inOrder, lang)}
 	if len(problems) > 0 {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
+	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
 	err = opts.Out.write(opts.IO, lang, result{
 		Text:   []textBlock{textTable(table), textLine(progressLine)},
 		CSV:    table,
 		JSON:   recognizeJSON{Communes: orEmpty(results), Progress: progress, Problems: orEmpty(problems)},
 		Sheets: sheets,
-		Inputs: append(append([]string{}, opts.Files...), opts.Baseline),
+		Inputs: inputs,
+		Form:   workbookForm(opts.Factory, p, layout.SubjectRecognize, asOf, inputs, problems, lang),
 	})
 	if err != nil {
 		return err

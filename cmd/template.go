@@ -17,6 +17,7 @@ import (
 type TemplateOptions struct {
 	IO       *IOStreams
 	Global   *GlobalOptions
+	Factory  *Factory
 	District string
 	// Commune, instead of District, is a commune that reports for itself: one formed by
 	// the reform of 1 July 2025, after which there are no districts.
@@ -28,7 +29,7 @@ type TemplateOptions struct {
 
 // NewCmdTemplate builds `drugfree template`.
 func NewCmdTemplate(f *Factory, g *GlobalOptions, runF func(*TemplateOptions) error) *cobra.Command {
-	opts := &TemplateOptions{IO: f.IO, Global: g}
+	opts := &TemplateOptions{IO: f.IO, Global: g, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "template (--district <name> | --commune <name>) -o <file.xlsx> [--kind <kind>]",
 		Short: "Write the return template of a district or a commune, with its communes filled in",
@@ -85,6 +86,7 @@ func templateRun(opts *TemplateOptions) error {
 	if err != nil {
 		return err
 	}
+	spec.Version, spec.Made = version(), opts.Factory.Now()
 	if err := outfile.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
 		return template.WriteReturn(w, p, spec)
 	}); err != nil {

@@ -88,12 +88,14 @@ func validateRun(opts *ValidateOptions) error {
 	if len(problems) == 0 {
 		text = []textBlock{textLine(i18n.Tr(lang, "Không có vấn đề nào.", "No problems found."))}
 	}
+	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
 	err = opts.Out.write(opts.IO, lang, result{
 		Text:   append(text, textLines(layout.ProblemSummary(problems, lang), layout.ProvinceLine(p, prov.Districts, prov.Kinds, lang))...),
 		CSV:    table,
 		JSON:   validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)},
 		Sheets: []layout.Table{table, layout.SubmissionsTable(p, statuses, lang)},
-		Inputs: append(append([]string{}, opts.Files...), opts.Calendar.Register),
+		Inputs: inputs,
+		Form:   workbookForm(opts.Factory, p, layout.SubjectValidate, asOf, inputs, nil, lang),
 	})
 	if err != nil {
 		return err

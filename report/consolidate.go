@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -29,11 +28,6 @@ type Consolidation struct {
 	Generated time.Time
 	// Version is the tool's version.
 	Version string
-
-	// Partial is set when the data had errors and the user asked for the workbook anyway;
-	// PartialReasons say why, for the banner on the first sheet.
-	Partial        bool
-	PartialReasons []string
 
 	// Inputs are the files given, in order, with what was read from each.
 	Inputs []InputFile
@@ -231,28 +225,6 @@ func FileSHA256(path string) string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// PartialReasons summarises the errors behind a partial workbook: how many of each code,
-// most frequent first, for the banner.
-func PartialReasons(ps []problem.Problem, lang i18n.Lang) []string {
-	n := map[string]int{}
-	var order []string
-	for _, p := range ps {
-		if p.Severity != problem.Error {
-			continue
-		}
-		if n[p.Code] == 0 {
-			order = append(order, p.Code)
-		}
-		n[p.Code]++
-	}
-	sort.SliceStable(order, func(a, b int) bool { return n[order[a]] > n[order[b]] })
-	var out []string
-	for _, code := range order {
-		out = append(out, fmt.Sprintf(i18n.Tr(lang, "%d lỗi %s", "%d %s errors"), n[code], code))
-	}
-	return append(out, i18n.Tr(lang, "các số tổng hợp có thể thiếu; xem trang “Vấn đề”", "totals may be short; see “Problems”"))
 }
 
 // dataNotes names the reporting units whose latest data return is of an earlier kind than

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"time"
 
 	"drugfree/criteria"
 	"drugfree/i18n"
@@ -17,16 +16,17 @@ func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, a
 		{Key: "from", Header: i18n.Tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
 	}}
 	if from == "" {
-		t.Note = i18n.Tr(lang, "Không có số liệu ban đầu (báo cáo rà soát hoặc --baseline): không tính được chuyển biến.", "No baseline (review returns or --baseline): the movement cannot be shown.")
+		t.Note = i18n.Tr(lang, "Không có số liệu ban đầu: chưa có báo cáo rà soát nào, nên không tính được chuyển biến giữa các loại.", "No baseline: no review return was read, so the movement between categories cannot be shown.")
 	} else {
 		if from == "review" {
 			from = i18n.Tr(lang, "các báo cáo rà soát", "the review returns")
 		}
-		t.Note = i18n.Tr(lang, "Ban đầu: ", "Baseline: ") + from
+		t.Note = i18n.Tr(lang, "Số liệu ban đầu lấy từ ", "Baseline taken from ") + from
 		if aggregated > 0 {
 			t.Note += fmt.Sprintf(i18n.Tr(lang, "; %d xã, phường hình thành sau sắp xếp lấy số liệu ban đầu là tổng số liệu của các đơn vị cũ, phân loại như một đơn vị (số liệu gộp)",
 				"; %d communes formed by the reform take as baseline their former units' figures added up, classified as one unit (aggregated)"), aggregated)
 		}
+		t.Note += "."
 	}
 	for _, c := range p.Categories {
 		t.Columns = append(t.Columns, Column{Key: c.Key, Header: c.Label(lang)})
@@ -66,8 +66,8 @@ func categoryKeys(p *criteria.Plan) []string {
 func SourcesTable(c *report.Consolidation) Table {
 	lang := c.Lang
 	t := Table{Name: i18n.Tr(lang, "Nguồn số liệu", "Sources"), Columns: []Column{
-		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File")},
-		{Key: "sha256", Header: "SHA-256", Width: 68},
+		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File"), Width: 30, Wrap: true},
+		{Key: "sha256", Header: "SHA-256", Width: 25, Wrap: true}, // three lines of 22 digits
 		{Key: "role", Header: i18n.Tr(lang, "Vai trò", "Role")},
 		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District")},
 		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
@@ -79,11 +79,15 @@ func SourcesTable(c *report.Consolidation) Table {
 		{Key: "problems", Header: i18n.Tr(lang, "Số vấn đề", "Problems")},
 	}}
 	p := c.Plan
-	planSrc := p.Source
-	if p.RegistrySource != "" {
-		planSrc += ", " + i18n.Tr(lang, "danh mục: ", "registry: ") + p.RegistrySource
+	planSrc := i18n.Tr(lang, "bản có sẵn trong chương trình", "as built into the program")
+	if p.Source != "embedded" {
+		planSrc = i18n.Tr(lang, "tệp ", "file ") + p.Source
 	}
-	t.Note = fmt.Sprintf("drugfree %s — %s (%s) — %s %s", c.Version, p.Name, planSrc, i18n.Tr(lang, "lập lúc", "made"), c.Generated.Format(time.RFC3339))
+	if p.RegistrySource != "" {
+		planSrc += i18n.Tr(lang, "; danh mục xã: tệp ", "; registry: file ") + p.RegistrySource
+	}
+	t.Note = fmt.Sprintf(i18n.Tr(lang, "Lập lúc %s bằng drugfree %s, theo %s ngày %s (%s).", "Made at %s with drugfree %s, under %s of %s (%s)."),
+		i18n.ClockDate(c.Generated, lang), c.Version, p.Name, i18n.LongDate(p.Issued.Time, lang), planSrc)
 	for _, in := range c.Inputs {
 		role := map[string]string{"return": i18n.Tr(lang, "Báo cáo", "Return"), "baseline": i18n.Tr(lang, "Số liệu ban đầu", "Baseline"), "register": i18n.Tr(lang, "Sổ theo dõi văn bản", "Register")}[in.Role]
 		if len(in.Returns) == 0 {

@@ -8,7 +8,7 @@ import (
 
 // ProblemTable lays problems out for a terminal, CSV or a workbook sheet.
 func ProblemTable(ps []problem.Problem, lang i18n.Lang) Table {
-	t := Table{Name: i18n.Tr(lang, "Vấn đề", "Problems"), Columns: []Column{
+	t := Table{Name: ProblemsName(lang), Columns: []Column{
 		{Key: "severity", Header: i18n.Tr(lang, "Mức độ", "Severity")},
 		{Key: "code", Header: i18n.Tr(lang, "Mã lỗi", "Code")},
 		{Key: "rule", Header: i18n.Tr(lang, "Quy tắc", "Rule")},
@@ -25,6 +25,9 @@ func ProblemTable(ps []problem.Problem, lang i18n.Lang) Table {
 	}
 	return t
 }
+
+// ProblemsName is the name of the sheet of problems.
+func ProblemsName(lang i18n.Lang) string { return i18n.Tr(lang, "Vấn đề", "Problems") }
 
 // ProblemSummary counts errors and warnings in one line.
 func ProblemSummary(ps []problem.Problem, lang i18n.Lang) string {

@@ -68,7 +68,9 @@ type Column struct {
 	Header string
 	// Width is the workbook column width; 0 fits the contents.
 	Width float64
-	// Wrap wraps long text in the workbook.
+	// Wrap marks a column of long text (reasons, messages): in a workbook wider than the
+	// page, such a column is narrowed first, its text wrapping onto more lines. (Every
+	// text of a workbook wraps, its row as tall as it needs.)
 	Wrap bool
 }
 

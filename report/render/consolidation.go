@@ -3,7 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
-	"strings"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -13,34 +13,46 @@ import (
 	"drugfree/report"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
+	"drugfree/report/template"
+	"drugfree/report/textfit"
 )
 
-// WriteConsolidation writes the provincial workbook: a summary with a chart, then the
-// classification, the checklist, the movement between categories, the timeliness of
-// returns, the problems and the sources. It is encrypted when password is not empty.
+// WriteConsolidation writes the provincial workbook: a summary in the official form with a
+// chart, then the classification, the checklist, the movement between categories, the
+// timeliness of returns, the problems and the sources, districts and communes in the
+// registry's order. It is encrypted when password is not empty.
 func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) error {
-	lang := c.Lang
+	lang, p := c.Lang, c.Plan
 	wb := NewWorkbook(lang)
-	if err := writeSummary(wb, c); err != nil {
+	problems := layout.ProblemTable(c.Problems, lang)
+	sources := layout.SourcesTable(c)
+	var inputs []string
+	for _, in := range c.Inputs {
+		inputs = append(inputs, in.Path)
+	}
+	err := wb.SetForm(layout.NewForm(p, layout.Doc{
+		Subject: layout.Subject(p, layout.SubjectConsolidate, lang),
+		AsOf:    c.AsOf, Made: c.Generated, Version: c.Version,
+		Inputs: inputs, InputsSheet: SheetName(sources.Name),
+		Problems: c.Problems, ProblemsSheet: SheetName(problems.Name),
+	}, lang))
+	if err != nil {
 		return err
 	}
-	p := c.Plan
-	checklist := layout.RecognitionTable(p, c.Recognition, lang)
+	if err := writeSummary(wb, c, SheetName(problems.Name)); err != nil {
+		return err
+	}
+	classification := layout.InRegistryOrder(p, c.Classification, func(r *report.CommuneResult) (string, string) { return r.District, r.Code })
+	recognition := layout.InRegistryOrder(p, c.Recognition, func(r *report.RecognitionResult) (string, string) { return r.District, r.Code })
+	checklist := layout.RecognitionTable(p, recognition, lang)
 	checklist.Note = layout.ProgressLine(p, c.Progress, lang)
 	tables := []layout.Table{
-		layout.ClassificationTable(p, c.Classification, lang),
+		layout.ClassificationTable(p, classification, lang),
 		checklist, // criterion by criterion, with the failing figures; recognize -o adds every figure
 		layout.MovementTable(p, c.Movement, c.MovementFrom, c.MovementAggregated, lang),
 		layout.SubmissionsTable(p, c.Timeliness, lang),
-		layout.ProblemTable(c.Problems, lang),
-		layout.SourcesTable(c),
-	}
-	if c.Partial {
-		for i := range tables {
-			if tables[i].Note == "" {
-				tables[i].Note = partialBanner(c)
-			}
-		}
+		problems,
+		sources,
 	}
 	if err := wb.AddTables(tables...); err != nil {
 		return err
@@ -51,44 +63,35 @@ func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) e
 	return wb.Write(w, password)
 }
 
-// partialBanner says that the workbook is incomplete and why.
-func partialBanner(c *report.Consolidation) string {
-	return i18n.Tr(c.Lang, "SỐ LIỆU CHƯA ĐẦY ĐỦ – ", "INCOMPLETE DATA – ") + strings.Join(c.PartialReasons, "; ")
+// summaryWidths are the widths of the summary's columns, for its table of communes per
+// category (head): the districts' column as wide as their longest name, the counts' as
+// their headers' longest word, so that no word of theirs is broken.
+func summaryWidths(head []any, counts []report.DistrictCounts) []float64 {
+	widths := make([]float64, len(head))
+	for i, h := range head {
+		widths[i] = max(11, textfit.WordsWidth(fmt.Sprint(h), textfit.Body, true))
+	}
+	for _, d := range counts {
+		widths[0] = max(widths[0], min(textfit.ColumnWidth(textfit.Width(d.District, textfit.Body, true)), fitMax))
+	}
+	return widths
 }
 
-func writeSummary(wb *Workbook, c *report.Consolidation) error {
+// writeSummary writes the first sheet: the official form around the communes per category
+// for the province and each district, the target, the timeliness at a glance, the count of
+// problems and a chart of the categories by district, on a page of its own.
+func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) error {
 	lang, p, f := c.Lang, c.Plan, wb.f
 	name := SheetName(i18n.Tr(lang, "Tổng hợp", "Summary"))
 	if err := wb.NewSheet(name); err != nil {
 		return err
 	}
-	if err := wb.printLayout(name); err != nil {
+	if err := wb.printLayout(name, 0, true); err != nil {
 		return err
 	}
-	row := 1
-	set := func(col int, v any, style string) {
-		cell, _ := excelize.CoordinatesToCellName(col, row)
-		_ = f.SetCellValue(name, cell, v)
-		if style != "" {
-			_ = f.SetCellStyle(name, cell, cell, wb.Style(style))
-		}
-	}
-	if c.Partial {
-		set(1, partialBanner(c), "note")
-		row += 2
-	}
-	set(1, strings.ToUpper(i18n.Tr(lang, "Tổng hợp kết quả xây dựng xã, phường, thị trấn không ma túy", "Drug-free communes: consolidated results"))+" – "+p.Province+" "+fmt.Sprint(p.Year), "title")
-	row++
-	set(1, fmt.Sprintf("%s %s %s. %s %s. %s %s.", p.Name, i18n.Tr(lang, "ngày", "of"), i18n.ClerkDate(p.Issued.Time, lang),
-		i18n.Tr(lang, "Tiến độ tính đến", "Timeliness as of"), i18n.ClerkDate(c.AsOf, lang),
-		i18n.Tr(lang, "Lập lúc", "Made"), c.Generated.Format("15:04 02/01/2006")), "")
-	row += 2
-
-	// Communes per category, per district.
-	set(1, i18n.Tr(lang, "1. Phân loại xã, phường, thị trấn theo huyện", "1. Communes by category and district"), "bold")
-	row++
+	// Communes per category, per district: the table that sets the columns' widths.
 	counts := report.CountByDistrict(p, c.Classification, c.AsOf, lang)
-	head := []string{i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")}
+	head := []any{i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")}
 	if reg := p.RegistryOn(c.AsOf); p.Later(reg) {
 		head[0] = fmt.Sprintf(i18n.Tr(lang, "Huyện cũ (các xã, phường từ %s)", "Former district (communes from %s)"), i18n.ClerkDate(reg.Effective.Time, lang))
 	}
@@ -96,54 +99,88 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 		head = append(head, cat.Label(lang))
 	}
 	head = append(head, i18n.Tr(lang, "Đã phân loại", "Classified"), i18n.Tr(lang, "Số xã trong danh mục", "Communes in registry"), i18n.Tr(lang, "Chưa có số liệu", "No figures"))
-	for i, h := range head {
-		set(i+1, h, "head")
+	widths := summaryWidths(head, counts)
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		_ = f.SetColWidth(name, col, col, w)
 	}
-	headRow := row
-	row++
-	firstData := row
-	for _, d := range counts {
-		set(1, d.District, "text")
-		for i, cat := range p.Categories {
-			set(i+2, d.ByCategory[cat.Key], "int")
+	pg := newPager(wb, name, widths)
+	pg.rows(formHead(wb.form, widths))
+
+	// A row of a small table: cells from column 1 on, each with its style; its height fits
+	// its text.
+	tableRow := func(cells []any, styles []string) {
+		lines := 1
+		for i, v := range cells {
+			cell, _ := excelize.CoordinatesToCellName(i+1, pg.next)
+			_ = f.SetCellValue(name, cell, v)
+			_ = f.SetCellStyle(name, cell, cell, wb.Style(styles[i]))
+			if s, ok := v.(string); ok {
+				l := lookOf(styles[i])
+				lines = max(lines, textfit.Lines(s, textfit.Room(widths[i]), l.size, l.bold))
+			}
 		}
-		n := len(p.Categories)
-		set(n+2, d.Classified, "int")
-		set(n+3, d.Registry, "int")
+		pg.height(textfit.RowHeight(lines, textfit.Body))
+	}
+	same := func(n int, style string) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = style
+		}
+		return s
+	}
+
+	pg.keep(3 * textfit.RowHeight(1, textfit.Body)) // the section's title, the header and a row or two
+	pg.rows([]formRow{textRow(i18n.Tr(lang, "1. Phân loại xã, phường, thị trấn theo huyện", "1. Communes by category and district"), "section", widths)})
+	headRow := pg.next
+	tableRow(head, same(len(head), "head"))
+	firstData := pg.next
+	for i, d := range counts {
+		province := i == len(counts)-1
+		cells := []any{d.District}
+		styles := []string{"text"}
+		if province {
+			styles[0] = "text-bold"
+		}
+		for _, cat := range p.Categories {
+			cells = append(cells, d.ByCategory[cat.Key])
+			styles = append(styles, "int")
+		}
 		noData := d.Registry - d.Classified
-		st := "int"
+		cells = append(cells, d.Classified, d.Registry, noData)
+		styles = append(styles, "int", "int", "int")
 		if noData > 0 {
-			st = "tag:missing"
+			styles[len(styles)-1] = "tag:missing"
 		}
-		set(n+4, noData, st)
-		row++
+		if province {
+			for j := 1; j < len(styles); j++ {
+				styles[j] = "int-bold"
+			}
+		}
+		tableRow(cells, styles)
 	}
-	lastDistrict := row - 2 // the province row is not charted
-	for col := 1; col <= len(head); col++ {
-		cell, _ := excelize.CoordinatesToCellName(col, row-1)
-		_ = f.SetCellStyle(name, cell, cell, wb.Style("bold"))
-	}
+	lastDistrict := pg.next - 2 // the province row is not charted
 	for _, note := range c.DataNotes {
-		set(1, note, "tag:late")
-		row++
+		pg.rows(textRows(note, "tag:late", widths))
 	}
-	row++
+	pg.rows([]formRow{spacer()})
 
 	// The target.
-	set(1, i18n.Tr(lang, "2. Mục tiêu của kế hoạch", "2. The plan's target"), "bold")
-	row++
-	set(1, criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang), "")
-	row++
+	target := []formRow{
+		textRow(i18n.Tr(lang, "2. Mục tiêu của kế hoạch", "2. The plan's target"), "section", widths),
+		textRow(criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang), "plain", widths),
+	}
 	key := "fail"
 	if c.Progress.Reached() {
 		key = "pass"
 	}
-	set(1, layout.ProgressLine(p, c.Progress, lang), "tag:"+key)
-	row += 2
+	target = append(target, textRow(layout.ProgressLine(p, c.Progress, lang), "tag:"+key, widths), spacer())
+	pg.keep(sumHeights(target))
+	pg.rows(target)
 
 	// Timeliness at a glance: per kind, how many districts are in each status.
-	set(1, i18n.Tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "bold")
-	row++
+	pg.keep(3 * textfit.RowHeight(1, textfit.Body))
+	pg.rows([]formRow{textRow(i18n.Tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "section", widths)})
 	statuses := []string{classify.SubmissionOnTime, classify.SubmissionLate, classify.SubmissionMissing, classify.SubmissionNotDue}
 	for _, s := range c.Timeliness {
 		if s.Status == classify.SubmissionNotChecked { // a column only when a kind was not judged
@@ -151,11 +188,11 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 			break
 		}
 	}
-	set(1, i18n.Tr(lang, "Loại báo cáo (hạn)", "Kind (due)"), "head")
-	for i, s := range statuses {
-		set(i+2, layout.StatusLabel(s, lang), "head")
+	head = []any{i18n.Tr(lang, "Loại báo cáo (hạn)", "Kind (due)")}
+	for _, s := range statuses {
+		head = append(head, layout.StatusLabel(s, lang))
 	}
-	row++
+	tableRow(head, same(len(head), "head"))
 	for _, d := range p.Calendar {
 		n := map[string]int{}
 		for _, s := range c.Timeliness {
@@ -163,67 +200,201 @@ func writeSummary(wb *Workbook, c *report.Consolidation) error {
 				n[s.Status]++
 			}
 		}
-		set(1, fmt.Sprintf("%s (%s)", d.Label(lang), i18n.ClerkDate(d.Due.Time, lang)), "text")
-		for i, s := range statuses {
+		cells := []any{fmt.Sprintf("%s (%s)", d.Label(lang), i18n.ClerkDate(d.Due.Time, lang))}
+		styles := []string{"text"}
+		for _, s := range statuses {
 			st := "int"
-			if n[s] > 0 && (s == classify.SubmissionLate || s == classify.SubmissionMissing) {
+			switch {
+			case n[s] > 0 && s == classify.SubmissionLate:
+				st = "tag:late"
+			case n[s] > 0 && s == classify.SubmissionMissing:
 				st = "tag:" + layout.StatusTag(s, "").Style
-				if s == classify.SubmissionLate {
-					st = "tag:late"
-				}
 			}
-			set(i+2, n[s], st)
+			cells = append(cells, n[s])
+			styles = append(styles, st)
 		}
-		row++
+		tableRow(cells, styles)
 	}
-	row++
+	pg.rows([]formRow{spacer()})
 	errs := problem.CountErrors(c.Problems)
-	set(1, fmt.Sprintf(i18n.Tr(lang, "4. Vấn đề trong số liệu: %d lỗi, %d cảnh báo (xem trang “Vấn đề”).", "4. Problems in the data: %d errors, %d warnings (see “Problems”)."), errs, len(c.Problems)-errs), "bold")
+	pg.rows([]formRow{textRow(fmt.Sprintf(i18n.Tr(lang, "4. Vấn đề trong số liệu: %d lỗi, %d cảnh báo (xem trang “%s”).", "4. Problems in the data: %d errors, %d warnings (see “%s”)."), errs, len(c.Problems)-errs, problemsSheet), "section", widths), spacer()})
 
-	_ = f.SetColWidth(name, "A", "A", 30)
-	last, _ := excelize.ColumnNumberToName(len(head))
-	_ = f.SetColWidth(name, "B", last, 13)
-	_ = f.SetRowHeight(name, headRow, 45)
-	topLeft, _ := excelize.CoordinatesToCellName(1, headRow+1)
-	_ = f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: topLeft, ActivePane: "bottomLeft"})
+	// The chart of the categories by district, whole on one page, with the notes and the
+	// signatures under it when they fit: on this page if they fit (the chart smaller, down
+	// to chartMin), else at the top of the next.
+	title := textRow(i18n.Tr(lang, "5. Biểu đồ phân loại theo huyện", "5. Categories by district (chart)"), "section", widths)
+	foot := formFoot(wb.form, widths)
+	footHeight := sumHeights(foot)
+	const chartMin = 200
+	chartHeight := min(max(60+22*float64(lastDistrict-firstData+1), chartMin), pg.pageHeight-title.height-2*chartRowHeight)
+	if room := pg.pageHeight - pg.y - title.height - chartRowHeight - footHeight; room >= chartMin {
+		chartHeight = min(chartHeight, room)
+	} else {
+		chartHeight = max(chartMin, min(chartHeight, pg.pageHeight-title.height-chartRowHeight-footHeight))
+		pg.keep(pg.pageHeight) // a new page, unless this one is empty
+	}
+	pg.rows([]formRow{title})
+	anchor, _ := excelize.CoordinatesToCellName(1, pg.next)
+	// The chart spans whole rows, chartRows of them, and a spreadsheet draws it from its
+	// first row to its last whatever their height: excelize finds the last by its own
+	// measure of a row in pixels, 4/3.4 of its height in points (rounded up), smaller
+	// than the 4/3 a spreadsheet draws, so the chart is given the pixels excelize counts
+	// for its rows, less its offset.
+	chartRows := int(chartHeight / chartRowHeight)
+	for range chartRows + 1 {
+		pg.height(chartRowHeight)
+	}
+	pixels := float64(chartRows)*math.Ceil(chartRowHeight*4/3.4) - 4
+	if err := addCategoryChart(wb, name, p, widths, headRow, firstData, lastDistrict, anchor, pixels); err != nil {
+		return err
+	}
 
-	// A stacked bar chart of the categories by district, beside the tables.
+	// The notes, the recipients and the signatures; the signatures kept on one page.
+	notes := 0
+	for notes < len(foot) && len(foot[notes].cells) <= 1 && !isSignatureRow(foot[notes]) {
+		notes++
+	}
+	pg.rows(foot[:notes])
+	pg.keep(sumHeights(foot[notes:]))
+	pg.rows(foot[notes:])
+	return nil
+}
+
+// isSignatureRow reports whether r begins the recipients and signatures.
+func isSignatureRow(r formRow) bool {
+	return len(r.cells) > 0 && r.cells[0].style == "form-recipients"
+}
+
+// sumHeights is the height of rows together.
+func sumHeights(rows []formRow) float64 {
+	h := 0.0
+	for _, r := range rows {
+		h += r.height
+	}
+	return h
+}
+
+// chartRowHeight is the height of the rows under the chart.
+const chartRowHeight = 15
+
+// chartFills are the colours of the categories' bars: a dark red for Type I to a pale
+// yellow for Type III, a blue for less complex and a green for drug-free, each of its own
+// lightness, so that the bars differ in a black-and-white print and for readers who cannot
+// tell red from green.
+var chartFills = map[string]struct{ fill, label string }{
+	criteria.Type1:        {"7F1D1D", "FFFFFF"},
+	criteria.Type2:        {"E66100", "000000"},
+	criteria.Type3:        {"FDE38A", "000000"},
+	criteria.LessComplex:  {"5DA9E9", "000000"},
+	criteria.DrugFree:     {"1B7837", "FFFFFF"},
+	criteria.Undetermined: {"BDBDBD", "000000"},
+}
+
+// addCategoryChart adds the stacked bar chart of the categories by district at anchor,
+// across the sheet's width and height pixels tall: dark axis labels, the count on each bar.
+func addCategoryChart(wb *Workbook, name string, p *criteria.Plan, widths []float64, headRow, firstData, lastDistrict int, anchor string, height float64) error {
 	var series []excelize.ChartSeries
 	sheet := "'" + name + "'!"
 	abs := func(col, row int) string { // "$B$5"
 		cell, _ := excelize.CoordinatesToCellName(col, row, true)
 		return cell
 	}
+	axisFont := excelize.Font{Family: textfit.Font, Size: 10, Color: "000000"}
 	for i, cat := range p.Categories {
 		s := excelize.ChartSeries{
 			Name:       sheet + abs(i+2, headRow),
 			Categories: sheet + abs(1, firstData) + ":" + abs(1, lastDistrict),
 			Values:     sheet + abs(i+2, firstData) + ":" + abs(i+2, lastDistrict),
 		}
-		if fill, ok := TagFill(cat.Key); ok {
-			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{darker(fill)}}
+		if c, ok := chartFills[cat.Key]; ok {
+			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}}
+			s.DataLabel = excelize.ChartDataLabel{Font: excelize.Font{Family: textfit.Font, Size: 9, Bold: true, Color: c.label}}
 		}
 		series = append(series, s)
 	}
-	anchor, _ := excelize.CoordinatesToCellName(1, row+2) // below the tables, so the page prints upright
-	return f.AddChart(name, anchor, &excelize.Chart{
-		Type:   excelize.BarStacked,
-		Series: series,
-		Format: excelize.GraphicOptions{ScaleX: 2.0, ScaleY: 1.5},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.Tr(lang, "Phân loại theo huyện", "Categories by district")}}},
-		Legend: excelize.ChartLegend{Position: "bottom"},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true},
-		XAxis:  excelize.ChartAxis{ReverseOrder: true},
+	pixels := 0.0
+	for _, w := range widths {
+		pixels += w*7 + 5
+	}
+	return wb.f.AddChart(name, anchor, &excelize.Chart{
+		Type:      excelize.BarStacked,
+		Series:    series,
+		Dimension: excelize.ChartDimension{Width: uint(pixels), Height: uint(height)},
+		Format:    excelize.GraphicOptions{OffsetX: 2, OffsetY: 2},
+		Title: excelize.ChartTitle{
+			Paragraph: []excelize.RichTextRun{{Text: i18n.Tr(wb.lang, "Phân loại xã, phường, thị trấn theo huyện", "Communes by category and district"),
+				Font: &excelize.Font{Family: textfit.Font, Size: 12, Bold: true, Color: "000000"}}},
+		},
+		Legend:   excelize.ChartLegend{Position: "bottom", Font: &axisFont},
+		GapWidth: template.Ptr(uint(60)),
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;;;"}},
+		YAxis:    excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
+		XAxis:    excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 	})
 }
 
-// darker returns a stronger shade of a pastel fill, for chart bars.
-func darker(hex string) string {
-	var out strings.Builder
-	for i := 0; i < 6; i += 2 {
-		var v int
-		fmt.Sscanf(hex[i:i+2], "%02X", &v)
-		fmt.Fprintf(&out, "%02X", v*3/4)
+// pager writes rows down a sheet that is not streamed and follows where its pages break,
+// so that a block that must not be cut (the chart, the signatures) starts a page when it
+// would not fit on the current one.
+type pager struct {
+	wb         *Workbook
+	sheet      string
+	next       int     // the next row to write
+	y          float64 // the height used on the current page
+	pageHeight float64 // the height of a page, in the sheet's points
+}
+
+// newPager starts at the top of a sheet whose columns have widths.
+func newPager(wb *Workbook, sheet string, widths []float64) *pager {
+	return &pager{wb: wb, sheet: sheet, next: 1, pageHeight: pageHeight(widths)}
+}
+
+// rows writes rows from the next row on.
+func (pg *pager) rows(rows []formRow) {
+	pg.wb.setFormRows(pg.sheet, pg.next, rows)
+	for _, r := range rows {
+		pg.advance(r.height)
 	}
-	return out.String()
+}
+
+// height sets the next row's height and moves past it.
+func (pg *pager) height(h float64) {
+	_ = pg.wb.f.SetRowHeight(pg.sheet, pg.next, h)
+	pg.advance(h)
+}
+
+func (pg *pager) advance(h float64) {
+	pg.next++
+	if pg.y+h > pg.pageHeight { // the spreadsheet breaks the page before this row
+		pg.y = 0
+	}
+	pg.y += h
+}
+
+// keep starts a new page unless h more points fit on the current one.
+func (pg *pager) keep(h float64) {
+	if pg.y > 0 && pg.y+h > pg.pageHeight {
+		cell, _ := excelize.CoordinatesToCellName(1, pg.next)
+		_ = pg.wb.f.InsertPageBreak(pg.sheet, cell)
+		pg.y = 0
+	}
+}
+
+// The printable size of an A4 page in landscape within the margins, in points, with a
+// little kept back for the spreadsheet's own rounding of the rows' heights (LibreOffice
+// prints 48 rows of 10 points on a page of 487).
+const (
+	printWidth  = 841.89 - (1.2+0.6)*72
+	printHeight = (595.28 - (0.75+0.75)*72) * 0.98
+)
+
+// pageHeight is the height of a printed page in the points of a sheet whose columns have
+// widths, printed one page wide: shrunk to fit, the sheet gets more of its points on a
+// page.
+func pageHeight(widths []float64) float64 {
+	w := 0.0
+	for _, x := range widths {
+		w += x*textfit.PointsPerUnit + 3.75
+	}
+	return printHeight / min(1, printWidth/w)
 }

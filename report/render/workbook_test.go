@@ -33,8 +33,8 @@ func TestWorkbookRefusesTwoSheetsOfOneName(t *testing.T) {
 
 // Tables streamed at once, one per core, each come out in a sheet of their own, in the
 // order given: the note, the header (bold, filtered, frozen above the rows), every cell's
-// value, and every cell's style (tags filled with their colour, numbers, dates, wrapped
-// text) — read back with excelize.
+// value, and every cell's style (Times New Roman; tags filled with their colour, numbers,
+// dates, wrapped text) — read back with excelize.
 func TestAddTablesWritesEachTableInItsSheet(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	cols := []layout.Column{{Key: "name", Header: "Tên"}, {Key: "n", Header: "Số"}, {Key: "cat", Header: "Phân loại"}, {Key: "why", Header: "Lý do", Wrap: true}}
@@ -123,8 +123,11 @@ func TestAddTablesWritesEachTableInItsSheet(t *testing.T) {
 					want, ok = strconv.FormatFloat(x, 'f', -1, 64), st.NumFmt == 4
 				case time.Time:
 					want, ok = "46004", st.CustomNumFmt != nil && *st.CustomNumFmt == "dd/mm/yyyy" // 13/12/2025
-				case string:
-					want, ok = x, st.Alignment != nil && st.Alignment.WrapText == tb.Columns[c].Wrap
+				case string: // text wraps, in every column: its row is as tall as it needs
+					want, ok = x, st.Alignment != nil && st.Alignment.WrapText
+				}
+				if st.Font == nil || st.Font.Family != "Times New Roman" {
+					ok = false
 				}
 				if got != want || !ok {
 					t.Errorf("%s!%s: %q styled %+v; want %q (%T)", tb.Name, cell, got, st, want, v)

@@ -12,6 +12,7 @@ import (
 	"drugfree/criteria"
 	"drugfree/i18n"
 	"drugfree/report/naming"
+	"drugfree/report/textfit"
 )
 
 // Canonical sheet names of a return (SPEC §5).
@@ -36,6 +37,10 @@ type ReturnSpec struct {
 	Template bool
 	// Lang is the language of the notes and drop-down help; headers stay canonical.
 	Lang i18n.Lang
+	// Version and Made name the tool and the time of a template's making in its file
+	// properties (none when Made is zero).
+	Version string
+	Made    time.Time
 }
 
 // ReturnRow is one commune's row of a return.
@@ -46,15 +51,26 @@ type ReturnRow struct {
 }
 
 // WriteReturn writes a return in the canonical layout of SPEC §5: a cover sheet
-// "Thông tin" and a data sheet "Số liệu" with one row per commune.
+// "Thông tin" and a data sheet "Số liệu" with one row per commune. A template (spec.Template)
+// is also a form to fill and print: see template.go.
 func WriteReturn(w io.Writer, p *criteria.Plan, spec ReturnSpec) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if spec.Template {
+		if err := f.SetDefaultFont(textfit.Font); err != nil {
+			return err
+		}
+	}
 	if err := writeCover(f, p, spec); err != nil {
 		return err
 	}
 	if err := writeDataSheet(f, p, spec); err != nil {
 		return err
+	}
+	if spec.Template {
+		if err := finishTemplate(f, p, spec); err != nil {
+			return err
+		}
 	}
 	idx, _ := f.GetSheetIndex(DataSheetName)
 	f.SetActiveSheet(idx)
@@ -80,20 +96,25 @@ func writeCover(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 	if !spec.ReceivedDate.IsZero() {
 		values["received_date"] = spec.ReceivedDate
 	}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14, CustomNumFmt: Ptr("dd/mm/yyyy")})
+	st := newStyles(f, spec.Template)
+	bold, dateStyle := st.get("bold"), st.get("date")
 	row := 1
 	if spec.Note != "" {
-		noteStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}})
 		_ = f.SetCellValue(CoverSheetName, "A1", spec.Note)
-		_ = f.SetCellStyle(CoverSheetName, "A1", "A1", noteStyle)
+		_ = f.SetCellStyle(CoverSheetName, "A1", "A1", st.get("note"))
 		row = 3
+	}
+	if spec.Template {
+		row = coverTitle(f, p, spec, st, row)
 	}
 	for _, c := range p.Cover {
 		a, _ := excelize.CoordinatesToCellName(1, row)
 		b, _ := excelize.CoordinatesToCellName(2, row)
 		_ = f.SetCellValue(CoverSheetName, a, c.Vi)
 		_ = f.SetCellStyle(CoverSheetName, a, a, bold)
+		if spec.Template {
+			_ = f.SetCellStyle(CoverSheetName, b, b, st.get("field"))
+		}
 		if v, ok := values[c.Key]; ok && v != "" {
 			_ = f.SetCellValue(CoverSheetName, b, v)
 			if _, isDate := v.(time.Time); isDate {
@@ -112,11 +133,17 @@ func writeCover(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 		}
 		if spec.Template && (c.Key == "report_date" || c.Key == "received_date") {
 			_ = f.SetCellStyle(CoverSheetName, b, b, dateStyle)
+			addDateValidation(f, p, b, c.Vi, spec.Lang)
 		}
 		row++
 	}
-	_ = f.SetColWidth(CoverSheetName, "A", "A", 22)
-	_ = f.SetColWidth(CoverSheetName, "B", "B", 40)
+	widths := [2]float64{22, 40}
+	if spec.Template {
+		widths = coverWidths
+		coverInstructions(f, p, spec, st, row+1)
+	}
+	_ = f.SetColWidth(CoverSheetName, "A", "A", widths[0])
+	_ = f.SetColWidth(CoverSheetName, "B", "B", widths[1])
 	return nil
 }
 
@@ -124,29 +151,25 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 	if _, err := f.NewSheet(DataSheetName); err != nil {
 		return err
 	}
-	head, _ := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Border:    Borders(),
-	})
+	st := newStyles(f, spec.Template)
 	fields := dataFields(p, spec)
+	if spec.Template {
+		openColumns(f, fields, st) // before any cell: it would restyle them
+	}
+	head := st.get("head")
+	widths := dataWidths(fields, spec.Template)
 	for i, fd := range fields {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		_ = f.SetCellValue(DataSheetName, cell, fd.Vi)
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		width := 14.0
-		if fd.Kind == criteria.KindText {
-			width = 22
-		}
-		_ = f.SetColWidth(DataSheetName, col, col, width)
+		_ = f.SetColWidth(DataSheetName, col, col, widths[i])
 		if spec.Template {
 			_ = f.AddComment(DataSheetName, excelize.Comment{Cell: cell, Author: "drugfree", Paragraph: []excelize.RichTextRun{{Text: fd.Help(spec.Lang)}}})
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(fields), 1)
 	_ = f.SetCellStyle(DataSheetName, "A1", last, head)
-	_ = f.SetRowHeight(DataSheetName, 1, 60)
+	_ = f.SetRowHeight(DataSheetName, 1, headerHeight(fields, widths, spec.Template))
 	for r, row := range spec.Rows {
 		line := r + 2
 		for i, fd := range fields {
@@ -180,12 +203,17 @@ func writeDataSheet(f *excelize.File, p *criteria.Plan, spec ReturnSpec) error {
 		}
 	}
 	if len(spec.Rows) > 0 {
-		body, _ := f.NewStyle(&excelize.Style{Border: Borders()})
 		lastCell, _ := excelize.CoordinatesToCellName(len(fields), len(spec.Rows)+1)
-		_ = f.SetCellStyle(DataSheetName, "A2", lastCell, body)
+		_ = f.SetCellStyle(DataSheetName, "A2", lastCell, st.get("body"))
+		if spec.Template { // the figures of the communes are open to fill
+			a, _ := excelize.CoordinatesToCellName(fixedColumns(fields)+1, 2)
+			_ = f.SetCellStyle(DataSheetName, a, lastCell, st.get("open"))
+		}
 	}
-	_ = f.SetPageLayout(DataSheetName, &excelize.PageLayoutOptions{Size: Ptr(9), Orientation: Ptr("landscape"), FitToWidth: Ptr(1), FitToHeight: Ptr(0)})
-	_ = f.SetSheetProps(DataSheetName, &excelize.SheetPropsOptions{FitToPage: Ptr(true)})
+	if !spec.Template {
+		_ = f.SetPageLayout(DataSheetName, &excelize.PageLayoutOptions{Size: Ptr(9), Orientation: Ptr("landscape"), FitToWidth: Ptr(1), FitToHeight: Ptr(0)})
+		_ = f.SetSheetProps(DataSheetName, &excelize.SheetPropsOptions{FitToPage: Ptr(true)})
+	}
 	if err := f.SetPanes(DataSheetName, &excelize.Panes{Freeze: true, YSplit: 1, XSplit: 2, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
