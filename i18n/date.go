@@ -25,8 +25,8 @@ func LongDate(t time.Time, l Lang) string {
 	return t.Format(Tr(l, "02/01/2006", "2 January 2006"))
 }
 
-// ClockDate is a time of day and its date, as a clerk reads them: "14:05 ngày 20/12/2025",
-// "14:05 on 2025-12-20".
+// ClockDate is a time of day and its date, as running text writes them: "14:05 ngày
+// 20/12/2025", "14:05 on 20 December 2025".
 func ClockDate(t time.Time, l Lang) string {
-	return t.Format("15:04") + Tr(l, " ngày ", " on ") + ClerkDate(t, l)
+	return t.Format("15:04") + Tr(l, " ngày ", " on ") + LongDate(t, l)
 }

@@ -28,7 +28,7 @@ func TestClockDate(t *testing.T) {
 	if got := ClockDate(at, Vi); got != "09:05 ngày 20/12/2025" {
 		t.Errorf("vi: %q", got)
 	}
-	if got := ClockDate(at, En); got != "09:05 on 2025-12-20" {
+	if got := ClockDate(at, En); got != "09:05 on 20 December 2025" {
 		t.Errorf("en: %q", got)
 	}
 }
