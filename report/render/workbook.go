@@ -274,6 +274,9 @@ type tableSurvey struct {
 	// widths are the columns' widths: Column.Width, or fitted to the longest text, then
 	// narrowed to the page (fitPage).
 	widths []float64
+	// oneLine marks the columns whose every text fits on one line at their width: their
+	// cells need not be measured for the rows' heights.
+	oneLine []bool
 }
 
 // Widths of columns fitted to their contents, in units: at most fitMax (longer text
@@ -293,7 +296,8 @@ func (wb *Workbook) survey(t *layout.Table) tableSurvey {
 	seen := map[string]bool{}
 	seenTag := map[string]bool{} // by Tag style key, so as not to build "tag:"+key per cell
 	fit := make([]bool, len(t.Columns))
-	text := make([]bool, len(t.Columns)) // the column holds text, which may wrap
+	text := make([]bool, len(t.Columns))       // the column holds text, which may wrap
+	longest := make([]float64, len(t.Columns)) // the widest text of a fitted column, in points
 	sv.widths = make([]float64, len(t.Columns))
 	for i, c := range t.Columns {
 		sv.widths[i] = c.Width
@@ -321,8 +325,9 @@ func (wb *Workbook) survey(t *layout.Table) tableSurvey {
 				sv.styles = append(sv.styles, name)
 			}
 			if i < len(fit) && fit[i] {
-				s := layout.CellText(v, wb.lang)
-				sv.widths[i] = max(sv.widths[i], min(textfit.ColumnWidth(textfit.Width(s, textfit.Body, false)), fitMax))
+				pt := textfit.Width(layout.CellText(v, wb.lang), textfit.Body, false)
+				longest[i] = max(longest[i], pt)
+				sv.widths[i] = max(sv.widths[i], min(textfit.ColumnWidth(pt), fitMax))
 				if !text[i] && isText(v) {
 					text[i] = true
 				}
@@ -330,6 +335,10 @@ func (wb *Workbook) survey(t *layout.Table) tableSurvey {
 		}
 	}
 	fitPage(sv.widths, fit, text)
+	sv.oneLine = make([]bool, len(t.Columns))
+	for i := range sv.oneLine {
+		sv.oneLine[i] = fit[i] && textfit.Room(sv.widths[i]) >= longest[i]
+	}
 	return sv
 }
 
@@ -394,6 +403,7 @@ type tableSheet struct {
 	name    string
 	sw      *excelize.StreamWriter
 	widths  []float64
+	oneLine []bool    // tableSurvey.oneLine
 	above   []formRow // the form's head, the banner, the note
 	headRow int
 	below   []formRow // the form's foot
@@ -406,7 +416,7 @@ func (wb *Workbook) startTable(t *layout.Table, sv tableSurvey) (tableSheet, err
 	if err := wb.NewSheet(t.Name); err != nil {
 		return tableSheet{}, err
 	}
-	ts := tableSheet{name: SheetName(t.Name), widths: sv.widths}
+	ts := tableSheet{name: SheetName(t.Name), widths: sv.widths, oneLine: sv.oneLine}
 	switch {
 	case withForm:
 		ts.above = formHead(wb.form, sv.widths)
@@ -497,7 +507,7 @@ func (wb *Workbook) streamRows(ts *tableSheet, t *layout.Table) error {
 			} else {
 				value = wb.cellValue(v)
 			}
-			if i < len(points) && isText(v) {
+			if i < len(points) && !ts.oneLine[i] && isText(v) {
 				lines = max(lines, textfit.Lines(layout.CellText(v, wb.lang), points[i], textfit.Body, false))
 			}
 			buf[i] = excelize.Cell{StyleID: styleID(styles, v), Value: value}

@@ -12,7 +12,6 @@ package textfit
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -160,37 +159,67 @@ func Lines(s string, room, size float64, bold bool) int {
 
 // paragraphLines is the number of lines of one paragraph whose lines hold limit thousandths
 // of an em. Spreadsheets differ in where they may break a word: Excel breaks a word too long
-// for its line where it reaches the edge, LibreOffice also after a slash or a hyphen (a path,
-// a code), so a paragraph that has them is wrapped both ways and given the more lines.
+// for its line where it reaches the edge, LibreOffice also after a slash or a hyphen before
+// a letter (a path, a file name), so a paragraph that has them is wrapped both ways and
+// given the more lines.
 func paragraphLines(p string, limit int) int {
 	total := 0
 	for _, r := range p {
-		total += runeWidth(r)
+		if total += runeWidth(r); total > limit {
+			break
+		}
 	}
 	if total <= limit {
 		return 1 // the short text of most cells: no need to wrap it word by word
 	}
-	lines := pack(p, limit, false)
-	if strings.ContainsAny(p, "/-") {
-		lines = max(lines, pack(p, limit, true))
+	lines, breaks := pack(p, limit, false)
+	if breaks {
+		wrapped, _ := pack(p, limit, true)
+		lines = max(lines, wrapped)
 	}
 	return lines
+}
+
+// isLetterByte reports whether c begins a letter: an ASCII letter, or any character
+// beyond ASCII (a Vietnamese letter).
+func isLetterByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // pack is the number of lines the paragraph p fills, each line holding limit thousandths
 // of an em: a word goes on the line if it fits, else starts the next; one longer than a
 // line is broken where it reaches the edge. With atBreaks, a word may also break after a
-// slash or a hyphen within it. It reads p once and allocates nothing: it runs for every
-// wrapped cell of a national workbook.
-func pack(p string, limit int, atBreaks bool) int {
+// slash or a hyphen before a letter within it ("returns/phase3", "huyen-cang"; not
+// "5.163/5.202"); breaks says whether p has such a place. It reads p once and allocates
+// nothing: it runs for every wrapped cell of a national workbook.
+func pack(p string, limit int, atBreaks bool) (lines int, breaks bool) {
 	space := runeWidth(' ')
-	lines, line := 1, 0       // line is the width used on the current line
+	lines = 1
+	line := 0                 // the width used on the current line
 	piece, spaced := 0, false // the piece being read, and whether a space comes before it
-	// place puts the piece read on the lines.
-	place := func() {
-		if piece == 0 {
-			return
+	for i := 0; i <= len(p); {
+		r, size := ' ', 1 // past the end: a space, which places the last piece
+		if i < len(p) {
+			if r = rune(p[i]); r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(p[i:])
+			}
 		}
+		i += size
+		end := r == ' ' || r == '\t' || r == '\r'
+		if !end {
+			piece += runeWidth(r)
+			if (r == '/' || r == '-') && i < len(p) && isLetterByte(p[i]) {
+				breaks = true
+				end = atBreaks // the rest of the word is a piece of its own, with no space before it
+			}
+		}
+		if !end || piece == 0 {
+			if r == ' ' || r == '\t' || r == '\r' {
+				spaced = true
+			}
+			continue
+		}
+		// Place the piece read on the lines.
 		gap := 0
 		if spaced && line > 0 {
 			gap = space
@@ -208,21 +237,10 @@ func pack(p string, limit int, atBreaks bool) int {
 			lines += (piece - 1) / limit
 			line = (piece-1)%limit + 1
 		}
-		piece, spaced = 0, false
+		piece = 0
+		spaced = r == ' ' || r == '\t' || r == '\r'
 	}
-	for i, r := range p {
-		if unicode.IsSpace(r) {
-			place()
-			spaced = true
-			continue
-		}
-		piece += runeWidth(r)
-		if atBreaks && (r == '/' || r == '-') && i+1 < len(p) && !unicode.IsSpace(rune(p[i+1])) {
-			place() // the rest of the word is a piece of its own, with no space before it
-		}
-	}
-	place()
-	return lines
+	return lines, breaks
 }
 
 // RowHeight is the height of a row whose tallest cell holds lines lines at size points, with
