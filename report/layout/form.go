@@ -99,9 +99,9 @@ func Subject(p *criteria.Plan, command string, lang i18n.Lang) string {
 	case SubjectRecognize:
 		return i18n.Tr(lang, "Kết quả đánh giá tiêu chí công nhận xã, phường, thị trấn không ma túy", "Assessment of the criteria for recognising drug-free communes") + where
 	case SubjectValidate:
-		return i18n.Tr(lang, "Kết quả kiểm tra số liệu báo cáo của các huyện, thị xã, thành phố", "Check of the figures reported by the districts") + where
+		return i18n.Tr(lang, "Kết quả kiểm tra số liệu báo cáo của các đơn vị", "Check of the figures reported by the reporting units") + where
 	case SubjectDeadlines:
-		return i18n.Tr(lang, "Tình hình gửi báo cáo của các huyện, thị xã, thành phố", "Timeliness of the districts' returns") + where
+		return i18n.Tr(lang, "Tình hình gửi báo cáo của các đơn vị", "Timeliness of the reporting units' returns") + where
 	}
 	return p.Title.In(lang)
 }
@@ -215,6 +215,7 @@ func IncompleteBanner(ps []problem.Problem, sheet string, lang i18n.Lang) string
 var problemLabels = map[string][2]string{
 	problem.CodeUnreadableFile:      {"tệp không đọc được", "unreadable files"},
 	problem.CodeUnsupportedFormat:   {"tệp không phải Excel hay CSV", "files neither Excel nor CSV"},
+	problem.CodeTooLarge:            {"tệp quá lớn", "files too large"},
 	problem.CodePasswordRequired:    {"tệp có mật khẩu", "password-protected files"},
 	problem.CodeNoDataSheet:         {"tệp không có trang số liệu", "files without a data sheet"},
 	problem.CodeMissingColumn:       {"thiếu cột số liệu", "missing columns"},
@@ -232,11 +233,12 @@ var problemLabels = map[string][2]string{
 	problem.CodeInconsistent:        {"số liệu mâu thuẫn nhau", "figures that contradict each other"},
 	problem.CodeTotalMismatch:       {"dòng tổng không khớp", "totals rows that do not add up"},
 	problem.CodeMissingCommune:      {"báo cáo thiếu xã", "returns missing communes"},
-	problem.CodeMissingMetadata:     {"báo cáo thiếu loại, ngày hoặc đơn vị", "returns without their kind, date or district"},
+	problem.CodeMissingMetadata:     {"báo cáo thiếu loại, ngày hoặc đơn vị", "returns without their kind, date or unit"},
 	problem.CodeUnknownKind:         {"loại báo cáo không rõ", "unknown kinds of return"},
 	problem.CodeLateSubmission:      {"báo cáo gửi chậm", "late returns"},
 	problem.CodeMissingSubmission:   {"báo cáo chưa gửi", "returns not sent"},
 	problem.CodeSuperseded:          {"báo cáo bị thay thế", "superseded returns"},
+	problem.CodeRegistryDate:        {"đơn vị đọc theo danh mục trước hoặc sau sắp xếp", "units read against the registry before or after the reform"},
 }
 
 // ProblemLabel names a kind of problem (its code) in plain words, in lang; an unknown code

@@ -93,11 +93,12 @@ func TestIncompleteBanner(t *testing.T) {
 		t.Errorf("warnings alone: %q", b)
 	}
 	// Every code of SPEC §6 has its plain words.
-	for _, code := range []string{problem.CodeUnreadableFile, problem.CodeUnsupportedFormat, problem.CodePasswordRequired, problem.CodeNoDataSheet,
+	for _, code := range []string{problem.CodeUnreadableFile, problem.CodeUnsupportedFormat, problem.CodeTooLarge, problem.CodePasswordRequired, problem.CodeNoDataSheet,
 		problem.CodeMissingColumn, problem.CodeDuplicateColumn, problem.CodeMissingValue, problem.CodeTypeError, problem.CodeNegativeValue,
 		problem.CodeNotInteger, problem.CodeFormulaWithoutValue, problem.CodeUnknownDistrict, problem.CodeUnknownCommune, problem.CodeAmbiguousCommune,
 		problem.CodeWrongDistrict, problem.CodeDuplicateCommune, problem.CodeInconsistent, problem.CodeTotalMismatch, problem.CodeMissingCommune,
-		problem.CodeMissingMetadata, problem.CodeUnknownKind, problem.CodeLateSubmission, problem.CodeMissingSubmission, problem.CodeSuperseded} {
+		problem.CodeMissingMetadata, problem.CodeUnknownKind, problem.CodeLateSubmission, problem.CodeMissingSubmission, problem.CodeSuperseded,
+		problem.CodeRegistryDate} {
 		if ProblemLabel(code, i18n.Vi) == code || ProblemLabel(code, i18n.En) == code {
 			t.Errorf("%s has no plain words", code)
 		}

@@ -178,9 +178,10 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 	pg.keep(sumHeights(target))
 	pg.rows(target)
 
-	// Timeliness at a glance: per kind, how many districts are in each status.
+	// Timeliness at a glance: per kind, how many reporting units (the districts, the
+	// communes after the reform, the bodies) are in each status.
 	pg.keep(3 * textfit.RowHeight(1, textfit.Body))
-	pg.rows([]formRow{textRow(i18n.Tr(lang, "3. Tiến độ gửi báo cáo (số huyện)", "3. Returns received (districts)"), "section", widths)})
+	pg.rows([]formRow{textRow(i18n.Tr(lang, "3. Tiến độ gửi báo cáo (số đơn vị gửi báo cáo)", "3. Returns received (reporting units)"), "section", widths)})
 	statuses := []string{classify.SubmissionOnTime, classify.SubmissionLate, classify.SubmissionMissing, classify.SubmissionNotDue}
 	for _, s := range c.Timeliness {
 		if s.Status == classify.SubmissionNotChecked { // a column only when a kind was not judged
