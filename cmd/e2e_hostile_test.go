@@ -91,7 +91,7 @@ func TestE2EConsolidateWithZipBomb(t *testing.T) {
 	// classification and the calendar are the same
 	for _, s := range []string{"Classification", "Timeliness"} {
 		a, b := sheetRows(t, with, s), sheetRows(t, without, s)
-		if len(a) < 2 || !strings.Contains(a[0][0], "too-large") {
+		if len(a) < 2 || !strings.Contains(a[0][0], "files too large: 1") {
 			t.Fatalf("sheet %s: no banner counting the too-large error: %q", s, a)
 		}
 		if !slices.EqualFunc(a[1:], b[1:], slices.Equal) {
