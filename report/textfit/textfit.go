@@ -163,15 +163,6 @@ func Lines(s string, room, size float64, bold bool) int {
 // a letter (a path, a file name), so a paragraph that has them is wrapped both ways and
 // given the more lines.
 func paragraphLines(p string, limit int) int {
-	total := 0
-	for _, r := range p {
-		if total += runeWidth(r); total > limit {
-			break
-		}
-	}
-	if total <= limit {
-		return 1 // the short text of most cells: no need to wrap it word by word
-	}
 	lines, breaks := pack(p, limit, false)
 	if breaks {
 		wrapped, _ := pack(p, limit, true)
