@@ -198,7 +198,14 @@ func pack(p string, limit int, atBreaks bool) (lines int, breaks bool) {
 		i += size
 		end := r == ' ' || r == '\t' || r == '\r'
 		if !end {
-			piece += runeWidth(r)
+			switch { // runeWidth, its common cases inlined: this loop is the writer's hottest
+			case r >= ' ' && r <= '~':
+				piece += int(asciiWidths[r-' '])
+			case r >= 0xC0 && r < 0x1F00:
+				piece += int(latinWidths[r-0xC0])
+			default:
+				piece += runeWidth(r)
+			}
 			if (r == '/' || r == '-') && i < len(p) && isLetterByte(p[i]) {
 				breaks = true
 				end = atBreaks // the rest of the word is a piece of its own, with no space before it
