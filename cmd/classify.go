@@ -84,10 +84,10 @@ func classifyRun(opts *ClassifyOptions) error {
 	table, countTable := layout.ClassificationTable(p, results, lang), layout.CountTable(counts, problems, lang)
 	// The workbook lists the communes in the registry's order, and says that it is
 	// incomplete in its form.
-	inOrder := layout.InRegistryOrder(p, results, func(r *report.CommuneResult) (string, string) { return r.District, r.Code })
+	inOrder := table.Reordered(layout.RegistryOrder(p, results, func(r *report.CommuneResult) (string, string) { return r.District, r.Code }))
 	countSheet := countTable
 	countSheet.Note = ""
-	sheets := []layout.Table{layout.ClassificationTable(p, inOrder, lang), countSheet}
+	sheets := []layout.Table{inOrder, countSheet}
 	if len(problems) > 0 {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -125,5 +126,29 @@ func TestInRegistryOrder(t *testing.T) {
 	}
 	if rs[0].Code != cs[len(cs)-1].Code {
 		t.Error("the results given were reordered")
+	}
+}
+
+// A table reordered gives its rows in the order asked, laid out on demand when the table
+// is lazy, and leaves the table it came from as it was.
+func TestReordered(t *testing.T) {
+	eager := Table{Rows: [][]any{{"a"}, {"b"}, {"c"}}}
+	laid := 0
+	lazy := lazyTable(Table{}, 3, func(dst []any, i int) []any { laid++; return append(dst, eager.Rows[i][0]) })
+	for _, tb := range []Table{eager, lazy} {
+		r := tb.Reordered([]int{2, 0, 1})
+		var got []any
+		for i := range r.Len() {
+			got = append(got, r.Row(nil, i)[0])
+		}
+		if fmt.Sprint(got) != "[c a b]" {
+			t.Errorf("reordered rows %v, want [c a b]", got)
+		}
+		if first := tb.Row(nil, 0)[0]; first != "a" {
+			t.Errorf("the table reordered now begins with %v", first)
+		}
+	}
+	if laid != 4 {
+		t.Errorf("the lazy table laid out %d rows, want 4 (3 read back and 1 of the original)", laid)
 	}
 }

@@ -7,12 +7,13 @@ import (
 	"drugfree/criteria"
 )
 
-// InRegistryOrder returns a copy of xs in the registry's order, the one order of every
+// RegistryOrder returns the indexes of xs in the registry's order, the one order of every
 // workbook: districts as the registry first lists them, and the communes of a district as
-// it lists them; the communes formed by a reform after them, as its registry lists them. place gives an item's district and commune code; items the registry does
-// not know come after those it does, in the order they had, as do the items of one commune
-// (the returns of several kinds).
-func InRegistryOrder[T any](p *criteria.Plan, xs []T, place func(*T) (district, code string)) []T {
+// it lists them; the communes formed by a reform after them, as its registry lists them.
+// place gives an item's district and commune code; items the registry does not know come
+// after those it does, in the order they had, as do the items of one commune (the returns
+// of several kinds). A table of xs takes the order with Table.Reordered.
+func RegistryOrder[T any](p *criteria.Plan, xs []T, place func(*T) (district, code string)) []int {
 	// The plan's registry, then the reform's: the units in force before it, then those
 	// formed by it.
 	districts, communes := map[string]int{}, map[string]int{}
@@ -43,8 +44,14 @@ func InRegistryOrder[T any](p *criteria.Plan, xs []T, place func(*T) (district, 
 		ranks[i], idx[i] = int64(dr)<<32|int64(cr), i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(ranks[a], ranks[b]) })
+	return idx
+}
+
+// InRegistryOrder returns a copy of xs in the registry's order (RegistryOrder), for tables
+// that lay out several rows from one item.
+func InRegistryOrder[T any](p *criteria.Plan, xs []T, place func(*T) (district, code string)) []T {
 	out := make([]T, len(xs))
-	for i, j := range idx {
+	for i, j := range RegistryOrder(p, xs, place) {
 		out[i] = xs[j]
 	}
 	return out

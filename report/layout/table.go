@@ -60,6 +60,23 @@ func (t *Table) Row(dst []any, i int) []any {
 	return t.Rows[i]
 }
 
+// Reordered returns t with its rows in order: row i of the result is row order[i] of t
+// (order holds each of t's rows once). A lazy table stays lazy: no row is laid out or
+// copied.
+func (t Table) Reordered(order []int) Table {
+	if t.rowAt != nil {
+		at := t.rowAt
+		t.rowAt = func(dst []any, i int) []any { return at(dst, order[i]) }
+		return t
+	}
+	rows := make([][]any, len(order))
+	for i, j := range order {
+		rows[i] = t.Rows[j]
+	}
+	t.Rows = rows
+	return t
+}
+
 // Column is one column of a Table.
 type Column struct {
 	// Key is the machine name of the column, used as the CSV header.

@@ -42,12 +42,15 @@ func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) e
 	if err := writeSummary(wb, c, SheetName(problems.Name)); err != nil {
 		return err
 	}
-	classification := layout.InRegistryOrder(p, c.Classification, func(r *report.CommuneResult) (string, string) { return r.District, r.Code })
-	recognition := layout.InRegistryOrder(p, c.Recognition, func(r *report.RecognitionResult) (string, string) { return r.District, r.Code })
-	checklist := layout.RecognitionTable(p, recognition, lang)
+	// The communes in the registry's order, the tables' rows reordered rather than the
+	// results copied (a national round's are 5 MB).
+	classification := layout.ClassificationTable(p, c.Classification, lang).Reordered(
+		layout.RegistryOrder(p, c.Classification, func(r *report.CommuneResult) (string, string) { return r.District, r.Code }))
+	checklist := layout.RecognitionTable(p, c.Recognition, lang).Reordered(
+		layout.RegistryOrder(p, c.Recognition, func(r *report.RecognitionResult) (string, string) { return r.District, r.Code }))
 	checklist.Note = layout.ProgressLine(p, c.Progress, lang)
 	tables := []layout.Table{
-		layout.ClassificationTable(p, classification, lang),
+		classification,
 		checklist, // criterion by criterion, with the failing figures; recognize -o adds every figure
 		layout.MovementTable(p, c.Movement, c.MovementFrom, c.MovementAggregated, lang),
 		layout.SubmissionsTable(p, c.Timeliness, lang),
