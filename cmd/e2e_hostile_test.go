@@ -2,11 +2,9 @@ package cmd
 
 import (
 	"archive/zip"
-	"bytes"
+	"drugfree/internal/testkit"
 	"encoding/csv"
 	"encoding/json"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,7 +21,6 @@ func declareHuge(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
 	largest := ""
 	var size uint64
 	for _, f := range zr.File {
@@ -31,31 +28,8 @@ func declareHuge(t *testing.T, path string) {
 			largest, size = f.Name, f.UncompressedSize64
 		}
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		h := f.FileHeader
-		if f.Name == largest {
-			h.UncompressedSize64 = 64 << 30
-		}
-		raw, err := f.OpenRaw()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.CreateRaw(&h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(w, raw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	zr.Close()
+	testkit.DeclareSize(t, path, largest, 64<<30)
 }
 
 // One file whose directory declares a 64 GiB sheet, in a consolidation: refused as

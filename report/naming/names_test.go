@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"drugfree/i18n"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 )
 

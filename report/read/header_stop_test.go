@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"drugfree/internal/testkit"
 	"drugfree/report/grid"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/read/header"
 )
 

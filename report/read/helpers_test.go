@@ -2,7 +2,7 @@ package read
 
 import (
 	"bytes"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 	"testing"

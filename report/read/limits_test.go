@@ -16,8 +16,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"drugfree/i18n"
+	"drugfree/internal/testkit"
 	"drugfree/report/grid"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 )
 

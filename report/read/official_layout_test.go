@@ -10,7 +10,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"drugfree/classify"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/sample"
 )
 

@@ -5,9 +5,9 @@ import (
 	"reflect"
 	"testing"
 
+	"drugfree/internal/testkit"
 	"drugfree/report/grid"
 	"drugfree/report/grid/ooxml"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/sample"
 )

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"drugfree/i18n"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 

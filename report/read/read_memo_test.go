@@ -3,8 +3,8 @@ package read
 import (
 	"drugfree/classify"
 	"drugfree/criteria"
+	"drugfree/internal/testkit"
 	"drugfree/report/grid/ooxml"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/read/header"
 	"drugfree/report/sample"

@@ -1,8 +1,8 @@
 package read
 
 import (
+	"drugfree/internal/testkit"
 	"drugfree/report/grid/ooxml"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/sample"
 	"path/filepath"
 	"reflect"

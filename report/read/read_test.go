@@ -9,7 +9,7 @@ import (
 
 	"drugfree/classify"
 	"drugfree/i18n"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 )

@@ -1,7 +1,7 @@
 package read
 
 import (
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 	"strconv"

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"drugfree/criteria"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/problem"
 	"drugfree/report/template"
 )

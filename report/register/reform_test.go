@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 )

@@ -11,8 +11,8 @@ import (
 
 	"drugfree/criteria"
 	"drugfree/i18n"
+	"drugfree/internal/testkit"
 	"drugfree/report"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"

@@ -2,7 +2,7 @@ package render
 
 import (
 	"archive/zip"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"encoding/xml"
 	"io"
 	"path/filepath"

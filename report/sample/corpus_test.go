@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"drugfree/i18n"
+	"drugfree/internal/testkit"
 	"drugfree/report"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
 	"drugfree/report/read"
 	"drugfree/report/register"

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 )
 
 // dumpBook writes what a clerk sees and what a reader reads of a workbook, sheet by

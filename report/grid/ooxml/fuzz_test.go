@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 )
 
 // The fuzz targets hold each scanner to its oracle (oracle_test.go): on any bytes, the

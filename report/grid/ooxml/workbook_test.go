@@ -3,7 +3,7 @@ package ooxml
 import (
 	"archive/zip"
 	"bytes"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 	"encoding/xml"
 	"io"
 	"reflect"

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"drugfree/criteria"
-	"drugfree/report/internal/testkit"
+	"drugfree/internal/testkit"
 )
 
 func TestParseNumber(t *testing.T) {

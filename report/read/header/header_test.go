@@ -1,8 +1,8 @@
 package header
 
 import (
+	"drugfree/internal/testkit"
 	"drugfree/report/grid"
-	"drugfree/report/internal/testkit"
 	"drugfree/report/naming"
 	"testing"
 )
