@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 // IOStreams are the command's standard streams. Results go to Out; progress, problems and
@@ -17,17 +19,59 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stderrTTY bool
+	stdoutTTY bool
+	// width is the terminal's width in cells, 0 when it cannot be told.
+	width func() int
 }
 
 // IsStderrTTY reports whether ErrOut is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
+
+// IsStdoutTTY reports whether Out is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
+
+// SetStdoutTTY makes Out a terminal width cells wide, or not one, for tests.
+func (s *IOStreams) SetStdoutTTY(tty bool, width int) {
+	s.stdoutTTY = tty
+	s.width = func() int { return width }
+}
+
+// TerminalWidth is the width in cells that tables printed on Out fit: 0 (no limit) when Out
+// is not a terminal, so that what is piped or redirected is the whole table; else the
+// terminal's width, or 80 when the terminal does not say.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stdoutTTY {
+		return 0
+	}
+	if s.width != nil {
+		if w := s.width(); w > 0 {
+			return w
+		}
+	}
+	return 80
+}
 
 // SystemIO returns the process's streams.
 func SystemIO() *IOStreams {
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stderrTTY: isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
+		stdoutTTY: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
+		width:     systemWidth,
 	}
+}
+
+// systemWidth is the width of the terminal on stdout: COLUMNS when it is set to a number
+// (a shell that exports it keeps it current; a user may set it to choose), else what the
+// terminal says (golang.org/x/term: the console's buffer on Windows), else 0.
+func systemWidth() int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+		return w
+	}
+	return 0
 }
 
 // TestIO returns streams backed by buffers, and the buffers.

@@ -23,13 +23,30 @@ type OutputOptions struct {
 	Format string
 	Output string
 	Force  bool
+	// Wide prints a table whole on a terminal, however wide.
+	Wide bool
 }
 
-// AddFlags adds --format, -o and --force.
+// AddFlags adds --format, -o, --force and --wide.
 func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP(newEnum(&o.Format, "table", "table", "csv", "json"), "format", "", "Output `format`: table, csv or json")
 	fs.StringVarP(&o.Output, "output", "o", "", "Write a workbook to `file.xlsx` instead of printing")
 	fs.BoolVar(&o.Force, "force", false, "Replace the output file if it exists")
+	addWideFlag(fs, &o.Wide)
+}
+
+// addWideFlag adds --wide, which turns off fitting tables to the terminal.
+func addWideFlag(fs *pflag.FlagSet, wide *bool) {
+	fs.BoolVar(wide, "wide", false, "Show every column of a table, however wide the terminal")
+}
+
+// textWidth is the width in cells that a table printed on ios.Out fits (0: no limit): the
+// terminal's, unless wide.
+func textWidth(ios *IOStreams, wide bool) int {
+	if wide {
+		return 0
+	}
+	return ios.TerminalWidth()
 }
 
 // validate checks the combination of output flags.
@@ -92,7 +109,7 @@ func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {
 	}
 	switch o.Format {
 	case "table":
-		return writeTextBlocks(ios.Out, r.Text, lang)
+		return writeTextBlocks(ios.Out, r.Text, lang, textWidth(ios, o.Wide))
 	case "csv":
 		return render.WriteCSV(ios.Out, r.CSV)
 	case "json":
@@ -102,14 +119,15 @@ func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {
 	}
 }
 
-// writeTextBlocks writes tables and lines one after the other.
-func writeTextBlocks(w io.Writer, blocks []textBlock, lang i18n.Lang) error {
+// writeTextBlocks writes tables and lines one after the other, fitted to width cells (0:
+// no limit).
+func writeTextBlocks(w io.Writer, blocks []textBlock, lang i18n.Lang, width int) error {
 	for _, b := range blocks {
 		if b.table == nil {
-			if _, err := fmt.Fprintln(w, b.line); err != nil {
+			if err := render.WriteLines(w, b.line, width); err != nil {
 				return err
 			}
-		} else if err := render.WriteText(w, *b.table, lang); err != nil {
+		} else if err := render.WriteTextWidth(w, *b.table, lang, width); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +20,7 @@ type PlanOptions struct {
 	Global *GlobalOptions
 	Export string
 	Force  bool
+	Wide   bool
 }
 
 // NewCmdPlan builds `drugfree plan`.
@@ -47,6 +49,7 @@ what is wrong.`,
 	}
 	cmd.Flags().StringVar(&opts.Export, "export", "", "Write the plan in effect to `file` (YAML) instead of showing it")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the export file if it exists")
+	addWideFlag(cmd.Flags(), &opts.Wide)
 	return cmd
 }
 
@@ -73,10 +76,13 @@ func planRun(opts *PlanOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Export)
 		return nil
 	}
-	fmt.Fprint(opts.IO.Out, layout.PlanHeader(p, lang))
+	width := textWidth(opts.IO, opts.Wide)
+	if err := render.WriteLines(opts.IO.Out, strings.TrimSuffix(layout.PlanHeader(p, lang), "\n"), width); err != nil {
+		return err
+	}
 	for _, t := range layout.PlanTables(p, lang) {
 		fmt.Fprintf(opts.IO.Out, "\n%s\n", t.Name)
-		if err := render.WriteText(opts.IO.Out, t, lang); err != nil {
+		if err := render.WriteTextWidth(opts.IO.Out, t, lang, width); err != nil {
 			return err
 		}
 	}

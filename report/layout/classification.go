@@ -18,15 +18,15 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 	withKind := len(kinds) > 1
 	t := Table{Name: i18n.Tr(lang, "Phân loại", "Classification")}
 	t.Columns = []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 4},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 1},
 	}
 	if withKind {
-		t.Columns = append(t.Columns, Column{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Report kind")})
+		t.Columns = append(t.Columns, Column{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Report kind"), Drop: 3})
 	}
 	t.Columns = append(t.Columns,
-		Column{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status")},
+		Column{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status"), Drop: 2},
 		Column{Key: "category", Header: i18n.Tr(lang, "Phân loại", "Category")},
 		Column{Key: "reasons", Header: i18n.Tr(lang, "Lý do", "Reasons"), Width: 90, Wrap: true},
 	)

@@ -128,7 +128,7 @@ func planChecklist(p *criteria.Plan, lang i18n.Lang) Table {
 
 func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Lịch báo cáo", "Calendar"), Columns: []Column{
-		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
+		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind"), Drop: 1}, // the machine name of Name
 		{Key: "label", Header: i18n.Tr(lang, "Tên", "Name")},
 		{Key: "due", Header: i18n.Tr(lang, "Hạn (tính cả ngày)", "Due (inclusive)")},
 		{Key: "plan", Header: i18n.Tr(lang, "Lời văn kế hoạch", "The plan's words"), Width: 60, Wrap: true},

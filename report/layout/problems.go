@@ -10,12 +10,12 @@ import (
 func ProblemTable(ps []problem.Problem, lang i18n.Lang) Table {
 	t := Table{Name: ProblemsName(lang), Columns: []Column{
 		{Key: "severity", Header: i18n.Tr(lang, "Mức độ", "Severity")},
-		{Key: "code", Header: i18n.Tr(lang, "Mã lỗi", "Code")},
-		{Key: "rule", Header: i18n.Tr(lang, "Quy tắc", "Rule")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã lỗi", "Code"), Drop: 3},
+		{Key: "rule", Header: i18n.Tr(lang, "Quy tắc", "Rule"), Drop: 1},
 		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File")},
-		{Key: "sheet", Header: i18n.Tr(lang, "Trang tính", "Sheet")},
+		{Key: "sheet", Header: i18n.Tr(lang, "Trang tính", "Sheet"), Drop: 2},
 		{Key: "cell", Header: i18n.Tr(lang, "Ô", "Cell")},
-		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District")},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District"), Drop: 4},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã", "Commune")},
 		{Key: "message", Header: i18n.Tr(lang, "Nội dung", "Message"), Width: 80, Wrap: true},
 	}}

@@ -54,13 +54,15 @@ func verdictMark(v classify.Verdict) string {
 // verdict and the figures that fail or are missing.
 func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 4},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code")},
-		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status")},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 1},
+		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status"), Drop: 2},
 	}}
+	// The marks of the criteria go together, before the district: the last column names
+	// each criterion that fails or lacks figures.
 	for _, c := range p.Checklist.Criteria {
-		t.Columns = append(t.Columns, Column{Key: fmt.Sprintf("c%d", c.ID), Header: fmt.Sprint(c.ID), Width: 5})
+		t.Columns = append(t.Columns, Column{Key: fmt.Sprintf("c%d", c.ID), Header: fmt.Sprint(c.ID), Width: 5, Drop: 3, Legend: c.Label(lang)})
 	}
 	t.Columns = append(t.Columns,
 		Column{Key: "result", Header: i18n.Tr(lang, "Kết quả", "Result")},

@@ -89,6 +89,14 @@ type Column struct {
 	// page, such a column is narrowed first, its text wrapping onto more lines. (Every
 	// text of a workbook wraps, its row as tall as it needs.)
 	Wrap bool
+	// Drop is when a terminal too narrow for the table hides the column: 0 never; else
+	// the columns of Drop 1 go first, then those of 2, and so on, each group whole, and
+	// only after the wrapped text has narrowed (render.WriteTextWidth). --wide shows them.
+	Drop int
+	// Legend, when set, says what the column holds where its header is too short to (the
+	// checklist's "1" to "8"): a terminal table prints "Header: Legend" under itself for
+	// each column it shows.
+	Legend string
 }
 
 // Tag is a cell with a machine key and a text for people, such as a category

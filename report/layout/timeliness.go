@@ -67,7 +67,29 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n
 	for _, d := range order {
 		t.Rows = append(t.Rows, rows[d])
 	}
+	setDeadlineDrops(t.Columns[1:], p, sts)
 	return t
+}
+
+// setDeadlineDrops sets the order in which a narrow terminal hides the kinds' columns: first
+// those with nothing to see (no sender's return due or checked yet), then the earliest
+// kinds; the last kind of the calendar stays.
+func setDeadlineDrops(cols []Column, p *criteria.Plan, sts []classify.SubmissionStatus) {
+	seen := map[string]bool{}
+	for _, s := range sts {
+		if s.Status != classify.SubmissionNotDue && s.Status != classify.SubmissionNotChecked {
+			seen[s.Kind] = true
+		}
+	}
+	drop := 1
+	for _, empty := range []bool{true, false} {
+		for i, d := range p.Calendar[:len(p.Calendar)-1] {
+			if !seen[d.Kind] == empty {
+				cols[i].Drop = drop
+				drop++
+			}
+		}
+	}
 }
 
 // SubmissionsTable lays out every district × kind on its own row, for CSV and workbooks.

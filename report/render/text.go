@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"drugfree/i18n"
 	"drugfree/report/layout"
 	"drugfree/report/problem"
+	"drugfree/report/textfit"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -40,25 +42,28 @@ func WriteProblems(w io.Writer, ps []problem.Problem, lang i18n.Lang) error {
 	return nil
 }
 
-// WriteText writes t as a terminal table with tablewriter, followed by nothing else.
+// WriteText writes t as a terminal table with tablewriter, its columns as wide as their
+// text (up to 60 cells, wider text wrapping), then the legend of its columns.
 func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
+	return WriteTextWidth(w, t, lang, 0)
+}
+
+// WriteTextWidth is WriteText on a terminal width cells wide (0: no limit). A table wider
+// than that is fitted to it (fitColumns): its text wrapped in narrower columns, and columns
+// hidden in the order the layout gives (layout.Column.Drop), named in a note under the
+// table. The note above the table, the legend and the note are wrapped to the width too.
+// A table that fits is written exactly as WriteText writes it.
+func WriteTextWidth(w io.Writer, t layout.Table, lang i18n.Lang, width int) error {
 	if t.Note != "" {
-		if _, err := fmt.Fprintln(w, terminalSafe(t.Note, true)); err != nil {
+		if err := WriteLines(w, terminalSafe(t.Note, true), width); err != nil {
 			return err
 		}
 	}
-	tbl := tablewriter.NewTable(w,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(60),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
-	var head []any
-	for _, c := range t.Columns {
-		head = append(head, terminalSafe(c.Header, true)) // a header may be two lines
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = terminalSafe(c.Header, true) // a header may be two lines
 	}
-	tbl.Header(head...)
+	rows := make([][]string, 0, t.Len())
 	var cells []any
 	for n := range t.Len() {
 		cells = t.Row(cells, n)
@@ -66,11 +71,142 @@ func WriteText(w io.Writer, t layout.Table, lang i18n.Lang) error {
 		for i, v := range cells {
 			row[i] = terminalSafe(layout.CellText(v, lang), false)
 		}
-		if err := tbl.Append(row); err != nil {
+		rows = append(rows, row)
+	}
+	shown := make([]bool, len(t.Columns))
+	for i := range shown {
+		shown[i] = true
+	}
+	var table bytes.Buffer
+	if err := renderTable(&table, head, rows, nil); err != nil {
+		return err
+	}
+	if width > 0 && widestLine(table.String()) > width {
+		wrap, drop := make([]bool, len(t.Columns)), make([]int, len(t.Columns))
+		for i, c := range t.Columns {
+			wrap[i], drop[i] = c.Wrap, c.Drop
+		}
+		widths, _ := fitColumns(measure(head, rows, wrap, drop), width)
+		table.Reset()
+		if err := renderTable(&table, head, rows, widths); err != nil {
+			return err
+		}
+		for i, wd := range widths {
+			shown[i] = wd > 0
+		}
+	}
+	if _, err := w.Write(table.Bytes()); err != nil {
+		return err
+	}
+	for i, c := range t.Columns {
+		if shown[i] && c.Legend != "" {
+			if err := WriteLines(w, terminalSafe(c.Header+": "+c.Legend, false), width); err != nil {
+				return err
+			}
+		}
+	}
+	if hidden := hiddenColumns(t.Columns, shown); hidden != "" {
+		note := fmt.Sprintf(i18n.Tr(lang, "Ẩn cột %s; dùng --wide để xem đủ.", "Columns hidden: %s; use --wide to see them all."), hidden)
+		return WriteLines(w, note, width)
+	}
+	return nil
+}
+
+// hiddenColumns names the columns not shown, in quotes: “Mã”, “Tình trạng”; three or more
+// side by side that are hidden together (the same Drop) as a range, “1”–“8”.
+func hiddenColumns(cols []layout.Column, shown []bool) string {
+	name := func(c layout.Column) string {
+		return "“" + strings.ReplaceAll(terminalSafe(c.Header, true), "\n", " ") + "”"
+	}
+	var names []string
+	for i := 0; i < len(cols); i++ {
+		if shown[i] {
+			continue
+		}
+		j := i
+		for j+1 < len(cols) && !shown[j+1] && cols[j+1].Drop == cols[i].Drop {
+			j++
+		}
+		if j-i >= 2 {
+			names = append(names, name(cols[i])+"–"+name(cols[j]))
+			i = j
+			continue
+		}
+		names = append(names, name(cols[i]))
+	}
+	return strings.Join(names, ", ")
+}
+
+// renderTable renders a table with tablewriter: as wide as its text (up to 60 cells, then
+// wrapped) when widths is nil, else with column i widths[i] cells wide (its text wrapped by
+// textfit.WrapCells), or hidden when that is 0.
+func renderTable(w io.Writer, head []string, rows [][]string, widths []int) error {
+	opts := []tablewriter.Option{
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	}
+	if widths == nil {
+		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithRowMaxWidth(maxCell))
+	} else {
+		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNone), tablewriter.WithHeaderAutoWrap(tw.WrapNone))
+	}
+	tbl := tablewriter.NewTable(w, opts...)
+	fit := func(cells []string) []any {
+		var out []any
+		for i, c := range cells {
+			if widths == nil {
+				out = append(out, c)
+			} else if widths[i] > 0 {
+				out = append(out, wrapCell(c, widths[i]))
+			}
+		}
+		return out
+	}
+	tbl.Header(fit(head)...)
+	for _, row := range rows {
+		if err := tbl.Append(fit(row)); err != nil {
 			return err
 		}
 	}
 	return tbl.Render()
+}
+
+// wrapCell wraps each line of s into lines of width cells.
+func wrapCell(s string, width int) string {
+	var out []string
+	for _, line := range splitLines(s) {
+		out = append(out, textfit.WrapCells(line, width)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// splitLines is the lines of s.
+func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// widestLine is the width in cells of the widest line of s.
+func widestLine(s string) int {
+	w := 0
+	for _, line := range splitLines(s) {
+		w = max(w, textfit.Cells(line))
+	}
+	return w
+}
+
+// writeLines writes s, its lines wrapped to width cells (0: not wrapped).
+func WriteLines(w io.Writer, s string, width int) error {
+	for _, line := range splitLines(s) {
+		lines := []string{line}
+		if width > 0 {
+			lines = textfit.WrapCells(line, width)
+		}
+		for _, l := range lines {
+			if _, err := fmt.Fprintln(w, l); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // terminalSafe is s with its control characters (ESC, BEL, CR, a newline unless
