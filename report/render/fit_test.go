@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"drugfree/i18n"
-	"drugfree/report/layout"
 	"drugfree/internal/testkit"
+	"drugfree/report/layout"
 	"drugfree/report/textfit"
 )
 
