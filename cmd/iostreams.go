@@ -27,9 +27,6 @@ type IOStreams struct {
 // IsStderrTTY reports whether ErrOut is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 
-// IsStdoutTTY reports whether Out is a terminal.
-func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
-
 // SetStdoutTTY makes Out a terminal width cells wide, or not one, for tests.
 func (s *IOStreams) SetStdoutTTY(tty bool, width int) {
 	s.stdoutTTY = tty

@@ -75,6 +75,9 @@ func DeadlinesTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i18n
 // those with nothing to see (no sender's return due or checked yet), then the earliest
 // kinds; the last kind of the calendar stays.
 func setDeadlineDrops(cols []Column, p *criteria.Plan, sts []classify.SubmissionStatus) {
+	if len(p.Calendar) == 0 {
+		return
+	}
 	seen := map[string]bool{}
 	for _, s := range sts {
 		if s.Status != classify.SubmissionNotDue && s.Status != classify.SubmissionNotChecked {
