@@ -18,9 +18,9 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 	withKind := len(kinds) > 1
 	t := Table{Name: i18n.Tr(lang, "Phân loại", "Classification")}
 	t.Columns = []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 4},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 1},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 1},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 4},
 	}
 	if withKind {
 		t.Columns = append(t.Columns, Column{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Report kind"), Drop: 3})

@@ -54,9 +54,9 @@ func verdictMark(v classify.Verdict) string {
 // verdict and the figures that fail or are missing.
 func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
-		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 4},
+		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 1},
 		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
-		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 1},
+		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 4},
 		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status"), Drop: 2},
 	}}
 	// The marks of the criteria go together, before the district: the last column names
