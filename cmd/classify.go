@@ -25,22 +25,15 @@ type ClassifyOptions struct {
 // NewCmdClassify builds `drugfree classify`.
 func NewCmdClassify(f *Factory, g *GlobalOptions, runF func(*ClassifyOptions) error) *cobra.Command {
 	opts := &ClassifyOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "classify <file>... [--format table|csv|json] [-o <file.xlsx>]",
-		Short: "Classify every commune of the returns into the plan's categories",
-		Long: `Classify every commune of the given returns (.xlsx or .csv) into the plan's categories:
-Loại I, Loại II, Loại III, Ít phức tạp, Không ma túy, or Chưa xác định when blank cells
-could change the outcome. Each verdict gives its reasons: the figure, the threshold and
-the route step. A file that cannot be read is reported, and the other files are still
-classified; the exit status is then 1.
-
-Each return is read against the communes in force on its date (SPEC §9): before 1 July 2025
-the districts' communes, after it the communes formed by the reform. A return without a
-date (a CSV) is read as of --as-of, today by default.`,
+		Use:   msg(lang, "help.classify.use"),
+		Short: msg(lang, "help.classify.short"),
+		Long:  msg(lang, "help.classify.long"),
 		Example: `  $ drugfree classify testdata/districts.xlsx
   $ drugfree classify cang-long.xlsx cau-ke.csv --format json
   $ drugfree --lang en classify returns/*.xlsx -o classification.xlsx`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
@@ -55,8 +48,8 @@ date (a CSV) is read as of --as-of, today by default.`,
 			return classifyRun(opts)
 		},
 	}
-	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Read an undated return as of `date` (YYYY-MM-DD; default today)")
-	opts.Out.AddFlags(cmd.Flags())
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", msg(lang, "flag.classify.as-of"))
+	opts.Out.AddFlags(cmd.Flags(), lang)
 	return cmd
 }
 

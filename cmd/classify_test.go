@@ -21,16 +21,16 @@ func TestClassifyFlags(t *testing.T) {
 			want: ClassifyOptions{Global: &GlobalOptions{Lang: i18n.Vi, PlanFile: "p.yaml", Registry: "r.csv", Password: "pw"}, Files: []string{"a.xlsx"}, Out: table}},
 
 		{name: "no file", argv: []string{"classify"},
-			wantErr: "requires at least 1 arg(s), only received 0"},
+			wantErr: "thiếu tệp: drugfree classify cần ít nhất 1 tệp báo cáo (hoặc thư mục, mẫu tên như *.xlsx)"},
 		{name: "unknown format", argv: []string{"classify", "a.xlsx", "--format", "yaml"},
-			wantErr: `invalid argument "yaml" for "--format" flag: must be one of table, csv, json`},
+			wantErr: "--format phải là một trong: table, csv, json; không phải “yaml”"},
 		{name: "output not xlsx", argv: []string{"classify", "a.xlsx", "-o", "out.csv"},
-			wantErr: `-o phải là tệp .xlsx, không phải "out.csv"`},
+			wantErr: "-o phải là tên tệp .xlsx (ví dụ -o ket-qua.xlsx), không phải “out.csv”"},
 		{name: "output not xlsx in English", argv: []string{"--lang", "en", "classify", "a.xlsx", "-o", "out.csv"},
-			wantErr: `-o must name an .xlsx file, not "out.csv"`},
+			wantErr: "-o must name an .xlsx file (for example -o result.xlsx), not “out.csv”"},
 		{name: "unknown language", argv: []string{"--lang", "fr", "classify", "a.xlsx"},
-			wantErr: `invalid argument "fr" for "--lang" flag: must be one of vi, en`},
+			wantErr: "--lang phải là một trong: vi, en; không phải “fr”"},
 		{name: "flag of another command", argv: []string{"classify", "a.xlsx", "--all"},
-			wantErr: "unknown flag: --all"},
+			wantErr: "không có tùy chọn --all"},
 	})
 }

@@ -32,24 +32,14 @@ type ConsolidateOptions struct {
 // NewCmdConsolidate builds `drugfree consolidate`.
 func NewCmdConsolidate(f *Factory, g *GlobalOptions, runF func(*ConsolidateOptions) error) *cobra.Command {
 	opts := &ConsolidateOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "consolidate <file>... -o <file.xlsx> [--baseline <file>] [--as-of <date>] [--register <file>]",
-		Short: "Write the provincial workbook for the leadership",
-		Long: `Write one workbook that sums up the province: communes per category for the province and
-each district with a chart, the target against the communes that pass the checklist, the
-timeliness of returns, the classification of every commune with its reasons, the checklist
-criterion by criterion, the movement between categories since the baseline, every problem
-found, and the sources (each input with its SHA-256, the plan, the tool's version and the
-time of the run).
-
-The latest return of each district for each kind is used; earlier ones are listed as
-superseded. Data with errors is refused (exit 1, nothing written) unless --partial is
-given; a partial workbook says at the top of its first sheet that it is incomplete and
-why. The workbook is written whole or not at all, never over an input, and over an
-existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`,
+		Use:   msg(lang, "help.consolidate.use"),
+		Short: msg(lang, "help.consolidate.short"),
+		Long:  msg(lang, "help.consolidate.long"),
 		Example: `  $ drugfree consolidate testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 -o tong-hop.xlsx --partial
   $ drugfree consolidate phase3/*.xlsx --baseline review.xlsx -o tong-hop.xlsx --force`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
@@ -71,11 +61,11 @@ existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "", "Write the workbook to `file.xlsx`")
-	fl.StringVar(&opts.Baseline, "baseline", "", "Take the baseline of the movement and of criterion 4 from the return in `file`")
-	opts.Calendar.AddFlags(fl)
-	fl.BoolVar(&opts.Partial, "partial", false, "Write the workbook even when the data has errors, marked as incomplete")
-	fl.BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
+	fl.StringVarP(&opts.Output, "output", "o", "", msg(lang, "flag.consolidate.output"))
+	fl.StringVar(&opts.Baseline, "baseline", "", msg(lang, "flag.consolidate.baseline"))
+	opts.Calendar.AddFlags(fl, lang)
+	fl.BoolVar(&opts.Partial, "partial", false, msg(lang, "flag.consolidate.partial"))
+	fl.BoolVar(&opts.Force, "force", false, msg(lang, "flag.force"))
 	return cmd
 }
 

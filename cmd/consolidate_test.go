@@ -19,17 +19,17 @@ func TestConsolidateFlags(t *testing.T) {
 				Calendar: CalendarOptions{AsOf: day(2025, time.December, 20), Register: "register.csv"}, Partial: true, Force: true}},
 
 		{name: "no output", argv: []string{"consolidate", "a.xlsx"},
-			wantErr: `-o phải là tệp .xlsx, không phải ""`},
+			wantErr: "thiếu -o: cần tên tệp .xlsx để ghi, ví dụ -o ket-qua.xlsx"},
 		{name: "no output in English", argv: []string{"--lang", "en", "consolidate", "a.xlsx", "--partial"},
-			wantErr: `-o must name an .xlsx file, not ""`},
+			wantErr: "-o is missing: give the .xlsx file to write, for example -o result.xlsx"},
 		{name: "output not xlsx", argv: []string{"consolidate", "a.xlsx", "-o", "t.ods"},
-			wantErr: `-o phải là tệp .xlsx, không phải "t.ods"`},
+			wantErr: "-o phải là tên tệp .xlsx (ví dụ -o ket-qua.xlsx), không phải “t.ods”"},
 		{name: "no file", argv: []string{"consolidate", "-o", "t.xlsx"},
-			wantErr: "requires at least 1 arg(s), only received 0"},
+			wantErr: "thiếu tệp: drugfree consolidate cần ít nhất 1 tệp báo cáo (hoặc thư mục, mẫu tên như *.xlsx)"},
 		{name: "no format", argv: []string{"consolidate", "a.xlsx", "-o", "t.xlsx", "--format", "json"},
-			wantErr: "unknown flag: --format"},
+			wantErr: "không có tùy chọn --format"},
 		{name: "bad day", argv: []string{"consolidate", "a.xlsx", "-o", "t.xlsx", "--as-of", "2025-02-30"},
-			wantErr: `invalid argument "2025-02-30" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+			wantErr: "--as-of: “2025-02-30” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025"},
 	})
 }
 

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -29,7 +28,7 @@ func (d dateValue) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("want a day as YYYY-MM-DD or DD/MM/YYYY")
+	return dateError{}
 }
 
 // asOfOrToday returns the --as-of day, or today by the factory's clock.
@@ -55,8 +54,8 @@ func (o *CalendarOptions) expand(lang i18n.Lang) (err error) {
 }
 
 // AddFlags adds --as-of and --register.
-func (o *CalendarOptions) AddFlags(fs *pflag.FlagSet) {
-	fs.Var(dateValue{&o.AsOf}, "as-of", "Judge deadlines as of `date` (YYYY-MM-DD; default today)")
-	fs.StringVar(&o.Register, "register", "", "Read the register of documents received from `file` (CSV or xlsx)")
-	fs.BoolVar(&o.AllKinds, "all-kinds", false, "Judge every kind of the calendar, not only the kinds of the returns and register given")
+func (o *CalendarOptions) AddFlags(fs *pflag.FlagSet, lang i18n.Lang) {
+	fs.Var(dateValue{&o.AsOf}, "as-of", msg(lang, "flag.calendar.as-of"))
+	fs.StringVar(&o.Register, "register", "", msg(lang, "flag.register"))
+	fs.BoolVar(&o.AllKinds, "all-kinds", false, msg(lang, "flag.all-kinds"))
 }

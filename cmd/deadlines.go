@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,14 +25,11 @@ type DeadlinesOptions struct {
 // NewCmdDeadlines builds `drugfree deadlines`.
 func NewCmdDeadlines(f *Factory, g *GlobalOptions, runF func(*DeadlinesOptions) error) *cobra.Command {
 	opts := &DeadlinesOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "deadlines [<file>...] [--as-of <date>] [--register <file>]",
-		Short: "Show which district sent what, who is late, and what falls due next",
-		Long: `Show the plan's calendar with each district's status for each kind of return, as of
---as-of (default today): on time, late by N days, missing, or not yet due; and what falls
-due next and in how many days. A return counts as submitted on its received date (Ngày
-nhận), or its report date when none is given; of two returns of one kind from one district
-the later counts. Returns are read from the files given; other documents from --register.`,
+		Use:   msg(lang, "help.deadlines.use"),
+		Short: msg(lang, "help.deadlines.short"),
+		Long:  msg(lang, "help.deadlines.long"),
 		Example: `  $ drugfree deadlines testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20
   $ drugfree deadlines --register register.xlsx --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -43,7 +41,7 @@ the later counts. Returns are read from the files given; other documents from --
 				return err
 			}
 			if len(args) == 0 && opts.Calendar.Register == "" {
-				return flagErrorf("give returns, --register, or both")
+				return &FlagError{errors.New(msg(lang, "usage.deadlines-nothing"))}
 			}
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
@@ -54,8 +52,8 @@ the later counts. Returns are read from the files given; other documents from --
 			return deadlinesRun(opts)
 		},
 	}
-	opts.Calendar.AddFlags(cmd.Flags())
-	opts.Out.AddFlags(cmd.Flags())
+	opts.Calendar.AddFlags(cmd.Flags(), lang)
+	opts.Out.AddFlags(cmd.Flags(), lang)
 	return cmd
 }
 

@@ -18,12 +18,12 @@ func TestDeadlinesFlags(t *testing.T) {
 			want: DeadlinesOptions{Global: en(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "d.xlsx"}}},
 
 		{name: "neither returns nor register", argv: []string{"deadlines", "--as-of", "2025-12-20"},
-			wantErr: "give returns, --register, or both"},
+			wantErr: "cần báo cáo, --register, hoặc cả hai"},
 		{name: "bad day", argv: []string{"deadlines", "a.xlsx", "--as-of", "yesterday"},
-			wantErr: `invalid argument "yesterday" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+			wantErr: "--as-of: “yesterday” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025"},
 		{name: "output not xlsx", argv: []string{"deadlines", "a.xlsx", "-o", "d"},
-			wantErr: `-o phải là tệp .xlsx, không phải "d"`},
+			wantErr: "-o phải là tên tệp .xlsx (ví dụ -o ket-qua.xlsx), không phải “d”"},
 		{name: "unknown format", argv: []string{"deadlines", "a.xlsx", "--format", "xlsx"},
-			wantErr: `invalid argument "xlsx" for "--format" flag: must be one of table, csv, json`},
+			wantErr: "--format phải là một trong: table, csv, json; không phải “xlsx”"},
 	})
 }

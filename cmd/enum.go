@@ -1,9 +1,6 @@
 package cmd
 
-import (
-	"fmt"
-	"strings"
-)
+import ()
 
 // enumValue is a flag that takes one of a few words; any other fails at parse time.
 type enumValue struct {
@@ -26,5 +23,5 @@ func (e *enumValue) Set(v string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("must be one of %s", strings.Join(e.allowed, ", "))
+	return &choiceError{e.allowed}
 }

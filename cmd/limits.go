@@ -25,7 +25,7 @@ func (l limitsValue) Set(s string) error {
 		key, val, ok := strings.Cut(strings.TrimSpace(kv), "=")
 		n, err := strconv.ParseInt(strings.TrimSpace(val), 10, 64)
 		if !ok || err != nil || n <= 0 || n > 1<<30 {
-			return fmt.Errorf("%q: want key=N with N a positive whole number (file=40,inflated=400,parts=10000)", kv)
+			return &limitsError{kv}
 		}
 		switch key {
 		case "file":
@@ -35,7 +35,7 @@ func (l limitsValue) Set(s string) error {
 		case "parts":
 			l.target.Parts = int(n)
 		default:
-			return fmt.Errorf("%q: the limits are file, inflated (MB) and parts", key)
+			return &limitsError{kv}
 		}
 	}
 	return nil

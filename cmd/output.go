@@ -28,16 +28,16 @@ type OutputOptions struct {
 }
 
 // AddFlags adds --format, -o, --force and --wide.
-func (o *OutputOptions) AddFlags(fs *pflag.FlagSet) {
-	fs.VarP(newEnum(&o.Format, "table", "table", "csv", "json"), "format", "", "Output `format`: table, csv or json")
-	fs.StringVarP(&o.Output, "output", "o", "", "Write a workbook to `file.xlsx` instead of printing")
-	fs.BoolVar(&o.Force, "force", false, "Replace the output file if it exists")
-	addWideFlag(fs, &o.Wide)
+func (o *OutputOptions) AddFlags(fs *pflag.FlagSet, lang i18n.Lang) {
+	fs.VarP(newEnum(&o.Format, "table", "table", "csv", "json"), "format", "", msg(lang, "flag.format"))
+	fs.StringVarP(&o.Output, "output", "o", "", msg(lang, "flag.output"))
+	fs.BoolVar(&o.Force, "force", false, msg(lang, "flag.force"))
+	addWideFlag(fs, &o.Wide, lang)
 }
 
 // addWideFlag adds --wide, which turns off fitting tables to the terminal.
-func addWideFlag(fs *pflag.FlagSet, wide *bool) {
-	fs.BoolVar(wide, "wide", false, "Show every column of a table, however wide the terminal")
+func addWideFlag(fs *pflag.FlagSet, wide *bool, lang i18n.Lang) {
+	fs.BoolVar(wide, "wide", false, msg(lang, "flag.wide"))
 }
 
 // textWidth is the width in cells that a table printed on ios.Out fits (0: no limit): the
@@ -170,8 +170,13 @@ func checkXLSX(path string, required bool, lang i18n.Lang) error {
 	if path == "" && !required {
 		return nil
 	}
-	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-		return flagErrorf(i18n.Tr(lang, "-o phải là tệp .xlsx, không phải %q", "-o must name an .xlsx file, not %q"), path)
+	switch {
+	case path == "":
+		return &FlagError{errors.New(i18n.Msg(lang, "usage.output-missing"))}
+	case strings.HasPrefix(path, "-"):
+		return &FlagError{errors.New(i18n.Msg(lang, "usage.output-flag", path))}
+	case !strings.HasSuffix(strings.ToLower(path), ".xlsx"):
+		return &FlagError{errors.New(i18n.Msg(lang, "usage.output-not-xlsx", path))}
 	}
 	return nil
 }
@@ -180,7 +185,7 @@ func checkXLSX(path string, required bool, lang i18n.Lang) error {
 func refusal(err error, lang i18n.Lang) error {
 	var re *outfile.RefusedError
 	if !errors.As(err, &re) {
-		return err
+		return writeFailure(err, lang)
 	}
 	if errors.Is(re.Reason, outfile.ErrIsInput) {
 		return fmt.Errorf(i18n.Tr(lang, "%s là một tệp đầu vào: không bao giờ ghi đè tệp đầu vào", "%s is an input: an input is never overwritten"), re.Path)

@@ -26,20 +26,15 @@ type PlanOptions struct {
 // NewCmdPlan builds `drugfree plan`.
 func NewCmdPlan(f *Factory, g *GlobalOptions, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{IO: f.IO, Global: g}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "plan [--export <file>]",
-		Short: "Show the plan in effect, or write it out to edit",
-		Long: `Show the rules drugfree applies: the classification bands, the recognition checklist,
-the calendar of returns, the target and the registry of communes. They all come from one
-plan file; the default is Plan 16/KH-UBND of Trà Vinh (2025), built in.
-
-To use another province's or year's plan, write the plan out, edit it, and pass it with
---plan to any command. An edited plan with a mistake is refused with the file, the line and
-what is wrong.`,
+		Use:   msg(lang, "help.plan.use"),
+		Short: msg(lang, "help.plan.short"),
+		Long:  msg(lang, "help.plan.long"),
 		Example: `  $ drugfree plan
   $ drugfree plan --export my-plan.yaml
   $ drugfree --plan my-plan.yaml classify returns.xlsx`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: noArgs(lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -47,9 +42,9 @@ what is wrong.`,
 			return planRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Export, "export", "", "Write the plan in effect to `file` (YAML) instead of showing it")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the export file if it exists")
-	addWideFlag(cmd.Flags(), &opts.Wide)
+	cmd.Flags().StringVar(&opts.Export, "export", "", msg(lang, "flag.plan.export"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, msg(lang, "flag.plan.force"))
+	addWideFlag(cmd.Flags(), &opts.Wide, lang)
 	return cmd
 }
 

@@ -14,8 +14,8 @@ func TestPlanFlags(t *testing.T) {
 			want: PlanOptions{Global: &GlobalOptions{Lang: i18n.Vi, PlanFile: "mine.yaml"}, Export: "out.yaml", Force: true}},
 
 		{name: "an argument", argv: []string{"plan", "show"},
-			wantErr: `unknown command "show" for "drugfree plan"`},
+			wantErr: "drugfree plan không nhận đối số, không hiểu “show”"},
 		{name: "no format", argv: []string{"plan", "--format", "csv"},
-			wantErr: "unknown flag: --format"},
+			wantErr: "không có tùy chọn --format"},
 	})
 }

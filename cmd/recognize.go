@@ -29,29 +29,15 @@ type RecognizeOptions struct {
 // NewCmdRecognize builds `drugfree recognize`.
 func NewCmdRecognize(f *Factory, g *GlobalOptions, runF func(*RecognizeOptions) error) *cobra.Command {
 	opts := &RecognizeOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "recognize <file>... [--baseline <file>] [--all]",
-		Short: "Run the 8-point recognition checklist and count progress to the target",
-		Long: `Run the plan's recognition checklist (section III.3) on every commune in transformation
-(Chuyển hóa) or maintained (Duy trì), or on every commune with --all. Each criterion is
-✓ (Đạt), ✗ (Không đạt) or ? (Thiếu dữ liệu), with the figures behind it; a commune passes
-only when all eight pass. The footer counts the communes that pass against the plan's
-target.
-
-Criterion 4 compares addicts and users with the baseline: the return's baseline columns,
-or the same commune in an earlier return given with --baseline. Without either it is
-missing, never a pass. For a commune formed by the reform of 1 July 2025 the baseline is
-its former units' figures in the earlier return, added up: a review of the districts is
-the baseline of the communes' phase 3.
-
-The target is counted in the communes in force on --as-of (today by default): 9 of the 41
-communes formed by the reform after 1 July 2025, 21 of 104 before; the footer says how many
-former communes the passing ones were formed from. An undated return is read as of that
-day too.`,
+		Use:   msg(lang, "help.recognize.use"),
+		Short: msg(lang, "help.recognize.short"),
+		Long:  msg(lang, "help.recognize.long"),
 		Example: `  $ drugfree recognize testdata/districts.xlsx
   $ drugfree recognize returns/phase3/*.xlsx --baseline returns/review/review-cang-long.xlsx
   $ drugfree recognize returns.xlsx --all --format json`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
@@ -69,10 +55,10 @@ day too.`,
 			return recognizeRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", "Take criterion 4's baseline from the earlier return in `file`")
-	cmd.Flags().BoolVar(&opts.All, "all", false, "Check every commune, not only those in transformation or maintained")
-	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Count the target in the communes in force on `date` (YYYY-MM-DD; default today)")
-	opts.Out.AddFlags(cmd.Flags())
+	cmd.Flags().StringVar(&opts.Baseline, "baseline", "", msg(lang, "flag.recognize.baseline"))
+	cmd.Flags().BoolVar(&opts.All, "all", false, msg(lang, "flag.recognize.all"))
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", msg(lang, "flag.recognize.as-of"))
+	opts.Out.AddFlags(cmd.Flags(), lang)
 	return cmd
 }
 

@@ -15,12 +15,12 @@ func TestRecognizeFlags(t *testing.T) {
 			want: RecognizeOptions{Global: vi(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "r.xlsx"}}},
 
 		{name: "no file", argv: []string{"recognize", "--all"},
-			wantErr: "requires at least 1 arg(s), only received 0"},
+			wantErr: "thiếu tệp: drugfree recognize cần ít nhất 1 tệp báo cáo (hoặc thư mục, mẫu tên như *.xlsx)"},
 		{name: "baseline without a file", argv: []string{"recognize", "a.xlsx", "--baseline"},
-			wantErr: "flag needs an argument: --baseline"},
+			wantErr: "--baseline cần giá trị ngay sau nó (tệp)"},
 		{name: "output not xlsx", argv: []string{"recognize", "a.xlsx", "-o", "r.json"},
-			wantErr: `-o phải là tệp .xlsx, không phải "r.json"`},
+			wantErr: "-o phải là tên tệp .xlsx (ví dụ -o ket-qua.xlsx), không phải “r.json”"},
 		{name: "all takes no value", argv: []string{"recognize", "a.xlsx", "--all=maybe"},
-			wantErr: `invalid argument "maybe" for "--all" flag: strconv.ParseBool: parsing "maybe": invalid syntax`},
+			wantErr: "--all không nhận giá trị “maybe”: chỉ cần viết --all"},
 	})
 }

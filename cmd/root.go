@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -69,13 +68,21 @@ func Main() int {
 	return Run(f, os.Args[1:])
 }
 
-// Run runs drugfree with args and returns the exit code; tests call it with buffers.
+// Run runs drugfree with args and returns the exit code; tests call it with buffers. The
+// language is decided first (i18n.Detect), for the help and the flags are declared in it.
 func Run(f *Factory, args []string) int {
-	return execute(f, NewCmdRoot(f), args)
+	lang, err := i18n.Detect(args, f.Getenv)
+	root := NewCmdRoot(f, lang)
+	if err != nil {
+		return usageFailure(f, root, root, lang, err)
+	}
+	return execute(f, root, args)
 }
 
 // execute runs root with args, prints the error once and returns the exit code it maps to.
 func execute(f *Factory, root *cobra.Command, args []string) int {
+	lang := usageLang(root)
+	localize(root, lang)
 	root.SetArgs(args)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -88,15 +95,22 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	switch {
 	case errors.As(err, &dataErr):
 		return ExitData
-	case errors.As(err, &flagErr) || strings.HasPrefix(err.Error(), "unknown command "):
-		// What is wrong and how to see help, in one line each: the whole help would push
-		// the error off a console's screen.
-		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n%s %s --help\n", err, i18n.Tr(usageLang(root), "Xem hướng dẫn:", "For help:"), cmd.CommandPath())
-		return ExitUsage
+	case errors.As(err, &flagErr):
+		return usageFailure(f, root, cmd, lang, err)
 	default:
 		fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n", err)
 		return ExitData
 	}
+}
+
+// usageFailure prints a usage error: what is wrong and how to see help, in one line each
+// (the whole help would push the error off a console's screen), and returns its code.
+func usageFailure(f *Factory, root, cmd *cobra.Command, lang i18n.Lang, err error) int {
+	if cmd == nil || cmd.Name() == "help" {
+		cmd = root
+	}
+	fmt.Fprintf(f.IO.ErrOut, "drugfree: %v\n%s\n", err, msg(lang, "usage.see-help", cmd.CommandPath()))
+	return ExitUsage
 }
 
 // usageLang is the language --lang asked for, as far as it was parsed; Vietnamese, the
@@ -110,19 +124,9 @@ func usageLang(root *cobra.Command) i18n.Lang {
 	return i18n.Vi
 }
 
-// usageArgs makes a Cobra argument check's error a usage error (exit 2).
-func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if err := check(c, args); err != nil {
-			return &FlagError{err}
-		}
-		return nil
-	}
-}
-
 // NewCmdRoot builds the root command and its subcommands.
-func NewCmdRoot(f *Factory) *cobra.Command {
-	root, opts := newRoot()
+func NewCmdRoot(f *Factory, lang i18n.Lang) *cobra.Command {
+	root, opts := newRoot(lang)
 	root.AddCommand(
 		NewCmdPlan(f, opts, nil),
 		NewCmdClassify(f, opts, nil),
@@ -137,34 +141,32 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 }
 
 // newRoot builds the root command with the flags every command shares, and no
-// subcommand; tests add one built with their own runF.
-func newRoot() (*cobra.Command, *GlobalOptions) {
-	opts := &GlobalOptions{}
+// subcommand, in lang; tests add one built with their own runF.
+func newRoot(lang i18n.Lang) (*cobra.Command, *GlobalOptions) {
+	opts := &GlobalOptions{Lang: lang}
 	root := &cobra.Command{
-		Use:   "drugfree <command> [flags]",
-		Short: "Classify communes under the drug-free commune plan and check the districts' returns",
-		Long: `drugfree reads the returns that districts send under the province's plan for drug-free
-communes (Plan 16/KH-UBND of Trà Vinh, 2025), classifies every commune into the plan's
-categories, runs the recognition checklist, follows the calendar of returns and writes
-consolidated workbooks. Every verdict says why.
-
-Exit status: 0 success; 1 the data has errors (the communes that could be read are still
-reported) or the run was refused; 2 a usage error.`,
+		Use:           msg(lang, "help.drugfree.use"),
+		Short:         msg(lang, "help.drugfree.short"),
+		Long:          msg(lang, "help.drugfree.long"),
+		Args:          cobra.ArbitraryArgs,
+		RunE:          rootRun(lang),
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// Cobra's default, which only its own check of arguments (not used) sets.
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetVersionTemplate("drugfree {{.Version}}\n")
 	// `completion` is for shells that complete commands, not for a clerk's list: it still
 	// runs, hidden from the help.
 	root.CompletionOptions.HiddenDefaultCmd = true
 	pf := root.PersistentFlags()
-	pf.Var(&opts.Lang, "lang", "Language of the output: `vi` or en")
-	pf.StringVar(&opts.PlanFile, "plan", "", "Use the plan in `file` instead of the embedded one (see 'drugfree plan --export')")
-	pf.StringVar(&opts.Registry, "registry", "", "Replace the plan's registries of communes, for the whole year, with the CSV `file` (columns district_code,district,commune_code,commune,type; or code,name,type without districts)")
-	pf.StringVar(&opts.Password, "password", "", "Password of protected workbooks (or set DRUGFREE_PASSWORD); never printed")
-	pf.Var(limitsValue{&opts.Limits}, "limits", "Limits on reading one `file`: file=MB,inflated=MB,parts=N (size, inflated size, zip entries); raise one only when a file is refused as too large")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &FlagError{err} })
+	pf.Var(&opts.Lang, "lang", msg(lang, "flag.lang"))
+	pf.StringVar(&opts.PlanFile, "plan", "", msg(lang, "flag.plan"))
+	pf.StringVar(&opts.Registry, "registry", "", msg(lang, "flag.registry"))
+	pf.StringVar(&opts.Password, "password", "", msg(lang, "flag.password"))
+	pf.Var(limitsValue{&opts.Limits}, "limits", msg(lang, "flag.limits"))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagProblem(c, err, lang) })
 	return root, opts
 }
 
@@ -176,7 +178,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.PlanFile != "" {
 		data, err := os.ReadFile(o.PlanFile)
 		if err != nil {
-			return nil, fmt.Errorf(i18n.Tr(o.Lang, "không đọc được tệp kế hoạch: %w", "cannot read the plan file: %w"), err)
+			return nil, errors.New(msg(o.Lang, "file.plan", o.PlanFile, fsReason(err, o.Lang)))
 		}
 		if p, err = criteria.Parse(o.PlanFile, data); err != nil {
 			return nil, err
@@ -185,7 +187,7 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	if o.Registry != "" {
 		fh, err := os.Open(o.Registry)
 		if err != nil {
-			return nil, fmt.Errorf(i18n.Tr(o.Lang, "không đọc được danh mục xã: %w", "cannot read the registry: %w"), err)
+			return nil, errors.New(msg(o.Lang, "file.registry", o.Registry, fsReason(err, o.Lang)))
 		}
 		defer fh.Close()
 		reg, err := criteria.ParseRegistryCSV(o.Registry, fh)

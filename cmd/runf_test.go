@@ -34,7 +34,8 @@ func testFlags[T any](t *testing.T, newCmd func(*Factory, *GlobalOptions, func(*
 		t.Run(c.name, func(t *testing.T) {
 			ios, out, errOut := TestIO()
 			f := &Factory{IO: ios, Now: func() time.Time { return time.Date(2025, 12, 20, 9, 0, 0, 0, time.UTC) }, Getenv: func(string) string { return "" }}
-			root, g := newRoot()
+			lang, _ := i18n.Detect(c.argv, f.Getenv)
+			root, g := newRoot(lang)
 			var got *T
 			root.AddCommand(newCmd(f, g, func(opts *T) error {
 				got = opts

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -25,31 +26,21 @@ type SampleOptions struct {
 // NewCmdSample builds `drugfree sample`.
 func NewCmdSample(f *Factory, g *GlobalOptions, runF func(*SampleOptions) error) *cobra.Command {
 	opts := &SampleOptions{IO: f.IO, Global: g}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "sample <dir> [--seed <n>] [--districts <n> [--communes-per-district <m>]]",
-		Short: "Write sample returns with invented figures, to try the tool",
-		Long: `Write a set of sample returns with invented, plausible figures for every commune of the
-registry: <dir>/districts.xlsx (all districts in one workbook, phase 3), and under
-<dir>/returns/ a round of per-district returns (review and phase 3) and a register of
-documents, in which one district is late, one sent nothing, one return lacks two
-communes and one was replaced by a corrected one. Every workbook says on its cover that
-it is sample data. The same seed gives the same files.
-
-With --districts N, write instead a synthetic national corpus, for benchmarks and
-demonstrations at the scale of a national round: <dir>/registry.csv (N invented districts
-of about --communes-per-district communes, for --registry), <dir>/register.csv (every
-district's earlier documents, on time, for --register) and <dir>/returns/ with one complete,
-consistent phase 3 return per district, sent on time.`,
+		Use:   msg(lang, "help.sample.use"),
+		Short: msg(lang, "help.sample.short"),
+		Long:  msg(lang, "help.sample.long"),
 		Example: `  $ drugfree sample testdata --force
   $ drugfree sample /tmp/demo --seed 7
   $ drugfree sample /tmp/national --districts 700 --communes-per-district 15
   $ drugfree --registry /tmp/national/registry.csv consolidate /tmp/national/returns/*.xlsx \
       --register /tmp/national/register.csv --as-of 2025-12-20 -o /tmp/national.xlsx`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: exactArgs(1, msg(lang, "help.sample.dir"), lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]
 			if opts.Districts < 0 || opts.Communes < 1 {
-				return flagErrorf("--districts must be 0 or more and --communes-per-district 1 or more")
+				return &FlagError{errors.New(msg(lang, "usage.sample-counts"))}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -57,10 +48,10 @@ consistent phase 3 return per district, sent on time.`,
 			return sampleRun(opts)
 		},
 	}
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 2025, "Seed of the invented figures")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace files that exist")
-	cmd.Flags().IntVar(&opts.Districts, "districts", 0, "Write a synthetic corpus of `n` district returns instead of the sample set")
-	cmd.Flags().IntVar(&opts.Communes, "communes-per-district", 15, "Mean number of communes per district in the corpus (`m`)")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 2025, msg(lang, "flag.sample.seed"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, msg(lang, "flag.sample.force"))
+	cmd.Flags().IntVar(&opts.Districts, "districts", 0, msg(lang, "flag.sample.districts"))
+	cmd.Flags().IntVar(&opts.Communes, "communes-per-district", 15, msg(lang, "flag.sample.communes-per-district"))
 	return cmd
 }
 

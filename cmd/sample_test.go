@@ -10,12 +10,12 @@ func TestSampleFlags(t *testing.T) {
 			want: SampleOptions{Global: vi(), Dir: "/tmp/n", Seed: 7, Force: true, Districts: 700, Communes: 9}},
 
 		{name: "no folder", argv: []string{"sample"},
-			wantErr: "accepts 1 arg(s), received 0"},
+			wantErr: "drugfree sample cần đúng 1 đối số (thư mục), không phải 0"},
 		{name: "negative districts", argv: []string{"sample", "d", "--districts", "-1"},
-			wantErr: "--districts must be 0 or more and --communes-per-district 1 or more"},
+			wantErr: "--districts phải từ 0 trở lên và --communes-per-district từ 1 trở lên"},
 		{name: "no communes", argv: []string{"sample", "d", "--districts", "3", "--communes-per-district", "0"},
-			wantErr: "--districts must be 0 or more and --communes-per-district 1 or more"},
+			wantErr: "--districts phải từ 0 trở lên và --communes-per-district từ 1 trở lên"},
 		{name: "seed not a number", argv: []string{"sample", "d", "--seed", "x"},
-			wantErr: `invalid argument "x" for "--seed" flag: strconv.ParseUint: parsing "x": invalid syntax`},
+			wantErr: "--seed phải là một số nguyên, không phải “x”"},
 	})
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -30,25 +31,18 @@ type TemplateOptions struct {
 // NewCmdTemplate builds `drugfree template`.
 func NewCmdTemplate(f *Factory, g *GlobalOptions, runF func(*TemplateOptions) error) *cobra.Command {
 	opts := &TemplateOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "template (--district <name> | --commune <name>) -o <file.xlsx> [--kind <kind>]",
-		Short: "Write the return template of a district or a commune, with its communes filled in",
-		Long: `Write the canonical return (SPEC §5) for one district: a cover sheet "Thông tin" and a data
-sheet "Số liệu" with the district's communes and their codes filled in, drop-down lists for
-the report kind, the status and yes/no, whole numbers ≥ 0 enforced in the count columns,
-and a note on each header saying what to count. A filled template reads back with no
-problem.
-
-Since the reform of 1 July 2025 there are no districts and each commune reports for itself
-(SPEC §9): --commune writes the return of one of the communes formed from the plan's, its
-own row filled in, for the kinds due after that day (phase 2, phase 3).`,
+		Use:   msg(lang, "help.template.use"),
+		Short: msg(lang, "help.template.short"),
+		Long:  msg(lang, "help.template.long"),
 		Example: `  $ drugfree template --district "Càng Long" -o cang-long.xlsx
   $ drugfree template --district "TX Duyên Hải" --kind phase1 -o duyen-hai.xlsx
   $ drugfree template --commune "Xã Càng Long" --kind phase3 -o xa-cang-long.xlsx`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: noArgs(lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			if (opts.District == "") == (opts.Commune == "") {
-				return flagErrorf("give one of --district and --commune")
+				return &FlagError{errors.New(msg(lang, "usage.one-of-district-commune"))}
 			}
 			if err := checkXLSX(opts.Output, true, opts.Global.Lang); err != nil {
 				return err
@@ -63,11 +57,11 @@ own row filled in, for the kinds due after that day (phase 2, phase 3).`,
 			return templateRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.District, "district", "", "The district, as the registry names it (diacritics and prefixes optional)")
-	cmd.Flags().StringVar(&opts.Commune, "commune", "", "The commune, one formed by the reform of 1 July 2025 (diacritics and type optional)")
-	cmd.Flags().StringVar(&opts.Kind, "kind", "", "Fill in the report kind: review, plan, phase1, phase2 or phase3, or its Vietnamese name (\"Giai đoạn 3\", \"rà soát\")")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "Write the template to `file.xlsx`")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "Replace the output file if it exists")
+	cmd.Flags().StringVar(&opts.District, "district", "", msg(lang, "flag.template.district"))
+	cmd.Flags().StringVar(&opts.Commune, "commune", "", msg(lang, "flag.template.commune"))
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", msg(lang, "flag.template.kind"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", msg(lang, "flag.template.output"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, msg(lang, "flag.force"))
 	return cmd
 }
 

@@ -25,21 +25,14 @@ type ValidateOptions struct {
 // NewCmdValidate builds `drugfree validate`.
 func NewCmdValidate(f *Factory, g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "validate <file>... [--as-of <date>] [--register <file>]",
-		Short: "List every problem in the returns, late and missing returns included",
-		Long: `Check the returns and list every problem with its severity, code, file, sheet, cell,
-district and commune, sorted so a clerk can work down the list: cells that cannot be read,
-figures that contradict each other (a named rule, with both cells), communes missing from a
-return, returns replaced by a later one, and returns that are late or were never sent by the
-plan's calendar, as of --as-of (default today).
-
-Documents that are not data workbooks, such as the districts' implementation plans, come
-from a register (--register, CSV or xlsx with district, kind, number, report date and
-received date). The exit status is 1 when any problem is an error.`,
+		Use:   msg(lang, "help.validate.use"),
+		Short: msg(lang, "help.validate.short"),
+		Long:  msg(lang, "help.validate.long"),
 		Example: `  $ drugfree validate testdata/returns/phase3/*.xlsx --as-of 2025-12-20
   $ drugfree validate returns/*.xlsx --register returns/register.csv --format csv`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
@@ -57,8 +50,8 @@ received date). The exit status is 1 when any problem is an error.`,
 			return validateRun(opts)
 		},
 	}
-	opts.Calendar.AddFlags(cmd.Flags())
-	opts.Out.AddFlags(cmd.Flags())
+	opts.Calendar.AddFlags(cmd.Flags(), lang)
+	opts.Out.AddFlags(cmd.Flags(), lang)
 	return cmd
 }
 

@@ -22,12 +22,12 @@ func TestValidateFlags(t *testing.T) {
 			want: ValidateOptions{Global: vi(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "v.xlsx", Force: true}}},
 
 		{name: "no file", argv: []string{"validate", "--register", "register.csv"},
-			wantErr: "requires at least 1 arg(s), only received 0"},
+			wantErr: "thiếu tệp: drugfree validate cần ít nhất 1 tệp báo cáo (hoặc thư mục, mẫu tên như *.xlsx)"},
 		{name: "month 13", argv: []string{"validate", "a.xlsx", "--as-of", "2025-13-01"},
-			wantErr: `invalid argument "2025-13-01" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+			wantErr: "--as-of: “2025-13-01” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025"},
 		{name: "American day", argv: []string{"validate", "a.xlsx", "--as-of", "12/20/2025"},
-			wantErr: `invalid argument "12/20/2025" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+			wantErr: "--as-of: “12/20/2025” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025"},
 		{name: "output not xlsx in English", argv: []string{"validate", "--lang", "en", "a.xlsx", "-o", "v.xls"},
-			wantErr: `-o must name an .xlsx file, not "v.xls"`},
+			wantErr: "-o must name an .xlsx file (for example -o result.xlsx), not “v.xls”"},
 	})
 }

@@ -11,8 +11,26 @@ import (
 // convertHint is how to turn another spreadsheet format into .xlsx.
 const convertHint = "libreoffice --headless --convert-to xlsx "
 
-// catalogue holds the reader's messages in Vietnamese and English, as fmt formats.
-var catalogue = map[string]Text{
+// catalogue holds the tool's messages in Vietnamese and English, as fmt formats: those
+// about the data (dataMessages) and those of the command line (cliMessages).
+var catalogue = merge(dataMessages, cliMessages)
+
+// merge joins catalogues into one; an id in two is a mistake.
+func merge(parts ...map[string]Text) map[string]Text {
+	out := map[string]Text{}
+	for _, part := range parts {
+		for id, t := range part {
+			if _, dup := out[id]; dup {
+				panic("i18n: message " + id + " given twice")
+			}
+			out[id] = t
+		}
+	}
+	return out
+}
+
+// dataMessages are the messages about returns, registers and verdicts.
+var dataMessages = map[string]Text{
 	"unreadable-file": {
 		"Không đọc được tệp (%s). Tệp có thể bị hỏng hoặc chưa tải xong: hãy mở bằng Excel, lưu lại rồi gửi lại.",
 		"Cannot read the file (%s). It may be damaged or incompletely copied: open it in Excel, save it again and resend it."},
@@ -55,11 +73,11 @@ var catalogue = map[string]Text{
 		"Tệp không phải sổ tính Excel (.xlsx) hay CSV. Nếu là bảng tính khác, hãy lưu thành .xlsx, hoặc chuyển bằng lệnh: " + convertHint + "%s",
 		"The file is neither an Excel workbook (.xlsx) nor CSV. If it is another spreadsheet, save it as .xlsx, or convert it with: " + convertHint + "%s"},
 	"password.required": {
-		"Tệp được bảo vệ bằng mật khẩu: hãy cung cấp mật khẩu để mở.",
-		"The workbook is password-protected: give its password to open it."},
+		"Tệp được bảo vệ bằng mật khẩu: đặt mật khẩu vào biến môi trường DRUGFREE_PASSWORD (hoặc dùng tùy chọn --password) rồi chạy lại.",
+		"The workbook is password-protected: put its password in the environment variable DRUGFREE_PASSWORD (or use --password) and run again."},
 	"password.wrong": {
-		"Mật khẩu đã cho không mở được tệp: mật khẩu sai.",
-		"The password given does not open the workbook: it is wrong."},
+		"Mật khẩu đã cho (DRUGFREE_PASSWORD hoặc --password) không mở được tệp: mật khẩu sai.",
+		"The password given (DRUGFREE_PASSWORD or --password) does not open the workbook: it is wrong."},
 	"no-data-sheet": {
 		"Không có trang tính nào có cột \"Xã, phường, thị trấn\" trong %d dòng đầu (các trang: %s).",
 		"No sheet has a \"Commune\" column in its first %d rows (sheets: %s)."},

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"drugfree/criteria"
@@ -24,7 +25,10 @@ func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 	n := len(p.Registry.Communes)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s) — %s\n", p.Name, p.Issued, p.Title.In(lang))
-	src := p.Source
+	src := i18n.Msg(lang, "plan.built-in")
+	if p.Source != "embedded" {
+		src = i18n.Msg(lang, "plan.file", p.Source)
+	}
 	if p.RegistrySource != "" {
 		src += "; " + i18n.Tr(lang, "danh mục xã: ", "registry: ") + p.RegistrySource
 	}
@@ -56,11 +60,11 @@ func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 	}
 	var df []string
 	for _, k := range p.Classification.DrugFreeFields {
-		df = append(df, k)
+		df = append(df, p.FieldName(k, lang))
 	}
-	fmt.Fprintf(&b, "%s: %s = 0\n", p.CategoryLabel(criteria.DrugFree, lang), strings.Join(df, ", "))
+	fmt.Fprintf(&b, "%s: %s\n", p.CategoryLabel(criteria.DrugFree, lang), i18n.Msg(lang, "plan.drug-free", strings.Join(df, "; ")))
 	for _, m := range p.Milestones {
-		fmt.Fprintf(&b, "%s: %s %s (%s)\n", i18n.Tr(lang, "Mốc của tỉnh (không kiểm tra)", "Province milestone (not checked)"), criteria.Text{Vi: m.Vi, En: m.En}.In(lang), i18n.Tr(lang, "trước", "before")+" "+m.Before.String(), m.Plan)
+		fmt.Fprintf(&b, "%s: %s %s (%s)\n", i18n.Tr(lang, "Mốc của tỉnh (không kiểm tra)", "Province milestone (not checked)"), criteria.Text{Vi: m.Vi, En: m.En}.In(lang), i18n.Tr(lang, "trước", "before")+" "+i18n.ClerkDate(m.Before.Time, lang), m.Plan)
 	}
 	return b.String()
 }
@@ -77,7 +81,12 @@ func planBands(p *criteria.Plan, lang i18n.Lang) Table {
 		}
 	}
 	for _, in := range p.Classification.Indicators {
-		row := []any{in.Field + " (" + in.Label(lang) + ")"}
+		// The field's header, as the returns have it; a ratio says what it is per.
+		name := p.FieldLabel(in.Field, lang)
+		if in.Per != "" {
+			name = i18n.Capitalise(in.Label(lang))
+		}
+		row := []any{name}
 		for _, l := range levels {
 			cell := ""
 			for _, b := range in.Bands {
@@ -119,11 +128,24 @@ func planChecklist(p *criteria.Plan, lang i18n.Lang) Table {
 			if op == "" {
 				op = k.Op
 			}
-			conds = append(conds, fmt.Sprintf("%s %s %s", k.Left, op, k.Right))
+			conds = append(conds, fmt.Sprintf("%s %s %s", p.FieldName(k.Left, lang), op, exprText(p, k.Right, lang)))
 		}
-		t.Rows = append(t.Rows, []any{c.ID, c.Label(lang), strings.Join(conds, ", ")})
+		t.Rows = append(t.Rows, []any{c.ID, c.Label(lang), strings.Join(conds, "; ")})
 	}
 	return t
+}
+
+// exprText writes a condition's right side in the fields' names: "người sử dụng + người
+// sau cai", "0".
+func exprText(p *criteria.Plan, e criteria.Expr, lang i18n.Lang) string {
+	var terms []string
+	for _, f := range e.Fields {
+		terms = append(terms, p.FieldName(f, lang))
+	}
+	if e.Const != 0 || len(terms) == 0 {
+		terms = append(terms, strconv.FormatInt(e.Const, 10))
+	}
+	return strings.Join(terms, " + ")
 }
 
 func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {

@@ -263,8 +263,16 @@ func csvCell(v any) string {
 	return key
 }
 
-// WriteCSV writes t as CSV with the column keys as header and machine values.
+// utf8BOM starts the CSV: Excel on Windows reads a CSV file without it in the system's
+// code page, which turns Vietnamese into mojibake; with it, as UTF-8.
+const utf8BOM = "\ufeff"
+
+// WriteCSV writes t as CSV with the column keys as header and machine values, after a
+// UTF-8 byte order mark so that Excel opens it right.
 func WriteCSV(w io.Writer, t layout.Table) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	var head []string
 	for _, c := range t.Columns {

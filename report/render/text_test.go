@@ -27,7 +27,7 @@ func TestWriteCSVNeutralisesFormulas(t *testing.T) {
 	if err := WriteCSV(&b, tbl); err != nil {
 		t.Fatal(err)
 	}
-	want := "text,number\n'=1+1,-5\n'+1,-0.5\n'-1,-2.5\n'@SUM(1),0\n'\tx,1\n\"'\rx\",1\nPhường 1,1\n'=tag,1\n"
+	want := "\ufefftext,number\n'=1+1,-5\n'+1,-0.5\n'-1,-2.5\n'@SUM(1),0\n'\tx,1\n\"'\rx\",1\nPhường 1,1\n'=tag,1\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}

@@ -293,6 +293,22 @@ func Borders() []excelize.Border {
 
 func Ptr[T any](v T) *T { return &v }
 
+// maxChoices is how many names a message lists; beyond it, it says where to see them all.
+const maxChoices = 50
+
+// choices is what a name that matches nothing is followed by: the names it may have
+// meant, else the valid names (or, when they are too many, where to see them).
+func choices(suggestions, all []string, lang i18n.Lang) string {
+	switch {
+	case len(suggestions) > 0:
+		return i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+	case len(all) > maxChoices:
+		return i18n.Tr(lang, "; xem danh mục bằng lệnh drugfree plan", "; see the registry with drugfree plan")
+	default:
+		return i18n.Tr(lang, "; danh mục có: ", "; the registry has: ") + strings.Join(all, ", ")
+	}
+}
+
 // DistrictShort returns a district name without its type, for sheet and file names.
 func DistrictShort(name string) string {
 	for _, p := range []string{"Thành phố ", "Thị xã ", "Huyện ", "Quận "} {
@@ -309,10 +325,7 @@ func TemplateSpec(p *criteria.Plan, district, kind string, lang i18n.Lang) (Retu
 	name, suggestions, ok := naming.NewRegistryMatcher(reg).District(district)
 	if !ok {
 		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được huyện %q trong danh mục", "district %q is not one district of the registry"), district)
-		if len(suggestions) > 0 {
-			msg += i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
-		}
-		return ReturnSpec{}, fmt.Errorf("%s", msg)
+		return ReturnSpec{}, fmt.Errorf("%s", msg+choices(suggestions, reg.Districts(), lang))
 	}
 	if err := checkTemplateKind(p, reg, kind, lang); err != nil {
 		return ReturnSpec{}, err
@@ -339,10 +352,11 @@ func CommuneTemplateSpec(p *criteria.Plan, commune, kind string, lang i18n.Lang)
 	name, suggestions, ok := m.District(commune)
 	if !ok {
 		msg := fmt.Sprintf(i18n.Tr(lang, "không xác định được xã, phường %q trong danh mục có hiệu lực từ %s", "commune %q is not one commune of the registry in force from %s"), commune, i18n.ClerkDate(reg.Effective.Time, lang))
-		if len(suggestions) > 0 {
-			msg += i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+		var all []string
+		for _, c := range p.PlanCommunes(reg) {
+			all = append(all, c.FullName())
 		}
-		return ReturnSpec{}, fmt.Errorf("%s", msg)
+		return ReturnSpec{}, fmt.Errorf("%s", msg+choices(suggestions, all, lang))
 	}
 	cs := m.CommunesOf(name)
 	if len(cs) != 1 || !p.InPlan(reg, cs[0]) {
