@@ -37,8 +37,8 @@ func NewCmdConsolidate(f *Factory, g *GlobalOptions, runF func(*ConsolidateOptio
 		Use:   msg(lang, "help.consolidate.use"),
 		Short: msg(lang, "help.consolidate.short"),
 		Long:  msg(lang, "help.consolidate.long"),
-		Example: `  $ drugfree consolidate testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 -o tong-hop.xlsx --partial
-  $ drugfree consolidate phase3/*.xlsx --baseline review.xlsx -o tong-hop.xlsx --force`,
+		Example: `  $ drugfree consolidate returns/*/*.xlsx --register reg.csv -o tonghop.xlsx
+  $ drugfree consolidate phase3 --baseline review.xlsx -o tonghop.xlsx --force`,
 		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error

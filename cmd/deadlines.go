@@ -30,7 +30,7 @@ func NewCmdDeadlines(f *Factory, g *GlobalOptions, runF func(*DeadlinesOptions) 
 		Use:   msg(lang, "help.deadlines.use"),
 		Short: msg(lang, "help.deadlines.short"),
 		Long:  msg(lang, "help.deadlines.long"),
-		Example: `  $ drugfree deadlines testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20
+		Example: `  $ drugfree deadlines returns/*/*.xlsx --register register.csv
   $ drugfree deadlines --register register.xlsx --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error

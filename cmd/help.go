@@ -53,11 +53,7 @@ func writeUsage(w io.Writer, c *cobra.Command, lang i18n.Lang) error {
 	var b strings.Builder
 	b.WriteString(msg(lang, "help.heading.usage"))
 	if c.Runnable() {
-		line := c.UseLine()
-		if ph := msg(lang, "help.flags-placeholder"); c.HasAvailableFlags() && !strings.Contains(line, ph) {
-			line += " " + ph
-		}
-		b.WriteString("\n  " + line)
+		b.WriteString("\n  " + c.UseLine())
 	}
 	if c.HasExample() {
 		fmt.Fprintf(&b, "\n\n%s\n%s", msg(lang, "help.heading.examples"), c.Example)

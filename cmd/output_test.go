@@ -25,7 +25,7 @@ func TestOutputWritesTheFormAskedFor(t *testing.T) {
 		format, want string
 	}{
 		{"json", "{\n  \"communes\": 1\n}\n"},
-		{"csv", "commune,n\nAn Trường,7\n"},
+		{"csv", "\ufeffcommune,n\nAn Trường,7\n"}, // with the BOM Excel needs
 		{"table", "┌────────┬────┐\n│ Xã     │ Số │\n├────────┼────┤\n│ Hoà Ân │ 3  │\n└────────┴────┘\n\ndòng cuối\n"},
 	} {
 		ios, out, errOut := TestIO()

@@ -35,7 +35,7 @@ func NewCmdRecognize(f *Factory, g *GlobalOptions, runF func(*RecognizeOptions) 
 		Short: msg(lang, "help.recognize.short"),
 		Long:  msg(lang, "help.recognize.long"),
 		Example: `  $ drugfree recognize testdata/districts.xlsx
-  $ drugfree recognize returns/phase3/*.xlsx --baseline returns/review/review-cang-long.xlsx
+  $ drugfree recognize phase3/*.xlsx --baseline review-cang-long.xlsx
   $ drugfree recognize returns.xlsx --all --format json`,
 		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -34,8 +34,9 @@ func NewCmdSample(f *Factory, g *GlobalOptions, runF func(*SampleOptions) error)
 		Example: `  $ drugfree sample testdata --force
   $ drugfree sample /tmp/demo --seed 7
   $ drugfree sample /tmp/national --districts 700 --communes-per-district 15
-  $ drugfree --registry /tmp/national/registry.csv consolidate /tmp/national/returns/*.xlsx \
-      --register /tmp/national/register.csv --as-of 2025-12-20 -o /tmp/national.xlsx`,
+  $ drugfree --registry /tmp/national/registry.csv consolidate \
+      /tmp/national/returns --register /tmp/national/register.csv \
+      --as-of 2025-12-20 -o /tmp/national.xlsx`,
 		Args: exactArgs(1, msg(lang, "help.sample.dir"), lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]

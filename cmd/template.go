@@ -38,7 +38,7 @@ func NewCmdTemplate(f *Factory, g *GlobalOptions, runF func(*TemplateOptions) er
 		Long:  msg(lang, "help.template.long"),
 		Example: `  $ drugfree template --district "Càng Long" -o cang-long.xlsx
   $ drugfree template --district "TX Duyên Hải" --kind phase1 -o duyen-hai.xlsx
-  $ drugfree template --commune "Xã Càng Long" --kind phase3 -o xa-cang-long.xlsx`,
+  $ drugfree template --commune "Xã Càng Long" --kind phase3 -o xa.xlsx`,
 		Args: noArgs(lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			if (opts.District == "") == (opts.Commune == "") {

@@ -31,7 +31,7 @@ func NewCmdValidate(f *Factory, g *GlobalOptions, runF func(*ValidateOptions) er
 		Short: msg(lang, "help.validate.short"),
 		Long:  msg(lang, "help.validate.long"),
 		Example: `  $ drugfree validate testdata/returns/phase3/*.xlsx --as-of 2025-12-20
-  $ drugfree validate returns/*.xlsx --register returns/register.csv --format csv`,
+  $ drugfree validate returns --register register.csv --format csv`,
 		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error

@@ -15,32 +15,33 @@ var cliMessages = map[string]Text{
 	"help.heading.more": {
 		"Xem hướng dẫn của từng lệnh: %s <lệnh> --help",
 		"Use \"%s <command> --help\" for more information about a command."},
-	"help.default":           {"mặc định", "default"},
-	"help.flags-placeholder": {"[tùy chọn]", "[flags]"},
-	"help.sample.dir":        {"thư mục", "a folder"},
+	"help.default":    {"mặc định", "default"},
+	"help.sample.dir": {"thư mục", "a folder"},
 
 	"help.drugfree.use":   {"drugfree <lệnh> [tùy chọn]", "drugfree <command> [flags]"},
 	"help.drugfree.short": {"Phân loại xã và kiểm tra báo cáo của các huyện theo kế hoạch xây dựng xã không ma túy", "Classify communes under the drug-free commune plan and check the districts' returns"},
 	"help.drugfree.long": {
-		`drugfree đọc các báo cáo mà huyện gửi theo kế hoạch xây dựng xã, phường, thị trấn
-không ma túy của tỉnh (Kế hoạch 16/KH-UBND của tỉnh Trà Vinh, năm 2025), xếp loại từng
-xã theo kế hoạch, chấm 8 tiêu chí công nhận, theo dõi lịch gửi báo cáo và lập sổ tính
-tổng hợp. Mỗi kết quả đều ghi rõ lý do.
+		`drugfree đọc các báo cáo mà huyện gửi theo kế hoạch xây dựng xã, phường, thị
+trấn không ma túy của tỉnh (Kế hoạch 16/KH-UBND của tỉnh Trà Vinh, năm 2025),
+xếp loại từng xã theo kế hoạch, chấm 8 tiêu chí công nhận, theo dõi lịch gửi
+báo cáo và lập sổ tính tổng hợp. Mỗi kết quả đều ghi rõ lý do.
 
-Ngôn ngữ: tiếng Việt; --lang en (hoặc biến môi trường DRUGFREE_LANG=en, hoặc LANG=en_US)
-cho tiếng Anh.
+Ngôn ngữ: tiếng Việt; --lang en (hoặc biến môi trường DRUGFREE_LANG=en, hoặc
+LANG=en_US) cho tiếng Anh.
 
-Mã thoát: 0 thành công; 1 số liệu có lỗi (các xã đọc được vẫn được báo cáo) hoặc lệnh
-bị từ chối; 2 dùng sai lệnh hoặc tùy chọn.`,
-		`drugfree reads the returns that districts send under the province's plan for drug-free
-communes (Plan 16/KH-UBND of Trà Vinh, 2025), classifies every commune into the plan's
-categories, runs the recognition checklist, follows the calendar of returns and writes
-consolidated workbooks. Every verdict says why.
+Mã thoát: 0 thành công; 1 số liệu có lỗi (các xã đọc được vẫn được báo cáo)
+hoặc lệnh bị từ chối; 2 dùng sai lệnh hoặc tùy chọn.`,
+		`drugfree reads the returns that districts send under the province's plan for
+drug-free communes (Plan 16/KH-UBND of Trà Vinh, 2025), classifies every
+commune into the plan's categories, runs the recognition checklist, follows
+the calendar of returns and writes consolidated workbooks. Every verdict says
+why.
 
-Language: Vietnamese; --lang en (or DRUGFREE_LANG=en, or LANG=en_US) for English.
+Language: Vietnamese; --lang en (or DRUGFREE_LANG=en, or LANG=en_US) for
+English.
 
-Exit status: 0 success; 1 the data has errors (the communes that could be read are still
-reported) or the run was refused; 2 a usage error.`},
+Exit status: 0 success; 1 the data has errors (the communes that could be read
+are still reported) or the run was refused; 2 a usage error.`},
 
 	"help.help.use":   {"help [lệnh]", "help [command]"},
 	"help.help.short": {"Hướng dẫn về một lệnh", "Help about any command"},
@@ -48,197 +49,219 @@ reported) or the run was refused; 2 a usage error.`},
 		"Hướng dẫn về một lệnh: drugfree help classify giống drugfree classify --help.",
 		"Help about any command: drugfree help classify is drugfree classify --help."},
 
-	"help.plan.use":   {"plan [--export <tệp>]", "plan [--export <file>]"},
+	"help.plan.use":   {"plan [--export <tệp>] [tùy chọn]", "plan [--export <file>] [flags]"},
 	"help.plan.short": {"Xem kế hoạch đang áp dụng, hoặc ghi ra tệp để sửa", "Show the plan in effect, or write it out to edit"},
 	"help.plan.long": {
-		`Xem các quy định drugfree áp dụng: ngưỡng phân loại, tiêu chí công nhận, lịch gửi báo
-cáo, chỉ tiêu và danh mục xã. Tất cả lấy từ một tệp kế hoạch; mặc định là Kế hoạch
-16/KH-UBND của tỉnh Trà Vinh (2025), có sẵn trong chương trình.
+		`Xem các quy định drugfree áp dụng: ngưỡng phân loại, tiêu chí công nhận, lịch
+gửi báo cáo, chỉ tiêu và danh mục xã. Tất cả lấy từ một tệp kế hoạch; mặc định
+là Kế hoạch 16/KH-UBND của tỉnh Trà Vinh (2025), có sẵn trong chương trình.
 
-Để dùng kế hoạch của tỉnh khác hoặc năm khác: ghi kế hoạch ra tệp (--export), sửa tệp,
-rồi đưa vào mọi lệnh bằng --plan. Tệp kế hoạch sửa sai bị từ chối, có ghi tên tệp, dòng
-và chỗ sai.`,
-		`Show the rules drugfree applies: the classification bands, the recognition checklist,
-the calendar of returns, the target and the registry of communes. They all come from one
-plan file; the default is Plan 16/KH-UBND of Trà Vinh (2025), built in.
+Để dùng kế hoạch của tỉnh khác hoặc năm khác: ghi kế hoạch ra tệp (--export),
+sửa tệp, rồi đưa vào mọi lệnh bằng --plan. Tệp kế hoạch sửa sai bị từ chối, có
+ghi tên tệp, dòng và chỗ sai.`,
+		`Show the rules drugfree applies: the classification bands, the recognition
+checklist, the calendar of returns, the target and the registry of communes.
+They all come from one plan file; the default is Plan 16/KH-UBND of Trà Vinh
+(2025), built in.
 
-To use another province's or year's plan, write the plan out, edit it, and pass it with
---plan to any command. An edited plan with a mistake is refused with the file, the line and
-what is wrong.`},
+To use another province's or year's plan, write the plan out, edit it, and
+pass it with --plan to any command. An edited plan with a mistake is refused
+with the file, the line and what is wrong.`},
 
-	"help.classify.use":   {"classify <tệp>... [--format table|csv|json] [-o <tệp.xlsx>]", "classify <file>... [--format table|csv|json] [-o <file.xlsx>]"},
+	"help.classify.use":   {"classify <tệp>... [tùy chọn]", "classify <file>... [flags]"},
 	"help.classify.short": {"Xếp loại từng xã trong các báo cáo theo kế hoạch", "Classify every commune of the returns into the plan's categories"},
 	"help.classify.long": {
-		`Xếp loại từng xã trong các báo cáo (.xlsx hoặc .csv) theo kế hoạch: Loại I, Loại II,
-Loại III, Ít phức tạp, Không ma túy, hoặc Chưa xác định khi ô bỏ trống có thể làm thay
-đổi kết quả. Mỗi kết quả ghi lý do: số liệu, ngưỡng và bước tuyến trọng điểm. Tệp không
-đọc được thì được báo, các tệp khác vẫn được xếp loại; khi đó mã thoát là 1.
+		`Xếp loại từng xã trong các báo cáo (.xlsx hoặc .csv) theo kế hoạch: Loại I,
+Loại II, Loại III, Ít phức tạp, Không ma túy, hoặc Chưa xác định khi ô bỏ
+trống có thể làm thay đổi kết quả. Mỗi kết quả ghi lý do: số liệu, ngưỡng và
+bước tuyến trọng điểm. Tệp không đọc được thì được báo, các tệp khác vẫn được
+xếp loại; khi đó mã thoát là 1.
 
-Có thể đưa cả thư mục (các tệp .xlsx, .csv trong đó) hoặc mẫu tên như baocao\*.xlsx.
+Có thể đưa cả thư mục (các tệp .xlsx, .csv trong đó) hoặc mẫu tên như
+baocao\*.xlsx.
 
-Mỗi báo cáo được đọc theo danh mục xã có hiệu lực vào ngày báo cáo: trước 01/07/2025 là
-các xã của huyện, từ ngày đó là các xã, phường hình thành sau sắp xếp. Báo cáo không ghi
-ngày (tệp CSV) được đọc theo ngày --as-of, mặc định là hôm nay.`,
-		`Classify every commune of the given returns (.xlsx or .csv) into the plan's categories:
-Loại I, Loại II, Loại III, Ít phức tạp, Không ma túy, or Chưa xác định when blank cells
-could change the outcome. Each verdict gives its reasons: the figure, the threshold and
-the route step. A file that cannot be read is reported, and the other files are still
-classified; the exit status is then 1.
+Mỗi báo cáo được đọc theo danh mục xã có hiệu lực vào ngày báo cáo: trước
+01/07/2025 là các xã của huyện, từ ngày đó là các xã, phường hình thành sau
+sắp xếp. Báo cáo không ghi ngày (tệp CSV) được đọc theo ngày --as-of, mặc định
+là hôm nay.`,
+		`Classify every commune of the given returns (.xlsx or .csv) into the plan's
+categories: Loại I, Loại II, Loại III, Ít phức tạp, Không ma túy, or Chưa xác
+định when blank cells could change the outcome. Each verdict gives its
+reasons: the figure, the threshold and the route step. A file that cannot be
+read is reported, and the other files are still classified; the exit status is
+then 1.
 
-A folder (the .xlsx and .csv files in it) or a pattern such as returns\*.xlsx may be given.
+A folder (the .xlsx and .csv files in it) or a pattern such as returns\*.xlsx
+may be given.
 
-Each return is read against the communes in force on its date: before 1 July 2025 the
-districts' communes, after it the communes formed by the reform. A return without a date
-(a CSV) is read as of --as-of, today by default.`},
+Each return is read against the communes in force on its date: before 1 July
+2025 the districts' communes, after it the communes formed by the reform. A
+return without a date (a CSV) is read as of --as-of, today by default.`},
 
-	"help.recognize.use":   {"recognize <tệp>... [--baseline <tệp>] [--all]", "recognize <file>... [--baseline <file>] [--all]"},
-	"help.recognize.short": {"Chấm 8 tiêu chí công nhận và đếm số xã đạt so với chỉ tiêu", "Run the 8-point recognition checklist and count progress to the target"},
+	"help.recognize.use":   {"recognize <tệp>... [tùy chọn]", "recognize <file>... [flags]"},
+	"help.recognize.short": {"Chấm 8 tiêu chí công nhận và đếm số xã đạt so với chỉ tiêu", "Run the 8-point checklist and count progress to the target"},
 	"help.recognize.long": {
-		`Chấm các tiêu chí công nhận của kế hoạch (mục III.3) cho từng xã đang chuyển hóa hoặc
-duy trì, hoặc cho mọi xã với --all. Mỗi tiêu chí là ✓ (Đạt), ✗ (Không đạt) hoặc ?
-(Thiếu dữ liệu), kèm số liệu; xã chỉ đạt khi đạt cả tám tiêu chí. Dòng cuối đếm số xã
-đạt so với chỉ tiêu của kế hoạch.
+		`Chấm các tiêu chí công nhận của kế hoạch (mục III.3) cho từng xã đang chuyển
+hóa hoặc duy trì, hoặc cho mọi xã với --all. Mỗi tiêu chí là ✓ (Đạt), ✗ (Không
+đạt) hoặc ? (Thiếu dữ liệu), kèm số liệu; xã chỉ đạt khi đạt cả tám tiêu chí.
+Dòng cuối đếm số xã đạt so với chỉ tiêu của kế hoạch.
 
-Tiêu chí 4 so người nghiện, người sử dụng với lúc đưa vào xây dựng: các cột số liệu ban
-đầu của báo cáo, hoặc cùng xã trong báo cáo trước đưa vào bằng --baseline. Không có cả
-hai thì tiêu chí 4 là thiếu dữ liệu, không bao giờ là đạt. Với xã hình thành sau sắp xếp
-ngày 01/07/2025, số liệu ban đầu là tổng số liệu của các xã cũ trong báo cáo trước: báo
-cáo rà soát của các huyện là số liệu ban đầu cho báo cáo giai đoạn 3 của các xã.
+Tiêu chí 4 so người nghiện, người sử dụng với lúc đưa vào xây dựng: các cột số
+liệu ban đầu của báo cáo, hoặc cùng xã trong báo cáo trước đưa vào bằng
+--baseline. Không có cả hai thì tiêu chí 4 là thiếu dữ liệu, không bao giờ là
+đạt. Với xã hình thành sau sắp xếp ngày 01/07/2025, số liệu ban đầu là tổng số
+liệu của các xã cũ trong báo cáo trước: báo cáo rà soát của các huyện là số
+liệu ban đầu cho báo cáo giai đoạn 3 của các xã.
 
-Chỉ tiêu được tính theo danh mục xã có hiệu lực vào ngày --as-of (mặc định hôm nay): 9
-trong 41 xã, phường sau 01/07/2025, 21 trong 104 xã trước đó; dòng cuối ghi các xã đạt
-được hình thành từ bao nhiêu xã cũ. Báo cáo không ghi ngày cũng được đọc theo ngày đó.`,
-		`Run the plan's recognition checklist (section III.3) on every commune in transformation
-(Chuyển hóa) or maintained (Duy trì), or on every commune with --all. Each criterion is
-✓ (Đạt), ✗ (Không đạt) or ? (Thiếu dữ liệu), with the figures behind it; a commune passes
-only when all eight pass. The footer counts the communes that pass against the plan's
-target.
+Chỉ tiêu được tính theo danh mục xã có hiệu lực vào ngày --as-of (mặc định hôm
+nay): 9 trong 41 xã, phường sau 01/07/2025, 21 trong 104 xã trước đó; dòng
+cuối ghi các xã đạt được hình thành từ bao nhiêu xã cũ. Báo cáo không ghi ngày
+cũng được đọc theo ngày đó.`,
+		`Run the plan's recognition checklist (section III.3) on every commune in
+transformation (Chuyển hóa) or maintained (Duy trì), or on every commune with
+--all. Each criterion is ✓ (Đạt), ✗ (Không đạt) or ? (Thiếu dữ liệu), with the
+figures behind it; a commune passes only when all eight pass. The footer
+counts the communes that pass against the plan's target.
 
-Criterion 4 compares addicts and users with the baseline: the return's baseline columns,
-or the same commune in an earlier return given with --baseline. Without either it is
-missing, never a pass. For a commune formed by the reform of 1 July 2025 the baseline is
-its former units' figures in the earlier return, added up: a review of the districts is
-the baseline of the communes' phase 3.
+Criterion 4 compares addicts and users with the baseline: the return's
+baseline columns, or the same commune in an earlier return given with
+--baseline. Without either it is missing, never a pass. For a commune formed
+by the reform of 1 July 2025 the baseline is its former units' figures in the
+earlier return, added up: a review of the districts is the baseline of the
+communes' phase 3.
 
-The target is counted in the communes in force on --as-of (today by default): 9 of the 41
-communes formed by the reform after 1 July 2025, 21 of 104 before; the footer says how many
-former communes the passing ones were formed from. An undated return is read as of that
-day too.`},
+The target is counted in the communes in force on --as-of (today by default):
+9 of the 41 communes formed by the reform after 1 July 2025, 21 of 104 before;
+the footer says how many former communes the passing ones were formed from. An
+undated return is read as of that day too.`},
 
-	"help.sample.use":   {"sample <thư mục> [--seed <n>] [--districts <n> [--communes-per-district <m>]]", "sample <dir> [--seed <n>] [--districts <n> [--communes-per-district <m>]]"},
+	"help.sample.use":   {"sample <thư mục> [tùy chọn]", "sample <dir> [flags]"},
 	"help.sample.short": {"Ghi các báo cáo mẫu với số liệu tự tạo, để dùng thử", "Write sample returns with invented figures, to try the tool"},
 	"help.sample.long": {
 		`Ghi một bộ báo cáo mẫu với số liệu tự tạo, hợp lý, cho mọi xã trong danh mục:
 <thư mục>/districts.xlsx (mọi huyện trong một sổ tính, giai đoạn 3), và trong
-<thư mục>/returns/ một đợt báo cáo của từng huyện (rà soát và giai đoạn 3) cùng sổ theo
-dõi văn bản, trong đó một huyện gửi muộn, một huyện không gửi gì, một báo cáo thiếu hai
-xã và một báo cáo được thay bằng báo cáo sửa. Trang bìa của mỗi sổ tính ghi đây là số
-liệu mẫu. Cùng --seed thì cùng các tệp.
+<thư mục>/returns/ một đợt báo cáo của từng huyện (rà soát và giai đoạn 3)
+cùng sổ theo dõi văn bản, trong đó một huyện gửi muộn, một huyện không gửi gì,
+một báo cáo thiếu hai xã và một báo cáo được thay bằng báo cáo sửa. Trang bìa
+của mỗi sổ tính ghi đây là số liệu mẫu. Cùng --seed thì cùng các tệp.
 
-Với --districts N, ghi thay vào đó một bộ số liệu giả lập cả nước, để đo tốc độ và trình
-diễn: <thư mục>/registry.csv (N huyện giả, mỗi huyện khoảng --communes-per-district xã,
-dùng với --registry), <thư mục>/register.csv (các văn bản trước đó của mọi huyện, đúng
-hạn, dùng với --register) và <thư mục>/returns/ với một báo cáo giai đoạn 3 đầy đủ của
-mỗi huyện, gửi đúng hạn.`,
-		`Write a set of sample returns with invented, plausible figures for every commune of the
-registry: <dir>/districts.xlsx (all districts in one workbook, phase 3), and under
-<dir>/returns/ a round of per-district returns (review and phase 3) and a register of
-documents, in which one district is late, one sent nothing, one return lacks two
-communes and one was replaced by a corrected one. Every workbook says on its cover that
-it is sample data. The same seed gives the same files.
+Với --districts N, ghi thay vào đó một bộ số liệu giả lập cả nước, để đo tốc
+độ và trình diễn: <thư mục>/registry.csv (N huyện giả, mỗi huyện khoảng
+--communes-per-district xã, dùng với --registry), <thư mục>/register.csv (các
+văn bản trước đó của mọi huyện, đúng hạn, dùng với --register) và <thư
+mục>/returns/ với một báo cáo giai đoạn 3 đầy đủ của mỗi huyện, gửi đúng hạn.`,
+		`Write a set of sample returns with invented, plausible figures for every
+commune of the registry: <dir>/districts.xlsx (all districts in one workbook,
+phase 3), and under <dir>/returns/ a round of per-district returns (review and
+phase 3) and a register of documents, in which one district is late, one sent
+nothing, one return lacks two communes and one was replaced by a corrected
+one. Every workbook says on its cover that it is sample data. The same seed
+gives the same files.
 
-With --districts N, write instead a synthetic national corpus, for benchmarks and
-demonstrations at the scale of a national round: <dir>/registry.csv (N invented districts
-of about --communes-per-district communes, for --registry), <dir>/register.csv (every
-district's earlier documents, on time, for --register) and <dir>/returns/ with one complete,
-consistent phase 3 return per district, sent on time.`},
+With --districts N, write instead a synthetic national corpus, for benchmarks
+and demonstrations at the scale of a national round: <dir>/registry.csv (N
+invented districts of about --communes-per-district communes, for --registry),
+<dir>/register.csv (every district's earlier documents, on time, for
+--register) and <dir>/returns/ with one complete, consistent phase 3 return
+per district, sent on time.`},
 
-	"help.template.use":   {"template (--district <tên> | --commune <tên>) -o <tệp.xlsx> [--kind <loại>]", "template (--district <name> | --commune <name>) -o <file.xlsx> [--kind <kind>]"},
-	"help.template.short": {"Ghi mẫu báo cáo của một huyện hoặc một xã, điền sẵn các xã", "Write the return template of a district or a commune, with its communes filled in"},
+	"help.template.use":   {"template (--district <tên> | --commune <tên>) -o <tệp.xlsx>", "template (--district <name> | --commune <name>) -o <file.xlsx>"},
+	"help.template.short": {"Ghi mẫu báo cáo của một huyện hoặc một xã, điền sẵn các xã", "Write the return template of a district or a commune"},
 	"help.template.long": {
-		`Ghi mẫu báo cáo chuẩn của một huyện: trang bìa "Thông tin" và trang số liệu "Số liệu"
-điền sẵn các xã của huyện và mã của chúng, danh sách chọn cho loại báo cáo, tình trạng và
-có/không, chỉ nhận số nguyên ≥ 0 ở các cột đếm, và ghi chú ở mỗi tiêu đề cột nói cần đếm
-gì. Mẫu điền xong đọc lại không có lỗi.
+		`Ghi mẫu báo cáo chuẩn của một huyện: trang bìa "Thông tin" và trang số liệu
+"Số liệu" điền sẵn các xã của huyện và mã của chúng, danh sách chọn cho loại
+báo cáo, tình trạng và có/không, chỉ nhận số nguyên ≥ 0 ở các cột đếm, và ghi
+chú ở mỗi tiêu đề cột nói cần đếm gì. Mẫu điền xong đọc lại không có lỗi.
 
-Từ ngày 01/07/2025 không còn cấp huyện, mỗi xã tự báo cáo: --commune ghi báo cáo của một
-xã, phường hình thành từ các xã của kế hoạch, điền sẵn dòng của xã đó, cho các loại báo
-cáo đến hạn sau ngày đó (giai đoạn 2, giai đoạn 3).`,
-		`Write the canonical return for one district: a cover sheet "Thông tin" and a data sheet
-"Số liệu" with the district's communes and their codes filled in, drop-down lists for the
-report kind, the status and yes/no, whole numbers ≥ 0 enforced in the count columns, and
-a note on each header saying what to count. A filled template reads back with no problem.
+Từ ngày 01/07/2025 không còn cấp huyện, mỗi xã tự báo cáo: --commune ghi báo
+cáo của một xã, phường hình thành từ các xã của kế hoạch, điền sẵn dòng của xã
+đó, cho các loại báo cáo đến hạn sau ngày đó (giai đoạn 2, giai đoạn 3).`,
+		`Write the canonical return for one district: a cover sheet "Thông tin" and a
+data sheet "Số liệu" with the district's communes and their codes filled in,
+drop-down lists for the report kind, the status and yes/no, whole numbers ≥ 0
+enforced in the count columns, and a note on each header saying what to count.
+A filled template reads back with no problem.
 
-Since the reform of 1 July 2025 there are no districts and each commune reports for
-itself: --commune writes the return of one of the communes formed from the plan's, its
-own row filled in, for the kinds due after that day (phase 2, phase 3).`},
+Since the reform of 1 July 2025 there are no districts and each commune
+reports for itself: --commune writes the return of one of the communes formed
+from the plan's, its own row filled in, for the kinds due after that day
+(phase 2, phase 3).`},
 
-	"help.validate.use":   {"validate <tệp>... [--as-of <ngày>] [--register <tệp>]", "validate <file>... [--as-of <date>] [--register <file>]"},
-	"help.validate.short": {"Liệt kê mọi lỗi trong các báo cáo, kể cả báo cáo muộn và chưa gửi", "List every problem in the returns, late and missing returns included"},
+	"help.validate.use":   {"validate <tệp>... [tùy chọn]", "validate <file>... [flags]"},
+	"help.validate.short": {"Liệt kê mọi lỗi trong các báo cáo, kể cả báo cáo muộn và chưa gửi", "List every problem in the returns, late and missing ones included"},
 	"help.validate.long": {
-		`Kiểm tra các báo cáo và liệt kê mọi vấn đề với mức độ, mã, tệp, trang, ô, huyện và xã,
-sắp xếp để người làm có thể xử lý lần lượt: ô không đọc được, số liệu mâu thuẫn nhau (một
-quy tắc có tên, với cả hai ô), xã thiếu trong báo cáo, báo cáo được thay bằng báo cáo
-sau, và báo cáo gửi muộn hoặc chưa gửi theo lịch của kế hoạch, tính đến ngày --as-of
-(mặc định hôm nay).
+		`Kiểm tra các báo cáo và liệt kê mọi vấn đề với mức độ, mã, tệp, trang, ô,
+huyện và xã, sắp xếp để người làm có thể xử lý lần lượt: ô không đọc được, số
+liệu mâu thuẫn nhau (một quy tắc có tên, với cả hai ô), xã thiếu trong báo
+cáo, báo cáo được thay bằng báo cáo sau, và báo cáo gửi muộn hoặc chưa gửi
+theo lịch của kế hoạch, tính đến ngày --as-of (mặc định hôm nay).
 
-Các văn bản không phải sổ số liệu, như kế hoạch thực hiện của huyện, lấy từ sổ theo dõi
-văn bản (--register, CSV hoặc xlsx với đơn vị gửi, loại, số, ngày báo cáo và ngày nhận).
-Mã thoát là 1 khi có vấn đề là lỗi.`,
-		`Check the returns and list every problem with its severity, code, file, sheet, cell,
-district and commune, sorted so a clerk can work down the list: cells that cannot be read,
-figures that contradict each other (a named rule, with both cells), communes missing from a
-return, returns replaced by a later one, and returns that are late or were never sent by the
-plan's calendar, as of --as-of (default today).
+Các văn bản không phải sổ số liệu, như kế hoạch thực hiện của huyện, lấy từ sổ
+theo dõi văn bản (--register, CSV hoặc xlsx với đơn vị gửi, loại, số, ngày báo
+cáo và ngày nhận). Mã thoát là 1 khi có vấn đề là lỗi.`,
+		`Check the returns and list every problem with its severity, code, file, sheet,
+cell, district and commune, sorted so a clerk can work down the list: cells
+that cannot be read, figures that contradict each other (a named rule, with
+both cells), communes missing from a return, returns replaced by a later one,
+and returns that are late or were never sent by the plan's calendar, as of
+--as-of (default today).
 
-Documents that are not data workbooks, such as the districts' implementation plans, come
-from a register (--register, CSV or xlsx with district, kind, number, report date and
-received date). The exit status is 1 when any problem is an error.`},
+Documents that are not data workbooks, such as the districts' implementation
+plans, come from a register (--register, CSV or xlsx with district, kind,
+number, report date and received date). The exit status is 1 when any problem
+is an error.`},
 
-	"help.deadlines.use":   {"deadlines [<tệp>...] [--as-of <ngày>] [--register <tệp>]", "deadlines [<file>...] [--as-of <date>] [--register <file>]"},
-	"help.deadlines.short": {"Xem huyện nào đã gửi gì, ai gửi muộn, và hạn tiếp theo", "Show which district sent what, who is late, and what falls due next"},
+	"help.deadlines.use":   {"deadlines [<tệp>...] [tùy chọn]", "deadlines [<file>...] [flags]"},
+	"help.deadlines.short": {"Xem huyện nào đã gửi gì, ai gửi muộn, và hạn tiếp theo", "Show who sent what, who is late, and what falls due next"},
 	"help.deadlines.long": {
-		`Xem lịch báo cáo của kế hoạch với tình trạng của từng huyện cho từng loại báo cáo, tính
-đến ngày --as-of (mặc định hôm nay): đúng hạn, muộn N ngày, chưa gửi, hoặc chưa đến hạn;
-và hạn tiếp theo là gì, còn bao nhiêu ngày. Báo cáo được tính là đã nộp vào ngày nhận,
-hoặc ngày báo cáo khi không ghi ngày nhận; hai báo cáo cùng loại của một huyện thì tính
-báo cáo sau. Báo cáo lấy từ các tệp đưa vào; văn bản khác lấy từ --register.
+		`Xem lịch báo cáo của kế hoạch với tình trạng của từng huyện cho từng loại báo
+cáo, tính đến ngày --as-of (mặc định hôm nay): đúng hạn, muộn N ngày, chưa
+gửi, hoặc chưa đến hạn; và hạn tiếp theo là gì, còn bao nhiêu ngày. Báo cáo
+được tính là đã nộp vào ngày nhận, hoặc ngày báo cáo khi không ghi ngày nhận;
+hai báo cáo cùng loại của một huyện thì tính báo cáo sau. Báo cáo lấy từ các
+tệp đưa vào; văn bản khác lấy từ --register.
 
-Chỉ xét các loại báo cáo đã đưa vào (tệp hoặc sổ theo dõi); --all-kinds xét cả lịch.`,
-		`Show the plan's calendar with each district's status for each kind of return, as of
---as-of (default today): on time, late by N days, missing, or not yet due; and what falls
-due next and in how many days. A return counts as submitted on its received date (Ngày
-nhận), or its report date when none is given; of two returns of one kind from one district
-the later counts. Returns are read from the files given; other documents from --register.
+Chỉ xét các loại báo cáo đã đưa vào (tệp hoặc sổ theo dõi); --all-kinds xét cả
+lịch.`,
+		`Show the plan's calendar with each district's status for each kind of return,
+as of --as-of (default today): on time, late by N days, missing, or not yet
+due; and what falls due next and in how many days. A return counts as
+submitted on its received date (Ngày nhận), or its report date when none is
+given; of two returns of one kind from one district the later counts. Returns
+are read from the files given; other documents from --register.
 
-Only the kinds given (files or register) are judged; --all-kinds judges the whole calendar.`},
+Only the kinds given (files or register) are judged; --all-kinds judges the
+whole calendar.`},
 
-	"help.consolidate.use":   {"consolidate <tệp>... -o <tệp.xlsx> [--baseline <tệp>] [--as-of <ngày>] [--register <tệp>]", "consolidate <file>... -o <file.xlsx> [--baseline <file>] [--as-of <date>] [--register <file>]"},
+	"help.consolidate.use":   {"consolidate <tệp>... -o <tệp.xlsx> [tùy chọn]", "consolidate <file>... -o <file.xlsx> [flags]"},
 	"help.consolidate.short": {"Lập sổ tính tổng hợp của tỉnh để báo cáo lãnh đạo", "Write the provincial workbook for the leadership"},
 	"help.consolidate.long": {
-		`Lập một sổ tính tổng hợp toàn tỉnh: số xã theo từng loại của tỉnh và từng huyện kèm
-biểu đồ, chỉ tiêu so với số xã đạt tiêu chí công nhận, tiến độ gửi báo cáo, xếp loại từng
-xã kèm lý do, từng tiêu chí công nhận, sự thay đổi loại so với số liệu ban đầu, mọi vấn
-đề tìm thấy, và nguồn số liệu (mỗi tệp đầu vào với mã SHA-256, kế hoạch, phiên bản chương
-trình và thời điểm lập).
+		`Lập một sổ tính tổng hợp toàn tỉnh: số xã theo từng loại của tỉnh và từng
+huyện kèm biểu đồ, chỉ tiêu so với số xã đạt tiêu chí công nhận, tiến độ gửi
+báo cáo, xếp loại từng xã kèm lý do, từng tiêu chí công nhận, sự thay đổi loại
+so với số liệu ban đầu, mọi vấn đề tìm thấy, và nguồn số liệu (mỗi tệp đầu vào
+với mã SHA-256, kế hoạch, phiên bản chương trình và thời điểm lập).
 
-Mỗi huyện, mỗi loại báo cáo dùng báo cáo mới nhất; các báo cáo trước được liệt kê là đã
-được thay. Số liệu có lỗi thì bị từ chối (mã thoát 1, không ghi gì) trừ khi có --partial;
-sổ tính khi đó ghi ở đầu trang đầu là CHƯA ĐẦY ĐỦ và lý do. Sổ tính được ghi trọn vẹn
-hoặc không ghi gì, không bao giờ ghi đè tệp đầu vào, và chỉ ghi đè tệp có sẵn khi có
---force. --password (hoặc DRUGFREE_PASSWORD) đặt mật khẩu cho sổ tính.`,
-		`Write one workbook that sums up the province: communes per category for the province and
-each district with a chart, the target against the communes that pass the checklist, the
-timeliness of returns, the classification of every commune with its reasons, the checklist
-criterion by criterion, the movement between categories since the baseline, every problem
-found, and the sources (each input with its SHA-256, the plan, the tool's version and the
-time of the run).
+Mỗi huyện, mỗi loại báo cáo dùng báo cáo mới nhất; các báo cáo trước được liệt
+kê là đã được thay. Số liệu có lỗi thì bị từ chối (mã thoát 1, không ghi gì)
+trừ khi có --partial; sổ tính khi đó ghi ở đầu trang đầu là CHƯA ĐẦY ĐỦ và lý
+do. Sổ tính được ghi trọn vẹn hoặc không ghi gì, không bao giờ ghi đè tệp đầu
+vào, và chỉ ghi đè tệp có sẵn khi có --force. --password (hoặc
+DRUGFREE_PASSWORD) đặt mật khẩu cho sổ tính.`,
+		`Write one workbook that sums up the province: communes per category for the
+province and each district with a chart, the target against the communes that
+pass the checklist, the timeliness of returns, the classification of every
+commune with its reasons, the checklist criterion by criterion, the movement
+between categories since the baseline, every problem found, and the sources
+(each input with its SHA-256, the plan, the tool's version and the time of the
+run).
 
-The latest return of each district for each kind is used; earlier ones are listed as
-superseded. Data with errors is refused (exit 1, nothing written) unless --partial is
-given; a partial workbook says at the top of its first sheet that it is incomplete and
-why. The workbook is written whole or not at all, never over an input, and over an
-existing file only with --force. --password (or DRUGFREE_PASSWORD) encrypts it.`},
+The latest return of each district for each kind is used; earlier ones are
+listed as superseded. Data with errors is refused (exit 1, nothing written)
+unless --partial is given; a partial workbook says at the top of its first
+sheet that it is incomplete and why. The workbook is written whole or not at
+all, never over an input, and over an existing file only with --force.
+--password (or DRUGFREE_PASSWORD) encrypts it.`},
 
 	// The flags. The value's name is between backticks.
 	"flag.help":    {"Xem hướng dẫn này", "Show this help"},
