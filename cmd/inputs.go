@@ -172,7 +172,7 @@ func unasked(name string) bool {
 func folderReturns(dir string, lang i18n.Lang) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf(i18n.Tr(lang, "không đọc được thư mục %s: %w", "cannot read the folder %s: %w"), dir, err)
+		return nil, fmt.Errorf(i18n.Tr(lang, "không đọc được thư mục %s: %s", "cannot read the folder %s: %s"), dir, fsReason(err, lang))
 	}
 	var out []string
 	for _, e := range entries {

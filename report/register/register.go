@@ -3,7 +3,9 @@ package register
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,6 +72,11 @@ var registerKeys = []string{"district", "kind", "number", "report_date", "receiv
 func ReadRegister(path string, m RegisterResolver, p *criteria.Plan, asOf time.Time, lang i18n.Lang) ([]classify.Submission, []problem.Problem) {
 	fileProblem := func(code, vi, en string) []problem.Problem {
 		return []problem.Problem{{Severity: problem.Error, Code: code, File: path, Message: i18n.Tr(lang, vi, en)}}
+	}
+	// A register that is not there is said so in words, as a return is, not with the
+	// system's English.
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, []problem.Problem{{Severity: problem.Error, Code: problem.CodeUnreadableFile, File: path, Message: i18n.Msg(lang, "not-found")}}
 	}
 	var (
 		rows  [][]string
