@@ -4,12 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -29,11 +25,15 @@ const helpWidth = 80
 // msg is the catalogue's text id in lang.
 func msg(lang i18n.Lang, id string, args ...any) string { return i18n.Msg(lang, id, args...) }
 
-// localize finishes the tree in lang: every command gets its own -h, laid out by usage;
-// root gets --version and the help command.
+// localize finishes the tree in lang: root gets --version and the help command, and every
+// command (help too) its own -h, laid out by writeUsage. Cobra adds none of its own then.
 func localize(root *cobra.Command, lang i18n.Lang) {
+	if root.Flags().Lookup("version") != nil {
+		return // done already
+	}
 	root.Flags().BoolP("version", "v", false, msg(lang, "flag.version"))
 	root.SetHelpCommand(newHelpCmd(root, lang))
+	root.InitDefaultHelpCmd() // adds it to root's commands, for the walk below
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, lang) })
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -342,40 +342,4 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
-}
-
-// fsReason says in lang why a file could not be read or written, in place of the
-// system's English.
-func fsReason(err error, lang i18n.Lang) string {
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return msg(lang, "file.not-exist")
-	case errors.Is(err, fs.ErrPermission):
-		return msg(lang, "file.permission")
-	case errors.Is(err, syscall.EISDIR):
-		return msg(lang, "file.is-dir")
-	case errors.Is(err, syscall.ENOSPC):
-		return msg(lang, "file.no-space")
-	case errors.As(err, &pe):
-		if fi, serr := os.Stat(pe.Path); serr == nil && fi.IsDir() {
-			return msg(lang, "file.is-dir")
-		}
-		return msg(lang, "file.other", pe.Err)
-	}
-	return msg(lang, "file.other", err)
-}
-
-// writeFailure says in lang why an output file could not be written: a folder that does
-// not exist by its name, never the temporary file's.
-func writeFailure(err error, lang i18n.Lang) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		dir := filepath.Dir(pe.Path)
-		if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
-			return errors.New(msg(lang, "file.no-folder", dir))
-		}
-		return errors.New(msg(lang, "file.cannot-write", dir, fsReason(err, lang)))
-	}
-	return err
 }
