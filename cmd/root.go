@@ -26,7 +26,8 @@ const (
 	ExitUsage = 2 // a usage error
 )
 
-// FlagError is a usage error: a bad flag or argument. It exits with 2 and prints usage.
+// FlagError is a usage error: a bad flag or argument, worded in the user's language. It
+// exits with 2, after a line on how to see help.
 type FlagError struct{ Err error }
 
 func (e *FlagError) Error() string { return e.Err.Error() }
@@ -69,7 +70,7 @@ func Main() int {
 }
 
 // Run runs drugfree with args and returns the exit code; tests call it with buffers. The
-// language is decided first (i18n.Detect), for the help and the flags are declared in it.
+// language is decided first (i18n.Detect): the commands and flags are declared in it.
 func Run(f *Factory, args []string) int {
 	lang, err := i18n.Detect(args, f.Getenv)
 	root := NewCmdRoot(f, lang)
@@ -113,8 +114,8 @@ func usageFailure(f *Factory, root, cmd *cobra.Command, lang i18n.Lang, err erro
 	return ExitUsage
 }
 
-// usageLang is the language --lang asked for, as far as it was parsed; Vietnamese, the
-// default, when the usage error came before it or from it.
+// usageLang is the language root was built in (i18n.Detect's, the value of --lang before
+// parsing, which the same --lang then sets again).
 func usageLang(root *cobra.Command) i18n.Lang {
 	if fl := root.PersistentFlags().Lookup("lang"); fl != nil {
 		if l, ok := fl.Value.(*i18n.Lang); ok {
