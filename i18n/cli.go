@@ -387,7 +387,12 @@ all, never over an input, and over an existing file only with --force.
 	"file.registry":     {"không đọc được danh mục xã %s (--registry): %s", "cannot read the registry %s (--registry): %s"},
 	"file.no-folder":    {"không ghi được tệp: thư mục %s không tồn tại; hãy tạo thư mục trước hoặc chọn thư mục khác", "cannot write the file: the folder %s does not exist; create it first or choose another folder"},
 	"file.cannot-write": {"không ghi được tệp vào thư mục %s: %s", "cannot write the file in the folder %s: %s"},
-	"plan.drug-free":    {"%s đều bằng 0", "%s all 0"},
-	"plan.built-in":     {"kế hoạch có sẵn trong chương trình", "built in"},
-	"plan.file":         {"tệp %s", "file %s"},
+	// A name the registry does not have (template --district, --commune): what it may
+	// have meant, else the names it has, or where to see them when they are many.
+	"registry.did-you-mean": {"; có phải: %s", "; did you mean: %s"},
+	"registry.has":          {"; danh mục có: %s", "; the registry has: %s"},
+	"registry.see-plan":     {"; xem danh mục bằng lệnh drugfree plan", "; see the registry with drugfree plan"},
+	"plan.drug-free":        {"%s đều bằng 0", "%s all 0"},
+	"plan.built-in":         {"kế hoạch có sẵn trong chương trình", "built in"},
+	"plan.file":             {"tệp %s", "file %s"},
 }

@@ -301,11 +301,11 @@ const maxChoices = 50
 func choices(suggestions, all []string, lang i18n.Lang) string {
 	switch {
 	case len(suggestions) > 0:
-		return i18n.Tr(lang, "; có phải: ", "; did you mean: ") + strings.Join(suggestions, ", ")
+		return i18n.Msg(lang, "registry.did-you-mean", strings.Join(suggestions, ", "))
 	case len(all) > maxChoices:
-		return i18n.Tr(lang, "; xem danh mục bằng lệnh drugfree plan", "; see the registry with drugfree plan")
+		return i18n.Msg(lang, "registry.see-plan")
 	default:
-		return i18n.Tr(lang, "; danh mục có: ", "; the registry has: ") + strings.Join(all, ", ")
+		return i18n.Msg(lang, "registry.has", strings.Join(all, ", "))
 	}
 }
 
