@@ -20,7 +20,7 @@ func bin(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
 	c := exec.Command("drugfree", args...)
 	c.Dir = dir
-	c.Env = append(os.Environ(), "DRUGFREE_PASSWORD=")
+	c.Env = append(os.Environ(), "DRUGFREE_PASSWORD=", "DRUGFREE_LANG=vi") // Vietnamese whatever the locale; --lang still wins
 	var out, errOut bytes.Buffer
 	c.Stdout, c.Stderr = &out, &errOut
 	err := c.Run()

@@ -34,7 +34,7 @@ func runTerminal(t *testing.T, cols int, env []string, args ...string) string {
 		t.Fatal(err)
 	}
 	c := exec.Command("drugfree", args...)
-	c.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "COLUMNS=") }), "DRUGFREE_PASSWORD=")
+	c.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "COLUMNS=") }), "DRUGFREE_PASSWORD=", "DRUGFREE_LANG=vi")
 	c.Env = append(c.Env, env...)
 	var errOut bytes.Buffer
 	c.Stdin, c.Stdout, c.Stderr = tty, tty, &errOut
