@@ -24,7 +24,7 @@ func PlanTables(p *criteria.Plan, lang i18n.Lang) []Table {
 func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 	n := len(p.Registry.Communes)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s) — %s\n", p.Name, p.Issued, p.Title.In(lang))
+	fmt.Fprintf(&b, "%s (%s) — %s\n", p.Name, i18n.ClerkDate(p.Issued.Time, lang), p.Title.In(lang))
 	src := i18n.Msg(lang, "plan.built-in")
 	if p.Source != "embedded" {
 		src = i18n.Msg(lang, "plan.file", p.Source)
