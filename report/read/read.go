@@ -194,8 +194,7 @@ func newWorkerMemo(e *env) *workerMemo {
 // readFile reads one file, remembering in memo what the next files the caller reads may
 // use again.
 func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []problem.Problem) {
-	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
-	r.useRegistryOf(coverInfo{}) // until the return's date is read
+	r := e.newReader(path, memo)
 	defer func() {
 		if v := recover(); v != nil {
 			rets = nil
@@ -223,13 +222,25 @@ func (e *env) readFile(path string, memo *workerMemo) (rets []*Return, probs []p
 		}
 		return nil, r.problems
 	}
+	return r.readBytes(data), r.problems
+}
+
+// newReader is a reader of the file path, with a worker's memo.
+func (e *env) newReader(path string, memo *workerMemo) *reader {
+	r := &reader{env: e, path: path, headers: memo.headers, covers: memo.covers, texts: memo.texts, parts: memo.parts}
+	r.useRegistryOf(coverInfo{}) // until the return's date is read
+	return r
+}
+
+// readBytes reads a file's bytes, data.
+func (r *reader) readBytes(data []byte) []*Return {
 	if len(data) == 0 {
 		r.add(problem.Error, problem.CodeUnreadableFile, loc{}, i18n.Msg(r.lang, "empty-file"))
-		return nil, r.problems
+		return nil
 	}
 	sum := sha256.Sum256(data)
 	r.sha = hex.EncodeToString(sum[:])
-	return r.read(data), r.problems
+	return r.read(data)
 }
 
 // errNotRegular is the error of an input that is not a regular file: a folder, a FIFO
