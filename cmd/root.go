@@ -66,7 +66,9 @@ type GlobalOptions struct {
 // Main runs drugfree with the process's arguments and streams and returns the exit code.
 func Main() int {
 	f := &Factory{IO: SystemIO(), Now: time.Now, Getenv: os.Getenv}
-	return Run(f, os.Args[1:])
+	root := NewCmdRoot(f)
+	defer handleSignals(f, root)()
+	return execute(f, root, os.Args[1:])
 }
 
 // Run runs drugfree with args and returns the exit code; tests call it with buffers. The
