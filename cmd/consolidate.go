@@ -75,7 +75,8 @@ func consolidateRun(opts *ConsolidateOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Calendar.Register, opts.Global.PlanFile, opts.Global.Registry)
+	inputs := append(append([]string{}, opts.Files...), opts.Baseline, opts.Calendar.Register)
+	inputs = append(inputs, opts.Global.files()...)
 	// Refuse early, before reading anything, when the output may not be written.
 	if err := outfile.CheckOutput(opts.Output, inputs, opts.Force); err != nil {
 		return refusal(err, lang)

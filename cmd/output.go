@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -102,10 +103,12 @@ func textLines(s ...string) []textBlock {
 }
 
 // write gives r in the form the flags ask for: a workbook with -o, else --format on
-// stdout. It is the one place that chooses.
-func (o *OutputOptions) write(ios *IOStreams, lang i18n.Lang, r result) error {
+// stdout. It is the one place that chooses. The workbook never replaces r.Inputs nor the
+// files of the shared flags (--plan, --registry).
+func (o *OutputOptions) write(ios *IOStreams, g *GlobalOptions, r result) error {
+	lang := g.Lang
 	if o.Output != "" {
-		return writeWorkbook(ios, o.Output, r.Inputs, o.Force, lang, r.Form, r.Sheets)
+		return writeWorkbook(ios, o.Output, slices.Concat(r.Inputs, g.files()), o.Force, lang, r.Form, r.Sheets)
 	}
 	switch o.Format {
 	case "table":

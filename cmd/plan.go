@@ -61,7 +61,7 @@ func planRun(opts *PlanOptions) error {
 				return err
 			}
 		}
-		inputs := []string{opts.Global.PlanFile, opts.Global.Registry}
+		inputs := opts.Global.files()
 		if err := outfile.WriteFileAtomic(opts.Export, inputs, opts.Force, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err

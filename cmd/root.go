@@ -202,6 +202,10 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	return p, nil
 }
 
+// files are the files the shared flags name (--plan, --registry): inputs, which no
+// output ever replaces.
+func (o *GlobalOptions) files() []string { return []string{o.PlanFile, o.Registry} }
+
 // password returns --password, or DRUGFREE_PASSWORD when the flag is not given.
 func (o *GlobalOptions) password(f *Factory) string {
 	if o.Password != "" {

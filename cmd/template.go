@@ -81,7 +81,7 @@ func templateRun(opts *TemplateOptions) error {
 		return err
 	}
 	spec.Version, spec.Made = version(), opts.Factory.Now()
-	if err := outfile.WriteFileAtomic(opts.Output, nil, opts.Force, func(w io.Writer) error {
+	if err := outfile.WriteFileAtomic(opts.Output, opts.Global.files(), opts.Force, func(w io.Writer) error {
 		return template.WriteReturn(w, p, spec)
 	}); err != nil {
 		return refusal(err, lang)
