@@ -84,7 +84,7 @@ func classifyRun(opts *ClassifyOptions) error {
 	if len(problems) > 0 {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
-	err = opts.Out.write(opts.IO, opts.Global, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   []textBlock{textTable(table), textLine(""), textTable(countTable)},
 		CSV:    table,
 		JSON:   classifyJSON{Communes: orEmpty(results), Counts: counts, Problems: problems},

@@ -102,7 +102,7 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-	err = opts.Out.write(opts.IO, opts.Global, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   append([]textBlock{textTable(table)}, textLines(layout.NotCheckedLine(p, statuses, lang), layout.NextDueLine(p, asOf, lang))...),
 		CSV:    submissions,
 		JSON:   out,

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -84,4 +85,21 @@ type Factory struct {
 	Now func() time.Time
 	// Getenv reads the environment, replaced in tests.
 	Getenv func(string) string
+	// ReadPassword asks for a password, prompt on stderr, with no echo; nil when stdin
+	// is not a terminal, where no one is asked (DRUGFREE_PASSWORD gives it).
+	ReadPassword func(prompt string) (string, error)
+}
+
+// terminalPassword is Factory.ReadPassword on a terminal (stdin): nil when stdin is not one.
+func terminalPassword(ios *IOStreams) func(string) (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil
+	}
+	return func(prompt string) (string, error) {
+		fmt.Fprint(ios.ErrOut, prompt)
+		pw, err := term.ReadPassword(fd)
+		fmt.Fprintln(ios.ErrOut)
+		return string(pw), err
+	}
 }

@@ -105,10 +105,10 @@ func textLines(s ...string) []textBlock {
 // write gives r in the form the flags ask for: a workbook with -o, else --format on
 // stdout. It is the one place that chooses. The workbook never replaces r.Inputs nor the
 // files of the shared flags (--plan, --registry).
-func (o *OutputOptions) write(ios *IOStreams, g *GlobalOptions, r result) error {
-	lang := g.Lang
+func (o *OutputOptions) write(f *Factory, g *GlobalOptions, r result) error {
+	ios, lang := f.IO, g.Lang
 	if o.Output != "" {
-		return writeWorkbook(ios, o.Output, slices.Concat(r.Inputs, g.files()), o.Force, lang, r.Form, r.Sheets)
+		return writeWorkbook(ios, o.Output, slices.Concat(r.Inputs, g.files()), o.Force, lang, g.password(f), r.Form, r.Sheets)
 	}
 	switch o.Format {
 	case "table":
@@ -146,8 +146,8 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // writeWorkbook writes tables as the sheets of a workbook at path, the first in the official
-// form, whole or not at all, and says so on stderr.
-func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang i18n.Lang, form *layout.Form, tables []layout.Table) error {
+// form, whole or not at all, encrypted with password unless it is "", and says so on stderr.
+func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lang i18n.Lang, password string, form *layout.Form, tables []layout.Table) error {
 	err := outfile.WriteFileAtomic(path, inputs, force, func(w io.Writer) error {
 		wb := render.NewWorkbook(lang)
 		if form != nil {
@@ -158,7 +158,7 @@ func writeWorkbook(ios *IOStreams, path string, inputs []string, force bool, lan
 		if err := wb.AddTables(tables...); err != nil {
 			return err
 		}
-		return wb.Write(w, "")
+		return wb.Write(w, password)
 	})
 	if err != nil {
 		return refusal(err, lang)

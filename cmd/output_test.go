@@ -30,7 +30,7 @@ func TestOutputWritesTheFormAskedFor(t *testing.T) {
 	} {
 		ios, out, errOut := TestIO()
 		o := OutputOptions{Format: c.format}
-		if err := o.write(ios, &GlobalOptions{Lang: i18n.Vi}, r); err != nil {
+		if err := o.write(&Factory{IO: ios, Getenv: func(string) string { return "" }}, &GlobalOptions{Lang: i18n.Vi}, r); err != nil {
 			t.Fatalf("%s: %v", c.format, err)
 		}
 		if out.String() != c.want || errOut.Len() > 0 {
@@ -46,7 +46,7 @@ func TestOutputWritesTheFormAskedFor(t *testing.T) {
 	path := filepath.Join(dir, "out.xlsx")
 	ios, out, errOut := TestIO()
 	o := OutputOptions{Format: "json", Output: path}
-	if err := o.write(ios, &GlobalOptions{Lang: i18n.En}, r); err != nil {
+	if err := o.write(&Factory{IO: ios, Getenv: func(string) string { return "" }}, &GlobalOptions{Lang: i18n.En}, r); err != nil {
 		t.Fatal(err)
 	}
 	if out.Len() > 0 || errOut.String() != "Wrote "+path+"\n" {
@@ -66,7 +66,7 @@ func TestOutputWritesTheFormAskedFor(t *testing.T) {
 
 	// Never over an input.
 	o.Output, o.Force = in, true
-	if err := o.write(ios, &GlobalOptions{Lang: i18n.En}, r); err == nil || !strings.Contains(err.Error(), "is an input") {
+	if err := o.write(&Factory{IO: ios, Getenv: func(string) string { return "" }}, &GlobalOptions{Lang: i18n.En}, r); err == nil || !strings.Contains(err.Error(), "is an input") {
 		t.Errorf("-o over an input: %v", err)
 	}
 	if b, _ := os.ReadFile(in); string(b) != "a return" {
@@ -75,7 +75,7 @@ func TestOutputWritesTheFormAskedFor(t *testing.T) {
 
 	// A format that the flag would have refused is an error, not a table.
 	ios, out, _ = TestIO()
-	if err := (&OutputOptions{Format: "yaml"}).write(ios, &GlobalOptions{Lang: i18n.Vi}, r); err == nil || out.Len() > 0 {
+	if err := (&OutputOptions{Format: "yaml"}).write(&Factory{IO: ios, Getenv: func(string) string { return "" }}, &GlobalOptions{Lang: i18n.Vi}, r); err == nil || out.Len() > 0 {
 		t.Errorf("--format yaml: error %v, stdout %q", err, out)
 	}
 }

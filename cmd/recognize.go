@@ -102,7 +102,7 @@ func recognizeRun(opts *RecognizeOptions) error {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
-	err = opts.Out.write(opts.IO, opts.Global, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   []textBlock{textTable(table), textLine(progressLine)},
 		CSV:    table,
 		JSON:   recognizeJSON{Communes: orEmpty(results), Progress: progress, Problems: orEmpty(problems)},

@@ -61,14 +61,17 @@ type GlobalOptions struct {
 	Registry string
 	Password string
 	Limits   grid.Limits
+	// asked is the password given at the prompt (Factory.ReadPassword), "" for none
+	asked string
 }
 
 // Main runs drugfree with the process's arguments and streams and returns the exit code.
 func Main() int {
-	f := &Factory{IO: SystemIO(), Now: time.Now, Getenv: os.Getenv}
-	root := NewCmdRoot(f)
-	defer handleSignals(f, root)()
-	return execute(f, root, os.Args[1:])
+	ios := SystemIO()
+	f := &Factory{IO: ios, Now: time.Now, Getenv: os.Getenv, ReadPassword: terminalPassword(ios)}
+	lang, _ := i18n.Detect(os.Args[1:], f.Getenv) // as Run decides it
+	defer handleSignals(f, lang)()
+	return Run(f, os.Args[1:])
 }
 
 // Run runs drugfree with args and returns the exit code; tests call it with buffers. The
@@ -206,17 +209,34 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 // output ever replaces.
 func (o *GlobalOptions) files() []string { return []string{o.PlanFile, o.Registry} }
 
-// password returns --password, or DRUGFREE_PASSWORD when the flag is not given.
+// password returns the password in effect: --password, else DRUGFREE_PASSWORD, else the
+// one given at the prompt. It opens protected returns and encrypts every workbook written.
 func (o *GlobalOptions) password(f *Factory) string {
 	if o.Password != "" {
 		return o.Password
 	}
-	return f.Getenv("DRUGFREE_PASSWORD")
+	if pw := f.Getenv("DRUGFREE_PASSWORD"); pw != "" {
+		return pw
+	}
+	return o.asked
+}
+
+// askPassword asks for the password on a terminal, once for the run, when a protected
+// return is met and none was given; "" when stdin is not a terminal.
+func (o *GlobalOptions) askPassword(f *Factory) string {
+	if o.asked == "" && f.ReadPassword != nil {
+		pw, err := f.ReadPassword(i18n.Msg(o.Lang, "password.prompt"))
+		if err == nil {
+			o.asked = pw
+		}
+	}
+	return o.asked
 }
 
 // readOptions returns the options for reading returns, an undated one as of asOf.
 func (o *GlobalOptions) readOptions(f *Factory, p *criteria.Plan, asOf time.Time) read.ReadOptions {
-	return read.ReadOptions{Plan: p, Password: o.password(f), Lang: o.Lang, Limits: o.Limits, AsOf: asOf}
+	return read.ReadOptions{Plan: p, Password: o.password(f), AskPassword: func() string { return o.askPassword(f) },
+		Lang: o.Lang, Limits: o.Limits, AsOf: asOf}
 }
 
 // reportProblems prints problems on stderr and returns a DataError when any is an error.

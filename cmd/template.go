@@ -81,6 +81,7 @@ func templateRun(opts *TemplateOptions) error {
 		return err
 	}
 	spec.Version, spec.Made = version(), opts.Factory.Now()
+	spec.Password = opts.Global.password(opts.Factory) // encrypts the template
 	if err := outfile.WriteFileAtomic(opts.Output, opts.Global.files(), opts.Force, func(w io.Writer) error {
 		return template.WriteReturn(w, p, spec)
 	}); err != nil {

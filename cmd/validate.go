@@ -82,7 +82,7 @@ func validateRun(opts *ValidateOptions) error {
 		text = []textBlock{textLine(i18n.Tr(lang, "Không có vấn đề nào.", "No problems found."))}
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
-	err = opts.Out.write(opts.IO, opts.Global, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   append(text, textLines(layout.ProblemSummary(problems, lang), layout.ProvinceLine(p, prov.Districts, prov.Kinds, lang))...),
 		CSV:    table,
 		JSON:   validateJSON{AsOf: asOf.Format(time.DateOnly), Problems: orEmpty(problems), Submissions: orEmpty(statuses)},

@@ -75,6 +75,7 @@ var dataMessages = map[string]Text{
 	"password.required": {
 		"Tệp được bảo vệ bằng mật khẩu: đặt mật khẩu vào biến môi trường DRUGFREE_PASSWORD (hoặc dùng tùy chọn --password) rồi chạy lại.",
 		"The workbook is password-protected: put its password in the environment variable DRUGFREE_PASSWORD (or use --password) and run again."},
+	"password.prompt": {"Mật khẩu của tệp được bảo vệ (không hiện khi gõ): ", "Password of the protected workbooks (not shown as you type): "},
 	"password.wrong": {
 		"Mật khẩu đã cho (DRUGFREE_PASSWORD hoặc --password) không mở được tệp: mật khẩu sai.",
 		"The password given (DRUGFREE_PASSWORD or --password) does not open the workbook: it is wrong."},

@@ -274,8 +274,8 @@ all, never over an input, and over an existing file only with --force.
 		"Thay danh mục xã của kế hoạch, cho cả năm, bằng `tệp` CSV (cột district_code,district,commune_code,commune,type; hoặc code,name,type khi không có huyện)",
 		"Replace the plan's registries of communes, for the whole year, with the CSV `file` (columns district_code,district,commune_code,commune,type; or code,name,type without districts)"},
 	"flag.password": {
-		"Dùng `mật-khẩu` để mở sổ tính được bảo vệ; mật khẩu không bao giờ được in ra. Lưu ý: mật khẩu ghi trên dòng lệnh thì người dùng khác của máy có thể thấy; nên đặt biến môi trường DRUGFREE_PASSWORD thay cho tùy chọn này",
-		"The `password` of protected workbooks; never printed. Beware: a password on the command line can be seen by other users of the computer; set DRUGFREE_PASSWORD instead"},
+		"Dùng `mật-khẩu` để mở sổ tính được bảo vệ, và để mã hóa mọi sổ tính được ghi ra; mật khẩu không bao giờ được in ra. Lưu ý: mật khẩu ghi trên dòng lệnh thì người dùng khác của máy có thể thấy; nên đặt biến môi trường DRUGFREE_PASSWORD, hoặc để chương trình hỏi (trong cửa sổ dòng lệnh)",
+		"The `password` of protected workbooks, which also encrypts every workbook written; never printed. Beware: a password on the command line can be seen by other users of the computer; set DRUGFREE_PASSWORD instead, or let a terminal ask for it"},
 	"flag.limits": {
 		"Giới hạn khi đọc một tệp: `giới-hạn` dạng file=MB,inflated=MB,parts=N (dung lượng, dung lượng giải nén, số mục zip); chỉ tăng khi một tệp bị từ chối vì quá lớn",
 		"Limits on reading one file: `limits` as file=MB,inflated=MB,parts=N (size, inflated size, zip entries); raise one only when a file is refused as too large"},

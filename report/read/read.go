@@ -101,6 +101,9 @@ type env struct {
 	kinds cell.KindNames
 	// layout is the plan's vocabulary of an official document's layout
 	layout header.LayoutWords
+	// password is the password of encrypted workbooks: ReadOptions.Password, or
+	// AskPassword's answer, asked once
+	password func() string
 }
 
 func newEnv(opt ReadOptions) *env {
@@ -114,7 +117,11 @@ func newEnv(opt ReadOptions) *env {
 	if ms == nil || ms.Plan() != p {
 		ms = naming.NewMatchers(p)
 	}
-	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: header.CoverIndex(p), lang: opt.Lang, statuses: cell.StatusIndex(p), kinds: cell.NewKindNames(p), layout: header.NewLayoutWords(p.Layout)}
+	password := func() string { return opt.Password }
+	if opt.Password == "" && opt.AskPassword != nil {
+		password = sync.OnceValue(opt.AskPassword)
+	}
+	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: header.CoverIndex(p), lang: opt.Lang, statuses: cell.StatusIndex(p), kinds: cell.NewKindNames(p), layout: header.NewLayoutWords(p.Layout), password: password}
 }
 
 // Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a
@@ -326,7 +333,7 @@ func (r *reader) read(data []byte) []*Return {
 		return r.readXLSX(data, false)
 	case formatEncrypted:
 		r.format = "xlsx"
-		if r.opt.Password == "" {
+		if r.password() == "" {
 			r.add(problem.Error, problem.CodePasswordRequired, loc{}, i18n.Msg(r.lang, "password.required"))
 			return nil
 		}

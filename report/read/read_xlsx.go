@@ -110,7 +110,11 @@ var openScanner = func(data []byte, opt ooxml.Options) (scannedBook, error) {
 // openExcelize opens a workbook with excelize. A problem is reported when it cannot be
 // opened.
 func (r *reader) openExcelize(data []byte, encrypted bool) grid.Book {
-	f, err := excelize.OpenReader(bytes.NewReader(data), grid.ExcelizeOptions(grid.NewBudget(r.opt.Limits.Inflated).Left(), r.opt.Password))
+	password := r.opt.Password
+	if encrypted {
+		password = r.password() // asked for only now, an encrypted workbook met
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), grid.ExcelizeOptions(grid.NewBudget(r.opt.Limits.Inflated).Left(), password))
 	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") {
 		// excelize's refusal of a zip declaring more than UnzipSizeLimit (checkZip
 		// refuses it first; this is for a decrypted workbook)

@@ -92,6 +92,10 @@ type ReadOptions struct {
 	Plan *criteria.Plan
 	// Password opens encrypted workbooks; it is never printed.
 	Password string
+	// AskPassword, when set and Password is empty, is asked for the password the first
+	// time an encrypted workbook is met (a prompt on a terminal), once for the whole
+	// run; its answer opens every encrypted workbook. "" is no password.
+	AskPassword func() string
 	// Lang is the language of problem messages (Vietnamese, the zero value, by default).
 	Lang i18n.Lang
 	// Workers is how many files ReadFiles reads at once; 0 means runtime.GOMAXPROCS.

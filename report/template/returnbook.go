@@ -41,6 +41,8 @@ type ReturnSpec struct {
 	// properties (none when Made is zero).
 	Version string
 	Made    time.Time
+	// Password, when set, encrypts the workbook.
+	Password string
 }
 
 // ReturnRow is one commune's row of a return.
@@ -74,7 +76,11 @@ func WriteReturn(w io.Writer, p *criteria.Plan, spec ReturnSpec) error {
 	}
 	idx, _ := f.GetSheetIndex(DataSheetName)
 	f.SetActiveSheet(idx)
-	_, err := f.WriteTo(w)
+	var opts []excelize.Options
+	if spec.Password != "" {
+		opts = append(opts, excelize.Options{Password: spec.Password})
+	}
+	_, err := f.WriteTo(w, opts...)
 	return err
 }
 
