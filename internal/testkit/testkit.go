@@ -30,11 +30,11 @@ func Commune(t *testing.T, code string) criteria.Commune {
 // Book is a workbook under construction; sheets are written from rows of values starting
 // at A1 (nil leaves a cell empty).
 type Book struct {
-	t *testing.T
+	t testing.TB
 	F *excelize.File
 }
 
-func NewBook(t *testing.T) *Book {
+func NewBook(t testing.TB) *Book {
 	t.Helper()
 	return &Book{t: t, F: excelize.NewFile()}
 }
