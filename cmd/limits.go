@@ -17,7 +17,7 @@ func (l limitsValue) Type() string { return "limits" }
 
 func (l limitsValue) String() string {
 	v := l.target.WithDefaults()
-	return fmt.Sprintf("file=%d,inflated=%d,parts=%d", v.File>>20, v.Inflated>>20, v.Parts)
+	return fmt.Sprintf("file=%d,inflated=%d,parts=%d,cells=%d", v.File>>20, v.Inflated>>20, v.Parts, v.Cells)
 }
 
 func (l limitsValue) Set(s string) error {
@@ -34,6 +34,8 @@ func (l limitsValue) Set(s string) error {
 			l.target.Inflated = n << 20
 		case "parts":
 			l.target.Parts = int(n)
+		case "cells":
+			l.target.Cells = n
 		default:
 			return &limitsError{kv}
 		}

@@ -43,6 +43,9 @@ var dataMessages = map[string]Text{
 	"too-large.parts": {
 		"Sổ tính có hơn %d phần (mục trong tệp zip), nên không được đọc. Nếu đúng là như vậy, chạy lại với --limits parts=%d.",
 		"The workbook has more than %d parts (entries of its zip), so it was not read. If that is right, run again with --limits parts=%d."},
+	"too-large.cells": {
+		"Một trang tính trải ra hơn %d ô (tính cả các ô trống trước ô cuối của mỗi dòng, như khi có ô ở tận cột XFD), nên tệp không được đọc (tệp hỏng hoặc cố ý gây hại). Nếu đúng là như vậy, chạy lại với --limits cells=%d.",
+		"A sheet spreads over more than %d cells (the empty ones before the last cell of each row counted, as when a cell is as far right as column XFD), so the file was not read (a damaged or hostile file). If that is right, run again with --limits cells=%d."},
 	"same-file": {
 		"Tệp này đã được đưa vào (%s): chỉ đọc một lần.",
 		"This file is given already (%s): it is read once."},

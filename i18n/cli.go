@@ -277,8 +277,8 @@ all, never over an input, and over an existing file only with --force.
 		"Dùng `mật-khẩu` để mở sổ tính được bảo vệ, và để mã hóa mọi sổ tính được ghi ra; mật khẩu không bao giờ được in ra. Lưu ý: mật khẩu ghi trên dòng lệnh thì người dùng khác của máy có thể thấy; nên đặt biến môi trường DRUGFREE_PASSWORD, hoặc để chương trình hỏi (trong cửa sổ dòng lệnh)",
 		"The `password` of protected workbooks, which also encrypts every workbook written; never printed. Beware: a password on the command line can be seen by other users of the computer; set DRUGFREE_PASSWORD instead, or let a terminal ask for it"},
 	"flag.limits": {
-		"Giới hạn khi đọc một tệp: `giới-hạn` dạng file=MB,inflated=MB,parts=N (dung lượng, dung lượng giải nén, số mục zip); chỉ tăng khi một tệp bị từ chối vì quá lớn",
-		"Limits on reading one file: `limits` as file=MB,inflated=MB,parts=N (size, inflated size, zip entries); raise one only when a file is refused as too large"},
+		"Giới hạn khi đọc một tệp: `giới-hạn` dạng file=MB,inflated=MB,parts=N,cells=N (dung lượng, dung lượng giải nén, số mục zip, số ô một trang tính trải ra); chỉ tăng khi một tệp bị từ chối vì quá lớn",
+		"Limits on reading one file: `limits` as file=MB,inflated=MB,parts=N,cells=N (size, inflated size, zip entries, cells a sheet spreads over); raise one only when a file is refused as too large"},
 	"flag.format": {"In kết quả theo `dạng`: table (bảng), csv (để mở bằng Excel) hoặc json", "Output `format`: table, csv (to open in Excel) or json"},
 	"flag.output": {"Ghi sổ tính vào `tệp.xlsx` thay vì in ra", "Write a workbook to `file.xlsx` instead of printing"},
 	"flag.wide": {
@@ -348,8 +348,8 @@ all, never over an input, and over an existing file only with --force.
 	"usage.flag-date":        {"%s: “%s” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025", "%s: “%s” is not a date; write it as 2025-12-20 or 20/12/2025"},
 	"usage.flag-number":      {"%s phải là một số nguyên, không phải “%s”", "%s must be a whole number, not “%s”"},
 	"usage.flag-limits": {
-		"%s: “%s” không hợp lệ; ghi dạng file=40,inflated=400,parts=10000 (file, inflated tính bằng MB, parts là số mục; mỗi giá trị là số nguyên dương)",
-		"%s: “%s” is not valid; write it as file=40,inflated=400,parts=10000 (file and inflated in MB, parts a count; each a positive whole number)"},
+		"%s: “%s” không hợp lệ; ghi dạng file=40,inflated=400,parts=10000,cells=2097152 (file, inflated tính bằng MB, parts là số mục, cells là số ô; mỗi giá trị là số nguyên dương)",
+		"%s: “%s” is not valid; write it as file=40,inflated=400,parts=10000,cells=2097152 (file and inflated in MB, parts and cells counts; each a positive whole number)"},
 	"usage.flag-bool":    {"%s không nhận giá trị “%s”: chỉ cần viết %s", "%s takes no value such as “%s”: write %s alone"},
 	"usage.flag-invalid": {"%s: giá trị “%s” không hợp lệ", "%s: the value “%s” is not valid"},
 	"usage.bad-syntax":   {"cách viết tùy chọn không đúng: %s (viết --tên hoặc --tên=giá-trị)", "bad flag syntax: %s (write --name or --name=value)"},

@@ -21,10 +21,16 @@ type Limits struct {
 	Inflated int64
 	// Parts is the most entries one workbook's zip may have.
 	Parts int
+	// Cells is the most cells the rows of one sheet may spread over, the empty ones
+	// before the last filled cell of each row counted: a row is held as wide as its last
+	// cell is far, so a 60-byte row holding one cell in column XFD is 16,384 cells
+	// (about 280 KB held). It bounds the memory and time of a sheet whatever the shape of
+	// its XML; a district's return is a few thousand cells, a national one under a million.
+	Cells int64
 }
 
 // DefaultLimits are the limits of a zero Limits.
-var DefaultLimits = Limits{File: 20 << 20, Inflated: 200 << 20, Parts: 5000}
+var DefaultLimits = Limits{File: 20 << 20, Inflated: 200 << 20, Parts: 5000, Cells: 1 << 20}
 
 // WithDefaults is l with each zero field set to its default.
 func (l Limits) WithDefaults() Limits {
@@ -37,6 +43,9 @@ func (l Limits) WithDefaults() Limits {
 	if l.Parts == 0 {
 		l.Parts = DefaultLimits.Parts
 	}
+	if l.Cells == 0 {
+		l.Cells = DefaultLimits.Cells
+	}
 	return l
 }
 
@@ -45,10 +54,11 @@ const (
 	LimitFile     = "file"
 	LimitInflated = "inflated"
 	LimitParts    = "parts"
+	LimitCells    = "cells"
 )
 
 // TooLarge is the error of a file beyond one of its Limits: which limit, and the limit's
-// value (bytes, or entries for LimitParts).
+// value (bytes, or entries for LimitParts, cells for LimitCells).
 type TooLarge struct {
 	Limit string
 	Max   int64

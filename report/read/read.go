@@ -302,7 +302,7 @@ func (r *reader) tooLarge(err error) bool {
 		return false
 	}
 	shown := tl.Max
-	if tl.Limit != grid.LimitParts {
+	if tl.Limit != grid.LimitParts && tl.Limit != grid.LimitCells {
 		shown = max(tl.Max>>20, 1) // MB
 	}
 	r.add(problem.Error, problem.CodeTooLarge, loc{}, i18n.Msg(r.lang, "too-large."+tl.Limit, shown, 2*shown))

@@ -43,7 +43,7 @@ func (r *reader) readXLSX(data []byte, encrypted bool) []*Return {
 // readFast reads a workbook with the scanner. ok is false when the scanner declines the
 // workbook or fails in it; the returns and problems of the attempt are then dropped.
 func (r *reader) readFast(data []byte) (rets []*Return, ok bool) {
-	b, err := openScanner(data, ooxml.Options{Zip: r.zr, Parts: r.parts, Texts: r.texts, Budget: r.budget})
+	b, err := openScanner(data, ooxml.Options{Zip: r.zr, Parts: r.parts, Texts: r.texts, Budget: r.budget, Cells: max(r.opt.Limits.Cells, 0)})
 	if r.tooLarge(err) || r.damaged(err) {
 		return nil, true // excelize would fail on it too, exhaust the machine, or read damage as data
 	}

@@ -44,6 +44,7 @@ type Book struct {
 
 	parts  *PartMemo    // small parts remembered from book to book; nil for none
 	budget *grid.Budget // what may still be inflated; nil for no limit
+	cells  int64        // the most cells a sheet's rows may spread over; 0 for no limit
 	texts  *TextIntern  // short cell texts (sheetScanner.text)
 
 	err error // the first failure after opening
@@ -67,6 +68,9 @@ type Options struct {
 	// Budget is what the book may inflate (grid.Limits.Inflated); nil for no limit.
 	// Beyond it, Open or Err fail with a *grid.TooLarge.
 	Budget *grid.Budget
+	// Cells is the most cells the rows of a sheet may spread over (grid.Limits.Cells);
+	// 0 for no limit. Beyond it, reading the sheet fails with a *grid.TooLarge.
+	Cells int64
 }
 
 // Open opens a workbook from its bytes. It fails (with errUnsupported) for any
@@ -79,7 +83,7 @@ func Open(data []byte, opt Options) (*Book, error) {
 			return nil, errUnsupported
 		}
 	}
-	b := &Book{data: data, files: map[string]*zip.File{}, sheets: map[string]sheetPart{}, parts: opt.Parts, texts: opt.Texts, budget: opt.Budget}
+	b := &Book{data: data, files: map[string]*zip.File{}, sheets: map[string]sheetPart{}, parts: opt.Parts, texts: opt.Texts, budget: opt.Budget, cells: opt.Cells}
 	if b.texts == nil {
 		b.texts = &TextIntern{}
 	}
@@ -186,7 +190,7 @@ func (b *Book) Source(sheet string) (grid.Source, error) {
 		sc := h.sc
 		return &rawSource{b: b, sheet: sheet, sc: &sc, replay: h.rows}, nil
 	}
-	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(p.rows, b.sst, b.texts), record: true}, nil
+	return &rawSource{b: b, sheet: sheet, sc: newSheetScanner(p.rows, b.sst, b.texts, b.cells), record: true}, nil
 }
 
 // Rows returns every row of a sheet as excelize's GetRows does with RawCellValue.

@@ -54,7 +54,7 @@ func addParts(f *testing.F, suffix string, extra ...any) {
 
 // scanRows reads every row of a worksheet part with the scanner.
 func scanRows(p sheetPart, sst []string) ([]rawRow, error) {
-	sc := newSheetScanner(p.rows, sst, &TextIntern{})
+	sc := newSheetScanner(p.rows, sst, &TextIntern{}, 0)
 	var out []rawRow
 	for {
 		r, ok, err := sc.Next()

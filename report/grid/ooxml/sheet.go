@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"drugfree/report/grid"
 )
 
 // A worksheet's rows are the <row> elements of its <sheetData>, each a list of <c>
@@ -91,11 +94,19 @@ type sheetScanner struct {
 	done    bool
 	width   int         // cells of the last row read: the next one's likely capacity
 	intern  *TextIntern // nil for none
+	// cells are the cells of the rows read so far, empty ones before the last of each
+	// row counted; maxCells is their limit (grid.Limits.Cells), 0 for none
+	cells, maxCells int64
 }
 
-func newSheetScanner(rows []byte, sst []string, intern *TextIntern) *sheetScanner {
-	return &sheetScanner{data: rows, sst: sst, intern: intern}
+func newSheetScanner(rows []byte, sst []string, intern *TextIntern, maxCells int64) *sheetScanner {
+	return &sheetScanner{data: rows, sst: sst, intern: intern, maxCells: maxCells}
 }
+
+// maxCapacity is the most cells a row is given room for before it is read, from the
+// width of the row before: no more than a real row holds, so that one wide row does not
+// make every row after it allocate as much.
+const maxCapacity = 256
 
 func (s *sheetScanner) Next() (rawRow, bool, error) {
 	if s.pending == nil && !s.done {
@@ -154,7 +165,8 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 	s.data = s.data[end:]
 	col := 0
 	if s.width > 0 {
-		r.cells, r.meta = make([]string, 0, s.width), make([]uint8, 0, s.width)
+		w := min(s.width, maxCapacity)
+		r.cells, r.meta = make([]string, 0, w), make([]uint8, 0, w)
 	}
 	defer func() { s.width = max(s.width, len(r.cells)) }()
 	for {
@@ -194,6 +206,12 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		if val == "" && !hasF {
 			continue
 		}
+		if s.maxCells > 0 && s.cells+int64(col) > s.maxCells { // checked before the row is widened
+			return rawRow{}, false, &grid.TooLarge{Limit: grid.LimitCells, Max: s.maxCells}
+		}
+		if need := col - len(r.cells); need > 0 { // room for the empty cells and this one, at once
+			r.cells, r.meta = slices.Grow(r.cells, need), slices.Grow(r.meta, need)
+		}
 		for len(r.cells) < col-1 {
 			r.cells = append(r.cells, "")
 			r.meta = append(r.meta, 0)
@@ -209,6 +227,7 @@ func (s *sheetScanner) readRow() (rawRow, bool, error) {
 		r.cells = append(r.cells, val)
 		r.meta = append(r.meta, m)
 	}
+	s.cells += int64(len(r.cells))
 	return r, true, nil
 }
 
