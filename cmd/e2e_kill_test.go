@@ -67,7 +67,9 @@ func TestE2EKillAtRandom(t *testing.T) {
 		at := time.Duration(math.Sqrt((float64(order[i])+rng.Float64())/slots) * 1.1 * float64(whole))
 		c := exec.Command("drugfree", args...)
 		c.Dir = dir
-		c.Env = append(os.Environ(), "DRUGFREE_PASSWORD=")
+		c.Env = append(os.Environ(), "DRUGFREE_PASSWORD=", "DRUGFREE_LANG=vi") // as bin runs it
+		var stderr strings.Builder
+		c.Stderr = &stderr
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -88,6 +90,9 @@ func TestE2EKillAtRandom(t *testing.T) {
 			finished++
 		case code == 128+int(sig):
 			interrupted++
+			if sig != syscall.SIGKILL && !strings.Contains(stderr.String(), "đã bị ngắt") {
+				t.Errorf("%v after %v: stderr %q, want it to say the run was interrupted", sig, at, stderr.String())
+			}
 		default:
 			t.Errorf("%v after %v: exit %d, want 0 or %d", sig, at, code, 128+int(sig))
 		}
