@@ -174,11 +174,27 @@ func (e *Evaluator) checkCriterion(c *criteria.Criterion, fig Figures, conds []C
 // its figures and verdict, and blank. Figures are compared in hundredths, so that areas
 // written with two decimals add up exactly.
 func evalCondition(cond *criteria.Condition, fig Figures, blank []string) (ConditionResult, []string) {
-	r := ConditionResult{Field: cond.Left, Op: cond.Op, Right: cond.Right.String()}
-	left, leftOK := fig[cond.Left]
-	if !leftOK {
-		blank = addString(blank, cond.Left)
-	} else {
+	r := ConditionResult{Field: cond.Left.String(), Op: cond.Op, Right: cond.Right.String()}
+	// The left side: a field, or a field less others (resident users less those excluded).
+	var left float64
+	leftOK := true
+	for _, k := range cond.Left.Fields {
+		v, ok := fig[k]
+		if !ok {
+			blank = addString(blank, k)
+			leftOK = false
+		}
+		left += v
+	}
+	for _, k := range cond.Left.Minus {
+		v, ok := fig[k]
+		if !ok {
+			blank = addString(blank, k)
+			leftOK = false
+		}
+		left -= v
+	}
+	if leftOK {
 		r.Value = known(left)
 	}
 	right, rightOK := hundredths(float64(cond.Right.Const)), true

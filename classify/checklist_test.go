@@ -370,7 +370,7 @@ func TestTheDefaultPlansChecklist(t *testing.T) {
 	for _, c := range p.Checklist.Criteria {
 		ids = append(ids, c.ID)
 		for _, cond := range c.Conditions {
-			for _, k := range append([]string{cond.Left}, cond.Right.Fields...) {
+			for _, k := range append([]string{cond.Left.String()}, cond.Right.Fields...) {
 				if f, ok := p.Field(k); !ok || !f.Numeric() {
 					t.Errorf("criterion %d: %q is not a numeric field of the plan", c.ID, k)
 				}

@@ -65,6 +65,18 @@ const (
 	// RuleInputError: a ratio whose denominator is 0 while its numerator is not (rule 4):
 	// Field, Value, Per and PerValue.
 	RuleInputError Rule = "input-error"
+
+	// The rules of a plan that classifies by type rules (criteria/types.go).
+
+	// RuleCriterion: a criterion holds (Criterion) and counts for the type of Level and
+	// Category. Field, Value (Per, PerValue for a ratio), Op and Threshold are the
+	// comparison that decided it; Met the criteria it counted (criterion đ).
+	RuleCriterion Rule = "criterion"
+	// RuleType: Count of the Of criteria of the type of Level hold, at least Need were
+	// needed (Met names them): the commune is Category.
+	RuleType Rule = "type"
+	// RuleRest: no type reached; Met are the criteria that held all the same.
+	RuleRest Rule = "rest"
 )
 
 // Reason is one step of the explanation, as data: the fields a rule does not use are
@@ -96,6 +108,13 @@ type Reason struct {
 	// Missing and Possible are the blank fields and the categories still possible.
 	Missing  []string `json:"missing,omitempty"`
 	Possible []string `json:"possible,omitempty"`
+	// Criterion is the id of the plan's criterion that holds; Met the criteria counted;
+	// Count of Of held where Need were needed (a plan of type rules).
+	Criterion string   `json:"criterion,omitempty"`
+	Met       []string `json:"met,omitempty"`
+	Count     int      `json:"count,omitempty"`
+	Need      int      `json:"need,omitempty"`
+	Of        int      `json:"of,omitempty"`
 }
 
 // FieldFigure is one field's figure.
@@ -166,6 +185,15 @@ func (r Reason) String() string {
 	if len(r.Possible) > 0 {
 		b.WriteString(" possible: " + strings.Join(r.Possible, ", "))
 	}
+	if r.Criterion != "" {
+		b.WriteString(" criterion " + r.Criterion)
+	}
+	if r.Need > 0 {
+		b.WriteString(" " + strconv.Itoa(r.Count) + " of " + strconv.Itoa(r.Of) + " (at least " + strconv.Itoa(r.Need) + ")")
+	}
+	if len(r.Met) > 0 {
+		b.WriteString(" met: " + strings.Join(r.Met, ", "))
+	}
 	return b.String()
 }
 
@@ -215,6 +243,9 @@ func (e *Evaluator) ClassifyInto(fig Figures, reasons []Reason) Result {
 // result, so that a buffer on the caller's stack stays there.
 func (e *Evaluator) classify(fig Figures, reasons []Reason) (Result, []Reason) {
 	p := e.p
+	if p.Classification.ByTypes() {
+		return e.classifyTypes(fig, reasons)
+	}
 	cl := p.Classification
 	var res Result
 	// Each figure the classification reads is looked up once (a map lookup by name was

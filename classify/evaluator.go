@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"sort"
+
 	"drugfree/criteria"
 )
 
@@ -35,6 +37,11 @@ type Evaluator struct {
 
 	// conditions is the number of conditions of all the checklist's criteria.
 	conditions int
+
+	// testPos are the places of a plan's criteria by id, and typeOrder its type rules
+	// from the highest type (level 1) down (a plan of type rules).
+	testPos   map[string]int
+	typeOrder []int
 }
 
 // indicatorPlan is what an Evaluator keeps of one indicator.
@@ -106,5 +113,13 @@ func NewEvaluator(p *criteria.Plan) *Evaluator {
 	for _, c := range p.Checklist.Criteria {
 		e.conditions += len(c.Conditions)
 	}
+	e.testPos = map[string]int{}
+	for i, t := range cl.Criteria {
+		e.testPos[t.ID] = i
+	}
+	for i := range cl.Types {
+		e.typeOrder = append(e.typeOrder, i)
+	}
+	sort.SliceStable(e.typeOrder, func(a, b int) bool { return cl.Types[e.typeOrder[a]].Level < cl.Types[e.typeOrder[b]].Level })
 	return e
 }

@@ -232,7 +232,7 @@ func checklistKeys() []string {
 	var keys []string
 	for _, c := range plan.Checklist.Criteria {
 		for _, cond := range c.Conditions {
-			for _, k := range append([]string{cond.Left}, cond.Right.Fields...) {
+			for _, k := range append([]string{cond.Left.String()}, cond.Right.Fields...) {
 				if !slices.Contains(keys, k) {
 					keys = append(keys, k)
 				}
@@ -275,12 +275,12 @@ func compareExact(left *big.Rat, op string, right *big.Rat) bool {
 // left side is known and no right side at least the known part of its sum would satisfy
 // it.
 func specCondition(cond criteria.Condition, f Figures) (want ConditionResult, blanks []string) {
-	want = ConditionResult{Field: cond.Left, Op: cond.Op, Right: cond.Right.String()}
-	left, leftOK := f[cond.Left]
+	want = ConditionResult{Field: cond.Left.String(), Op: cond.Op, Right: cond.Right.String()}
+	left, leftOK := f[cond.Left.String()]
 	if leftOK {
 		want.Value = known(left)
 	} else {
-		blanks = append(blanks, cond.Left)
+		blanks = append(blanks, cond.Left.String())
 	}
 	right, rightOK := new(big.Rat).SetInt64(cond.Right.Const), true
 	for _, k := range cond.Right.Fields {

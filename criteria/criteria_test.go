@@ -239,16 +239,18 @@ func TestParseDecimal(t *testing.T) {
 
 func TestParseExpr(t *testing.T) {
 	good := []struct {
-		in     string
-		fields []string
-		konst  int64
+		in            string
+		fields, minus []string
+		konst         int64
 	}{
-		{"0", nil, 0},
-		{"1", nil, 1},
-		{"addicts_total", []string{"addicts_total"}, 0},
-		{"users + post_rehab", []string{"users", "post_rehab"}, 0},
-		{"users+post_rehab+2", []string{"users", "post_rehab"}, 2},
-		{" 1 + 2 ", nil, 3},
+		{in: "resident_users - resident_users_excluded", fields: []string{"resident_users"}, minus: []string{"resident_users_excluded"}},
+		{in: "a + b − c", fields: []string{"a", "b"}, minus: []string{"c"}},
+		{"0", nil, nil, 0},
+		{"1", nil, nil, 1},
+		{"addicts_total", []string{"addicts_total"}, nil, 0},
+		{"users + post_rehab", []string{"users", "post_rehab"}, nil, 0},
+		{"users+post_rehab+2", []string{"users", "post_rehab"}, nil, 2},
+		{" 1 + 2 ", nil, nil, 3},
 	}
 	for _, c := range good {
 		t.Run(fmt.Sprintf("%q is a sum of %v and %d", c.in, c.fields, c.konst), func(t *testing.T) {
@@ -256,15 +258,15 @@ func TestParseExpr(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(e.Fields, c.fields) || e.Const != c.konst {
-				t.Errorf("fields %v const %d, want %v and %d", e.Fields, e.Const, c.fields, c.konst)
+			if !slices.Equal(e.Fields, c.fields) || !slices.Equal(e.Minus, c.minus) || e.Const != c.konst {
+				t.Errorf("fields %v minus %v const %d, want %v, %v and %d", e.Fields, e.Minus, e.Const, c.fields, c.minus, c.konst)
 			}
 			if e.String() != strings.TrimSpace(c.in) {
 				t.Errorf("String() = %q, want %q", e.String(), strings.TrimSpace(c.in))
 			}
 		})
 	}
-	for _, in := range []string{"", "  ", "users +", "+ users", "users - post_rehab", "-1", "Users", "users * 2", "1.5", "users ++ x"} {
+	for _, in := range []string{"", "  ", "users +", "+ users", "- users", "-1", "Users", "users * 2", "1.5", "users ++ x"} {
 		t.Run(fmt.Sprintf("%q is refused", in), func(t *testing.T) {
 			if e, err := ParseExpr(in); err == nil {
 				t.Errorf("ParseExpr(%q) = %+v, want an error", in, e)
@@ -443,7 +445,8 @@ func TestMistakesInAPlanFile(t *testing.T) {
 		{"an indicator on a text field", "    - field: hotspots\n", "    - field: commune\n", "- field: commune", "not a number"},
 		{"a criterion on an unknown field", "{left: groups,", "{left: gangs,", "", `"gangs" is not a field`},
 		{"a criterion summing an unknown field", "right: users + post_rehab,", "right: users + post_rehabs,", "", `"post_rehabs" is not a field`},
-		{"a criterion with a bad expression", "right: users + post_rehab,", "right: users - post_rehab,", "", "neither a field key nor a whole number"},
+		{"a criterion with a bad expression", "right: users + post_rehab,", "right: users * post_rehab,", "", "neither a field key nor a whole number"},
+		{"a difference on the right of a condition", "right: users + post_rehab,", "right: users - post_rehab,", "", "write a difference on the left"},
 		{"a criterion with an unknown operator", `{left: models, op: ">="`, `{left: models, op: "=>"`, "", `"=>"`},
 		{"a duplicate criterion id", "    - id: 8\n", "    - id: 7\n", "- id: 7\n      vi: Ít nhất", "unique"},
 		{"an empty category label", "{key: type-2, level: 2, vi: Loại II, en: Type II}", `{key: type-2, level: 2, vi: "", en: Type II}`, "", "labels are required"},

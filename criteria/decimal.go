@@ -85,38 +85,50 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 // MarshalYAML writes the number as the plan wrote it.
 func (d Decimal) MarshalYAML() (any, error) { return d.String(), nil }
 
-// Expr is the right side of a checklist condition: a sum of field keys and whole numbers,
-// such as "0", "addicts_total" or "users + post_rehab".
+// Expr is a side of a checklist condition: a sum of field keys and whole numbers, such as
+// "0", "addicts_total" or "users + post_rehab", from which fields may be subtracted
+// ("resident_users - resident_users_excluded").
 type Expr struct {
 	Fields []string
-	Const  int64
-	text   string
+	// Minus are the fields subtracted.
+	Minus []string
+	Const int64
+	text  string
 }
 
-// ParseExpr reads a sum of fields and whole numbers.
+// ParseExpr reads a sum of fields and whole numbers, perhaps less some fields.
 func ParseExpr(s string) (Expr, error) {
 	e := Expr{text: strings.TrimSpace(s)}
 	if e.text == "" {
 		return e, fmt.Errorf("empty expression")
 	}
-	for _, term := range strings.Split(e.text, "+") {
-		term = strings.TrimSpace(term)
-		if term == "" {
-			return e, fmt.Errorf("%q: empty term", s)
+	sum, err := parseSum(e.text)
+	if err != nil {
+		return e, fmt.Errorf("%q: %v", s, err)
+	}
+	if sum.Const < 0 {
+		return e, fmt.Errorf("%q: negative number", s)
+	}
+	e.Const = sum.Const
+	for _, t := range sum.Terms {
+		if t.Minus {
+			e.Minus = append(e.Minus, t.Field)
+		} else {
+			e.Fields = append(e.Fields, t.Field)
 		}
-		if n, err := strconv.ParseInt(term, 10, 64); err == nil {
-			if n < 0 {
-				return e, fmt.Errorf("%q: negative number", s)
-			}
-			e.Const += n
-			continue
-		}
-		if !isKey(term) {
-			return e, fmt.Errorf("%q: %q is neither a field key nor a whole number", s, term)
-		}
-		e.Fields = append(e.Fields, term)
+	}
+	if len(e.Fields) == 0 && len(e.Minus) > 0 {
+		return e, fmt.Errorf("%q: a difference starts with the field it subtracts from", s)
 	}
 	return e, nil
+}
+
+// AllFields returns the fields added, then those subtracted.
+func (e Expr) AllFields() []string {
+	if len(e.Minus) == 0 {
+		return e.Fields[:len(e.Fields):len(e.Fields)] // appending to it copies
+	}
+	return append(append([]string(nil), e.Fields...), e.Minus...)
 }
 
 func isKey(s string) bool {

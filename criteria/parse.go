@@ -41,6 +41,13 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if p.Issuer.empty() {
 		p.Issuer = provinceIssuer(p.Province)
 	}
+	if has, _ := p.Registry.nationalList(); has {
+		// validate made sure the plan's province is one of the list's.
+		if err := p.SelectProvince(p.Province); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, lineOf(root.Content[0], []any{"province"}), err)
+		}
+		return &p, nil
+	}
 	p.reform = p.buildIndex()
 	return &p, nil
 }

@@ -38,12 +38,14 @@ type Text = i18n.Text
 
 // Plan is one province's plan for one year.
 type Plan struct {
-	Name           string         `yaml:"name"`
-	Title          Text           `yaml:"title"`
-	Issued         Date           `yaml:"issued"`
-	Province       string         `yaml:"province"`
-	Year           int            `yaml:"year"`
-	Categories     []Category     `yaml:"categories"`
+	Name       string     `yaml:"name"`
+	Title      Text       `yaml:"title"`
+	Issued     Date       `yaml:"issued"`
+	Province   string     `yaml:"province"`
+	Year       int        `yaml:"year"`
+	Categories []Category `yaml:"categories"`
+	// Readings are how the plan reads its source where the wording is loose or silent.
+	Readings       []Reading      `yaml:"readings,omitempty"`
 	Classification Classification `yaml:"classification"`
 	Statuses       []Status       `yaml:"statuses"`
 	Checklist      Checklist      `yaml:"checklist"`
@@ -123,9 +125,14 @@ func (p *Plan) LevelCategory(level int) string {
 
 // Classification holds the Appendix's bands, route step and drug-free fields.
 type Classification struct {
-	Indicators     []Indicator `yaml:"indicators"`
-	Route          Route       `yaml:"route"`
-	DrugFreeFields []string    `yaml:"drug_free_fields"`
+	Indicators     []Indicator `yaml:"indicators,omitempty"`
+	Route          Route       `yaml:"route,omitempty"`
+	DrugFreeFields []string    `yaml:"drug_free_fields,omitempty"`
+	// Criteria, Types and Rest classify by type rules instead of bands (types.go): a type
+	// is reached when at least k of its criteria hold; a commune that reaches none is Rest.
+	Criteria []Test     `yaml:"criteria,omitempty"`
+	Types    []TypeRule `yaml:"types,omitempty"`
+	Rest     string     `yaml:"rest,omitempty"`
 }
 
 // Indicator is one figure (or ratio of two) with its bands.
@@ -193,10 +200,14 @@ type Checklist struct {
 	Baseline map[string]string `yaml:"baseline,omitempty"`
 }
 
+// AppliesToAll in Checklist.AppliesTo applies the checklist to every commune, whatever
+// its status.
+const AppliesToAll = "all"
+
 // Applies reports whether the checklist applies to a commune with status.
 func (c Checklist) Applies(status string) bool {
 	for _, s := range c.AppliesTo {
-		if s == status {
+		if s == status || s == AppliesToAll {
 			return true
 		}
 	}
@@ -215,9 +226,10 @@ type Criterion struct {
 // Label returns the criterion's short wording in lang.
 func (c Criterion) Label(lang i18n.Lang) string { return Text{Vi: c.Vi, En: c.En}.In(lang) }
 
-// Condition compares a field (Left) with a number or a sum of fields (Right).
+// Condition compares a field, or a difference of fields (Left), with a number or a sum of
+// fields (Right).
 type Condition struct {
-	Left  string `yaml:"left"`
+	Left  Expr   `yaml:"left"`
 	Op    string `yaml:"op"`
 	Right Expr   `yaml:"right"`
 	Vi    string `yaml:"vi"`
@@ -245,9 +257,13 @@ func (t Target) Count(n int) int {
 
 // Deadline is one kind of return with its due day (inclusive).
 type Deadline struct {
-	Kind     string   `yaml:"kind"`
-	Vi       string   `yaml:"vi"`
-	En       string   `yaml:"en"`
+	Kind string `yaml:"kind"`
+	Vi   string `yaml:"vi"`
+	En   string `yaml:"en"`
+	// From and To are the period the return covers, when the plan gives one (a yearly
+	// assessment from 15/12 to 14/12).
+	From     Date     `yaml:"from,omitempty"`
+	To       Date     `yaml:"to,omitempty"`
 	Due      Date     `yaml:"due"`
 	Data     bool     `yaml:"data"`
 	Variants []string `yaml:"variants,omitempty"`

@@ -24,6 +24,9 @@ type Registry struct {
 	// merged are the units a reform merged into this registry's communes, worked out from
 	// the plan's crosswalk when the plan is read (Plan.index); FormerUnits lists them.
 	merged []FormerUnit
+	// national are all the communes of a national registry, of which Communes are one
+	// province's (Plan.SelectProvince); the plan file keeps them all.
+	national []Commune
 }
 
 // FormerUnits are the units merged into the registry's communes: those it lists, then
@@ -53,6 +56,8 @@ type Commune struct {
 	// FormerProvince is the province whose units formed the commune, in a registry that
 	// followed a merger of provinces.
 	FormerProvince string `yaml:"former_province,omitempty"`
+	// Province is the commune's province, in a national registry (Plan.SelectProvince).
+	Province string `yaml:"province,omitempty"`
 }
 
 // Unit is the reporting unit the commune belongs to: its district, or the commune itself

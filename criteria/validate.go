@@ -60,7 +60,12 @@ func (p *Plan) validate() []planError {
 			add(fmt.Sprintf("category %q: vi and en labels are required", c.Key), "categories", i)
 		}
 	}
-	for _, k := range []string{Type1, Type2, Type3, LessComplex, DrugFree, Undetermined} {
+	// Bands need the categories of the plan's rules; type rules name their own (types.go).
+	required := []string{Undetermined}
+	if !p.Classification.ByTypes() {
+		required = []string{Type1, Type2, Type3, LessComplex, DrugFree, Undetermined}
+	}
+	for _, k := range required {
 		if !cats[k] {
 			add(fmt.Sprintf("categories: %q is missing", k), "categories")
 		}
@@ -72,9 +77,13 @@ func (p *Plan) validate() []planError {
 		}
 	}
 
-	// Indicators and bands.
-	if len(p.Classification.Indicators) == 0 {
+	// Indicators and bands, or type rules.
+	if p.Classification.ByTypes() {
+		p.validateTypes(numeric, add, cats, levels)
+	} else if len(p.Classification.Indicators) == 0 {
 		add("classification: no indicators", "classification")
+	} else if len(p.Classification.Criteria) > 0 || p.Classification.Rest != "" {
+		add("classification: criteria and rest need types (at least k of n criteria)", "classification")
 	}
 	seenInd := map[string]bool{}
 	for i, in := range p.Classification.Indicators {
@@ -114,7 +123,7 @@ func (p *Plan) validate() []planError {
 		statuses[s.Key] = true
 	}
 	for j, s := range p.Checklist.AppliesTo {
-		if !statuses[s] {
+		if !statuses[s] && s != AppliesToAll {
 			add(fmt.Sprintf("checklist applies to %q, which is not a status (see statuses:)", s), "checklist", "applies_to", j)
 		}
 	}
@@ -133,7 +142,15 @@ func (p *Plan) validate() []planError {
 		}
 		for j, cond := range c.Conditions {
 			cp := append(append([]any{}, path...), "conditions", j)
-			numeric(cond.Left, append(cp, "left")...)
+			for _, f := range cond.Left.AllFields() {
+				numeric(f, append(cp, "left")...)
+			}
+			if len(cond.Left.Fields) == 0 || cond.Left.Const != 0 {
+				add(fmt.Sprintf("criterion %d: left is a field, or a field less others", c.ID), append(cp, "left")...)
+			}
+			if len(cond.Right.Minus) > 0 {
+				add(fmt.Sprintf("criterion %d: right is a number or a sum of fields; write a difference on the left", c.ID), append(cp, "right")...)
+			}
 			for _, f := range cond.Right.Fields {
 				numeric(f, append(cp, "right")...)
 			}
@@ -181,6 +198,11 @@ func (p *Plan) validate() []planError {
 		if d.Due.IsZero() {
 			add(fmt.Sprintf("calendar: kind %q has no due date", d.Kind), "calendar", i)
 		}
+		if d.From.IsZero() != d.To.IsZero() {
+			add(fmt.Sprintf("calendar: kind %q: a period needs both from and to", d.Kind), "calendar", i)
+		} else if !d.From.IsZero() && (d.To.Before(d.From.Time) || d.Due.Before(d.To.Time)) {
+			add(fmt.Sprintf("calendar: kind %q: the period %s to %s must end on or before its due date %s", d.Kind, d.From, d.To, d.Due), "calendar", i, "to")
+		}
 	}
 	if len(p.Calendar) == 0 {
 		add("calendar: no kinds of return", "calendar")
@@ -199,6 +221,9 @@ func (p *Plan) validate() []planError {
 		}
 		for _, f := range r.Right.Fields {
 			numeric(f, "consistency", i, "right")
+		}
+		if len(r.Right.Minus) > 0 {
+			add(fmt.Sprintf("consistency rule %q: right is a field key, a whole number or a sum, without -", r.Name), "consistency", i, "right")
 		}
 		switch r.Op {
 		case "=", "<=", ">=", "<", ">":
@@ -248,6 +273,19 @@ func (p *Plan) validate() []planError {
 
 	// Registries, the reform's crosswalk and the senders.
 	errs = append(errs, checkRegistry(&p.Registry, "registry")...)
+	if has, consistent := p.Registry.nationalList(); !consistent {
+		add("registry: give every commune its province, or none", "registry", "communes")
+	} else if has && p.Reform != nil {
+		add("reform: a national registry (communes with their province) has no reform", "reform")
+	} else if has {
+		found := false
+		for _, name := range p.Registry.Provinces() {
+			found = found || name == p.Province || ProvinceName(name) == p.Province
+		}
+		if !found {
+			add(fmt.Sprintf("province %q is not in the registry; its provinces are: %s", p.Province, strings.Join(p.Registry.Provinces(), ", ")), "province")
+		}
+	}
 	if r := p.Reform; r != nil {
 		errs = append(errs, p.checkReform(r)...)
 	}

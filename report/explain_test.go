@@ -259,7 +259,7 @@ func TestChecklistFiguresAreWrittenAsNumbersAreEverywhere(t *testing.T) {
 		x := newExplainer(p, lang)
 		for _, v := range values {
 			want := strings.ReplaceAll(strings.ReplaceAll(cond.Figure(lang), "{left}", criteria.FormatNumber(v, lang)), "{right}", criteria.FormatNumber(float64(cond.Right.Const), lang))
-			r := x.check(classify.Check(p, classify.Figures{cond.Left: v}))
+			r := x.check(classify.Check(p, classify.Figures{cond.Left.String(): v}))
 			if got := r[len(r)-1].Conditions; len(got) != 1 || got[0].Text != want {
 				t.Errorf("%s %v: %v, want %q", lang, v, got, want)
 			}

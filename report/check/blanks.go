@@ -83,7 +83,7 @@ func checklistFields(p *criteria.Plan) []string {
 	var keys []string
 	for _, c := range p.Checklist.Criteria {
 		for _, cond := range c.Conditions {
-			keys = append(keys, cond.Left)
+			keys = append(keys, cond.Left.AllFields()...)
 			keys = append(keys, cond.Right.Fields...)
 		}
 	}

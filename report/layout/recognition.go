@@ -136,10 +136,7 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 	baselineCriteria := map[int]bool{}
 	for _, c := range p.Checklist.Criteria {
 		for _, cond := range c.Conditions {
-			if _, ok := p.Checklist.Baseline[cond.Left]; ok {
-				baselineCriteria[c.ID] = true
-			}
-			for _, f := range cond.Right.Fields {
+			for _, f := range append(cond.Left.AllFields(), cond.Right.Fields...) {
 				if _, ok := p.Checklist.Baseline[f]; ok {
 					baselineCriteria[c.ID] = true
 				}
