@@ -21,6 +21,7 @@ type PlanOptions struct {
 	Export string
 	Force  bool
 	Wide   bool
+	List   bool
 }
 
 // NewCmdPlan builds `drugfree plan`.
@@ -32,6 +33,8 @@ func NewCmdPlan(f *Factory, g *GlobalOptions, runF func(*PlanOptions) error) *co
 		Short: msg(lang, "help.plan.short"),
 		Long:  msg(lang, "help.plan.long"),
 		Example: `  $ drugfree plan
+  $ drugfree plan --list
+  $ drugfree --plan qd28 --province "An Giang" plan
   $ drugfree plan --export my-plan.yaml
   $ drugfree --plan my-plan.yaml classify returns.xlsx`,
 		Args: noArgs(lang),
@@ -45,18 +48,31 @@ func NewCmdPlan(f *Factory, g *GlobalOptions, runF func(*PlanOptions) error) *co
 	cmd.Flags().StringVar(&opts.Export, "export", "", msg(lang, "flag.plan.export"))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, msg(lang, "flag.plan.force"))
 	addWideFlag(cmd.Flags(), &opts.Wide, lang)
+	cmd.Flags().BoolVar(&opts.List, "list", false, msg(lang, "flag.plan.list"))
+	cmd.MarkFlagsMutuallyExclusive("list", "export")
 	return cmd
 }
 
 func planRun(opts *PlanOptions) error {
 	lang := opts.Global.Lang
+	if opts.List {
+		for _, b := range criteria.Builtins {
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\n", b.Name, b.Title.In(lang))
+		}
+		return nil
+	}
 	p, err := opts.Global.loadPlan()
 	if err != nil {
 		return err
 	}
 	if opts.Export != "" {
+		// A built-in plan is written as it is built in, comments and all.
 		data := criteria.DefaultYAML()
-		if opts.Global.PlanFile != "" || opts.Global.Registry != "" {
+		b, builtin := criteria.BuiltinNamed(opts.Global.PlanFile)
+		if builtin {
+			data = b.YAML()
+		}
+		if (opts.Global.PlanFile != "" && !builtin) || opts.Global.Registry != "" || opts.Global.Province != "" {
 			if data, err = p.Marshal(); err != nil {
 				return err
 			}

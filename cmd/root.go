@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"drugfree/criteria"
 	"drugfree/i18n"
 	"drugfree/report/grid"
+	"drugfree/report/naming"
 	"drugfree/report/problem"
 	"drugfree/report/read"
 	"drugfree/report/render"
@@ -58,6 +60,7 @@ func version() string {
 type GlobalOptions struct {
 	Lang     i18n.Lang
 	PlanFile string
+	Province string
 	Registry string
 	Password string
 	Limits   grid.Limits
@@ -169,6 +172,7 @@ func newRoot(lang i18n.Lang) (*cobra.Command, *GlobalOptions) {
 	pf := root.PersistentFlags()
 	pf.Var(&opts.Lang, "lang", msg(lang, "flag.lang"))
 	pf.StringVar(&opts.PlanFile, "plan", "", msg(lang, "flag.plan"))
+	pf.StringVar(&opts.Province, "province", "", msg(lang, "flag.province"))
 	pf.StringVar(&opts.Registry, "registry", "", msg(lang, "flag.registry"))
 	pf.StringVar(&opts.Password, "password", "", msg(lang, "flag.password"))
 	pf.Var(limitsValue{&opts.Limits}, "limits", msg(lang, "flag.limits"))
@@ -181,12 +185,28 @@ func newRoot(lang i18n.Lang) (*cobra.Command, *GlobalOptions) {
 func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 	p := criteria.Default()
 	p.Source = "embedded"
-	if o.PlanFile != "" {
+	if b, ok := criteria.BuiltinNamed(o.PlanFile); ok {
+		p = b.Plan()
+		p.Source = "embedded"
+	} else if o.PlanFile != "" {
 		data, err := os.ReadFile(o.PlanFile)
 		if err != nil {
 			return nil, errors.New(msg(o.Lang, "file.plan", o.PlanFile, fsReason(err, o.Lang)))
 		}
 		if p, err = criteria.Parse(o.PlanFile, data); err != nil {
+			return nil, err
+		}
+	}
+	if o.Province != "" {
+		provinces := p.Registry.Provinces()
+		if len(provinces) == 0 {
+			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: kế hoạch %s không có danh mục xã toàn quốc (dùng --plan qd28)", "--province: the plan %s has no national list of communes (use --plan qd28)"), p.Name)}
+		}
+		name, ok := naming.Province(o.Province, provinces)
+		if !ok {
+			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: không có tỉnh %q trong danh mục; các tỉnh, thành phố: %s", "--province: no province %q in the list; the provinces are: %s"), o.Province, strings.Join(provinces, ", "))}
+		}
+		if err := p.SelectProvince(name); err != nil {
 			return nil, err
 		}
 	}

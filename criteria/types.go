@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -372,6 +373,38 @@ func refs(t Test) []string {
 	out := append([]string(nil), t.Of...)
 	for _, part := range append(append([]Test(nil), t.Any...), t.All...) {
 		out = append(out, refs(part)...)
+	}
+	return out
+}
+
+// TestFields returns the fields the type rules' criteria read, each once, in the order
+// the criteria name them.
+func (c Classification) TestFields() []string {
+	var out []string
+	add := func(s *Sum) {
+		for _, t := range s.Terms {
+			if !slices.Contains(out, t.Field) {
+				out = append(out, t.Field)
+			}
+		}
+	}
+	var walk func(t *Test)
+	walk = func(t *Test) {
+		if t.Expr != nil {
+			add(&t.Expr.Num)
+			if t.Expr.Den != nil {
+				add(t.Expr.Den)
+			}
+		}
+		for i := range t.Any {
+			walk(&t.Any[i])
+		}
+		for i := range t.All {
+			walk(&t.All[i])
+		}
+	}
+	for i := range c.Criteria {
+		walk(&c.Criteria[i])
 	}
 	return out
 }

@@ -261,6 +261,21 @@ var dataMessages = map[string]Text{
 	"reason.input-error": {
 		"%s %s > 0 nhưng %s = 0: lỗi số liệu, không tính được tỷ lệ",
 		"%s %s > 0 but %s = 0: input error, the ratio cannot be computed"},
+	// A plan of type rules (at least k of n criteria).
+	// reason.criterion: the type's category, the criterion's label, its figures:
+	// "Loại I – a) người nghiện, người sử dụng có hồ sơ quản lý từ 0,5% nhân khẩu: 50/10.000 = 0,50%".
+	"reason.criterion": {"%s – %s: %s", "%s – %s: %s"},
+	// reason.type: the criteria held, of how many, the type, how many it needs, the category.
+	"reason.type": {
+		"đạt %s/%s tiêu chí của %s (cần ít nhất %s) → %s",
+		"%s of %s criteria of %s held (at least %s needed) → %s"},
+	// reason.rest: no type reached, the category; .met with the criteria that held.
+	"reason.rest": {
+		"không đạt tiêu chí nào của các loại → %s",
+		"no criterion of any type held → %s"},
+	"reason.rest.met": {
+		"chỉ đạt %s, không đủ cho loại nào → %s",
+		"only %s held, not enough for any type → %s"},
 
 	// The verdicts of the checklist (classify.Verdict).
 	"verdict.pass":    {"Đạt", "Pass"},

@@ -49,12 +49,14 @@ are still reported) or the run was refused; 2 a usage error.`},
 		"Hướng dẫn về một lệnh: drugfree help classify giống drugfree classify --help.",
 		"Help about any command: drugfree help classify is drugfree classify --help."},
 
-	"help.plan.use":   {"plan [--export <tệp>] [tùy chọn]", "plan [--export <file>] [flags]"},
+	"help.plan.use":   {"plan [--list | --export <tệp>] [tùy chọn]", "plan [--list | --export <file>] [flags]"},
 	"help.plan.short": {"Xem kế hoạch đang áp dụng, hoặc ghi ra tệp để sửa", "Show the plan in effect, or write it out to edit"},
 	"help.plan.long": {
 		`Xem các quy định drugfree áp dụng: ngưỡng phân loại, tiêu chí công nhận, lịch
 gửi báo cáo, chỉ tiêu và danh mục xã. Tất cả lấy từ một tệp kế hoạch; mặc định
 là Kế hoạch 16/KH-UBND của tỉnh Trà Vinh (2025), có sẵn trong chương trình.
+Tiêu chí toàn quốc của Quyết định 28/2025/QĐ-TTg cũng có sẵn: --plan qd28
+(--list liệt kê các kế hoạch có sẵn; --province chọn tỉnh).
 
 Để dùng kế hoạch của tỉnh khác hoặc năm khác: ghi kế hoạch ra tệp (--export),
 sửa tệp, rồi đưa vào mọi lệnh bằng --plan. Tệp kế hoạch sửa sai bị từ chối, có
@@ -62,7 +64,9 @@ ghi tên tệp, dòng và chỗ sai.`,
 		`Show the rules drugfree applies: the classification bands, the recognition
 checklist, the calendar of returns, the target and the registry of communes.
 They all come from one plan file; the default is Plan 16/KH-UBND of Trà Vinh
-(2025), built in.
+(2025), built in. The national criteria of Decision 28/2025/QĐ-TTg are built
+in too: --plan qd28 (--list names the built-in plans; --province picks one
+province).
 
 To use another province's or year's plan, write the plan out, edit it, and
 pass it with --plan to any command. An edited plan with a mistake is refused
@@ -268,8 +272,11 @@ all, never over an input, and over an existing file only with --force.
 	"flag.version": {"In phiên bản của chương trình", "Print the version"},
 	"flag.lang":    {"Ngôn ngữ: `vi` hoặc en (hoặc đặt DRUGFREE_LANG)", "Language: `vi` or en (or set DRUGFREE_LANG)"},
 	"flag.plan": {
-		"Dùng kế hoạch trong `tệp` thay cho kế hoạch có sẵn (xem 'drugfree plan --export')",
-		"Use the plan in `file` instead of the built-in one (see 'drugfree plan --export')"},
+		"Dùng kế hoạch có sẵn tên `tên` (kh16, mặc định, hoặc qd28; xem 'drugfree plan --list'), hoặc kế hoạch trong một tệp (xem 'drugfree plan --export')",
+		"Use the built-in plan `name` (kh16, the default, or qd28; see 'drugfree plan --list'), or the plan in a file (see 'drugfree plan --export')"},
+	"flag.province": {
+		"Với kế hoạch có danh mục xã toàn quốc (qd28): đọc các xã của tỉnh `tên` (mặc định tỉnh của kế hoạch, Vĩnh Long), hoặc cả nước với all",
+		"With a plan of the national list of communes (qd28): read the communes of province `name` (default the plan's, Vĩnh Long), or of the whole country with all"},
 	"flag.registry": {
 		"Thay danh mục xã của kế hoạch, cho cả năm, bằng `tệp` CSV (cột district_code,district,commune_code,commune,type; hoặc code,name,type khi không có huyện)",
 		"Replace the plan's registries of communes, for the whole year, with the CSV `file` (columns district_code,district,commune_code,commune,type; or code,name,type without districts)"},
@@ -308,6 +315,7 @@ all, never over an input, and over an existing file only with --force.
 		"Ghi kế hoạch đang áp dụng ra `tệp` (YAML) thay vì hiện ra",
 		"Write the plan in effect to `file` (YAML) instead of showing it"},
 	"flag.plan.force":   {"Ghi đè tệp xuất nếu đã có", "Replace the export file if it exists"},
+	"flag.plan.list":    {"Liệt kê các kế hoạch có sẵn, để dùng với --plan", "Name the built-in plans, for --plan"},
 	"flag.sample.seed":  {"Số gốc để tạo số liệu (`số`; cùng số thì cùng số liệu)", "Seed of the invented figures (a `number`; the same seed, the same figures)"},
 	"flag.sample.force": {"Ghi đè các tệp đã có", "Replace files that exist"},
 	"flag.sample.districts": {

@@ -66,8 +66,10 @@ type explainer struct {
 	fields, fieldsLower, categories map[string]string
 	// route is the wording of the route's condition.
 	route string
-	// indicators holds the indicators' labels by field and denominator.
+	// indicators holds the indicators' labels by field and denominator; tests the labels
+	// of a plan's criteria by id (a plan of type rules).
 	indicators map[[2]string]string
+	tests      map[string]string
 	// reasons holds the reasons explained so far by their data (reasonKey), conditions
 	// the conditions: each is written once, and every commune with the same one shares it.
 	reasons    map[string]*Reason
@@ -133,6 +135,10 @@ func newExplainer(p *criteria.Plan, lang i18n.Lang) *explainer {
 		if _, seen := x.indicators[k]; !seen {
 			x.indicators[k] = in.Label(lang)
 		}
+	}
+	x.tests = map[string]string{}
+	for _, t := range p.Classification.Criteria {
+		x.tests[t.ID] = t.Label(lang)
 	}
 	for _, c := range p.Checklist.Criteria {
 		var conds [][]textPart
@@ -211,6 +217,13 @@ func reasonKey(b []byte, r classify.Reason) []byte {
 	b = append(b, 1)
 	list(r.Missing)
 	list(r.Possible)
+	if r.Criterion != "" || r.Need > 0 || len(r.Met) > 0 {
+		str(r.Criterion)
+		list(r.Met)
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.Count))
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.Need))
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.Of))
+	}
 	return b
 }
 
@@ -263,11 +276,55 @@ func (x *explainer) write(r classify.Reason) string {
 		}
 	case classify.RuleInputError:
 		b = i18n.Append(b, l, "reason.input-error", x.number(r.Value.V), x.label(r.Field, x.fieldsLower), x.label(r.Per, x.fieldsLower))
+	case classify.RuleCriterion:
+		b = i18n.Append(b, l, "reason.criterion", x.category(r.Category), x.label(r.Criterion, x.tests), x.criterionFigures(r))
+	case classify.RuleType:
+		b = i18n.Append(b, l, "reason.type", strconv.Itoa(r.Count), strconv.Itoa(r.Of), x.category(r.Category), strconv.Itoa(r.Need), x.category(r.Category))
+	case classify.RuleRest:
+		if len(r.Met) == 0 {
+			b = i18n.Append(b, l, "reason.rest", x.category(r.Category))
+		} else {
+			b = i18n.Append(b, l, "reason.rest.met", x.joinSep(r.Met, x.tests, "; "), x.category(r.Category))
+		}
 	default:
 		return r.String()
 	}
 	x.buf = b
 	return string(b)
+}
+
+// criterionFigures writes what made a criterion hold: the criteria it counted, then the
+// comparison's figures ("50/10.000 = 0,50%", "3.000", "nằm trên tuyến trọng điểm 1").
+func (x *explainer) criterionFigures(r classify.Reason) string {
+	var parts []string
+	if len(r.Met) > 0 {
+		parts = append(parts, x.joinSep(r.Met, x.tests, "; "))
+	}
+	switch {
+	case r.Field == "":
+	case r.Per != "" && r.Value.Known && r.PerValue.Known:
+		parts = append(parts, x.number(r.Value.V)+"/"+x.number(r.PerValue.V)+" = "+criteria.FormatRatio(int64(r.Value.V), int64(r.PerValue.V), x.lang))
+	case r.Per != "" && r.Value.Known:
+		parts = append(parts, x.label(r.Field, x.fieldsLower)+" "+x.number(r.Value.V))
+	case len(r.Met) > 0:
+		parts = append(parts, x.label(r.Field, x.fieldsLower)+" "+r.Value.String())
+	default:
+		parts = append(parts, r.Value.String())
+		if r.Value.Known {
+			parts[len(parts)-1] = x.number(r.Value.V)
+		}
+		parts[len(parts)-1] = x.label(r.Field, x.fieldsLower) + " " + parts[len(parts)-1]
+	}
+	return strings.Join(parts, "; ")
+}
+
+// joinSep writes the labels of keys in labels, separated by sep.
+func (x *explainer) joinSep(keys []string, labels map[string]string, sep string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = x.label(k, labels)
+	}
+	return strings.Join(out, sep)
 }
 
 // number writes v in the explainer's language, once for each number.

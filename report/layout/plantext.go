@@ -13,7 +13,11 @@ import (
 // calendar, who owes which return, the registry by district and, after a reform, its
 // communes with the former units each was formed from.
 func PlanTables(p *criteria.Plan, lang i18n.Lang) []Table {
-	out := []Table{planBands(p, lang), planChecklist(p, lang), planCalendar(p, lang), planSenders(p, lang), planRegistry(p, lang)}
+	classification := planBands(p, lang)
+	if p.Classification.ByTypes() {
+		classification = planTypes(p, lang)
+	}
+	out := []Table{classification, planChecklist(p, lang), planCalendar(p, lang), planSenders(p, lang), planRegistry(p, lang)}
 	if p.Reform != nil {
 		out = append(out, planReform(p, lang))
 	}
@@ -58,11 +62,15 @@ func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 		}
 		fmt.Fprintf(&b, "%s: %s (%s)\n", i18n.Tr(lang, "Tuyến trọng điểm", "Key route"), route.Label(lang), strings.Join(steps, ", "))
 	}
-	var df []string
-	for _, k := range p.Classification.DrugFreeFields {
-		df = append(df, p.FieldName(k, lang))
+	if p.Classification.ByTypes() {
+		typeRulesText(&b, p, lang)
+	} else {
+		var df []string
+		for _, k := range p.Classification.DrugFreeFields {
+			df = append(df, p.FieldName(k, lang))
+		}
+		fmt.Fprintf(&b, "%s: %s\n", p.CategoryLabel(criteria.DrugFree, lang), i18n.Msg(lang, "plan.drug-free", strings.Join(df, "; ")))
 	}
-	fmt.Fprintf(&b, "%s: %s\n", p.CategoryLabel(criteria.DrugFree, lang), i18n.Msg(lang, "plan.drug-free", strings.Join(df, "; ")))
 	for _, m := range p.Milestones {
 		fmt.Fprintf(&b, "%s: %s %s (%s)\n", i18n.Tr(lang, "Mốc của tỉnh (không kiểm tra)", "Province milestone (not checked)"), criteria.Text{Vi: m.Vi, En: m.En}.In(lang), i18n.Tr(lang, "trước", "before")+" "+i18n.ClerkDate(m.Before.Time, lang), m.Plan)
 	}
@@ -128,7 +136,7 @@ func planChecklist(p *criteria.Plan, lang i18n.Lang) Table {
 			if op == "" {
 				op = k.Op
 			}
-			conds = append(conds, fmt.Sprintf("%s %s %s", p.FieldName(k.Left, lang), op, exprText(p, k.Right, lang)))
+			conds = append(conds, fmt.Sprintf("%s %s %s", exprText(p, k.Left, lang), op, exprText(p, k.Right, lang)))
 		}
 		t.Rows = append(t.Rows, []any{c.ID, c.Label(lang), strings.Join(conds, "; ")})
 	}
@@ -145,7 +153,11 @@ func exprText(p *criteria.Plan, e criteria.Expr, lang i18n.Lang) string {
 	if e.Const != 0 || len(terms) == 0 {
 		terms = append(terms, strconv.FormatInt(e.Const, 10))
 	}
-	return strings.Join(terms, " + ")
+	s := strings.Join(terms, " + ")
+	for _, f := range e.Minus { // a left side less some fields
+		s += " − " + p.FieldName(f, lang)
+	}
+	return s
 }
 
 func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {
@@ -157,6 +169,20 @@ func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {
 	}}
 	for _, d := range p.Calendar {
 		t.Rows = append(t.Rows, []any{d.Kind, d.Label(lang), d.Due.Time, d.Plan})
+	}
+	// The period a return covers, for a plan that gives one.
+	for _, d := range p.Calendar {
+		if !d.From.IsZero() {
+			t.Columns = append(t.Columns[:2:2], append([]Column{{Key: "period", Header: i18n.Tr(lang, "Kỳ đánh giá", "Period")}}, t.Columns[2:]...)...)
+			for i, d := range p.Calendar {
+				period := ""
+				if !d.From.IsZero() {
+					period = i18n.ClerkDate(d.From.Time, lang) + " – " + i18n.ClerkDate(d.To.Time, lang)
+				}
+				t.Rows[i] = append(t.Rows[i][:2:2], append([]any{period}, t.Rows[i][2:]...)...)
+			}
+			break
+		}
 	}
 	return t
 }

@@ -401,6 +401,9 @@ func ClassificationFields(p *criteria.Plan) []string {
 	for _, f := range p.Classification.DrugFreeFields {
 		need[f] = true
 	}
+	for _, f := range p.Classification.TestFields() {
+		need[f] = true
+	}
 	var out []string
 	for _, f := range p.Fields {
 		if need[f.Key] {
