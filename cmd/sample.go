@@ -21,6 +21,8 @@ type SampleOptions struct {
 	// Districts > 0 writes a synthetic national corpus instead of the sample set.
 	Districts int
 	Communes  int
+	// RoundCommunes > 0 limits a round under a plan of type rules to the first n communes.
+	RoundCommunes int
 }
 
 // NewCmdSample builds `drugfree sample`.
@@ -34,13 +36,14 @@ func NewCmdSample(f *Factory, g *GlobalOptions, runF func(*SampleOptions) error)
 		Example: `  $ drugfree sample testdata --force
   $ drugfree sample /tmp/demo --seed 7
   $ drugfree sample /tmp/national --districts 700 --communes-per-district 15
+  $ drugfree --plan qd28 sample /tmp/vinh-long
   $ drugfree --registry /tmp/national/registry.csv consolidate \
       /tmp/national/returns --register /tmp/national/register.csv \
       --as-of 2025-12-20 -o /tmp/national.xlsx`,
 		Args: exactArgs(1, msg(lang, "help.sample.dir"), lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			if opts.Districts < 0 || opts.Communes < 1 {
+			if opts.Districts < 0 || opts.Communes < 1 || opts.RoundCommunes < 0 {
 				return &FlagError{errors.New(msg(lang, "usage.sample-counts"))}
 			}
 			if runF != nil {
@@ -53,6 +56,7 @@ func NewCmdSample(f *Factory, g *GlobalOptions, runF func(*SampleOptions) error)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, msg(lang, "flag.sample.force"))
 	cmd.Flags().IntVar(&opts.Districts, "districts", 0, msg(lang, "flag.sample.districts"))
 	cmd.Flags().IntVar(&opts.Communes, "communes-per-district", 15, msg(lang, "flag.sample.communes-per-district"))
+	cmd.Flags().IntVar(&opts.RoundCommunes, "communes", 0, msg(lang, "flag.sample.communes"))
 	return cmd
 }
 
@@ -60,6 +64,17 @@ func sampleRun(opts *SampleOptions) error {
 	p, err := opts.Global.loadPlan()
 	if err != nil {
 		return err
+	}
+	if p.Classification.ByTypes() && opts.Districts == 0 {
+		written, err := sample.WriteRound(opts.Dir, p, opts.RoundCommunes, opts.Seed, opts.Force)
+		if err != nil {
+			return refusal(err, opts.Global.Lang)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, i18n.Tr(opts.Global.Lang, "Đã ghi %d tệp vào %s\n", "Wrote %d files under %s\n"), len(written), opts.Dir)
+		return nil
+	}
+	if opts.RoundCommunes > 0 {
+		return &FlagError{errors.New(msg(opts.Global.Lang, "usage.sample-communes"))}
 	}
 	if opts.Districts > 0 {
 		returns, err := sample.WriteCorpus(opts.Dir, p, sample.CorpusOptions{Districts: opts.Districts, Communes: opts.Communes, Seed: opts.Seed, Force: opts.Force})

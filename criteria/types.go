@@ -129,6 +129,9 @@ func (f Formula) String() string { return f.text }
 // joined by + and -.
 func ParseFormula(s string) (Formula, error) {
 	f := Formula{text: strings.TrimSpace(s)}
+	if strings.Count(f.text, "/") > 1 {
+		return f, fmt.Errorf("%q: one / at most", s)
+	}
 	num, den, isRatio := strings.Cut(f.text, "/")
 	f.num, f.den = strings.TrimSpace(num), strings.TrimSpace(den)
 	var err error
@@ -139,9 +142,6 @@ func ParseFormula(s string) (Formula, error) {
 		d, err := parseSum(den)
 		if err != nil {
 			return f, fmt.Errorf("%q: after /: %v", s, err)
-		}
-		if strings.Contains(den, "/") {
-			return f, fmt.Errorf("%q: one / at most", s)
 		}
 		f.Den = &d
 	}

@@ -153,7 +153,13 @@ Với --districts N, ghi thay vào đó một bộ số liệu giả lập cả 
 độ và trình diễn: <thư mục>/registry.csv (N huyện giả, mỗi huyện khoảng
 --communes-per-district xã, dùng với --registry), <thư mục>/register.csv (các
 văn bản trước đó của mọi huyện, đúng hạn, dùng với --register) và <thư
-mục>/returns/ với một báo cáo giai đoạn 3 đầy đủ của mỗi huyện, gửi đúng hạn.`,
+mục>/returns/ với một báo cáo giai đoạn 3 đầy đủ của mỗi huyện, gửi đúng hạn.
+
+Với kế hoạch xếp loại theo số tiêu chí đạt (--plan qd28), ghi thay vào đó một
+đợt báo cáo của năm: <thư mục>/communes.xlsx (mọi xã trong một sổ tính) và
+<thư mục>/returns/ với một báo cáo của mỗi xã, số liệu tạo từ các tiêu chí của
+kế hoạch; một xã gửi muộn, một xã không gửi. --communes N chỉ lấy N xã đầu
+(với --province all: của danh mục toàn quốc).`,
 		`Write a set of sample returns with invented, plausible figures for every
 commune of the registry: <dir>/districts.xlsx (all districts in one workbook,
 phase 3), and under <dir>/returns/ a round of per-district returns (review and
@@ -167,7 +173,13 @@ and demonstrations at the scale of a national round: <dir>/registry.csv (N
 invented districts of about --communes-per-district communes, for --registry),
 <dir>/register.csv (every district's earlier documents, on time, for
 --register) and <dir>/returns/ with one complete, consistent phase 3 return
-per district, sent on time.`},
+per district, sent on time.
+
+Under a plan of type rules (--plan qd28), write instead a round of the year:
+<dir>/communes.xlsx (every commune in one workbook) and <dir>/returns/ with one
+return per commune, the figures invented from the plan's criteria; one commune
+is late and one sent nothing. --communes N takes the first N communes (with
+--province all, of the national list).`},
 
 	"help.template.use":   {"template (--district <tên> | --commune <tên>) -o <tệp.xlsx>", "template (--district <name> | --commune <name>) -o <file.xlsx>"},
 	"help.template.short": {"Ghi mẫu báo cáo của một huyện hoặc một xã, điền sẵn các xã", "Write the return template of a district or a commune"},
@@ -321,6 +333,9 @@ all, never over an input, and over an existing file only with --force.
 	"flag.sample.districts": {
 		"Ghi bộ số liệu giả lập gồm `n` báo cáo huyện thay cho bộ mẫu",
 		"Write a synthetic corpus of `n` district returns instead of the sample set"},
+	"flag.sample.communes": {
+		"Với kế hoạch xếp loại theo số tiêu chí đạt (qd28), chỉ ghi báo cáo của `n` xã đầu",
+		"Under a plan of type rules (qd28), write the returns of the first `n` communes only"},
 	"flag.sample.communes-per-district": {
 		"Số xã trung bình mỗi huyện trong bộ số liệu giả lập (`m`)",
 		"Mean number of communes per district in the corpus (`m`)"},
@@ -384,6 +399,9 @@ all, never over an input, and over an existing file only with --force.
 	"usage.sample-counts": {
 		"--districts phải từ 0 trở lên và --communes-per-district từ 1 trở lên",
 		"--districts must be 0 or more and --communes-per-district 1 or more"},
+	"usage.sample-communes": {
+		"--communes cần kế hoạch xếp loại theo số tiêu chí đạt (--plan qd28)",
+		"--communes needs a plan of type rules (--plan qd28)"},
 
 	// Files the command line names: why one cannot be read or written, in words.
 	"file.not-exist":    {"không có tệp này", "there is no such file"},
