@@ -306,6 +306,8 @@ func (x *explainer) criterionFigures(r classify.Reason) string {
 		parts = append(parts, x.number(r.Value.V)+"/"+x.number(r.PerValue.V)+" = "+criteria.FormatRatio(int64(r.Value.V), int64(r.PerValue.V), x.lang))
 	case r.Per != "" && r.Value.Known:
 		parts = append(parts, x.label(r.Field, x.fieldsLower)+" "+x.number(r.Value.V))
+	case r.Value.Known && x.yesNo(r.Field):
+		parts = append(parts, x.label(r.Field, x.fieldsLower)+": "+i18n.Tr(x.lang, map[bool]string{true: "có", false: "không"}[r.Value.V != 0], map[bool]string{true: "yes", false: "no"}[r.Value.V != 0]))
 	case len(r.Met) > 0:
 		parts = append(parts, x.label(r.Field, x.fieldsLower)+" "+r.Value.String())
 	default:
@@ -316,6 +318,12 @@ func (x *explainer) criterionFigures(r classify.Reason) string {
 		parts[len(parts)-1] = x.label(r.Field, x.fieldsLower) + " " + parts[len(parts)-1]
 	}
 	return strings.Join(parts, "; ")
+}
+
+// yesNo reports whether key is a yes/no field of the plan.
+func (x *explainer) yesNo(key string) bool {
+	f, ok := x.p.Field(key)
+	return ok && f.Kind == criteria.KindYesNo
 }
 
 // joinSep writes the labels of keys in labels, separated by sep.
