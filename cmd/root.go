@@ -203,6 +203,9 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: kế hoạch %s không có danh mục xã toàn quốc (dùng --plan qd28)", "--province: the plan %s has no national list of communes (use --plan qd28)"), p.Name)}
 		}
 		name, ok := naming.Province(o.Province, provinces)
+		if strings.EqualFold(strings.TrimSpace(o.Province), criteria.AllProvinces) {
+			name, ok = criteria.AllProvinces, true
+		}
 		if !ok {
 			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: không có tỉnh %q trong danh mục; các tỉnh, thành phố: %s", "--province: no province %q in the list; the provinces are: %s"), o.Province, strings.Join(provinces, ", "))}
 		}

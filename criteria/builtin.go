@@ -79,6 +79,13 @@ func ProvinceName(full string) string {
 	return s
 }
 
+// AllProvinces, as the province of SelectProvince, keeps every commune of the national
+// list; the plan's province is then Nation.
+const (
+	AllProvinces = "all"
+	Nation       = "Việt Nam"
+)
+
 // SelectProvince keeps, of a national registry, the communes of province: one of
 // Provinces(), or its name without the word for its kind. The plan's province becomes it,
 // and so does its issuer when the plan file gave none. The plan's file still lists them
@@ -87,6 +94,25 @@ func (p *Plan) SelectProvince(province string) error {
 	r := &p.Registry
 	if r.national == nil {
 		r.national = r.Communes
+	}
+	if strings.EqualFold(strings.TrimSpace(province), AllProvinces) {
+		// The whole country: the Ministry's consolidation of every province's communes.
+		// Names recur across provinces (and differ only by a tone mark, which the reader
+		// does not trust to tell units apart), so each commune reports with its province:
+		// "Xã Thuận An (Hồ Chí Minh)".
+		r.Communes = append([]Commune(nil), r.national...)
+		for i, c := range r.Communes {
+			r.Communes[i].unit = c.FullName() + " (" + ProvinceName(c.Province) + ")"
+		}
+		derived := p.Issuer.Body == provinceIssuer(p.Province).Body
+		p.Province = Nation
+		if derived {
+			p.Issuer = provinceIssuer(p.Province)
+			p.Issuer.Body = Text{Vi: "BỘ CÔNG AN", En: "MINISTRY OF PUBLIC SECURITY"}
+			p.Issuer.Place = "Hà Nội"
+		}
+		p.reform = p.buildIndex()
+		return nil
 	}
 	full := ""
 	for _, name := range r.Provinces() {

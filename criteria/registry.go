@@ -58,6 +58,10 @@ type Commune struct {
 	FormerProvince string `yaml:"former_province,omitempty"`
 	// Province is the commune's province, in a national registry (Plan.SelectProvince).
 	Province string `yaml:"province,omitempty"`
+
+	// unit is the commune's name as a reporting unit when its full name alone does not
+	// tell it apart: in the whole country's registry, with its province (Unit).
+	unit string
 }
 
 // Unit is the reporting unit the commune belongs to: its district, or the commune itself
@@ -65,6 +69,9 @@ type Commune struct {
 func (c Commune) Unit() string {
 	if c.District != "" {
 		return c.District
+	}
+	if c.unit != "" {
+		return c.unit
 	}
 	return c.FullName()
 }

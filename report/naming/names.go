@@ -287,7 +287,7 @@ type unitPrefix struct {
 // Commune and district prefixes, longest first.
 var (
 	communePrefixes = []unitPrefix{
-		{[]string{"thi", "tran"}, "thị trấn"}, {[]string{"phuong"}, "phường"}, {[]string{"xa"}, "xã"},
+		{[]string{"thi", "tran"}, "thị trấn"}, {[]string{"dac", "khu"}, "đặc khu"}, {[]string{"phuong"}, "phường"}, {[]string{"xa"}, "xã"},
 		{[]string{"tt"}, "thị trấn"}, {[]string{"p"}, "phường"}, {[]string{"x"}, "xã"},
 	}
 	districtPrefixes = []unitPrefix{
@@ -430,7 +430,7 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 			c := reg.Communes[i]
 			k := splitName(c.Name, communePrefixes)
 			m.names[i] = k
-			if k.typ != "" && k.typ != c.Type {
+			if k.typ != "" && (k.typ != c.Type || c.FullName() != c.Name) {
 				wholes[i] = splitName(c.Name, nil)
 			}
 		}
@@ -442,9 +442,10 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 		m.byKey[k.key] = append(m.byKey[k.key], i)
 		m.tones[i] = append(m.tones[i], k.tone)
 		m.byCode[c.Code] = i
-		if k.typ != "" && k.typ != c.Type {
-			// The first word only looks like a prefix ("Phương Thạnh" is a xã): the
-			// name is also found whole, as in "Xã Phương Thạnh".
+		if k.typ != "" && (k.typ != c.Type || c.FullName() != c.Name) {
+			// The first word only looks like a prefix ("Phương Thạnh" is a xã, "Phương
+			// Liệt" a phường): the name is also found whole, as in "Xã Phương Thạnh" or
+			// "Phường Phương Liệt".
 			whole := wholes[i]
 			m.byKey[whole.key] = append(m.byKey[whole.key], i)
 			m.tones[i] = append(m.tones[i], whole.tone)
@@ -473,7 +474,12 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 		// Each commune is a unit, known by its name without its type, typed.
 		for i, c := range reg.Communes {
 			k := m.names[i]
-			if k.typ != "" && k.typ != c.Type {
+			switch {
+			case m.units[i] != c.FullName():
+				// A unit named with more than the commune ("Xã Thuận An (Hồ Chí Minh)",
+				// in the whole country's registry) is known by that name.
+				k = splitName(m.units[i], communePrefixes)
+			case k.typ != "" && k.typ != c.Type:
 				k = splitName(c.Name, nil)
 			}
 			k.typ = c.Type
@@ -539,6 +545,18 @@ func (m *Matcher) district(name string, suggest bool) (district string, suggesti
 			return "", nil, false
 		}
 		return "", m.nearestDistricts(k.key), false
+	}
+	// Names that differ only by a tone mark ("Văn Lang", "Văn Lăng"): the one written
+	// with the same marks.
+	tone := splitName(name, m.unitPrefixes).tone
+	var same []int
+	for _, i := range cands {
+		if m.distKeys[i].tone == tone {
+			same = append(same, i)
+		}
+	}
+	if len(same) == 1 {
+		return m.districts[same[0]], nil, true
 	}
 	for _, i := range cands {
 		suggestions = append(suggestions, m.districts[i])

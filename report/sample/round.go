@@ -267,7 +267,8 @@ func RoundSpecs(p *criteria.Plan, communes []SampleCommune) (files []SampleFile)
 				continue
 			}
 			spec := SampleReturnSpec(p, unit, dl.Kind, fmt.Sprintf("%02d/BC-MAU", i+1), recv.AddDate(0, 0, -1), recv, []SampleCommune{c}, false)
-			files = append(files, SampleFile{Name: filepath.Join(dl.Kind, SampleFileName(dl.Kind, unit)), Spec: &spec})
+			// The code too: names repeat across a country.
+			files = append(files, SampleFile{Name: filepath.Join(dl.Kind, SampleFileName(dl.Kind, c.Commune.Code+" "+unit)), Spec: &spec})
 		}
 	}
 	return files
