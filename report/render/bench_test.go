@@ -141,16 +141,69 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // BenchmarkConsolidate is the whole of `drugfree consolidate`: read, evaluate, write.
+// ns/commune is the time per commune of the registry, to compare with a national round of
+// one-commune returns (BenchmarkConsolidateNational).
 func BenchmarkConsolidate(b *testing.B) {
 	runSizes(b, func(b *testing.B, c *benchCorpus) {
-		for b.Loop() {
-			cons := report.BuildConsolidation(c.plan, c.read())
-			if n := problem.CountErrors(cons.Problems); n > 0 {
-				b.Fatalf("%d errors in the corpus", n)
-			}
-			if err := WriteConsolidation(io.Discard, cons, ""); err != nil {
-				b.Fatal(err)
-			}
-		}
+		consolidate(b, c)
 	})
+}
+
+func consolidate(b *testing.B, c *benchCorpus) {
+	for b.Loop() {
+		cons := report.BuildConsolidation(c.plan, c.read())
+		if n := problem.CountErrors(cons.Problems); n > 0 {
+			b.Fatalf("%d errors in the corpus", n)
+		}
+		if err := WriteConsolidation(io.Discard, cons, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.plan.Registry.Communes)), "ns/commune")
+}
+
+// BenchmarkConsolidateNational consolidates a national round under the plan of QĐ 28 as it
+// now arrives: one small return from each of the 3,321 communes of the country (but one,
+// which sent none), written once by sample.WriteRound:
+//
+//	go test ./report/render -run '^$' -bench 'ConsolidateNational|Consolidate/returns=700' -benchmem -count 5
+func BenchmarkConsolidateNational(b *testing.B) {
+	bench.once.Do(func() { bench.root, bench.err = os.MkdirTemp("", "drugfree-bench-") })
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	qd, ok := criteria.BuiltinNamed("qd28")
+	if !ok {
+		b.Fatal("no built-in plan qd28")
+	}
+	p := qd.Plan()
+	if err := p.SelectProvince(criteria.AllProvinces); err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(bench.root, "qd28-national")
+	if _, err := os.Stat(dir); err != nil {
+		if _, err := sample.WriteRound(dir, p, 0, 2025, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(dir, sample.RoundDir, "*", "*.xlsx"))
+	if err != nil || len(files) != len(p.Registry.Communes)-1 {
+		b.Fatalf("%d returns, %v; want one from every commune but one", len(files), err)
+	}
+	asOf := p.Calendar[0].Due.AddDate(0, 0, 6)
+	c := &benchCorpus{dir: dir, plan: p, files: files}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rets, probs := read.ReadFiles(c.files, read.ReadOptions{Plan: p})
+		cons := report.BuildConsolidation(p, report.ConsolidateInput{Files: c.files, Returns: rets, Problems: probs,
+			AsOf: asOf, Now: asOf, Version: "bench", Lang: i18n.Vi})
+		if n := problem.CountErrors(cons.Problems); n > 0 {
+			b.Fatalf("%d errors in the round", n)
+		}
+		if err := WriteConsolidation(io.Discard, cons, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(p.Registry.Communes)), "ns/commune")
 }
