@@ -145,8 +145,8 @@ func (p *Plan) SelectProvince(province string) error {
 	return nil
 }
 
-// national reports whether the registry lists communes of several provinces, each with its
-// province: every commune or none has one.
+// nationalList reports whether the registry lists communes with their province (has), and
+// whether every commune or none has one (consistent).
 func (r *Registry) nationalList() (has bool, consistent bool) {
 	n := 0
 	for _, c := range r.Communes {
