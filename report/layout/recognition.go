@@ -18,7 +18,8 @@ import (
 // former units the passing communes cover, and how many passing communes of the registry
 // before it are not counted.
 func ProgressLine(p *criteria.Plan, g classify.Progress, lang i18n.Lang) string {
-	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ 8 tiêu chí: %d xã", "Pass all 8 criteria: %d communes"), g.Passing)
+	// The number of the plan's criteria (8 for Plan 16, 3 for QĐ 28).
+	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ %d tiêu chí: %d xã", "Pass all %d criteria: %d communes"), len(p.Checklist.Criteria), g.Passing)
 	if g.Covers > 0 {
 		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d xã, phường, thị trấn cũ)", " (formed from %d former communes)"), g.Covers)
 	}
