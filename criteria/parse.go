@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -13,27 +14,33 @@ import (
 
 // Parse reads a plan file. A mistake is reported as "FILE:LINE: what is wrong".
 func Parse(name string, data []byte) (*Plan, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, errors.New(cleanYAMLError(name, err))
-	}
-	if len(root.Content) == 0 {
-		return nil, fmt.Errorf("%s: the plan file is empty", name)
-	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var p Plan
 	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: the plan file is empty", name)
+		}
 		return nil, errors.New(cleanYAMLError(name, err))
 	}
 	p.Source = name
 	if p.Layout.empty() {
 		p.Layout = defaultLayout()
 	}
+	// The tree of the file, with its lines, is read only to place a mistake: a plan with
+	// the national list is parsed once, not twice, on every run.
+	root := func() *yaml.Node {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+			return &doc
+		}
+		return doc.Content[0]
+	}
 	if errs := p.validate(); len(errs) > 0 {
 		var msgs []string
+		top := root()
 		for _, e := range errs {
-			line := lineOf(root.Content[0], e.path)
+			line := lineOf(top, e.path)
 			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", name, line, e.msg))
 		}
 		return nil, errors.New(strings.Join(msgs, "\n"))
@@ -44,7 +51,7 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if has, _ := p.Registry.nationalList(); has {
 		// validate made sure the plan's province is one of the list's.
 		if err := p.SelectProvince(p.Province); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, lineOf(root.Content[0], []any{"province"}), err)
+			return nil, fmt.Errorf("%s:%d: %v", name, lineOf(root(), []any{"province"}), err)
 		}
 		return &p, nil
 	}
