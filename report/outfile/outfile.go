@@ -228,19 +228,39 @@ func removeStale(path string, now time.Time) {
 	if dir == "" {
 		dir = "."
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !isTempOf(e.Name(), base) || !e.Type().IsRegular() {
+	for _, name := range tempsIn(dir) {
+		if !isTempOf(name, base) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
+		name = filepath.Join(dir, name)
+		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > staleAfter {
+			os.Remove(name)
 		}
 	}
 }
+
+// tempsIn lists the names in dir that look like temporary files (.NAME.NNNN.tmp), reading
+// the folder once a run: a run that writes thousands of files into one folder (sample,
+// remind, validate --annotate) would otherwise read it once for each. A temporary file
+// made after the listing is this run's, fresh, never stale.
+func tempsIn(dir string) []string {
+	if names, ok := listed.Load(dir); ok {
+		return names.([]string)
+	}
+	var names []string
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if n := e.Name(); strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") {
+				names = append(names, n)
+			}
+		}
+	}
+	listed.Store(dir, names)
+	return names
+}
+
+// listed holds tempsIn's listing of each folder.
+var listed sync.Map
 
 // isTempOf reports whether name is that of a temporary file of the output base:
 // .BASE.NNNN.tmp, NNNN digits.
