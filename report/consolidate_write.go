@@ -19,7 +19,8 @@ type DistrictCounts struct {
 // CountByDistrict counts the classification per district, plus a province row last, in
 // the plan's communes in force on asOf: after the reform of 1 July 2025 the communes formed
 // by it, each under the district it is listed under (criteria.Plan.FormerDistrict); the
-// rows of another registry are left to the classification and the notes.
+// rows of another registry are left to the classification and the notes. A plan without
+// districts gets the province row alone.
 func CountByDistrict(p *criteria.Plan, rs []CommuneResult, asOf time.Time, lang i18n.Lang) []DistrictCounts {
 	var out []DistrictCounts
 	idx := map[string]int{}
@@ -34,6 +35,12 @@ func CountByDistrict(p *criteria.Plan, rs []CommuneResult, asOf time.Time, lang 
 			inForce[d] = len(cs)
 		}
 	}
+	// A plan whose communes have no district (QĐ 28) has one group, the province's.
+	noDistricts := !p.Registry.HasDistricts()
+	if noDistricts {
+		idx[""] = 0
+		out = append(out, DistrictCounts{ByCategory: map[string]int{}, Registry: len(reg.Communes)})
+	}
 	for _, d := range p.Registry.Districts() {
 		idx[d] = len(out)
 		out = append(out, DistrictCounts{District: d, ByCategory: map[string]int{}, Registry: inForce[d]})
@@ -46,6 +53,9 @@ func CountByDistrict(p *criteria.Plan, rs []CommuneResult, asOf time.Time, lang 
 		district := r.District
 		if district == "" {
 			district = r.FormerDistrict
+		}
+		if noDistricts {
+			district = ""
 		}
 		i, ok := idx[district]
 		if !ok || seen[r.Code] {
@@ -62,6 +72,9 @@ func CountByDistrict(p *criteria.Plan, rs []CommuneResult, asOf time.Time, lang 
 		}
 		total.Classified += d.Classified
 		total.Registry += d.Registry
+	}
+	if noDistricts {
+		return []DistrictCounts{total}
 	}
 	return append(out, total)
 }

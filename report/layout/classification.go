@@ -19,7 +19,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 	t := Table{Name: i18n.Tr(lang, "Phân loại", "Classification")}
 	t.Columns = []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 1},
-		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "commune", Header: p.FieldLabel("commune", lang)},
 		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 4},
 	}
 	if withKind {

@@ -21,7 +21,7 @@ func ProgressLine(p *criteria.Plan, g classify.Progress, lang i18n.Lang) string 
 	// The number of the plan's criteria (8 for Plan 16, 3 for QĐ 28).
 	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ %d tiêu chí: %d xã", "Pass all %d criteria: %d communes"), len(p.Checklist.Criteria), g.Passing)
 	if g.Covers > 0 {
-		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d xã, phường, thị trấn cũ)", " (formed from %d former communes)"), g.Covers)
+		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d %s cũ)", " (formed from %d former %s)"), g.Covers, Units(p, lang))
 	}
 	s += fmt.Sprintf(i18n.Tr(lang, "; mục tiêu %s: %d/%d xã", "; target %s: %d of %d communes"), p.Target.Share.String(), g.Target, g.Registry)
 	if g.InForceFrom != "" {
@@ -56,7 +56,7 @@ func verdictMark(v classify.Verdict) string {
 func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Tiêu chí công nhận", "Checklist"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District"), Drop: 1},
-		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "commune", Header: p.FieldLabel("commune", lang)},
 		{Key: "code", Header: i18n.Tr(lang, "Mã", "Code"), Drop: 4},
 		{Key: "status", Header: i18n.Tr(lang, "Tình trạng", "Status"), Drop: 2},
 	}}
@@ -116,7 +116,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Chi tiết tiêu chí", "Checklist details"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
-		{Key: "commune", Header: i18n.Tr(lang, "Xã, phường, thị trấn", "Commune")},
+		{Key: "commune", Header: p.FieldLabel("commune", lang)},
 		{Key: "criterion", Header: "#", Width: 5},
 		{Key: "wording", Header: i18n.Tr(lang, "Tiêu chí", "Criterion"), Width: 50, Wrap: true},
 		{Key: "result", Header: i18n.Tr(lang, "Kết quả", "Result")},

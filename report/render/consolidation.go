@@ -94,7 +94,12 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 	}
 	// Communes per category, per district: the table that sets the columns' widths.
 	counts := report.CountByDistrict(p, c.Classification, c.AsOf, lang)
+	// A plan whose communes have no district (QĐ 28) counts and charts the province alone.
+	byDistrict := p.Registry.HasDistricts()
 	head := []any{i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")}
+	if !byDistrict {
+		head[0] = i18n.Tr(lang, "Tỉnh, thành phố", "Province")
+	}
 	if reg := p.RegistryOn(c.AsOf); p.Later(reg) {
 		head[0] = fmt.Sprintf(i18n.Tr(lang, "Huyện cũ (các xã, phường từ %s)", "Former district (communes from %s)"), i18n.ClerkDate(reg.Effective.Time, lang))
 	}
@@ -134,7 +139,11 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 	}
 
 	pg.keep(3 * textfit.RowHeight(1, textfit.Body)) // the section's title, the header and a row or two
-	pg.rows([]formRow{textRow(i18n.Tr(lang, "1. Phân loại xã, phường, thị trấn theo huyện", "1. Communes by category and district"), "section", widths)})
+	section1 := i18n.Tr(lang, "1. Phân loại "+layout.Units(p, lang)+" theo huyện", "1. Communes by category and district")
+	if !byDistrict {
+		section1 = i18n.Tr(lang, "1. Phân loại "+layout.Units(p, lang), "1. Communes by category")
+	}
+	pg.rows([]formRow{textRow(section1, "section", widths)})
 	headRow := pg.next
 	tableRow(head, same(len(head), "head"))
 	firstData := pg.next
@@ -162,7 +171,10 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 		}
 		tableRow(cells, styles)
 	}
-	lastDistrict := pg.next - 2 // the province row is not charted
+	lastDistrict := pg.next - 2 // the province row is not charted, unless it is alone
+	if !byDistrict {
+		lastDistrict = pg.next - 1
+	}
 	for _, note := range c.DataNotes {
 		pg.rows(textRows(note, "tag:late", widths))
 	}
@@ -227,6 +239,9 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 	// signatures under it when they fit: on this page if they fit (the chart smaller, down
 	// to chartMin), else at the top of the next.
 	title := textRow(i18n.Tr(lang, "5. Biểu đồ phân loại theo huyện", "5. Categories by district (chart)"), "section", widths)
+	if !byDistrict {
+		title = textRow(i18n.Tr(lang, "5. Biểu đồ phân loại", "5. Categories (chart)"), "section", widths)
+	}
 	foot := formFoot(wb.form, widths)
 	footHeight := sumHeights(foot)
 	const chartMin = 200
@@ -326,7 +341,7 @@ func addCategoryChart(wb *Workbook, name string, p *criteria.Plan, widths []floa
 		Dimension: excelize.ChartDimension{Width: uint(pixels), Height: uint(height)},
 		Format:    excelize.GraphicOptions{OffsetX: 2, OffsetY: 2},
 		Title: excelize.ChartTitle{
-			Paragraph: []excelize.RichTextRun{{Text: i18n.Tr(wb.lang, "Phân loại xã, phường, thị trấn theo huyện", "Communes by category and district"),
+			Paragraph: []excelize.RichTextRun{{Text: chartTitle(p, wb.lang),
 				Font: &excelize.Font{Family: textfit.Font, Size: 12, Bold: true, Color: "000000"}}},
 		},
 		Legend:   excelize.ChartLegend{Position: "bottom", Font: &axisFont},
@@ -401,4 +416,12 @@ func pageHeight(widths []float64) float64 {
 		w += x*textfit.PointsPerUnit + 3.75
 	}
 	return printHeight / min(1, printWidth/w)
+}
+
+// chartTitle is the title of the chart of the categories, in lang.
+func chartTitle(p *criteria.Plan, lang i18n.Lang) string {
+	if !p.Registry.HasDistricts() {
+		return i18n.Tr(lang, "Phân loại "+layout.Units(p, lang), "Communes by category")
+	}
+	return i18n.Tr(lang, "Phân loại "+layout.Units(p, lang)+" theo huyện", "Communes by category and district")
 }
