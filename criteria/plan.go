@@ -367,6 +367,16 @@ func (p *Plan) FieldLabel(key string, lang i18n.Lang) string {
 	return key
 }
 
+// Units names the plan's communes in a sentence, in lang: in Vietnamese the header of its
+// commune column in lower case ("xã, phường, thị trấn" for Plan 16, "xã, phường, đặc khu"
+// for QĐ 28), in English "communes".
+func (p *Plan) Units(lang i18n.Lang) string {
+	if lang == i18n.En {
+		return "communes"
+	}
+	return p.FieldName("commune", lang)
+}
+
 // FieldName returns the header of field key in lang as it reads inside a sentence: its
 // first letter in lower case.
 func (p *Plan) FieldName(key string, lang i18n.Lang) string {

@@ -32,7 +32,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 	)
 	// Laid out row by row as the table is written (lazyTable).
 	tags := planTags(p, lang)
-	return lazyTable(t, len(results), func(row []any, i int) []any {
+	return omitUnused(p, lazyTable(t, len(results), func(row []any, i int) []any {
 		r := &results[i]
 		row = append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, r.Code)
 		if withKind {
@@ -45,7 +45,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 		status := tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
 		reasons := joinTexts(r.Reasons, func(x *report.Reason) string { return x.Text }, "; ")
 		return append(row, status, tags.Cell(Tag{Key: r.Category, Text: r.Label}), reasons)
-	})
+	}))
 }
 
 // CountTable lays the counts per category out as a small table. When the data had errors

@@ -93,11 +93,11 @@ func Subject(p *criteria.Plan, command string, lang i18n.Lang) string {
 	where := fmt.Sprintf(i18n.Tr(lang, " trên địa bàn tỉnh %s năm %d", " of %s province, %d"), p.Province, p.Year)
 	switch command {
 	case SubjectConsolidate:
-		return fmt.Sprintf(i18n.Tr(lang, "Tổng hợp kết quả xây dựng %s không ma túy", "Building drug-free %s: consolidated results"), Units(p, lang)) + where
+		return fmt.Sprintf(i18n.Tr(lang, "Tổng hợp kết quả xây dựng %s không ma túy", "Building drug-free %s: consolidated results"), p.Units(lang)) + where
 	case SubjectClassify:
-		return fmt.Sprintf(i18n.Tr(lang, "Kết quả phân loại %s theo tiêu chí về ma túy", "Classification of the %s by the drug criteria"), Units(p, lang)) + where
+		return fmt.Sprintf(i18n.Tr(lang, "Kết quả phân loại %s theo tiêu chí về ma túy", "Classification of the %s by the drug criteria"), p.Units(lang)) + where
 	case SubjectRecognize:
-		return fmt.Sprintf(i18n.Tr(lang, "Kết quả đánh giá tiêu chí công nhận %s không ma túy", "Assessment of the criteria for recognising drug-free %s"), Units(p, lang)) + where
+		return fmt.Sprintf(i18n.Tr(lang, "Kết quả đánh giá tiêu chí công nhận %s không ma túy", "Assessment of the criteria for recognising drug-free %s"), p.Units(lang)) + where
 	case SubjectValidate:
 		return i18n.Tr(lang, "Kết quả kiểm tra số liệu báo cáo của các đơn vị", "Check of the figures reported by the reporting units") + where
 	case SubjectDeadlines:
@@ -249,14 +249,4 @@ func ProblemLabel(code string, lang i18n.Lang) string {
 		return code
 	}
 	return i18n.Tr(lang, l[0], l[1])
-}
-
-// Units names the plan's communes in a sentence, in lang: in Vietnamese the header of its
-// commune column in lower case ("xã, phường, thị trấn" for Plan 16, "xã, phường, đặc khu"
-// for QĐ 28), in English "communes".
-func Units(p *criteria.Plan, lang i18n.Lang) string {
-	if lang == i18n.En {
-		return "communes"
-	}
-	return p.FieldName("commune", lang)
 }

@@ -38,7 +38,7 @@ func PlanHeader(p *criteria.Plan, lang i18n.Lang) string {
 	}
 	fmt.Fprintf(&b, "%s: %s\n", i18n.Tr(lang, "Nguồn", "Source"), src)
 	fmt.Fprintf(&b, "%s: %s — %s %d/%d %s", i18n.Tr(lang, "Mục tiêu", "Target"), criteria.Text{Vi: p.Target.Vi, En: p.Target.En}.In(lang),
-		i18n.Tr(lang, "cần", "needs"), p.Target.Count(n), n, Units(p, lang))
+		i18n.Tr(lang, "cần", "needs"), p.Target.Count(n), n, p.Units(lang))
 	if r := p.Reform; r != nil {
 		later := len(p.PlanCommunes(&r.Registry))
 		fmt.Fprintf(&b, i18n.Tr(lang, "; từ %s: %d/%d xã, phường hình thành từ các xã của kế hoạch", "; from %s: %d/%d communes formed from the plan's"),

@@ -21,7 +21,7 @@ func ProgressLine(p *criteria.Plan, g classify.Progress, lang i18n.Lang) string 
 	// The number of the plan's criteria (8 for Plan 16, 3 for QĐ 28).
 	s := fmt.Sprintf(i18n.Tr(lang, "Đạt đủ %d tiêu chí: %d xã", "Pass all %d criteria: %d communes"), len(p.Checklist.Criteria), g.Passing)
 	if g.Covers > 0 {
-		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d %s cũ)", " (formed from %d former %s)"), g.Covers, Units(p, lang))
+		s += fmt.Sprintf(i18n.Tr(lang, " (gồm %d %s cũ)", " (formed from %d former %s)"), g.Covers, p.Units(lang))
 	}
 	s += fmt.Sprintf(i18n.Tr(lang, "; mục tiêu %s: %d/%d xã", "; target %s: %d of %d communes"), p.Target.Share.String(), g.Target, g.Registry)
 	if g.InForceFrom != "" {
@@ -72,7 +72,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 	// Laid out row by row as the table is written (lazyTable).
 	tags := planTags(p, lang)
 	missing := i18n.Tr(lang, "thiếu", "missing")
-	return lazyTable(t, len(rs), func(row []any, i int) []any {
+	return omitUnused(p, lazyTable(t, len(rs), func(row []any, i int) []any {
 		r := &rs[i]
 		row = append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, r.Code, tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)}))
 		// The failing or missing figures of each criterion, "ID: figures", joined by "; ".
@@ -108,7 +108,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 			}
 		}
 		return append(row, tags.Cell(Tag{Key: string(r.Result), Text: report.VerdictLabel(r.Result, lang)}), details.String())
-	})
+	}))
 }
 
 // RecognitionDetailTable lays out every criterion of every commune with its figures, one
@@ -144,7 +144,7 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 			}
 		}
 	}
-	return lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
+	return omitUnused(p, lazyTable(t, starts[len(rs)], func(row []any, i int) []any {
 		k := sort.SearchInts(starts[1:], i+1)
 		r := &rs[k]
 		c := &r.Criteria[i-starts[k]]
@@ -153,5 +153,5 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 			figures += fmt.Sprintf(i18n.Tr(lang, "; ban đầu: tổng số liệu của %s (%s)", "; baseline: the figures of %s added up (%s)"), strings.Join(r.BaselineOf, ", "), r.Baseline)
 		}
 		return append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: report.VerdictLabel(c.Result, lang)}), figures)
-	})
+	}))
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -226,4 +227,49 @@ func joinTexts[T any](xs []T, text func(T) string, sep string) string {
 		b.WriteString(text(x))
 	}
 	return b.String()
+}
+
+// omitUnused leaves out the columns a plan never fills: the district when its communes
+// have none, before and after any reform (QĐ 28), and the status when it has no statuses.
+// A plan that fills them all gets t as it is.
+func omitUnused(p *criteria.Plan, t Table) Table {
+	var drop []int
+	for i, c := range t.Columns {
+		if (c.Key == "district" && !p.Registry.HasDistricts() && p.Reform == nil) || (c.Key == "status" && len(p.Statuses) == 0) {
+			drop = append(drop, i)
+		}
+	}
+	if len(drop) == 0 {
+		return t
+	}
+	keep := func(row []any) []any {
+		out := row[:0]
+		for i, v := range row {
+			if !slices.Contains(drop, i) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	t.Columns = keep2(t.Columns, drop)
+	if t.rowAt != nil {
+		at := t.rowAt
+		t.rowAt = func(dst []any, i int) []any { return keep(at(dst, i)) }
+		return t
+	}
+	for i, r := range t.Rows {
+		t.Rows[i] = keep(slices.Clone(r))
+	}
+	return t
+}
+
+// keep2 returns cols without the indices in drop.
+func keep2(cols []Column, drop []int) []Column {
+	var out []Column
+	for i, c := range cols {
+		if !slices.Contains(drop, i) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -139,9 +139,9 @@ func writeSummary(wb *Workbook, c *report.Consolidation, problemsSheet string) e
 	}
 
 	pg.keep(3 * textfit.RowHeight(1, textfit.Body)) // the section's title, the header and a row or two
-	section1 := i18n.Tr(lang, "1. Phân loại "+layout.Units(p, lang)+" theo huyện", "1. Communes by category and district")
+	section1 := i18n.Tr(lang, "1. Phân loại "+p.Units(lang)+" theo huyện", "1. Communes by category and district")
 	if !byDistrict {
-		section1 = i18n.Tr(lang, "1. Phân loại "+layout.Units(p, lang), "1. Communes by category")
+		section1 = i18n.Tr(lang, "1. Phân loại "+p.Units(lang), "1. Communes by category")
 	}
 	pg.rows([]formRow{textRow(section1, "section", widths)})
 	headRow := pg.next
@@ -421,7 +421,7 @@ func pageHeight(widths []float64) float64 {
 // chartTitle is the title of the chart of the categories, in lang.
 func chartTitle(p *criteria.Plan, lang i18n.Lang) string {
 	if !p.Registry.HasDistricts() {
-		return i18n.Tr(lang, "Phân loại "+layout.Units(p, lang), "Communes by category")
+		return i18n.Tr(lang, "Phân loại "+p.Units(lang), "Communes by category")
 	}
-	return i18n.Tr(lang, "Phân loại "+layout.Units(p, lang)+" theo huyện", "Communes by category and district")
+	return i18n.Tr(lang, "Phân loại "+p.Units(lang)+" theo huyện", "Communes by category and district")
 }

@@ -111,7 +111,7 @@ func coverText(f *excelize.File, text string, style int, size float64, bold bool
 // coverTitle writes the template's title and the plan it follows from row on, and returns
 // the row of the first label.
 func coverTitle(f *excelize.File, p *criteria.Plan, spec ReturnSpec, st *styles, row int) int {
-	title := i18n.Tr(spec.Lang, "BÁO CÁO SỐ LIỆU XÂY DỰNG XÃ, PHƯỜNG, THỊ TRẤN KHÔNG MA TÚY", "RETURN ON BUILDING DRUG-FREE COMMUNES")
+	title := i18n.Tr(spec.Lang, "BÁO CÁO SỐ LIỆU XÂY DỰNG "+strings.ToUpper(p.Units(i18n.Vi))+" KHÔNG MA TÚY", "RETURN ON BUILDING DRUG-FREE COMMUNES")
 	row = coverText(f, title, st.get("title"), textfit.Title, true, row)
 	under := fmt.Sprintf(i18n.Tr(spec.Lang, "Thực hiện %s ngày %s của tỉnh %s", "Under %s of %s, %s province"), p.Name, i18n.LongDate(p.Issued.Time, spec.Lang), p.Province)
 	row = coverText(f, under, st.get("subtitle"), textfit.Form, false, row)
