@@ -172,8 +172,8 @@ var dataMessages = map[string]Text{
 		"dòng tổng ghi %s nhưng cộng các dòng được %s (%s).",
 		"the totals row gives %s but the rows add up to %s (%s)."},
 	"missing-metadata.kind": {
-		"trang bìa không ghi Loại báo cáo (Rà soát, Giai đoạn 1, ...).",
-		"the cover does not give the report kind (Rà soát, Giai đoạn 1, ...)."},
+		"trang bìa không ghi Loại báo cáo (%s).",
+		"the cover does not give the report kind (%s)."},
 	"missing-metadata.report_date": {
 		"trang bìa không ghi Ngày báo cáo.",
 		"the cover does not give the report date."},
@@ -190,8 +190,8 @@ var dataMessages = map[string]Text{
 		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
 		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
 	"missing-metadata.kind-nocover": {
-		"không xác định được loại báo cáo: tệp không có trang bìa và tiêu đề văn bản không ghi loại (Rà soát, Giai đoạn 1, ...).",
-		"the report kind is not known: the workbook has no cover sheet and the document's title names none (Rà soát, Giai đoạn 1, ...)."},
+		"không xác định được loại báo cáo: tệp không có trang bìa và tiêu đề văn bản không ghi loại (%s).",
+		"the report kind is not known: the workbook has no cover sheet and the document's title names none (%s)."},
 	"missing-metadata.report_date-nocover": {
 		"không xác định được ngày báo cáo: tệp không có trang bìa và phần đầu văn bản không có dòng \"…, ngày … tháng … năm …\".",
 		"the report date is not known: the workbook has no cover sheet and the letterhead has no line \"…, ngày … tháng … năm …\"."},

@@ -483,7 +483,7 @@ func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, s
 			nocover = suffix
 		}
 		if cov.raw["kind"] == "" {
-			r.add(problem.Warning, problem.CodeMissingMetadata, at("kind"), i18n.Msg(r.lang, "missing-metadata.kind"+nocover))
+			r.add(problem.Warning, problem.CodeMissingMetadata, at("kind"), i18n.Msg(r.lang, "missing-metadata.kind"+nocover, r.kindNames()))
 		}
 		if cov.raw["report_date"] == "" {
 			r.add(problem.Warning, problem.CodeMissingMetadata, at("report_date"), i18n.Msg(r.lang, "missing-metadata.report_date"+nocover))
@@ -501,4 +501,14 @@ func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, s
 	default:
 		r.add(problem.Warning, problem.CodeMissingMetadata, at("district"), i18n.Msg(r.lang, "missing-metadata.district"+suffix, i18n.Msg(r.lang, "source."+source), district))
 	}
+}
+
+// kindNames lists the plan's report kinds as a cover names them (in Vietnamese, the
+// language of the returns), for a message that asks for one.
+func (r *reader) kindNames() string {
+	names := make([]string, len(r.plan.Calendar))
+	for i, d := range r.plan.Calendar {
+		names[i] = d.Vi
+	}
+	return strings.Join(names, ", ")
 }
