@@ -145,6 +145,7 @@ func NewCmdRoot(f *Factory, lang i18n.Lang) *cobra.Command {
 		NewCmdValidate(f, opts, nil),
 		NewCmdDeadlines(f, opts, nil),
 		NewCmdConsolidate(f, opts, nil),
+		NewCmdDiff(f, opts, nil),
 	)
 	return root
 }

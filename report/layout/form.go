@@ -85,6 +85,7 @@ const (
 	SubjectRecognize   = "recognize"
 	SubjectValidate    = "validate"
 	SubjectDeadlines   = "deadlines"
+	SubjectDiff        = "diff"
 )
 
 // Subject is the subject of the workbook a command writes, in lang: the line under
@@ -102,6 +103,8 @@ func Subject(p *criteria.Plan, command string, lang i18n.Lang) string {
 		return i18n.Tr(lang, "Kết quả kiểm tra số liệu báo cáo của các đơn vị", "Check of the figures reported by the reporting units") + where
 	case SubjectDeadlines:
 		return i18n.Tr(lang, "Tình hình gửi báo cáo của các đơn vị", "Timeliness of the reporting units' returns") + where
+	case SubjectDiff:
+		return i18n.Msg(lang, "diff.subject") + where
 	}
 	return p.Title.In(lang)
 }
