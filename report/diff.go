@@ -349,6 +349,12 @@ func coverValue(r *read.Return, key string) any {
 	return s
 }
 
+// coverCell is where cover field key of r was read: on the cover sheet, or above the
+// table of the data sheet in a return without a cover (the letterhead, SPEC §8).
 func coverCell(r *read.Return, key string) string {
-	return sheetCell(r.CoverSheet, r.CoverCells[key])
+	sheet := r.CoverSheet
+	if sheet == "" {
+		sheet = r.Sheet
+	}
+	return sheetCell(sheet, r.CoverCells[key])
 }
