@@ -20,6 +20,8 @@ type ValidateOptions struct {
 	Files    []string
 	Calendar CalendarOptions
 	Out      OutputOptions
+	// Annotate is the folder of the marked copies of the returns with problems ("": none).
+	Annotate string
 }
 
 // NewCmdValidate builds `drugfree validate`.
@@ -31,7 +33,8 @@ func NewCmdValidate(f *Factory, g *GlobalOptions, runF func(*ValidateOptions) er
 		Short: msg(lang, "help.validate.short"),
 		Long:  msg(lang, "help.validate.long"),
 		Example: `  $ drugfree validate testdata/returns/phase3/*.xlsx --as-of 2025-12-20
-  $ drugfree validate returns --register register.csv --format csv`,
+  $ drugfree validate returns --register register.csv --format csv
+  $ drugfree validate returns --annotate tra-lai`,
 		Args: minFiles(1, lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
@@ -52,6 +55,7 @@ func NewCmdValidate(f *Factory, g *GlobalOptions, runF func(*ValidateOptions) er
 	}
 	opts.Calendar.AddFlags(cmd.Flags(), lang)
 	opts.Out.AddFlags(cmd.Flags(), lang)
+	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", msg(lang, "flag.validate.annotate"))
 	return cmd
 }
 
@@ -92,6 +96,11 @@ func validateRun(opts *ValidateOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	if opts.Annotate != "" {
+		if err := annotateReturns(opts, returns, problems, inputs, asOf); err != nil {
+			return err
+		}
 	}
 	// The table and CSV are the problems themselves; JSON and a workbook leave stderr to
 	// say what was found, as every other command that reads returns does.

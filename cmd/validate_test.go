@@ -20,6 +20,8 @@ func TestValidateFlags(t *testing.T) {
 			want: ValidateOptions{Global: vi(), Files: []string{"a.xlsx"}, Calendar: CalendarOptions{Register: "register.csv"}, Out: OutputOptions{Format: "csv"}}},
 		{name: "workbook, replaced", argv: []string{"validate", "a.xlsx", "-o", "v.xlsx", "--force"},
 			want: ValidateOptions{Global: vi(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "v.xlsx", Force: true}}},
+		{name: "marked copies", argv: []string{"validate", "a.xlsx", "--annotate", "tra-lai", "--as-of", "2025-12-20"},
+			want: ValidateOptions{Global: vi(), Files: []string{"a.xlsx"}, Calendar: CalendarOptions{AsOf: day(2025, time.December, 20)}, Out: table, Annotate: "tra-lai"}},
 
 		{name: "no file", argv: []string{"validate", "--register", "register.csv"},
 			wantErr: "thiếu tệp: drugfree validate cần ít nhất 1 tệp báo cáo (hoặc thư mục, mẫu tên như *.xlsx)"},

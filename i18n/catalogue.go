@@ -128,6 +128,29 @@ var dataMessages = map[string]Text{
 	"diff.moved":            {"xã này nằm ở vị trí khác so với các xã còn lại", "listed in another place among the other communes"},
 	"diff.subject":          {"So sánh hai lần gửi báo cáo của đơn vị", "Comparison of two versions of a return"},
 	"diff.refused":          {"không so sánh được: %s không có báo cáo nào đọc được", "cannot compare: %s holds no return that could be read"},
+
+	// validate --annotate: the copy of a return sent back to its sender (render.AnnotateReturn).
+	// annotate.title: the day; annotate.intro: the numbers of errors and warnings;
+	// annotate.mark.note: the mark, the day, the name of the list sheet.
+	"annotate.sheet":        {"Cần sửa", "To fix"},
+	"annotate.mark":         {"Trả lại để sửa", "Returned for correction"},
+	"annotate.mark.note":    {"%s ngày %s: xem trang “%s”.", "%s on %s: see the sheet “%s”."},
+	"annotate.title":        {"TRẢ LẠI ĐỂ SỬA (ngày %s)", "RETURNED FOR CORRECTION (%s)"},
+	"annotate.intro":        {"Báo cáo này có %d lỗi và %d cảnh báo, liệt kê dưới đây. Các ô cần sửa được tô màu (đỏ: lỗi, vàng: cảnh báo) và có ghi chú; bấm vào ô ở cột “Ô” để đến đó. Sửa ngay trong tệp này rồi gửi lại.", "This return has %d errors and %d warnings, listed below. The cells to fix are coloured (red: error, yellow: warning) and carry a note; click a cell in the “Cell” column to go there. Fix them in this file and send it back."},
+	"annotate.note":         {"drugfree, cần sửa:", "drugfree, to fix:"},
+	"annotate.error":        {"Lỗi", "Error"},
+	"annotate.warning":      {"Cảnh báo", "Warning"},
+	"annotate.col.no":       {"STT", "No."},
+	"annotate.col.severity": {"Mức độ", "Severity"},
+	"annotate.col.code":     {"Mã lỗi", "Code"},
+	"annotate.col.sheet":    {"Trang tính", "Sheet"},
+	"annotate.col.cell":     {"Ô", "Cell"},
+	"annotate.col.commune":  {"Xã", "Commune"},
+	"annotate.col.message":  {"Nội dung", "Message"},
+	"annotate.csv":          {"%s là tệp CSV nên không đánh dấu được: gửi cho đơn vị danh sách vấn đề (validate -o).", "%s is a CSV file, so it cannot be marked: send its sender the list of problems (validate -o)."},
+	"annotate.unread":       {"%s không đọc được nên không đánh dấu được: gửi cho đơn vị danh sách vấn đề.", "%s could not be read, so it cannot be marked: send its sender the list of problems."},
+	"annotate.failed":       {"không tạo được bản đánh dấu của %s: %v", "cannot make the marked copy of %s: %v"},
+	"annotate.not-dir":      {"--annotate %s: không phải thư mục", "--annotate %s: not a folder"},
 	"duplicate-column": {
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
 		"column %q repeats column %s (both are %q); only column %s is read."},

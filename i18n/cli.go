@@ -214,7 +214,15 @@ theo lịch của kế hoạch, tính đến ngày --as-of (mặc định hôm n
 
 Các văn bản không phải sổ số liệu, như kế hoạch thực hiện của huyện, lấy từ sổ
 theo dõi văn bản (--register, CSV hoặc xlsx với đơn vị gửi, loại, số, ngày báo
-cáo và ngày nhận). Mã thoát là 1 khi có vấn đề là lỗi.`,
+cáo và ngày nhận). Mã thoát là 1 khi có vấn đề là lỗi.
+
+--annotate ghi vào thư mục đã cho một bản sao của mỗi báo cáo có vấn đề để
+trả lại đơn vị gửi: mỗi ô có vấn đề được tô màu (đỏ: lỗi, vàng: cảnh báo) và
+có ghi chú nói rõ vấn đề, trang đầu "Cần sửa" liệt kê các vấn đề với liên kết
+đến từng ô, và trang bìa ghi "Trả lại để sửa" cùng ngày (--as-of, mặc định hôm
+nay). Giữ nguyên các trang và định dạng của đơn vị; báo cáo không có vấn đề
+thì không có bản sao; không bao giờ ghi đè tệp đầu vào, và chỉ ghi đè bản sao
+cũ khi có --force.`,
 		`Check the returns and list every problem with its severity, code, file, sheet,
 cell, district and commune, sorted so a clerk can work down the list: cells
 that cannot be read, figures that contradict each other (a named rule, with
@@ -225,7 +233,15 @@ and returns that are late or were never sent by the plan's calendar, as of
 Documents that are not data workbooks, such as the districts' implementation
 plans, come from a register (--register, CSV or xlsx with district, kind,
 number, report date and received date). The exit status is 1 when any problem
-is an error.`},
+is an error.
+
+--annotate writes, into the folder given, a copy of each return with problems
+to send back to its sender: every problem cell coloured (red: error, yellow:
+warning) with a note saying the problem, a first sheet "Cần sửa" listing the
+problems with links to their cells, and the cover marked "Trả lại để sửa" with
+the day (--as-of, else today). The sender's sheets and formatting are kept; a
+return without problems gets no copy; an input is never overwritten, and an
+earlier copy only with --force.`},
 
 	"help.deadlines.use":   {"deadlines [<tệp>...] [tùy chọn]", "deadlines [<file>...] [flags]"},
 	"help.deadlines.short": {"Xem huyện nào đã gửi gì, ai gửi muộn, và hạn tiếp theo", "Show who sent what, who is late, and what falls due next"},
@@ -304,6 +320,9 @@ all, never over an input, and over an existing file only with --force.
 		"Hiện mọi cột của bảng, dù cửa sổ dòng lệnh hẹp",
 		"Show every column of a table, however wide the terminal"},
 	"flag.force":          {"Ghi đè tệp kết quả nếu đã có", "Replace the output file if it exists"},
+	"flag.validate.annotate": {
+		"Ghi vào `thư mục` bản sao đánh dấu của mỗi báo cáo có vấn đề, để trả lại đơn vị",
+		"Write a marked copy of each return with problems into `folder`, to send back"},
 	"flag.calendar.as-of": {"Xét hạn tính đến `ngày` (2025-12-20 hoặc 20/12/2025; mặc định hôm nay)", "Judge deadlines as of `date` (2025-12-20 or 20/12/2025; default today)"},
 	"flag.register": {
 		"Đọc sổ theo dõi văn bản đã nhận từ `tệp` (CSV hoặc xlsx)",

@@ -207,3 +207,18 @@ func (prep Prepared) Holes(p *criteria.Plan, lang i18n.Lang) []problem.Problem {
 	}
 	return out
 }
+
+// ProblemsToFix are the problems of file that its sender can fix in it, in the order
+// given: all but those about when it came (late-submission, superseded) and the note on
+// which registry of communes it was read against (registry-date), which no edit of the file
+// changes. They are what validate --annotate marks on the copy sent back.
+func ProblemsToFix(problems []problem.Problem, file string) []problem.Problem {
+	var out []problem.Problem
+	for _, p := range problems {
+		if p.File != file || p.Code == problem.CodeLateSubmission || p.Code == problem.CodeSuperseded || p.Code == problem.CodeRegistryDate {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

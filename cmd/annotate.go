@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"drugfree/i18n"
+	"drugfree/report"
+	"drugfree/report/outfile"
+	"drugfree/report/problem"
+	"drugfree/report/read"
+	"drugfree/report/render"
+)
+
+// annotateReturns writes into opts.Annotate a marked copy of each return file with problems
+// to fix (report.ProblemsToFix), named as the file, for its sender (validate --annotate). A
+// file that cannot be marked (a CSV, a file that could not be read) is named on stderr with
+// what to do instead; a copy that cannot be written is an error naming it, after the other
+// copies are written. A copy is refused over an input, and over an existing file without
+// --force, as -o is.
+func annotateReturns(opts *ValidateOptions, returns []*read.Return, problems []problem.Problem, inputs []string, asOf time.Time) error {
+	lang := opts.Global.Lang
+	dir := opts.Annotate
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return errors.New(i18n.Msg(lang, "annotate.not-dir", dir))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	first := map[string]*read.Return{} // each file's first return: its cover and data sheet
+	for _, r := range returns {
+		if first[r.File] == nil {
+			first[r.File] = r
+		}
+	}
+	names := map[string]int{} // copies by name, for two inputs of the same name
+	var failed []error
+	for _, file := range opts.Files {
+		toFix := report.ProblemsToFix(problems, file)
+		if len(toFix) == 0 {
+			continue
+		}
+		r := first[file]
+		if r == nil || r.Format != "xlsx" {
+			key := "annotate.csv"
+			if r == nil {
+				key = "annotate.unread"
+			}
+			fmt.Fprintln(opts.IO.ErrOut, i18n.Msg(lang, key, file))
+			continue
+		}
+		base := filepath.Base(file)
+		n := names[strings.ToLower(base)] + 1
+		names[strings.ToLower(base)] = n
+		if n > 1 {
+			ext := filepath.Ext(base)
+			base = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(base, ext), n, ext)
+		}
+		out := filepath.Join(dir, base)
+		a := render.Annotation{Problems: toFix, AsOf: asOf, CoverSheet: r.CoverSheet, DataSheet: r.Sheet, Password: opts.Global.password(opts.Factory), Lang: lang}
+		err := outfile.WriteFileAtomic(out, inputs, opts.Out.Force, func(w io.Writer) error { return render.AnnotateReturn(w, file, a) })
+		if err != nil {
+			var re *outfile.RefusedError
+			if !errors.As(err, &re) {
+				err = errors.New(i18n.Msg(lang, "annotate.failed", file, err))
+			}
+			failed = append(failed, refusal(err, lang))
+			continue
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), out)
+	}
+	return errors.Join(failed...)
+}
