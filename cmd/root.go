@@ -146,6 +146,7 @@ func NewCmdRoot(f *Factory, lang i18n.Lang) *cobra.Command {
 		NewCmdDeadlines(f, opts, nil),
 		NewCmdConsolidate(f, opts, nil),
 		NewCmdDiff(f, opts, nil),
+		NewCmdRemind(f, opts, nil),
 	)
 	return root
 }

@@ -68,3 +68,14 @@ func (is Issuer) validate(add func(msg string, path ...any)) {
 		}
 	}
 }
+
+// Reminder is what a letter urging a sender to send its returns (công văn đôn đốc, drugfree
+// remind) cites from the plan: its provision on sending reports, the contact phone it gives,
+// and the symbol of the issuer's letters after the number ("Số: …/CAT-PC04"; a letter has
+// no document kind in it, as a report's "BC-" has). Each is left out of the letter when
+// empty; an empty symbol is the issuer's.
+type Reminder struct {
+	Provision Text   `yaml:"provision,omitempty"`
+	Phone     string `yaml:"phone,omitempty"`
+	Symbol    string `yaml:"symbol,omitempty"`
+}

@@ -57,7 +57,9 @@ type Plan struct {
 	Cover          []CoverField   `yaml:"cover"`
 	Layout         Layout         `yaml:"layout"`
 	Issuer         Issuer         `yaml:"issuer"`
-	Registry       Registry       `yaml:"registry"`
+	// Reminder is what a letter urging a late sender (drugfree remind) cites.
+	Reminder Reminder `yaml:"reminder,omitempty"`
+	Registry Registry `yaml:"registry"`
 	// Reform is the reorganisation of the communes during the year, if any: its registry
 	// is in force from its effective day (SPEC §9).
 	Reform *Reform `yaml:"reform,omitempty"`

@@ -151,6 +151,42 @@ var dataMessages = map[string]Text{
 	"annotate.unread":       {"%s không đọc được nên không đánh dấu được: gửi cho đơn vị danh sách vấn đề.", "%s could not be read, so it cannot be marked: send its sender the list of problems."},
 	"annotate.failed":       {"không tạo được bản đánh dấu của %s: %v", "cannot make the marked copy of %s: %v"},
 	"annotate.not-dir":      {"--annotate %s: không phải thư mục", "--annotate %s: not a folder"},
+
+	// drugfree remind: the letter urging a sender (công văn đôn đốc, layout.NewLetter) and the
+	// summary list. letter.number: the symbol; letter.subject: the plan's name;
+	// letter.intro: the plan's name, its day, its title, the as-of day, the sender;
+	// letter.request.*: the sender; letter.contact: the phone; letter.missing: days overdue; letter.late: days late, the day it came;
+	// remind.summary: the as-of day, the letters, the returns.
+	"letter.number":              {"Số:        /%s", "No.:        /%s"},
+	"letter.subject":             {"V/v đôn đốc gửi báo cáo thực hiện %s", "Re: returns owed under %s"},
+	"letter.recipient":           {"Kính gửi: %s.", "To: %s."},
+	"letter.committee":           {"Ủy ban nhân dân %s", "the People's Committee of %s"},
+	"letter.intro":               {"Thực hiện %s ngày %s (%s), tính đến ngày %s, %s chưa gửi hoặc gửi chậm các báo cáo sau đây về Công an tỉnh:", "Under %s of %s (%s), as of %s, %s has not sent, or sent late, the following returns to the Provincial Police:"},
+	"letter.col.no":              {"STT", "No."},
+	"letter.col.kind":            {"Báo cáo", "Return"},
+	"letter.col.due":             {"Thời hạn theo Kế hoạch", "Due under the plan"},
+	"letter.col.status":          {"Tình trạng đến ngày %s", "Status as of %s"},
+	"letter.missing":             {"Chưa gửi, quá hạn %d ngày", "Not sent, %d days overdue"},
+	"letter.late":                {"Gửi chậm %d ngày (nhận ngày %s)", "Sent %d days late (received %s)"},
+	"letter.request.missing":     {"Để bảo đảm tiến độ tổng hợp, báo cáo Ủy ban nhân dân tỉnh, đề nghị %s khẩn trương gửi các báo cáo còn thiếu nêu trên, đồng thời bảo đảm gửi đúng thời hạn các báo cáo tiếp theo.", "So that the province's returns can be consolidated and reported on time, %s is asked to send the missing returns above without delay, and to send the next returns by their due dates."},
+	"letter.request.late":        {"Để bảo đảm tiến độ tổng hợp, báo cáo Ủy ban nhân dân tỉnh, đề nghị %s bảo đảm gửi đúng thời hạn các báo cáo tiếp theo.", "So that the province's returns can be consolidated and reported on time, %s is asked to send the next returns by their due dates."},
+	"letter.contact":             {"Mọi thông tin xin liên hệ Công an tỉnh, điện thoại %s.", "For any question, contact the Provincial Police, telephone %s."},
+	"letter.as-above":            {"Như trên;", "As above;"},
+	"letter.file":                {"Don doc - %s.docx", "Reminder - %s.docx"},
+	"remind.subject":             {"Danh sách đơn vị được đôn đốc gửi báo cáo", "Senders urged to send their returns"},
+	"remind.sheet":               {"Đôn đốc", "Reminders"},
+	"remind.col.sender":          {"Đơn vị", "Sender"},
+	"remind.col.former_district": {"Thuộc huyện cũ", "Former district"},
+	"remind.col.kind":            {"Báo cáo", "Return"},
+	"remind.col.due":             {"Hạn", "Due"},
+	"remind.col.status":          {"Tình trạng", "Status"},
+	"remind.col.days":            {"Số ngày quá hạn", "Days overdue"},
+	"remind.col.letter":          {"Công văn", "Letter"},
+	"remind.status.missing":      {"Chưa gửi", "Missing"},
+	"remind.status.late":         {"Gửi chậm", "Late"},
+	"remind.summary":             {"Tính đến ngày %s: %d công văn đôn đốc, cho %d báo cáo chưa gửi hoặc gửi chậm.", "As of %s: %d reminder letters, for %d returns missing or sent late."},
+	"remind.none":                {"Tính đến ngày %s: không đơn vị nào chậm hoặc thiếu báo cáo; không có công văn nào.", "As of %s: no sender is late or owes a return; no letter."},
+	"remind.letters-required":    {"--letters <thư mục> là bắt buộc: nơi ghi các công văn", "--letters <folder> is required: where the letters are written"},
 	"duplicate-column": {
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
 		"column %q repeats column %s (both are %q); only column %s is read."},

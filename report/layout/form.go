@@ -86,6 +86,7 @@ const (
 	SubjectValidate    = "validate"
 	SubjectDeadlines   = "deadlines"
 	SubjectDiff        = "diff"
+	SubjectRemind      = "remind"
 )
 
 // Subject is the subject of the workbook a command writes, in lang: the line under
@@ -105,6 +106,8 @@ func Subject(p *criteria.Plan, command string, lang i18n.Lang) string {
 		return i18n.Tr(lang, "Tình hình gửi báo cáo của các đơn vị", "Timeliness of the reporting units' returns") + where
 	case SubjectDiff:
 		return i18n.Msg(lang, "diff.subject") + where
+	case SubjectRemind:
+		return i18n.Msg(lang, "remind.subject") + where
 	}
 	return p.Title.In(lang)
 }

@@ -1,0 +1,152 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"drugfree/i18n"
+	"drugfree/report"
+	"drugfree/report/layout"
+	"drugfree/report/outfile"
+	"drugfree/report/problem"
+	"drugfree/report/render"
+)
+
+// RemindOptions are the options of `drugfree remind`.
+type RemindOptions struct {
+	IO       *IOStreams
+	Global   *GlobalOptions
+	Factory  *Factory
+	Files    []string
+	Calendar CalendarOptions
+	Out      OutputOptions
+	// Letters is the folder the letters are written into.
+	Letters string
+}
+
+// NewCmdRemind builds `drugfree remind`.
+func NewCmdRemind(f *Factory, g *GlobalOptions, runF func(*RemindOptions) error) *cobra.Command {
+	opts := &RemindOptions{IO: f.IO, Global: g, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "remind [<file>...] [--register <file>] [--as-of <date>] --letters <folder>",
+		Short: "Draft a letter urging each late or missing sender, and list them",
+		Long: `Draft a letter (công văn đôn đốc) for each sender that has not sent a return due
+before --as-of (default today), or sent one late: a Word document (.docx) in the official
+form, with the issuing body, "Số: …/…" for the clerical office to number, the place and
+date, "V/v đôn đốc gửi báo cáo …", the returns owed with their due dates and days overdue,
+the plan's provision and its contact phone, and "Nơi nhận". The letters go into the folder
+--letters; the list of them is printed (or written with -o).
+
+The returns and the register are read as deadlines reads them: a return counts on its
+received date, else its report date; only the kinds given are judged unless --all-kinds.`,
+		Example: `  $ drugfree remind testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 --letters cong-van
+  $ drugfree --lang en remind returns/*.xlsx --register register.xlsx --letters letters -o reminders.xlsx`,
+		RunE: func(c *cobra.Command, args []string) error {
+			var err error
+			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
+				return err
+			}
+			if err := opts.Calendar.expand(opts.Global.Lang); err != nil {
+				return err
+			}
+			if len(args) == 0 && opts.Calendar.Register == "" {
+				return flagErrorf("give returns, --register, or both")
+			}
+			if opts.Letters == "" {
+				return flagErrorf("%s", i18n.Msg(opts.Global.Lang, "remind.letters-required"))
+			}
+			if err := opts.Out.validate(opts.Global.Lang); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return remindRun(opts)
+		},
+	}
+	opts.Calendar.AddFlags(cmd.Flags())
+	opts.Out.AddFlags(cmd.Flags())
+	cmd.Flags().StringVar(&opts.Letters, "letters", "", "Write the letters (.docx) into `folder`")
+	return cmd
+}
+
+// remindJSON is the JSON form of the result.
+type remindJSON struct {
+	AsOf      string            `json:"as_of"`
+	Reminders []reminderJSON    `json:"reminders"`
+	Problems  []problem.Problem `json:"problems"`
+}
+
+type reminderJSON struct {
+	report.Reminder
+	Letter string `json:"letter"`
+}
+
+func remindRun(opts *RemindOptions) error {
+	lang := opts.Global.Lang
+	p, err := opts.Global.loadPlan()
+	if err != nil {
+		return err
+	}
+	asOf := asOfOrToday(opts.Factory, opts.Calendar.AsOf)
+	returns, subs, problems, err := readAll(opts.Factory, opts.Global, p, opts.Files, opts.Calendar.Register, asOf)
+	if err != nil {
+		return err
+	}
+	returns, subs, problems, kinds := opts.Calendar.view(opts.Factory, returns, subs, problems, asOf, lang)
+	statuses, _ := report.Timeliness(p, returns, subs, kinds, asOf, lang)
+	reminders := report.Reminders(statuses)
+	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
+
+	// The letters first: the list names them.
+	if err := os.MkdirAll(opts.Letters, 0o755); err != nil {
+		return err
+	}
+	var failed []error
+	out := remindJSON{AsOf: asOf.Format(time.DateOnly), Reminders: []reminderJSON{}, Problems: orEmpty(problems)}
+	for _, r := range reminders {
+		path := filepath.Join(opts.Letters, layout.LetterName(r, lang))
+		letter := layout.NewLetter(p, r, asOf, lang)
+		err := outfile.WriteFileAtomic(path, inputs, opts.Out.Force, func(w io.Writer) error { return render.WriteLetter(w, letter) })
+		if err != nil {
+			failed = append(failed, refusal(err, lang))
+			continue
+		}
+		out.Reminders = append(out.Reminders, reminderJSON{Reminder: r, Letter: path})
+	}
+	if len(reminders) > 0 && len(failed) < len(reminders) {
+		fmt.Fprintf(opts.IO.ErrOut, "%s %d %s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), len(reminders)-len(failed), i18n.Tr(lang, "công văn vào", "letters into"), opts.Letters)
+	}
+
+	table := layout.ReminderTable(p, reminders, asOf, lang)
+	summary := layout.RemindSummary(reminders, asOf, lang)
+	text := []textBlock{textLine(summary)}
+	if len(reminders) > 0 {
+		text = append(text, textTable(table))
+	}
+	sheets := []layout.Table{table}
+	if len(problems) > 0 {
+		sheets = append(sheets, layout.ProblemTable(problems, lang))
+	}
+	err = opts.Out.write(opts.IO, lang, result{
+		Text:   text,
+		CSV:    table,
+		JSON:   out,
+		Sheets: sheets,
+		Inputs: inputs,
+		Form:   workbookForm(opts.Factory, p, layout.SubjectRemind, asOf, inputs, problems, lang),
+	})
+	if err != nil {
+		return err
+	}
+	if len(failed) > 0 {
+		return errors.Join(failed...)
+	}
+	return reportProblems(opts.Factory, problems, lang)
+}
