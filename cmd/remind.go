@@ -121,7 +121,7 @@ func remindRun(opts *RemindOptions) error {
 		out.Reminders = append(out.Reminders, reminderJSON{Reminder: r, Letter: path})
 	}
 	if len(reminders) > 0 && len(failed) < len(reminders) {
-		fmt.Fprintf(opts.IO.ErrOut, "%s %d %s %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), len(reminders)-len(failed), i18n.Tr(lang, "công văn vào", "letters into"), opts.Letters)
+		fmt.Fprintln(opts.IO.ErrOut, i18n.Msg(lang, "remind.wrote", len(reminders)-len(failed), opts.Letters))
 	}
 
 	table := layout.ReminderTable(p, reminders, asOf, lang)

@@ -57,15 +57,15 @@ type Plan struct {
 	Cover          []CoverField   `yaml:"cover"`
 	Layout         Layout         `yaml:"layout"`
 	Issuer         Issuer         `yaml:"issuer"`
-	// Reminder is what a letter urging a late sender (drugfree remind) cites.
-	Reminder Reminder `yaml:"reminder,omitempty"`
-	Registry Registry `yaml:"registry"`
+	Registry       Registry       `yaml:"registry"`
 	// Reform is the reorganisation of the communes during the year, if any: its registry
 	// is in force from its effective day (SPEC §9).
 	Reform *Reform `yaml:"reform,omitempty"`
 	// Senders are who owes which kinds of return (SPEC §4); a plan without them has every
 	// reporting unit owe every kind.
 	Senders []Sender `yaml:"senders,omitempty"`
+	// Reminder is what a letter urging a late sender (drugfree remind) cites.
+	Reminder Reminder `yaml:"reminder,omitempty"`
 
 	// reform indexes the crosswalk (Plan.index).
 	reform *reformIndex

@@ -173,6 +173,7 @@ var dataMessages = map[string]Text{
 	"letter.contact":             {"Mọi thông tin xin liên hệ Công an tỉnh, điện thoại %s.", "For any question, contact the Provincial Police, telephone %s."},
 	"letter.as-above":            {"Như trên;", "As above;"},
 	"letter.file":                {"Don doc - %s.docx", "Reminder - %s.docx"},
+	"remind.wrote":               {"Đã ghi %d công văn vào %s", "Wrote %d letters into %s"},
 	"remind.subject":             {"Danh sách đơn vị được đôn đốc gửi báo cáo", "Senders urged to send their returns"},
 	"remind.sheet":               {"Đôn đốc", "Reminders"},
 	"remind.col.sender":          {"Đơn vị", "Sender"},

@@ -144,7 +144,7 @@ func markCells(f *excelize.File, a Annotation, at func(problem.Problem) bool) er
 				text += r.Text
 			}
 			runs = append([]excelize.RichTextRun{{Text: text + "\n"}}, runs...)
-			lines += 1 + len(text)/40
+			lines += 1 + len([]rune(text))/45
 			if err := f.DeleteComment(k.sheet, k.cell); err != nil {
 				return err
 			}
