@@ -16,13 +16,15 @@ import (
 // file, and for a commune whose category or checklist verdict changed, which of its
 // fields changed it and the new reasons.
 func DiffTable(p *criteria.Plan, d report.ReturnDiff, lang i18n.Lang) Table {
-	col := func(key string, width float64, wrap bool) Column {
-		return Column{Key: key, Header: i18n.Msg(lang, "diff.col."+key), Width: width, Wrap: wrap}
+	// A terminal too narrow hides the district first, then the code, then the cells
+	// (Column.Drop; --wide shows them, as CSV, JSON and -o always do).
+	col := func(key string, width float64, wrap bool, drop int) Column {
+		return Column{Key: key, Header: i18n.Msg(lang, "diff.col."+key), Width: width, Wrap: wrap, Drop: drop}
 	}
 	t := Table{Name: i18n.Msg(lang, "diff.sheet"), Columns: []Column{
-		col("change", 0, false), col("district", 0, false), col("commune", 0, false), col("code", 0, false),
-		col("item", 40, true), col("old", 0, false), col("new", 0, false), col("old_cell", 0, false), col("new_cell", 0, false),
-		col("note", 70, true),
+		col("change", 0, false, 0), col("district", 0, false, 1), col("commune", 0, false, 0), col("code", 0, false, 2),
+		col("item", 40, true, 0), col("old", 0, false, 0), col("new", 0, false, 0), col("old_cell", 0, false, 3), col("new_cell", 0, false, 3),
+		col("note", 70, true, 0),
 	}}
 	for _, c := range d.Changes {
 		item, note := "", ""

@@ -132,12 +132,13 @@ func LetterName(r report.Reminder, lang i18n.Lang) string {
 // ReminderTable is the summary list of the letters: one row per return owed, with the
 // sender, the file of its letter, the due day and where the return stands.
 func ReminderTable(p *criteria.Plan, rs []report.Reminder, asOf time.Time, lang i18n.Lang) Table {
-	col := func(key string, width float64, wrap bool) Column {
-		return Column{Key: key, Header: i18n.Msg(lang, "remind.col."+key), Width: width, Wrap: wrap}
+	// A terminal too narrow hides the former district first, then the letter's file name
+	// (Column.Drop).
+	col := func(key string, drop int) Column {
+		return Column{Key: key, Header: i18n.Msg(lang, "remind.col."+key), Drop: drop}
 	}
 	t := Table{Name: i18n.Msg(lang, "remind.sheet"), Columns: []Column{
-		col("sender", 0, false), col("former_district", 0, false), col("kind", 0, false), col("due", 0, false),
-		col("status", 0, false), col("days", 0, false), col("letter", 0, false),
+		col("sender", 0), col("former_district", 1), col("kind", 0), col("due", 0), col("status", 0), col("days", 0), col("letter", 2),
 	}}
 	for _, r := range rs {
 		for _, s := range r.Owed {
