@@ -373,3 +373,28 @@ func TestE2EValidateAnnotatePrints(t *testing.T) {
 		}
 	}
 }
+
+// A password-protected return gets a copy protected by the same password (--password):
+// marking it never leaves the sender's figures readable without it.
+func TestE2EValidateAnnotateEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	testkit.NewBook(t).
+		Sheet("Thông tin", testkit.Cover("Huyện Cầu Kè", "Rà soát", "20/02/2025")).
+		Sheet("Số liệu", [][]any{annotateHeader, {"Hòa Ân", 9000, 5, 8, 0, 0, 0, 0, 0, 0, "Không"}}).
+		Save(dir, "bi-mat.xlsx", excelize.Options{Password: "bimat"})
+	code, _, errOut := bin(t, dir, "validate", "bi-mat.xlsx", "--password", "bimat", "--as-of", "2025-12-20", "--annotate", "out")
+	if code != ExitData || !strings.Contains(errOut, "Đã ghi "+filepath.Join("out", "bi-mat.xlsx")) {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if _, err := excelize.OpenFile(filepath.Join(dir, "out", "bi-mat.xlsx")); err == nil {
+		t.Error("the copy opens without the password")
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "out", "bi-mat.xlsx"), excelize.Options{Password: "bimat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if fill, _ := cellFill(t, f, "Số liệu", "D2"); fill != "F4B6B6" {
+		t.Errorf("D2 (8 managed of 5 addicts) filled %q", fill)
+	}
+}
