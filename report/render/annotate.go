@@ -59,11 +59,9 @@ func AnnotateReturn(w io.Writer, input string, a Annotation) error {
 	if err := markCover(f, a, list); err != nil {
 		return err
 	}
-	var opts []excelize.Options
-	if a.Password != "" {
-		opts = append(opts, excelize.Options{Password: a.Password})
-	}
-	return f.Write(w, opts...)
+	// A workbook opened with a password is written encrypted with it: excelize keeps the
+	// options it was opened with.
+	return f.Write(w)
 }
 
 // severityFill is the fill of a cell with a problem of severity s.
