@@ -28,23 +28,15 @@ type DiffOptions struct {
 // NewCmdDiff builds `drugfree diff`.
 func NewCmdDiff(f *Factory, g *GlobalOptions, runF func(*DiffOptions) error) *cobra.Command {
 	opts := &DiffOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "diff <old.xlsx> <new.xlsx> [--format table|csv|json] [-o <file.xlsx>]",
-		Short: "Show what changed between two versions of a sender's return",
-		Long: `Compare two versions of the same sender's return (the one received first, then the one
-sent again) and list every change: the cover's fields (number, dates, kind, who made it),
-the communes added or removed, the communes listed in another place, each figure that
-changed with its cell in each file, and each commune whose category or checklist verdict
-changed because of it, with the fields that changed it and the new reasons.
-
-Both versions are read, classified and checked as classify and recognize do (criterion 4
-on the return's own baseline columns). A file that cannot be read is reported and nothing
-is compared; the exit status is then 1. Problems found in readable files are listed on
-stderr, as every command does; the changes are still shown.`,
+		Use:   msg(lang, "help.diff.use"),
+		Short: msg(lang, "help.diff.short"),
+		Long:  msg(lang, "help.diff.long"),
 		Example: `  $ drugfree diff bao-cao-cau-ke-lan-1.xlsx bao-cao-cau-ke-lan-2.xlsx
   $ drugfree diff old.xlsx new.xlsx --format json
   $ drugfree --lang en diff old.xlsx new.xlsx -o changes.xlsx`,
-		Args: usageArgs(cobra.ExactArgs(2)),
+		Args: exactArgs(2, msg(lang, "help.diff.args"), lang),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
@@ -56,8 +48,8 @@ stderr, as every command does; the changes are still shown.`,
 			return diffRun(opts)
 		},
 	}
-	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", "Read an undated return as of `date` (YYYY-MM-DD; default today)")
-	opts.Out.AddFlags(cmd.Flags())
+	cmd.Flags().Var(dateValue{&opts.AsOf}, "as-of", msg(lang, "flag.diff.as-of"))
+	opts.Out.AddFlags(cmd.Flags(), lang)
 	return cmd
 }
 

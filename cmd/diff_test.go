@@ -16,12 +16,12 @@ func TestDiffFlags(t *testing.T) {
 			want: DiffOptions{Global: vi(), Old: "a.xlsx", New: "b.xlsx", Out: OutputOptions{Format: "table", Output: "thay-doi.xlsx", Force: true}}},
 
 		{name: "one file", argv: []string{"diff", "a.xlsx"},
-			wantErr: "accepts 2 arg(s), received 1"},
+			wantErr: "drugfree diff cần đúng 2 đối số (bản cũ, rồi bản mới), không phải 1"},
 		{name: "three files", argv: []string{"diff", "a.xlsx", "b.xlsx", "c.xlsx"},
-			wantErr: "accepts 2 arg(s), received 3"},
+			wantErr: "drugfree diff cần đúng 2 đối số (bản cũ, rồi bản mới), không phải 3"},
 		{name: "output not xlsx", argv: []string{"diff", "a.xlsx", "b.xlsx", "-o", "out.csv"},
-			wantErr: `-o phải là tệp .xlsx, không phải "out.csv"`},
+			wantErr: `-o phải là tên tệp .xlsx (ví dụ -o ket-qua.xlsx), không phải “out.csv”`},
 		{name: "bad date", argv: []string{"diff", "a.xlsx", "b.xlsx", "--as-of", "hôm qua"},
-			wantErr: `invalid argument "hôm qua" for "--as-of" flag: want a day as YYYY-MM-DD or DD/MM/YYYY`},
+			wantErr: `--as-of: “hôm qua” không phải là ngày; ghi dạng 2025-12-20 hoặc 20/12/2025`},
 	})
 }

@@ -33,20 +33,13 @@ type RemindOptions struct {
 // NewCmdRemind builds `drugfree remind`.
 func NewCmdRemind(f *Factory, g *GlobalOptions, runF func(*RemindOptions) error) *cobra.Command {
 	opts := &RemindOptions{IO: f.IO, Global: g, Factory: f}
+	lang := g.Lang
 	cmd := &cobra.Command{
-		Use:   "remind [<file>...] [--register <file>] [--as-of <date>] --letters <folder>",
-		Short: "Draft a letter urging each late or missing sender, and list them",
-		Long: `Draft a letter (công văn đôn đốc) for each sender that has not sent a return due
-before --as-of (default today), or sent one late: a Word document (.docx) in the official
-form, with the issuing body, "Số: …/…" for the clerical office to number, the place and
-date, "V/v đôn đốc gửi báo cáo …", the returns owed with their due dates and days overdue,
-the plan's provision and its contact phone, and "Nơi nhận". The letters go into the folder
---letters; the list of them is printed (or written with -o).
-
-The returns and the register are read as deadlines reads them: a return counts on its
-received date, else its report date; only the kinds given are judged unless --all-kinds.`,
-		Example: `  $ drugfree remind testdata/returns/*/*.xlsx --register testdata/returns/register.csv --as-of 2025-12-20 --letters cong-van
-  $ drugfree --lang en remind returns/*.xlsx --register register.xlsx --letters letters -o reminders.xlsx`,
+		Use:   msg(lang, "help.remind.use"),
+		Short: msg(lang, "help.remind.short"),
+		Long:  msg(lang, "help.remind.long"),
+		Example: `  $ drugfree remind returns --register register.csv --letters cong-van
+  $ drugfree remind returns --register register.xlsx --letters cv -o list.xlsx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.Files, err = expandInputs(args, opts.Global.Lang); err != nil {
@@ -56,10 +49,10 @@ received date, else its report date; only the kinds given are judged unless --al
 				return err
 			}
 			if len(args) == 0 && opts.Calendar.Register == "" {
-				return flagErrorf("give returns, --register, or both")
+				return &FlagError{errors.New(msg(lang, "usage.deadlines-nothing"))}
 			}
 			if opts.Letters == "" {
-				return flagErrorf("%s", i18n.Msg(opts.Global.Lang, "remind.letters-required"))
+				return &FlagError{errors.New(msg(lang, "usage.remind-letters"))}
 			}
 			if err := opts.Out.validate(opts.Global.Lang); err != nil {
 				return err
@@ -70,9 +63,9 @@ received date, else its report date; only the kinds given are judged unless --al
 			return remindRun(opts)
 		},
 	}
-	opts.Calendar.AddFlags(cmd.Flags())
-	opts.Out.AddFlags(cmd.Flags())
-	cmd.Flags().StringVar(&opts.Letters, "letters", "", "Write the letters (.docx) into `folder`")
+	opts.Calendar.AddFlags(cmd.Flags(), lang)
+	opts.Out.AddFlags(cmd.Flags(), lang)
+	cmd.Flags().StringVar(&opts.Letters, "letters", "", msg(lang, "flag.remind.letters"))
 	return cmd
 }
 

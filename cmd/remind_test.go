@@ -16,9 +16,9 @@ func TestRemindFlags(t *testing.T) {
 			want: RemindOptions{Global: en(), Files: []string{"a.xlsx"}, Out: OutputOptions{Format: "table", Output: "list.xlsx", Force: true}, Letters: "cv"}},
 
 		{name: "nothing to read", argv: []string{"remind", "--letters", "cv"},
-			wantErr: "give returns, --register, or both"},
+			wantErr: "cần báo cáo, --register, hoặc cả hai"},
 		{name: "no folder for the letters", argv: []string{"remind", "a.xlsx"},
-			wantErr: "--letters <thư mục> là bắt buộc: nơi ghi các công văn"},
+			wantErr: "cần --letters <thư mục>: nơi ghi các công văn"},
 		{name: "no folder, in English", argv: []string{"--lang", "en", "remind", "a.xlsx"},
 			wantErr: "--letters <folder> is required: where the letters are written"},
 	})

@@ -187,7 +187,6 @@ var dataMessages = map[string]Text{
 	"remind.status.late":         {"Gửi chậm", "Late"},
 	"remind.summary":             {"Tính đến ngày %s: %d công văn đôn đốc, cho %d báo cáo chưa gửi hoặc gửi chậm.", "As of %s: %d reminder letters, for %d returns missing or sent late."},
 	"remind.none":                {"Tính đến ngày %s: không đơn vị nào chậm hoặc thiếu báo cáo; không có công văn nào.", "As of %s: no sender is late or owes a return; no letter."},
-	"remind.letters-required":    {"--letters <thư mục> là bắt buộc: nơi ghi các công văn", "--letters <folder> is required: where the letters are written"},
 	"duplicate-column": {
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
 		"column %q repeats column %s (both are %q); only column %s is read."},

@@ -265,6 +265,58 @@ are read from the files given; other documents from --register.
 Only the kinds given (files or register) are judged; --all-kinds judges the
 whole calendar.`},
 
+	"help.diff.use":   {"diff <bản-cũ.xlsx> <bản-mới.xlsx> [tùy chọn]", "diff <old.xlsx> <new.xlsx> [flags]"},
+	"help.diff.short": {"Xem những gì thay đổi giữa hai lần gửi một báo cáo", "Show what changed between two versions of a return"},
+	"help.diff.args":  {"bản cũ, rồi bản mới", "the old version, then the new one"},
+	"help.diff.long": {
+		`So sánh hai lần gửi cùng một báo cáo của một đơn vị (bản nhận trước, rồi
+bản gửi lại) và liệt kê mọi thay đổi: các mục của trang bìa (số văn bản, ngày,
+loại báo cáo, người lập), xã thêm vào hoặc bị bỏ, xã nằm ở vị trí khác, từng số
+liệu thay đổi với ô của nó trong mỗi tệp, và từng xã có phân loại hoặc kết quả
+8 tiêu chí thay đổi vì thế, với các cột đã thay đổi và lý do của kết quả mới.
+
+Cả hai bản được đọc, phân loại và chấm tiêu chí như lệnh classify và recognize
+(tiêu chí 4 theo các cột số liệu ban đầu của chính báo cáo). Tệp không đọc
+được thì được báo và không so sánh gì; mã thoát là 1. Vấn đề trong các tệp đọc
+được in ra stderr như mọi lệnh; các thay đổi vẫn được liệt kê.`,
+		`Compare two versions of the same sender's return (the one received first,
+then the one sent again) and list every change: the cover's fields (number,
+dates, kind, who made it), the communes added or removed, the communes listed
+in another place, each figure that changed with its cell in each file, and
+each commune whose category or checklist verdict changed because of it, with
+the fields that changed it and the new reasons.
+
+Both versions are read, classified and checked as classify and recognize do
+(criterion 4 on the return's own baseline columns). A file that cannot be read
+is reported and nothing is compared; the exit status is then 1. Problems found
+in readable files are listed on stderr, as every command does; the changes
+are still shown.`},
+
+	"help.remind.use":   {"remind [<tệp>...] --letters <thư-mục> [tùy chọn]", "remind [<file>...] --letters <folder> [flags]"},
+	"help.remind.short": {"Soạn công văn đôn đốc các đơn vị chậm, thiếu báo cáo", "Draft letters urging late or missing senders"},
+	"help.remind.long": {
+		`Soạn một công văn đôn đốc cho mỗi đơn vị chưa gửi báo cáo đã đến hạn trước
+ngày --as-of (mặc định hôm nay), hoặc đã gửi chậm: một tệp Word (.docx) đúng
+thể thức, có cơ quan ban hành, "Số: …/…" để văn thư ghi số, địa danh và ngày,
+"V/v đôn đốc gửi báo cáo …", các báo cáo còn nợ với thời hạn và số ngày quá
+hạn, quy định của kế hoạch và số điện thoại liên hệ, "Nơi nhận". Công văn được
+ghi vào thư mục --letters; danh sách công văn được in ra (hoặc ghi bằng -o).
+
+Báo cáo và sổ theo dõi được đọc như lệnh deadlines: báo cáo tính theo ngày
+nhận, nếu không có thì ngày báo cáo; chỉ xét các loại báo cáo đã cho, trừ khi
+có --all-kinds.`,
+		`Draft a letter (công văn đôn đốc) for each sender that has not sent a return
+due before --as-of (default today), or sent one late: a Word document (.docx)
+in the official form, with the issuing body, "Số: …/…" for the clerical office
+to number, the place and date, "V/v đôn đốc gửi báo cáo …", the returns owed
+with their due dates and days overdue, the plan's provision and its contact
+phone, and "Nơi nhận". The letters go into the folder --letters; the list of
+them is printed (or written with -o).
+
+The returns and the register are read as deadlines reads them: a return
+counts on its received date, else its report date; only the kinds given are
+judged unless --all-kinds.`},
+
 	"help.consolidate.use":   {"consolidate <tệp>... -o <tệp.xlsx> [tùy chọn]", "consolidate <file>... -o <file.xlsx> [flags]"},
 	"help.consolidate.short": {"Lập sổ tính tổng hợp của tỉnh để báo cáo lãnh đạo", "Write the provincial workbook for the leadership"},
 	"help.consolidate.long": {
@@ -319,7 +371,11 @@ all, never over an input, and over an existing file only with --force.
 	"flag.wide": {
 		"Hiện mọi cột của bảng, dù cửa sổ dòng lệnh hẹp",
 		"Show every column of a table, however wide the terminal"},
-	"flag.force":          {"Ghi đè tệp kết quả nếu đã có", "Replace the output file if it exists"},
+	"flag.force": {"Ghi đè tệp kết quả nếu đã có", "Replace the output file if it exists"},
+	"flag.diff.as-of": {
+		"Đọc báo cáo không ghi ngày như tính đến `ngày` (2025-12-20 hoặc 20/12/2025; mặc định hôm nay)",
+		"Read an undated return as of `date` (2025-12-20 or 20/12/2025; default today)"},
+	"flag.remind.letters": {"Ghi các công văn (.docx) vào `thư mục`", "Write the letters (.docx) into `folder`"},
 	"flag.validate.annotate": {
 		"Ghi vào `thư mục` bản sao đánh dấu của mỗi báo cáo có vấn đề, để trả lại đơn vị",
 		"Write a marked copy of each return with problems into `folder`, to send back"},
@@ -412,6 +468,9 @@ all, never over an input, and over an existing file only with --force.
 	"usage.one-of-district-commune": {
 		"cần một trong hai: --district (huyện) hoặc --commune (xã, phường), không phải cả hai hay không có",
 		"give one of --district (a district) and --commune (a commune), not both or neither"},
+	"usage.remind-letters": {
+		"cần --letters <thư mục>: nơi ghi các công văn",
+		"--letters <folder> is required: where the letters are written"},
 	"usage.deadlines-nothing": {
 		"cần báo cáo, --register, hoặc cả hai",
 		"give returns, --register, or both"},
