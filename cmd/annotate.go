@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func annotateReturns(opts *ValidateOptions, returns []*read.Return, problems []p
 		}
 		out := filepath.Join(dir, base)
 		a := render.Annotation{Problems: toFix, AsOf: asOf, CoverSheet: r.CoverSheet, DataSheet: r.Sheet, Password: opts.Global.password(opts.Factory), Lang: lang}
-		err := outfile.WriteFileAtomic(out, inputs, opts.Out.Force, func(w io.Writer) error { return render.AnnotateReturn(w, file, a) })
+		err := outfile.WriteFileAtomic(out, slices.Concat(inputs, opts.Global.files()), opts.Out.Force, func(w io.Writer) error { return render.AnnotateReturn(w, file, a) })
 		if err != nil {
 			var re *outfile.RefusedError
 			if !errors.As(err, &re) {

@@ -99,7 +99,7 @@ func diffRun(opts *DiffOptions) error {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
 	inputs := []string{opts.Old, opts.New}
-	err = opts.Out.write(opts.IO, lang, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   text,
 		CSV:    table,
 		JSON:   diffJSON{ReturnDiff: d, Problems: orEmpty(problems)},

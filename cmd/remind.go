@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -106,7 +107,7 @@ func remindRun(opts *RemindOptions) error {
 	for _, r := range reminders {
 		path := filepath.Join(opts.Letters, layout.LetterName(r, lang))
 		letter := layout.NewLetter(p, r, asOf, lang)
-		err := outfile.WriteFileAtomic(path, inputs, opts.Out.Force, func(w io.Writer) error { return render.WriteLetter(w, letter) })
+		err := outfile.WriteFileAtomic(path, slices.Concat(inputs, opts.Global.files()), opts.Out.Force, func(w io.Writer) error { return render.WriteLetter(w, letter) })
 		if err != nil {
 			failed = append(failed, refusal(err, lang))
 			continue
@@ -127,7 +128,7 @@ func remindRun(opts *RemindOptions) error {
 	if len(problems) > 0 {
 		sheets = append(sheets, layout.ProblemTable(problems, lang))
 	}
-	err = opts.Out.write(opts.IO, lang, result{
+	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   text,
 		CSV:    table,
 		JSON:   out,
