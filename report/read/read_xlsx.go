@@ -418,10 +418,17 @@ func ClassificationFields(p *criteria.Plan) []string {
 // table (letterhead, title), else the sheet's name, else the file's name. With several
 // data sheets what each sheet says comes first, then the cover. The communes listed may
 // still outrank all but the cover (sheetCtx.finish).
+//
+// The sheet's and the file's names are searched only when what comes before them gave
+// no district: a search in names is the most costly (a return of one commune under a
+// registry without districts searches thousands of units).
 func (r *reader) sheetDistrict(sheet string, meta coverInfo, multi bool) (string, *metaPlace) {
-	fromSheet, _ := r.m.DistrictIn(sheet)
-	stem := strings.TrimSuffix(filepath.Base(r.path), filepath.Ext(r.path))
-	fromFile, _ := r.m.DistrictIn(stem)
+	fromSheet := func() string { d, _ := r.m.DistrictIn(sheet); return d }
+	fromFile := func() string {
+		d, _ := r.m.DistrictIn(strings.TrimSuffix(filepath.Base(r.path), filepath.Ext(r.path)))
+		return d
+	}
+	fromCover := func() string { return meta.district }
 	var cover, above *metaPlace
 	if meta.district != "" {
 		p := &metaPlace{source: "cover", sheet: meta.sheet, cell: meta.cells["district"], text: meta.raw["district"]}
@@ -433,16 +440,19 @@ func (r *reader) sheetDistrict(sheet string, meta coverInfo, multi bool) (string
 		}
 	}
 	type candidate struct {
-		district string
+		district func() string
 		place    *metaPlace
 	}
-	order := []candidate{{meta.district, cover}, {meta.district, above}, {fromSheet, &metaPlace{source: "sheet", sheet: sheet}}, {fromFile, &metaPlace{source: "file", sheet: sheet}}}
+	order := []candidate{{fromCover, cover}, {fromCover, above}, {fromSheet, &metaPlace{source: "sheet", sheet: sheet}}, {fromFile, &metaPlace{source: "file", sheet: sheet}}}
 	if multi {
 		order = []candidate{order[1], order[2], order[0], order[3]}
 	}
 	for _, o := range order {
-		if o.district != "" && o.place != nil {
-			return o.district, o.place
+		if o.place == nil {
+			continue
+		}
+		if d := o.district(); d != "" {
+			return d, o.place
 		}
 	}
 	return "", nil

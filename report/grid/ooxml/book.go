@@ -38,8 +38,9 @@ type Book struct {
 	sst    []string
 
 	// heads are the first rows of sheets already scanned for their header, and where
-	// the scan stopped, so that reading a sheet's data does not parse them again. Each
-	// is used once.
+	// the scan stopped, so that reading a sheet again (its data, a cover's values, a
+	// cell's type) does not parse them again. A sheetScanner is a value: each source
+	// starts from a copy of the one kept.
 	heads map[string]*rawHead
 
 	parts  *PartMemo    // small parts remembered from book to book; nil for none
@@ -98,8 +99,8 @@ func Open(data []byte, opt Options) (*Book, error) {
 			}
 		}
 	}
-	var wb xmlWorkbook
-	if err := b.workbook(wbPath, &wb); err != nil {
+	wb, err := b.workbook(wbPath)
+	if err != nil {
 		return nil, declined(err)
 	}
 	b.d1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
@@ -186,7 +187,6 @@ func (b *Book) Source(sheet string) (grid.Source, error) {
 		return nil, err
 	}
 	if h := b.heads[sheet]; h != nil {
-		delete(b.heads, sheet)
 		sc := h.sc
 		return &rawSource{b: b, sheet: sheet, sc: &sc, replay: h.rows}, nil
 	}

@@ -89,11 +89,14 @@ func maxInflated(f *zip.File) uint64 {
 // depends on (partKey): the returns of a round come from one template, and their
 // relationships and workbook.xml are the same bytes in every file, each inflated with a
 // decompressor of its own. One reading goroutine uses it; what it holds is read only.
-type PartMemo struct{ m map[string]partResult }
+type PartMemo struct{ m map[string]*partResult }
 
 type partResult struct {
 	data []byte
 	err  error
+	// read is what the part was read into (readPart), kept for the next book with the
+	// same part
+	read any
 }
 
 const (
@@ -105,26 +108,56 @@ const (
 // smallPart is part(name), from b.parts when a part of the same bytes was read before.
 // Its result must not be changed: it may be another book's.
 func (b *Book) smallPart(name string) ([]byte, error) {
+	r := b.smallEntry(name)
+	return r.data, r.err
+}
+
+// smallEntry is what smallPart gives, as it is remembered in b.parts.
+func (b *Book) smallEntry(name string) *partResult {
 	f := b.files[name]
 	if f == nil || b.parts == nil {
-		return b.part(name)
+		data, err := b.part(name)
+		return &partResult{data: data, err: err}
 	}
 	key, ok := b.partKey(f)
 	if !ok {
-		return b.part(name)
+		data, err := b.part(name)
+		return &partResult{data: data, err: err}
 	}
 	if r, ok := b.parts.m[key]; ok {
-		return r.data, r.err
+		return r
 	}
 	data, err := b.part(name)
 	switch {
 	case b.parts.m == nil:
-		b.parts.m = map[string]partResult{}
+		b.parts.m = map[string]*partResult{}
 	case len(b.parts.m) >= partMemoMax:
 		clear(b.parts.m)
 	}
-	b.parts.m[key] = partResult{data, err}
-	return data, err
+	r := &partResult{data: data, err: err}
+	b.parts.m[key] = r
+	return r
+}
+
+// readPart is read(smallPart(name)), remembered with the part in b.parts: the returns
+// of a round share their relationships and workbook.xml, which are then read once, not
+// once a book. What it gives must not be changed: it may be another book's.
+func readPart[T any](b *Book, name string, read func([]byte) (T, error)) (T, error) {
+	type readResult struct {
+		v   T
+		err error
+	}
+	r := b.smallEntry(name)
+	if r.err != nil {
+		var zero T
+		return zero, r.err
+	}
+	if got, ok := r.read.(readResult); ok {
+		return got.v, got.err
+	}
+	v, err := read(r.data)
+	r.read = readResult{v, err}
+	return v, err
 }
 
 // partKey is everything part's outcome depends on, as archive/zip's File.Open and its

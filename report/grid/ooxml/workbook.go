@@ -31,34 +31,36 @@ type xmlSheet struct {
 }
 
 // rels reads a relationships part: with scanRels when the part is plain, else with
-// encoding/xml.
+// encoding/xml. What it gives must not be changed (readPart).
 func (b *Book) rels(name string) ([]xmlRel, error) {
-	data, err := b.smallPart(name)
-	if err != nil {
-		return nil, err
-	}
+	return readPart(b, name, readRels)
+}
+
+func readRels(data []byte) ([]xmlRel, error) {
 	if rels, ok := scanRels(data); ok {
 		return rels, nil
 	}
 	var rels struct {
 		Rels []xmlRel `xml:"Relationship"`
 	}
-	err = xml.Unmarshal(data, &rels)
+	err := xml.Unmarshal(data, &rels)
 	return rels.Rels, err
 }
 
-// workbook reads workbook.xml into wb: with scanWorkbook when the part is plain, else
-// with encoding/xml.
-func (b *Book) workbook(name string, wb *xmlWorkbook) error {
-	data, err := b.smallPart(name)
-	if err != nil {
-		return err
+// workbook reads workbook.xml: with scanWorkbook when the part is plain, else with
+// encoding/xml. What it gives must not be changed (readPart).
+func (b *Book) workbook(name string) (xmlWorkbook, error) {
+	return readPart(b, name, readWorkbook)
+}
+
+func readWorkbook(data []byte) (xmlWorkbook, error) {
+	var wb xmlWorkbook
+	if scanWorkbook(data, &wb) {
+		return wb, nil
 	}
-	if scanWorkbook(data, wb) {
-		return nil
-	}
-	*wb = xmlWorkbook{}
-	return xml.Unmarshal(data, wb)
+	wb = xmlWorkbook{}
+	err := xml.Unmarshal(data, &wb)
+	return wb, err
 }
 
 // scanRels reads the Relationship elements of a plain relationships part as
