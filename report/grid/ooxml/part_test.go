@@ -118,3 +118,27 @@ func TestPartMemoSkipsPartsThatInflateLarge(t *testing.T) {
 		t.Errorf("%d parts remembered, want 1 (the small one)", n)
 	}
 }
+
+// What a small part was read into (its relationships) is remembered with the part: a
+// book whose part has the same bytes gets it, one whose part differs reads its own.
+func TestReadPartIsRead(t *testing.T) {
+	rels := func(target string) string {
+		return `<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1" Type="t/officeDocument" Target="` + target + `"/></Relationships>`
+	}
+	one, two := zipOf(t, "_rels/.rels", rels("xl/one.xml")), zipOf(t, "_rels/.rels", rels("xl/two.xml"))
+	memo := &PartMemo{}
+	for i, data := range [][]byte{one, one, two, one, badCRC(t, two, "_rels/.rels"), two} {
+		got, gotErr := bookOf(t, data, memo).rels("_rels/.rels")
+		part, wantErr := bookOf(t, data, nil).part("_rels/.rels")
+		var want []xmlRel
+		if wantErr == nil {
+			want, wantErr = readRels(part)
+		}
+		if fmt.Sprint(got, gotErr) != fmt.Sprint(want, wantErr) {
+			t.Errorf("book %d: %v, %v; want %v, %v", i, got, gotErr, want, wantErr)
+		}
+	}
+	if n := len(memo.m); n != 3 {
+		t.Errorf("%d parts remembered, want 3", n)
+	}
+}
