@@ -58,24 +58,7 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reas
 	var types []typeState
 	for _, l := range e.typeOrder {
 		r := &cl.Types[l]
-		yesN, unkN := 0, 0
-		var met []string
-		for _, id := range r.Of {
-			switch te.criterion(id) {
-			case yes:
-				yesN++
-				met = append(met, id)
-			case unknown:
-				unkN++
-			}
-		}
-		st := unknown
-		switch {
-		case yesN >= r.AtLeast:
-			st = yes
-		case yesN+unkN < r.AtLeast:
-			st = no
-		}
+		st, met := te.atLeast(r.AtLeast, r.Of)
 		types = append(types, typeState{r, st, met})
 	}
 	// The categories still possible, from the highest type down.
@@ -192,25 +175,36 @@ func (te *typeEval) test(t *criteria.Test) (tri, evidence) {
 		}
 		return out, ev
 	default:
-		yesN, unkN := 0, 0
-		var met []string
-		for _, id := range t.Of {
-			switch te.criterion(id) {
-			case yes:
-				yesN++
-				met = append(met, id)
-			case unknown:
-				unkN++
-			}
+		st, met := te.atLeast(t.AtLeast, t.Of)
+		if st != yes {
+			return st, evidence{}
 		}
-		switch {
-		case yesN >= t.AtLeast:
-			return yes, evidence{met: met}
-		case yesN+unkN < t.AtLeast:
-			return no, evidence{}
-		}
-		return unknown, evidence{}
+		return yes, evidence{met: met}
 	}
+}
+
+// atLeast evaluates "at least k of the criteria ids" in three values: met when k are
+// known to hold, failed when even the unknown ones could not make k, else unknown. It
+// also returns the criteria known to hold, in the order of ids.
+func (te *typeEval) atLeast(k int, ids []string) (tri, []string) {
+	yesN, unkN := 0, 0
+	var met []string
+	for _, id := range ids {
+		switch te.criterion(id) {
+		case yes:
+			yesN++
+			met = append(met, id)
+		case unknown:
+			unkN++
+		}
+	}
+	switch {
+	case yesN >= k:
+		return yes, met
+	case yesN+unkN < k:
+		return no, met
+	}
+	return unknown, met
 }
 
 // compare evaluates a comparison exactly: the figures in hundredths (areas have two

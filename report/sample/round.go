@@ -5,12 +5,10 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 
 	"drugfree/classify"
 	"drugfree/criteria"
-	"drugfree/report/outfile"
 	"drugfree/report/template"
 )
 
@@ -283,10 +281,6 @@ func WriteRound(dir string, p *criteria.Plan, n int, seed uint64, force bool) ([
 		communes = communes[:n]
 	}
 	figs := RoundFigures(p, communes, seed)
-	type job struct {
-		path  string
-		write func(io.Writer) error
-	}
 	var jobs []job
 	for _, dl := range p.Calendar {
 		if dl.Data {
@@ -300,20 +294,5 @@ func WriteRound(dir string, p *criteria.Plan, n int, seed uint64, force bool) ([
 		spec := f.Spec
 		jobs = append(jobs, job{filepath.Join(dir, RoundDir, f.Name), func(w io.Writer) error { return template.WriteReturn(w, p, *spec) }})
 	}
-	for _, j := range jobs {
-		if err := outfile.CheckOutput(j.path, nil, force); err != nil {
-			return nil, err
-		}
-	}
-	var written []string
-	for _, j := range jobs {
-		if err := os.MkdirAll(filepath.Dir(j.path), 0o755); err != nil {
-			return written, err
-		}
-		if err := outfile.WriteFileAtomic(j.path, nil, force, j.write); err != nil {
-			return written, err
-		}
-		written = append(written, j.path)
-	}
-	return written, nil
+	return writeJobs(jobs, force)
 }

@@ -419,10 +419,6 @@ const OfficialDir = "official"
 // laid out as offices send them (OfficialSet). It returns the paths written.
 func WriteSampleSet(dir string, p *criteria.Plan, seed uint64, force bool) ([]string, error) {
 	all, files, register := SampleSet(p, seed)
-	type job struct {
-		path  string
-		write func(io.Writer) error
-	}
 	jobs := []job{{filepath.Join(dir, "districts.xlsx"), func(w io.Writer) error { return template.WriteReturn(w, p, all) }}}
 	for _, f := range files {
 		spec := f.Spec
@@ -439,7 +435,18 @@ func WriteSampleSet(dir string, p *criteria.Plan, seed uint64, force bool) ([]st
 		}
 		return cw.Error()
 	}})
-	// Refuse before writing anything, so that a refusal leaves no half set behind.
+	return writeJobs(jobs, force)
+}
+
+// job is one file of a sample: where, and what writes it.
+type job struct {
+	path  string
+	write func(io.Writer) error
+}
+
+// writeJobs writes every job's file, refusing before writing anything, so that a refusal
+// leaves no half set behind; it returns the files written.
+func writeJobs(jobs []job, force bool) ([]string, error) {
 	for _, j := range jobs {
 		if err := outfile.CheckOutput(j.path, nil, force); err != nil {
 			return nil, err
