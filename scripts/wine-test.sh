@@ -33,7 +33,7 @@ wineserver -w || true
 cp "$tmp/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 
 mkdir -p "$tmp/work/returns"
-cp testdata/returns/phase3/phase3-huyen-cang-long.xlsx testdata/returns/phase3/phase3-huyen-cau-ke.xlsx "$tmp/work/returns/"
+cp testdata/returns/phase3/phase3-xa-cau-ngang.xlsx testdata/returns/phase3/phase3-xa-cau-ke.xlsx "$tmp/work/returns/"
 cd "$tmp/work"
 win() { wine "$tmp/drugfree.exe" "$@"; }
 
@@ -43,7 +43,7 @@ got=$(win --version | tr -d '\r')
 
 # A pattern as cmd passes it, with a backslash, and a folder: the same classification as
 # the Linux build's of the two files.
-"$tmp/drugfree" classify returns/phase3-huyen-cang-long.xlsx returns/phase3-huyen-cau-ke.xlsx --format csv >linux.csv
+"$tmp/drugfree" classify returns/phase3-xa-cau-ke.xlsx returns/phase3-xa-cau-ngang.xlsx --format csv >linux.csv
 win classify 'returns\*.xlsx' --format csv >pattern.csv || fail "classify 'returns\\*.xlsx' exited $?"
 cmp -s linux.csv pattern.csv || fail "classify 'returns\\*.xlsx' differs from the Linux build's: $(diff linux.csv pattern.csv | head -5)"
 win classify returns --format csv >folder.csv || fail "classify returns (a folder) exited $?"
@@ -57,4 +57,16 @@ set -e
 [ "$code" = 2 ] || fail "a pattern matching nothing exited $code, want 2"
 grep -q 'không có tệp nào khớp với “returns\\\*\.xls”' nothing.err || fail "a pattern matching nothing said: $(head -1 nothing.err)"
 
-echo "wine-test.sh: ok: $(wine --version), drugfree.exe $version: --version, 'returns\\*.xlsx', a folder, a pattern matching nothing"
+# An output written whole (a hard link of the finished temporary file on NTFS), refused
+# the second time without --force, replaced with it; no temporary file left.
+win classify returns -o out.xlsx >/dev/null 2>&1 || fail "classify -o out.xlsx exited $?"
+[ -s out.xlsx ] || fail "classify -o out.xlsx wrote nothing"
+set +e
+win classify returns -o out.xlsx >/dev/null 2>again.err
+code=$?
+set -e
+[ "$code" = 1 ] || fail "a second -o out.xlsx without --force exited $code, want 1"
+win classify returns -o out.xlsx --force >/dev/null 2>&1 || fail "classify -o out.xlsx --force exited $?"
+! ls .out.xlsx.*.tmp >/dev/null 2>&1 || fail "a temporary file was left: $(ls .out.xlsx.*.tmp)"
+
+echo "wine-test.sh: ok: $(wine --version), drugfree.exe $version: --version, 'returns\\*.xlsx', a folder, a pattern matching nothing, -o without and with --force"
