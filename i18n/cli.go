@@ -352,7 +352,7 @@ all, never over an input, and over an existing file only with --force.
 	"flag.version": {"In phiên bản của chương trình", "Print the version"},
 	"flag.lang":    {"Ngôn ngữ: `vi` hoặc en (hoặc đặt DRUGFREE_LANG)", "Language: `vi` or en (or set DRUGFREE_LANG)"},
 	"flag.plan": {
-		"Dùng kế hoạch có sẵn tên `tên` (kh16, mặc định, hoặc qd28; xem 'drugfree plan --list'), hoặc kế hoạch trong một tệp (xem 'drugfree plan --export')",
+		"Dùng kế hoạch có sẵn có `tên` là kh16 (mặc định) hoặc qd28 (xem 'drugfree plan --list'), hoặc kế hoạch trong một tệp (xem 'drugfree plan --export')",
 		"Use the built-in plan `name` (kh16, the default, or qd28; see 'drugfree plan --list'), or the plan in a file (see 'drugfree plan --export')"},
 	"flag.province": {
 		"Với kế hoạch có danh mục xã toàn quốc (qd28): đọc các xã của tỉnh `tên` (mặc định tỉnh của kế hoạch, Vĩnh Long), hoặc cả nước với all",
