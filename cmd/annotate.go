@@ -31,7 +31,7 @@ func annotateReturns(opts *ValidateOptions, returns []*read.Return, problems []p
 		return errors.New(i18n.Msg(lang, "annotate.not-dir", dir))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return errors.New(msg(lang, "file.cannot-write", dir, fsReason(err, lang)))
 	}
 	first := map[string]*read.Return{} // each file's first return: its cover and data sheet
 	for _, r := range returns {

@@ -100,7 +100,7 @@ func remindRun(opts *RemindOptions) error {
 
 	// The letters first: the list names them.
 	if err := os.MkdirAll(opts.Letters, 0o755); err != nil {
-		return err
+		return errors.New(msg(lang, "file.cannot-write", opts.Letters, fsReason(err, lang)))
 	}
 	var failed []error
 	out := remindJSON{AsOf: asOf.Format(time.DateOnly), Reminders: []reminderJSON{}, Problems: orEmpty(problems)}
