@@ -193,6 +193,9 @@ var dataMessages = map[string]Text{
 	"missing-value.commune": {
 		"dòng %d có số liệu nhưng không ghi tên xã, phường, thị trấn.",
 		"row %d has figures but no commune name."},
+	"type-error.too-big": {
+		"%q lớn hơn mọi số liệu có thể có của một xã (quá 1.000.000.000.000), có lẽ gõ nhầm (%s); ô này được coi là bỏ trống.",
+		"%q is larger than any figure a commune can have (over 1,000,000,000,000), probably a typing error (%s); the cell is taken as blank."},
 	"type-error.number": {"%q không phải là số (%s)", "%q is not a number (%s)"},
 	"negative-value":    {"%q là số âm (%s)", "%q is negative (%s)"},
 	"not-integer":       {"%q không phải số nguyên (%s)", "%q is not a whole number (%s)"},

@@ -416,3 +416,28 @@ func TestReadPlanKindWithoutDataSheet(t *testing.T) {
 		t.Errorf("return %+v", ret)
 	}
 }
+
+// A figure above cell.MaxFigure (10^12) is a typing error, reported and left out: the
+// plans compare figures exactly in 64-bit integers, which 10^17 people or 10^300 m² would
+// overflow (a category decided by the overflow). 10^12 itself is read.
+func TestReadFigureTooBig(t *testing.T) {
+	dir := t.TempDir()
+	path := dataBook(t, "Huyện Cầu Kè", shortHeader,
+		[]any{"Hòa Ân", 1e12, "1000000000000", 2, "1e300"},          // row 2
+		[]any{"Châu Điền", "1000000000001", 1e17, 2, 1000000000001}, // row 3
+	).Save(dir, "big.xlsx")
+	rets, probs := ReadFile(path, opts())
+	ret := oneReturn(t, rets, probs)
+	for _, at := range []string{"E2", "B3", "C3", "E3"} {
+		p := testkit.WantProblem(t, probs, problem.CodeTypeError, at)
+		if !strings.Contains(p.Message, "lớn hơn mọi số liệu có thể có của một xã") {
+			t.Errorf("%s: message %q", at, p.Message)
+		}
+	}
+	if f := rowByCode(t, ret, "29311").Figures; f["population"] != 1e12 || f["addicts_total"] != 1e12 || hasKey(f, "plant_area_m2") {
+		t.Errorf("Hòa Ân figures %v: want 10^12 read twice and 10^300 left out", f)
+	}
+	if f := rowByCode(t, ret, "29314").Figures; hasKey(f, "population") || hasKey(f, "addicts_total") || hasKey(f, "plant_area_m2") || f["addicts_managed"] != 2 {
+		t.Errorf("Châu Điền figures %v: want only the managed addicts", f)
+	}
+}

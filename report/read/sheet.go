@@ -664,6 +664,10 @@ func (s *sheetCtx) figure(g grid.Row, col int, f *criteria.Field, at loc) (float
 		s.r.add(problem.Error, problem.CodeNegativeValue, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "negative-value", raw, name()))
 		return v, cell.NumBad
 	}
+	if v > cell.MaxFigure {
+		s.r.add(problem.Error, problem.CodeTypeError, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "type-error.too-big", raw, name()))
+		return v, cell.NumBad
+	}
 	if f.Kind == criteria.KindCount && math.Abs(v-math.Round(v)) > 1e-9 {
 		s.r.add(problem.Error, problem.CodeNotInteger, s.atCell(at, col, g.Line), i18n.Msg(s.r.lang, "not-integer", raw, name()))
 		return v, cell.NumBad
