@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -324,20 +323,7 @@ func TestE2EValidateAnnotateOfficial(t *testing.T) {
 // installed, and the PDF's text holds the list's title, each problem and the cover's mark,
 // in both languages.
 func TestE2EValidateAnnotatePrints(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders workbooks with LibreOffice")
-	}
-	office := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			office = p
-			break
-		}
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if office == "" || err != nil {
-		t.Skip("LibreOffice (soffice) or pdftotext is not installed")
-	}
+	office := needOffice(t)
 	dir := t.TempDir()
 	writeAnnotateReturns(t, dir)
 	want := map[string][]string{
@@ -353,16 +339,11 @@ func TestE2EValidateAnnotatePrints(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatal(err)
 		}
-		profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
-		convert := exec.Command(office, profile, "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, lang), filepath.Join(dir, lang, "bad.xlsx"))
-		if b, err := convert.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, b)
-		}
-		b, err := exec.Command(pdftotext, "-raw", filepath.Join(dir, lang, "bad.pdf"), "-").Output()
-		if err != nil {
+		if err := office.toPDF(filepath.Join(dir, lang), filepath.Join(dir, lang, "bad.xlsx")); err != nil {
 			t.Fatal(err)
 		}
-		text := squeeze(string(b))
+		b := office.text(t, filepath.Join(dir, lang, "bad.pdf"))
+		text := squeeze(b)
 		for _, p := range got.Problems {
 			want[lang] = append(want[lang], p.Message)
 		}

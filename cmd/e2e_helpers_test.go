@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -185,4 +186,51 @@ func writeText(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// office renders what drugfree writes with LibreOffice and reads the printed text back
+// with pdftotext, as a clerk's printer would show it.
+type office struct{ soffice, pdftotext, profile string }
+
+// needOffice finds LibreOffice and pdftotext, with a profile of the test's own; the test
+// skips where either is missing, and with -short.
+func needOffice(t *testing.T) office {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("renders with LibreOffice")
+	}
+	var o office
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			o.soffice = p
+			break
+		}
+	}
+	p, err := exec.LookPath("pdftotext")
+	if o.soffice == "" || err != nil {
+		t.Skip("LibreOffice (soffice) or pdftotext is not installed")
+	}
+	o.pdftotext = p
+	o.profile = "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
+	return o
+}
+
+// toPDF converts files to PDF into outdir in one LibreOffice run.
+func (o office) toPDF(outdir string, files ...string) error {
+	c := exec.Command(o.soffice, append([]string{o.profile, "--headless", "--convert-to", "pdf", "--outdir", outdir}, files...)...)
+	c.Dir = outdir
+	if b, err := c.CombinedOutput(); err != nil {
+		return fmt.Errorf("soffice: %v\n%s", err, b)
+	}
+	return nil
+}
+
+// text is the PDF's text, pages apart by form feeds.
+func (o office) text(t *testing.T, pdf string) string {
+	t.Helper()
+	b, err := exec.Command(o.pdftotext, "-raw", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
+	}
+	return string(b)
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -342,40 +341,21 @@ func checkTemplate(t *testing.T, f *excelize.File, titles map[string]string, lan
 // installed, and reads the PDF's text back: the form's lines, the number of every page, and
 // the complete text of the longest text of each sheet, which a row too short cuts off.
 func TestE2EWorkbooksPrintWhole(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders workbooks with LibreOffice")
-	}
-	office := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			office = p
-			break
-		}
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if office == "" || err != nil {
-		t.Skip("LibreOffice (soffice) or pdftotext is not installed")
-	}
+	office := needOffice(t)
 	dir := sampleCopy(t)
 	ws := writePrinted(t, dir)
 	var files []string
 	for _, w := range ws {
 		files = append(files, w.file())
 	}
-	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
-	convert := exec.Command(office, append([]string{profile, "--headless", "--convert-to", "pdf", "--outdir", dir}, files...)...)
-	convert.Dir = dir
-	if out, err := convert.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
+	if err := office.toPDF(dir, files...); err != nil {
+		t.Fatal(err)
 	}
 	for _, w := range ws {
 		t.Run(w.file(), func(t *testing.T) {
 			pdf := filepath.Join(dir, strings.TrimSuffix(w.file(), ".xlsx")+".pdf")
-			out, err := exec.Command(pdftotext, "-raw", pdf, "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext %s: %v", pdf, err)
-			}
-			pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+			out := office.text(t, pdf)
+			pages := strings.Split(strings.TrimSuffix(out, "\f"), "\f")
 			// Every page says its number out of all.
 			word := map[string]string{"vi": "Trang", "en": "Page"}[w.lang]
 			for i, p := range pages {
@@ -383,7 +363,7 @@ func TestE2EWorkbooksPrintWhole(t *testing.T) {
 					t.Errorf("page %d does not say %q", i+1, want)
 				}
 			}
-			text := squeeze(string(out))
+			text := squeeze(out)
 			if w.form {
 				for _, l := range formLines[w.lang] {
 					if !strings.Contains(text, squeeze(l)) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -185,29 +184,14 @@ func TestE2ERemindNobodyLate(t *testing.T) {
 // and the PDF's text says who is urged, for which return, due when, overdue how long, in
 // both languages.
 func TestE2ERemindLettersPrint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders letters with LibreOffice")
-	}
-	office := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			office = p
-			break
-		}
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if office == "" || err != nil {
-		t.Skip("LibreOffice (soffice) or pdftotext is not installed")
-	}
+	office := needOffice(t)
 	dir := sampleCopy(t)
-	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
 	// LibreOffice without Writer (Calc only) cannot open a document: skip, as without it.
 	if err := os.WriteFile(filepath.Join(dir, "probe.txt"), []byte("probe\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	probe := exec.Command(office, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "probe.txt"))
-	if b, err := probe.CombinedOutput(); err != nil || !fileExists(filepath.Join(dir, "probe.pdf")) {
-		t.Skipf("LibreOffice cannot render a text document here (Writer not installed?): %v %s", err, b)
+	if err := office.toPDF(dir, filepath.Join(dir, "probe.txt")); err != nil || !fileExists(filepath.Join(dir, "probe.pdf")) {
+		t.Skipf("LibreOffice cannot render a text document here (Writer not installed?): %v", err)
 	}
 	want := map[string][]string{
 		"vi": {"CÔNG AN TỈNH TRÀ VINH", "Số: /CAT-PC04", "V/v đôn đốc gửi báo cáo thực hiện Kế hoạch 16/KH-UBND", "Trà Vinh, ngày 20 tháng 12 năm 2025",
@@ -224,15 +208,11 @@ func TestE2ERemindLettersPrint(t *testing.T) {
 		// soffice is given a plain file name: it mangles some non-ASCII ones.
 		docx := filepath.Join(dir, lang, "letter.docx")
 		copyFile(t, filepath.Join(dir, lang, name[lang]+".docx"), docx)
-		convert := exec.Command(office, profile, "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, lang), docx)
-		if b, err := convert.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, b)
-		}
-		b, err := exec.Command(pdftotext, "-raw", filepath.Join(dir, lang, "letter.pdf"), "-").Output()
-		if err != nil {
+		if err := office.toPDF(filepath.Join(dir, lang), docx); err != nil {
 			t.Fatal(err)
 		}
-		text := squeeze(string(b))
+		b := office.text(t, filepath.Join(dir, lang, "letter.pdf"))
+		text := squeeze(b)
 		for _, w := range want[lang] {
 			if !strings.Contains(text, squeeze(w)) {
 				t.Errorf("%s: the PDF lacks %q:\n%s", lang, w, b)
