@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"drugfree/i18n"
@@ -33,42 +32,19 @@ func annotateReturns(opts *ValidateOptions, returns []*read.Return, problems []p
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return errors.New(msg(lang, "file.cannot-write", dir, fsReason(err, lang)))
 	}
-	first := map[string]*read.Return{} // each file's first return: its cover and data sheet
-	for _, r := range returns {
-		if first[r.File] == nil {
-			first[r.File] = r
-		}
+	copies, unmarkable := report.ReturnCopies(opts.Files, returns, problems)
+	for _, u := range unmarkable {
+		fmt.Fprintln(opts.IO.ErrOut, i18n.Msg(lang, u.Why, u.File))
 	}
-	names := map[string]int{} // copies by name, for two inputs of the same name
 	var failed []error
-	for _, file := range opts.Files {
-		toFix := report.ProblemsToFix(problems, file)
-		if len(toFix) == 0 {
-			continue
-		}
-		r := first[file]
-		if r == nil || r.Format != "xlsx" {
-			key := "annotate.csv"
-			if r == nil {
-				key = "annotate.unread"
-			}
-			fmt.Fprintln(opts.IO.ErrOut, i18n.Msg(lang, key, file))
-			continue
-		}
-		base := filepath.Base(file)
-		n := names[strings.ToLower(base)] + 1
-		names[strings.ToLower(base)] = n
-		if n > 1 {
-			ext := filepath.Ext(base)
-			base = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(base, ext), n, ext)
-		}
-		out := filepath.Join(dir, base)
-		a := render.Annotation{Problems: toFix, AsOf: asOf, CoverSheet: r.CoverSheet, DataSheet: r.Sheet, Password: opts.Global.password(opts.Factory), Lang: lang}
-		err := outfile.WriteFileAtomic(out, slices.Concat(inputs, opts.Global.files()), opts.Out.Force, func(w io.Writer) error { return render.AnnotateReturn(w, file, a) })
+	for _, c := range copies {
+		out := filepath.Join(dir, c.Name)
+		a := render.Annotation{Problems: c.Problems, AsOf: asOf, CoverSheet: c.Return.CoverSheet, DataSheet: c.Return.Sheet, Password: opts.Global.password(opts.Factory), Lang: lang}
+		err := outfile.WriteFileAtomic(out, slices.Concat(inputs, opts.Global.files()), opts.Out.Force, func(w io.Writer) error { return render.AnnotateReturn(w, c.File, a) })
 		if err != nil {
 			var re *outfile.RefusedError
 			if !errors.As(err, &re) {
-				err = errors.New(i18n.Msg(lang, "annotate.failed", file, err))
+				err = errors.New(i18n.Msg(lang, "annotate.failed", c.File, err))
 			}
 			failed = append(failed, refusal(err, lang))
 			continue

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"drugfree/criteria"
@@ -221,4 +223,61 @@ func ProblemsToFix(problems []problem.Problem, file string) []problem.Problem {
 		out = append(out, p)
 	}
 	return out
+}
+
+// ReturnCopy is the marked copy of one return file that validate --annotate writes for its
+// sender: the file, the name of the copy (the file's, with " (2)" and so on when two inputs
+// share a name), the problems to mark and the return read from it (its cover and data
+// sheet).
+type ReturnCopy struct {
+	File     string
+	Name     string
+	Problems []problem.Problem
+	Return   *read.Return
+}
+
+// Unmarkable is a file with problems to fix that validate --annotate cannot mark, with the
+// catalogue key of the message saying what to do instead: "annotate.csv" (a CSV file),
+// "annotate.unread" (a file that could not be read).
+type Unmarkable struct {
+	File string
+	Why  string
+}
+
+// ReturnCopies chooses, in the order of files, the returns validate --annotate marks: each
+// file with problems to fix (ProblemsToFix). A file with such problems that cannot be
+// marked, a CSV or a file that could not be read, is in unmarkable with the key of the
+// message that says what to do instead.
+func ReturnCopies(files []string, returns []*read.Return, problems []problem.Problem) (copies []ReturnCopy, unmarkable []Unmarkable) {
+	first := map[string]*read.Return{} // each file's first return: its cover and data sheet
+	for _, r := range returns {
+		if first[r.File] == nil {
+			first[r.File] = r
+		}
+	}
+	names := map[string]int{} // copies by name, for two inputs of the same name
+	for _, file := range files {
+		toFix := ProblemsToFix(problems, file)
+		if len(toFix) == 0 {
+			continue
+		}
+		r := first[file]
+		switch {
+		case r == nil:
+			unmarkable = append(unmarkable, Unmarkable{File: file, Why: "annotate.unread"})
+			continue
+		case r.Format != "xlsx":
+			unmarkable = append(unmarkable, Unmarkable{File: file, Why: "annotate.csv"})
+			continue
+		}
+		base := filepath.Base(file)
+		n := names[strings.ToLower(base)] + 1
+		names[strings.ToLower(base)] = n
+		if n > 1 {
+			ext := filepath.Ext(base)
+			base = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(base, ext), n, ext)
+		}
+		copies = append(copies, ReturnCopy{File: file, Name: base, Problems: toFix, Return: r})
+	}
+	return copies, unmarkable
 }
