@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -168,30 +169,8 @@ func consolidate(b *testing.B, c *benchCorpus) {
 //
 //	go test ./report/render -run '^$' -bench 'ConsolidateNational|Consolidate/returns=700' -benchmem -count 5
 func BenchmarkConsolidateNational(b *testing.B) {
-	bench.once.Do(func() { bench.root, bench.err = os.MkdirTemp("", "drugfree-bench-") })
-	if bench.err != nil {
-		b.Fatal(bench.err)
-	}
-	qd, ok := criteria.BuiltinNamed("qd28")
-	if !ok {
-		b.Fatal("no built-in plan qd28")
-	}
-	p := qd.Plan()
-	if err := p.SelectProvince(criteria.AllProvinces); err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(bench.root, "qd28-national")
-	if _, err := os.Stat(dir); err != nil {
-		if _, err := sample.WriteRound(dir, p, 0, 2025, false); err != nil {
-			b.Fatal(err)
-		}
-	}
-	files, err := filepath.Glob(filepath.Join(dir, sample.RoundDir, "*", "*.xlsx"))
-	if err != nil || len(files) != len(p.Registry.Communes)-1 {
-		b.Fatalf("%d returns, %v; want one from every commune but one", len(files), err)
-	}
+	p, c := nationalRound(b)
 	asOf := p.Calendar[0].Due.AddDate(0, 0, 6)
-	c := &benchCorpus{dir: dir, plan: p, files: files}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -206,4 +185,56 @@ func BenchmarkConsolidateNational(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(p.Registry.Communes)), "ns/commune")
+}
+
+// BenchmarkInflateFloorNational is the floor under BenchmarkConsolidateNational: what it
+// costs only to read each return of the national round, open it as a zip and inflate the
+// parts no two returns share (its worksheets and shared strings; ReadFiles reads the
+// relationships and workbook.xml the returns share once), on as many files at once as
+// ReadFiles reads, parsing nothing and writing nothing. Its ns/commune against
+// BenchmarkConsolidate/returns=700's shows what one file per commune costs before any work
+// is done:
+//
+//	go test ./report/render -run '^$' -bench 'InflateFloorNational|ConsolidateNational|Consolidate/returns=700$' -benchtime 10x
+func BenchmarkInflateFloorNational(b *testing.B) {
+	p, c := nationalRound(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if n := inflateFloor(b, c.files, runtime.GOMAXPROCS(0)); n == 0 {
+			b.Fatal("nothing inflated")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(p.Registry.Communes)), "ns/commune")
+}
+
+// nationalRound returns the plan of QĐ 28 for the whole country and its round of one small
+// return from each of the 3,321 communes but one, written by sample.WriteRound on first use.
+func nationalRound(b *testing.B) (*criteria.Plan, *benchCorpus) {
+	b.Helper()
+	bench.once.Do(func() { bench.root, bench.err = os.MkdirTemp("", "drugfree-bench-") })
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	qd, ok := criteria.BuiltinNamed("qd28")
+	if !ok {
+		b.Fatal("no built-in plan qd28")
+	}
+	p := qd.Plan()
+	if err := p.SelectProvince(criteria.AllProvinces); err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(bench.root, "qd28-national")
+	bench.mu.Lock()
+	defer bench.mu.Unlock()
+	if _, err := os.Stat(dir); err != nil {
+		if _, err := sample.WriteRound(dir, p, 0, 2025, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(dir, sample.RoundDir, "*", "*.xlsx"))
+	if err != nil || len(files) != len(p.Registry.Communes)-1 {
+		b.Fatalf("%d returns, %v; want one from every commune but one", len(files), err)
+	}
+	return p, &benchCorpus{dir: dir, plan: p, files: files}
 }

@@ -2,9 +2,11 @@ package render
 
 import (
 	"archive/zip"
+	"bytes"
 	"drugfree/internal/testkit"
 	"encoding/xml"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -98,4 +100,57 @@ func TestParseFloorReadsEverySheet(t *testing.T) {
 	if n < 500 {
 		t.Errorf("%d tokens in a return of 11 communes, want several hundred at least", n)
 	}
+}
+
+// inflateFloor reads files on workers goroutines, opens each as a zip and inflates its
+// worksheets and shared strings into nothing; it returns the bytes inflated.
+func inflateFloor(b *testing.B, files []string, workers int) int64 {
+	var inflated atomic.Int64
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for f := range next {
+				n, err := inflate(f)
+				if err != nil {
+					b.Error(err)
+				}
+				inflated.Add(n)
+			}
+		})
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	return inflated.Load()
+}
+
+func inflate(file string) (int64, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return 0, err
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, part := range z.File {
+		if !strings.HasPrefix(part.Name, "xl/worksheets/") && part.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		rc, err := part.Open()
+		if err != nil {
+			return n, err
+		}
+		m, err := io.Copy(io.Discard, rc)
+		rc.Close()
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
