@@ -399,6 +399,7 @@ type Matcher struct {
 	distKeys     []nameKey
 	distWords    [][]string // the words of each district's key
 	distByKey    map[string][]int
+	distProvince []string // the province of each unit, in the whole country's registry
 	// distByFirst indexes the districts by the first word of their key.
 	distByFirst map[string][]int
 }
@@ -462,7 +463,8 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 		}
 		m.tones[i] = append(m.tones[i], k.tone)
 	}
-	addUnit := func(d string, k nameKey) {
+	addUnit := func(d string, k nameKey, province string) {
+		m.distProvince = append(m.distProvince, province)
 		m.distByKey[k.key] = append(m.distByKey[k.key], len(m.districts))
 		first, _, _ := strings.Cut(k.key, " ") // "" for a name with no word, found anywhere
 		m.distByFirst[first] = append(m.distByFirst[first], len(m.districts))
@@ -483,12 +485,26 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 				k = splitName(c.Name, nil)
 			}
 			k.typ = c.Type
-			addUnit(m.units[i], k)
+			addUnit(m.units[i], k, c.Province)
+		}
+		// A unit named with its province is also found by the commune's name alone, when no
+		// other province has a commune of that name ("Xã Tạ An Khương"); a name that recurs
+		// fits several units, which are then listed.
+		for i, c := range reg.Communes {
+			if m.units[i] == c.FullName() {
+				continue
+			}
+			k := m.names[i]
+			if k.typ != "" && k.typ != c.Type {
+				k = splitName(c.Name, nil)
+			}
+			k.typ = c.Type
+			addUnit(m.units[i], k, c.Province)
 		}
 		return m
 	}
 	for _, d := range reg.Districts() {
-		addUnit(d, splitName(d, districtPrefixes))
+		addUnit(d, splitName(d, districtPrefixes), "")
 	}
 	return m
 }
@@ -593,13 +609,24 @@ func (m *Matcher) DistrictIn(text string) (string, bool) {
 			}
 		}
 	}
-	if len(found) != 1 {
+	// A unit is found by its name with its province and by its name alone: once. Of units
+	// of one name in several provinces, those whose province the text names ("UBND xã
+	// Thuận An, TP Hà Nội").
+	var units, named []string
+	for i := range found {
+		units = append(units, m.districts[i])
+		if p := m.distProvince[i]; p != "" && strings.Contains(" "+strings.Join(words, " ")+" ", " "+provinceKey(p)+" ") {
+			named = append(named, m.districts[i])
+		}
+	}
+	if len(named) > 0 {
+		units = named
+	}
+	slices.Sort(units)
+	if units = slices.Compact(units); len(units) != 1 {
 		return "", false
 	}
-	for i := range found {
-		return m.districts[i], true
-	}
-	return "", false
+	return units[0], true
 }
 
 // afterCommuneWord reports whether words end with "xã" or "phường", which make the name
@@ -913,8 +940,10 @@ func nearest(key string, names []string, keys []string) []string {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].d < out[b].d })
 	var names2 []string
-	for i := 0; i < len(out) && i < maxSuggestions; i++ {
-		names2 = append(names2, out[i].name)
+	for i := 0; i < len(out) && len(names2) < maxSuggestions; i++ {
+		if !slices.Contains(names2, out[i].name) { // a unit known by two keys
+			names2 = append(names2, out[i].name)
+		}
 	}
 	return names2
 }

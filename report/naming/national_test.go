@@ -1,7 +1,7 @@
 package naming
 
 import (
-	"strings"
+	"slices"
 	"testing"
 
 	"drugfree/criteria"
@@ -62,9 +62,31 @@ func TestNationalUnits(t *testing.T) {
 	if len(units) != 3321 {
 		t.Errorf("%d units, want 3,321", len(units))
 	}
-	// Without the province, a name that recurs is not a unit; the nearest are suggested.
-	if _, sugg, ok := m.District("Xã Thuận An"); ok || !strings.Contains(strings.Join(sugg, "; "), "Thuận An (") {
-		t.Errorf("District(Xã Thuận An) = %v, %v", sugg, ok)
+	// Without the province, a name that recurs is not a unit: the units of that name and
+	// type are listed. A name found in one province only is its unit.
+	if _, sugg, ok := m.District("Xã Thuận An"); ok || !slices.Equal(sugg, []string{"Xã Thuận An (Hà Nội)", "Xã Thuận An (Lâm Đồng)"}) {
+		t.Errorf("District(Xã Thuận An) = %v, %v; want the two xã of that name", sugg, ok)
+	}
+	for _, name := range []string{"Xã Tạ An Khương", "Tạ An Khương", "xa ta an khuong", "Xã Tạ An Khương (Cà Mau)"} {
+		if got, _, ok := m.District(name); !ok || got != "Xã Tạ An Khương (Cà Mau)" {
+			t.Errorf("District(%q) = %q, %v; want Xã Tạ An Khương (Cà Mau)", name, got, ok)
+		}
+	}
+	// In a longer text, after its type; of a name that recurs, the one whose province the
+	// text names.
+	for text, want := range map[string]string{
+		"UBND xã Tạ An Khương":                  "Xã Tạ An Khương (Cà Mau)",
+		"ỦY BAN NHÂN DÂN XÃ TẠ AN KHƯƠNG":       "Xã Tạ An Khương (Cà Mau)",
+		"UBND xã Thuận An, TP Hà Nội":           "Xã Thuận An (Hà Nội)",
+		"Công an xã Thuận An tỉnh Lâm Đồng":     "Xã Thuận An (Lâm Đồng)",
+		"UBND xã Tạ An Khương (Cà Mau) báo cáo": "Xã Tạ An Khương (Cà Mau)",
+		"UBND xã Thuận An":                      "",
+		"UBND xã Thuận An, TP Hồ Chí Minh":      "", // a phường there
+		"Tạ An Khương":                          "Xã Tạ An Khương (Cà Mau)",
+	} {
+		if got, ok := m.DistrictIn(text); got != want || ok != (want != "") {
+			t.Errorf("DistrictIn(%q) = %q, %v; want %q", text, got, ok, want)
+		}
 	}
 }
 
