@@ -145,7 +145,7 @@ func (e *Evaluator) checkCriterion(c *criteria.Criterion, fig Figures, conds []C
 	anyFail, anyUnknown := false, false
 	for i := range c.Conditions {
 		var cond ConditionResult
-		cond, blank = evalCondition(&c.Conditions[i], fig, blank)
+		cond, blank = e.evalCondition(&c.Conditions[i], fig, blank)
 		cr.Conditions = append(cr.Conditions, cond)
 		switch cond.Result {
 		case Fail:
@@ -173,24 +173,47 @@ func (e *Evaluator) checkCriterion(c *criteria.Criterion, fig Figures, conds []C
 // plus a constant), adds the blank fields it uses to blank, and returns the condition with
 // its figures and verdict, and blank. Figures are compared in hundredths, so that areas
 // written with two decimals add up exactly.
-func evalCondition(cond *criteria.Condition, fig Figures, blank []string) (ConditionResult, []string) {
+//
+// A field subtracted on the left that the consistency rules keep within another (those
+// excepted among resident users) is a part of that whole: blank, it is any figure from 0 to
+// the whole, so that with no resident user at all nobody is left whatever the blank part;
+// above its whole (an error the consistency check reports), it is missing, as any figure
+// in error is, and no difference below zero is made up.
+func (e *Evaluator) evalCondition(cond *criteria.Condition, fig Figures, blank []string) (ConditionResult, []string) {
 	r := ConditionResult{Field: cond.Left.String(), Op: cond.Op, Right: cond.Right.String()}
-	// The left side: a field, or a field less others (resident users less those excluded).
+	// The left side: a field, or a field less others (resident users less those excluded),
+	// and the interval it is in when some are blank: [left−down, left] or above left.
 	var left float64
-	leftOK := true
+	var down int64
+	leftOK, downInf, upInf := true, false, false
 	for _, k := range cond.Left.Fields {
 		v, ok := fig[k]
 		if !ok {
 			blank = addString(blank, k)
-			leftOK = false
+			leftOK, upInf = false, true
 		}
 		left += v
 	}
 	for _, k := range cond.Left.Minus {
 		v, ok := fig[k]
+		whole, w, wOK := e.wholeOf[k], 0.0, false
+		if whole != "" {
+			w, wOK = fig[whole]
+		}
+		if ok && wOK && v > w {
+			ok = false // a part above its whole: missing, as a figure in error is
+		}
 		if !ok {
 			blank = addString(blank, k)
+		}
+		if !ok {
 			leftOK = false
+			if wOK {
+				down += hundredths(w)
+			} else {
+				downInf = true
+			}
+			continue
 		}
 		left -= v
 	}
@@ -211,6 +234,16 @@ func evalCondition(cond *criteria.Condition, fig Figures, blank []string) (Condi
 		r.Threshold = known(float64(right) / 100)
 	}
 	switch {
+	case !leftOK && rightOK && len(cond.Left.Minus) > 0:
+		// A difference: decided when it is over all of its interval.
+		switch verdict(hundredths(left)-down, hundredths(left), downInf, upInf, cond.Op, right) {
+		case yes:
+			r.Result = Pass
+		case no:
+			r.Result = Fail
+		default:
+			r.Result = Missing
+		}
 	case leftOK && !rightOK && knownToFail(hundredths(left), cond.Op, right):
 		// A blank counts as any figure ≥ 0, so the right side is at least its known part:
 		// 3 tested of 5 users and a blank number of post-rehab persons already fails.

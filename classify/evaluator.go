@@ -37,6 +37,9 @@ type Evaluator struct {
 
 	// conditions is the number of conditions of all the checklist's criteria.
 	conditions int
+	// wholeOf is, for a field the plan's consistency rules keep at most another
+	// ("resident_users_excluded <= resident_users"), that other: a part and its whole.
+	wholeOf map[string]string
 
 	// testPos are the places of a plan's criteria by id, and typeOrder its type rules
 	// from the highest type (level 1) down (a plan of type rules).
@@ -109,6 +112,14 @@ func NewEvaluator(p *criteria.Plan) *Evaluator {
 	}
 	if cl.Route.Field != "" {
 		e.route = key(cl.Route.Field)
+	}
+	for _, r := range p.Consistency {
+		if f := r.Right.Fields; r.Op == "<=" && len(f) == 1 && len(r.Right.Minus) == 0 && r.Right.Const == 0 {
+			if e.wholeOf == nil {
+				e.wholeOf = map[string]string{}
+			}
+			e.wholeOf[r.Left] = f[0]
+		}
 	}
 	for _, c := range p.Checklist.Criteria {
 		e.conditions += len(c.Conditions)

@@ -40,11 +40,15 @@ type typeEval struct {
 	ev      []evidence
 	done    []bool
 	missing []string
+	// zeroDen are the fields of denominators that are 0 under a numerator that is not: an
+	// input error, the denominator then read as a blank one.
+	zeroDen []string
 	errs    []Reason
 }
 
-// classifyTypes is classify for a plan of type rules.
-func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reason) {
+// classifyTypes is classify for a plan of type rules. With search, the categories Kleene's
+// logic leaves possible are narrowed to those the fillings of the blanks reach (reach).
+func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason, search bool) (Result, []Reason) {
 	p := e.p
 	cl := &p.Classification
 	n := len(cl.Criteria)
@@ -77,6 +81,20 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reas
 	if reached < 0 {
 		possible = append(possible, cl.Rest)
 	}
+	if len(possible) > 1 && search {
+		if got, ok := e.reach(fig, append(slices.Clone(te.missing), te.zeroDen...)); ok {
+			possible = slices.DeleteFunc(possible, func(c string) bool { return !got[c] })
+			if len(possible) == 1 && possible[0] != cl.Rest {
+				// Determined although no type is known to be met nor to fail: the fillings
+				// all reach it.
+				for i, t := range types {
+					if p.LevelCategory(t.rule.Level) == possible[0] {
+						reached = i
+					}
+				}
+			}
+		}
+	}
 	reasons = append(reasons, te.errs...)
 	if len(te.missing) > 0 {
 		res.Missing = append([]string(nil), te.missing...)
@@ -93,8 +111,10 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reas
 		t := types[reached]
 		res.Category = possible[0]
 		criterionReasons(t)
-		reasons = append(reasons, Reason{Rule: RuleType, Level: t.rule.Level, Category: res.Category,
-			Count: len(t.met), Need: t.rule.AtLeast, Of: len(t.rule.Of), Met: t.met})
+		if t.state == yes {
+			reasons = append(reasons, Reason{Rule: RuleType, Level: t.rule.Level, Category: res.Category,
+				Count: len(t.met), Need: t.rule.AtLeast, Of: len(t.rule.Of), Met: t.met})
+		}
 	case len(possible) == 1:
 		res.Category = cl.Rest
 		var met []string
@@ -108,7 +128,7 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reas
 		res.Category = criteria.Undetermined
 		res.Possible = possible
 		for _, t := range types {
-			if t.state != no {
+			if t.state != no && slices.Contains(possible, p.LevelCategory(t.rule.Level)) {
 				criterionReasons(t)
 			}
 		}
@@ -238,7 +258,13 @@ func (te *typeEval) compare(t *criteria.Test) (tri, evidence) {
 			if !nHiInf || nLo > 0 {
 				te.errs = appendReason(te.errs, Reason{Rule: RuleInputError, Field: f.NumText(), Value: ev.num, Per: f.DenText(), PerValue: ev.den})
 			}
-			return unknown, evidence{}
+			// Read as a blank denominator (any figure ≥ 1): what holds whatever it is
+			// still holds ("some addicts" among residents given as 0).
+			for _, k := range f.Den.Fields() {
+				te.zeroDen = addString(te.zeroDen, k)
+			}
+			ev = evidence{leaf: t, num: ev.num}
+			dLo, dHi, dHiInf = 100, 0, true
 		}
 		if dHiInf {
 			dLo = max(dLo, 100) // a blank denominator is at least 1

@@ -2,6 +2,9 @@ package classify
 
 import (
 	"fmt"
+	"maps"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -184,11 +187,16 @@ func TestQD28Unknowns(t *testing.T) {
 			"not-key", nil, []string{"residents"}},
 		{"blank addicts with two Type I criteria: any type", qz(Figures{"points": 2, "offenders_arrested": 10}, "addicts_users_managed"),
 			criteria.Undetermined, []string{criteria.Type1, criteria.Type2, criteria.Type3}, []string{"addicts_users_managed"}},
-		// Each type is judged on its own (Kleene logic over k of n): Type II is listed as
-		// possible, as đ could hold for it, although the route that makes it hold makes
-		// Type I.
+		// Kleene's logic judges each type on its own and would list Type II, as đ could
+		// hold for it; but the route that makes it hold makes Type I (reach).
 		{"blank route with two Type I criteria: đ decides Type I", qz(Figures{"addicts_users_managed": 50, "points": 2}, "on_route"),
-			criteria.Undetermined, []string{criteria.Type1, criteria.Type2, criteria.Type3}, []string{"on_route"}},
+			criteria.Undetermined, []string{criteria.Type1, criteria.Type3}, []string{"on_route"}},
+		{"blank addicts among 7 residents with 2 points and an arrest: any addict makes Type I", qz(Figures{"residents": 7, "points": 2, "offenders_arrested": 1}, "addicts_users_managed"),
+			criteria.Undetermined, []string{criteria.Type1, criteria.Type3}, []string{"addicts_users_managed"}},
+		{"blank addicts and arrests among 7 on a route with a point: Type III is not reachable", qz(Figures{"residents": 7, "points": 1, "on_route": 1}, "addicts_users_managed", "offenders_arrested"),
+			criteria.Undetermined, []string{criteria.Type1, criteria.Type2, "not-key"}, []string{"addicts_users_managed", "offenders_arrested"}},
+		{"blank area with three Type II criteria: Type II whatever the area (d1 alone cannot make Type I)", qz(Figures{"plants_destroyed": 500, "points": 1, "addicts_users_managed": 10}, "plant_area_destroyed_m2"),
+			criteria.Type2, nil, []string{"plant_area_destroyed_m2"}},
 		{"all blank", Figures{}, criteria.Undetermined, []string{criteria.Type1, criteria.Type2, criteria.Type3, "not-key"}, nil},
 		{"blank plants with nothing else: Type III or not a key area", qz(nil, "plants_destroyed"),
 			criteria.Undetermined, []string{criteria.Type3, "not-key"}, []string{"plants_destroyed"}},
@@ -215,14 +223,25 @@ func TestQD28Unknowns(t *testing.T) {
 	}
 }
 
-// Residents 0 with addicts is an input error: the ratio is unknown, and a reason says so.
+// Residents 0 with addicts is an input error, which a reason says; the residents are then
+// read as blank (any figure ≥ 1): 5 addicts meet a) of Type III whatever they are, and
+// nothing else can make a higher type, as with the residents blank.
 func TestQD28RatioOverZero(t *testing.T) {
 	r := Classify(qd28, qz(Figures{"addicts_users_managed": 5, "residents": 0}))
 	if len(reasonsOf(r, RuleInputError)) != 1 {
 		t.Errorf("%s: want one input error", r)
 	}
-	if r.Category != criteria.Undetermined {
-		t.Errorf("%s: want undetermined (a over 0 could be any level)", r)
+	if r.Category != criteria.Type3 {
+		t.Errorf("%s: want Type III, as with the residents blank", r)
+	}
+	if b := Classify(qd28, qz(Figures{"addicts_users_managed": 5}, "residents")); b.Category != r.Category {
+		t.Errorf("residents blank: %s; residents 0: %s", b, r)
+	}
+	// With two Type I criteria besides, a over residents of 0 could be at any level: up to
+	// 1,000 residents a1 makes Type I, up to 5,000 a2 makes Type II, above that Type III.
+	r = Classify(qd28, qz(Figures{"addicts_users_managed": 5, "residents": 0, "points": 2, "plants_destroyed": 3000}))
+	if r.Category != criteria.Undetermined || !slices.Equal(r.Possible, []string{criteria.Type1, criteria.Type2, criteria.Type3}) {
+		t.Errorf("%s, possible %v: want undetermined, Type I, II or III", r, r.Possible)
 	}
 	// 0 over 0 is no ratio: not a key area.
 	if r := Classify(qd28, qz(Figures{"residents": 0})); r.Category != "not-key" || len(reasonsOf(r, RuleInputError)) != 0 {
@@ -244,6 +263,10 @@ func TestQD28DrugFree(t *testing.T) {
 		{"users not all excluded", qz(Figures{"resident_users": 3, "resident_users_excluded": 2}), [3]Verdict{Fail, Pass, Pass}, Fail},
 		{"users, exclusions blank", qz(Figures{"resident_users": 3}, "resident_users_excluded"), [3]Verdict{Missing, Pass, Pass}, Missing},
 		{"users blank", qz(nil, "resident_users"), [3]Verdict{Missing, Pass, Pass}, Missing},
+		// The excepted are a part of the users (consistency rule excluded-le-users).
+		{"no users, exclusions blank: nobody is left whatever they are", qz(nil, "resident_users_excluded"), [3]Verdict{Pass, Pass, Pass}, Pass},
+		{"users blank, 2 excluded: missing", qz(Figures{"resident_users_excluded": 2}, "resident_users"), [3]Verdict{Missing, Pass, Pass}, Missing},
+		{"more excluded than users, an error: missing, not -1 users left", qz(Figures{"resident_users": 2, "resident_users_excluded": 3}), [3]Verdict{Missing, Pass, Pass}, Missing},
 		{"a fugitive, violators blank: fails", qz(Figures{"fugitives": 1}, "resident_violators"), [3]Verdict{Pass, Fail, Pass}, Fail},
 		{"no fugitive, violators blank: missing", qz(nil, "resident_violators"), [3]Verdict{Pass, Missing, Pass}, Missing},
 		{"a violator", qz(Figures{"resident_violators": 1}), [3]Verdict{Pass, Fail, Pass}, Fail},
@@ -263,8 +286,13 @@ func TestQD28DrugFree(t *testing.T) {
 			}
 		})
 	}
+	// A part above its whole is missing, named as a blank is, with no figure.
+	r := Check(qd28, qz(Figures{"resident_users": 2, "resident_users_excluded": 3}))
+	if c := r.Criteria[0]; !slices.Equal(c.Missing, []string{"resident_users_excluded"}) || c.Conditions[0].Value.Known {
+		t.Errorf("more excluded than users: %s", r)
+	}
 	// The difference is shown as the plan writes it, with its figure.
-	r := Check(qd28, qz(Figures{"resident_users": 5, "resident_users_excluded": 2}))
+	r = Check(qd28, qz(Figures{"resident_users": 5, "resident_users_excluded": 2}))
 	if got := r.Criteria[0].Conditions[0].String(); got != "resident_users - resident_users_excluded 3 = 0 0: fail" {
 		t.Errorf("condition %q", got)
 	}
@@ -305,4 +333,108 @@ func TestPlan16HasNoTypeRules(t *testing.T) {
 	if plan.Classification.ByTypes() || len(plan.Readings) > 0 {
 		t.Error("Plan 16 classifies by bands")
 	}
+}
+
+// The categories an undetermined commune lists are exactly those some filling of its blanks
+// reaches, and a commune is undetermined only when two are: checked on random figures with
+// random blanks against every filling over values that cross each threshold of the decision
+// (worked out here from the thresholds, not from reach), each filling classified with every
+// figure known.
+func TestQD28PossibleByFilling(t *testing.T) {
+	rng := rand.New(rand.NewPCG(28, 2025))
+	residents := []float64{1, 7, 200, 999, 1000, 1001, 5000, 10000, 16584, 1000000}
+	counts := []float64{0, 1, 2, 4, 5, 9, 10, 17, 49, 50, 499, 500, 2999, 3000, 5001}
+	// at returns the least whole count whose ratio to p reaches 1/d, and the one before.
+	at := func(p float64, d int) []float64 {
+		c := math.Ceil(p / float64(d))
+		return []float64{max(c-1, 0), c}
+	}
+	rows := 3000
+	if testing.Short() || raceDetector {
+		rows = 500
+	}
+	checked := 0
+	for range rows {
+		blank := []float64{0, 0.15, 0.3}[rng.IntN(3)]
+		f := Figures{"resident_users": 0, "resident_users_excluded": 0, "resident_violators": 0, "fugitives": 0}
+		set := func(k string, v float64) {
+			if rng.Float64() >= blank {
+				f[k] = v
+			}
+		}
+		set("residents", residents[rng.IntN(len(residents))])
+		set("addicts_users_managed", counts[rng.IntN(len(counts))])
+		set("offenders_arrested", counts[rng.IntN(len(counts))])
+		set("points", float64(rng.IntN(4)))
+		set("plants_destroyed", []float64{0, 1, 499, 500, 2999, 3000}[rng.IntN(6)])
+		set("plant_area_destroyed_m2", []float64{0, 0.01, 124.99, 125, 749.99, 750}[rng.IntN(6)])
+		set("on_route", float64(rng.IntN(2)))
+		// The values each blank can take that cross a threshold.
+		ps := []float64{f["residents"]}
+		if _, ok := f["residents"]; !ok {
+			ps = []float64{1, 1e6, 1e12}
+			if n, ok := f["addicts_users_managed"]; ok {
+				ps = append(ps, 200*n, 200*n+1, 1000*n, 1000*n+1)
+			}
+			if k, ok := f["offenders_arrested"]; ok {
+				ps = append(ps, 1000*k, 1000*k+1, 2000*k, 2000*k+1)
+			}
+		}
+		reached := map[string]bool{}
+		for _, p := range ps {
+			if p <= 0 {
+				continue
+			}
+			dom := map[string][]float64{
+				"addicts_users_managed":   append(append([]float64{0, 1}, at(p, 200)...), at(p, 1000)...),
+				"offenders_arrested":      append(append([]float64{0, 1}, at(p, 1000)...), at(p, 2000)...),
+				"points":                  {0, 1, 2},
+				"plants_destroyed":        {0, 1, 500, 3000},
+				"plant_area_destroyed_m2": {0, 0.01, 125, 750},
+				"on_route":                {0, 1},
+			}
+			g := maps.Clone(f)
+			g["residents"] = p
+			var keys []string
+			for k := range dom {
+				if _, ok := f[k]; !ok {
+					keys = append(keys, k)
+				}
+			}
+			var fill func(i int)
+			fill = func(i int) {
+				if i == len(keys) {
+					reached[Classify(qd28, g).Category] = true
+					return
+				}
+				for _, v := range dom[keys[i]] {
+					g[keys[i]] = v
+					fill(i + 1)
+				}
+			}
+			fill(0)
+		}
+		r := Classify(qd28, f)
+		want := []string{}
+		for _, c := range qd28.Categories {
+			if reached[c.Key] {
+				want = append(want, c.Key)
+			}
+		}
+		switch {
+		case reached[criteria.Undetermined]:
+			t.Fatalf("%v: a filling with every figure known is undetermined", f)
+		case len(want) == 1 && (r.Category != want[0] || len(r.Possible) != 0):
+			t.Errorf("%v: %s %v, but every filling is %s", f, r.Category, r.Possible, want[0])
+		case len(want) > 1 && (r.Category != criteria.Undetermined || !slices.Equal(r.Possible, want)):
+			t.Errorf("%v: %s %v, but the fillings reach %v", f, r.Category, r.Possible, want)
+		}
+		if len(want) > 1 {
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no undetermined commune among the rows")
+	}
+	t.Logf("%d rows, %d undetermined", rows, checked)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"drugfree/criteria"
+	"drugfree/internal/testkit"
 )
 
 func national(t *testing.T, province string) *criteria.Plan {
@@ -110,5 +111,32 @@ func TestProvinceUnits(t *testing.T) {
 	b, _, okB := tn.District("Xã Văn Lăng")
 	if !okA || !okB || a == b {
 		t.Errorf("Văn Lang %q %v, Văn Lăng %q %v: want two units", a, okA, b, okB)
+	}
+}
+
+// A cover naming the province sends a file of many communes; a text naming a commune's
+// type is a commune's, found or not; a registry with districts has no such sender.
+func TestProvinceIn(t *testing.T) {
+	m := NewRegistryMatcher(&national(t, "Vĩnh Long").Registry)
+	for text, want := range map[string]string{
+		"Tỉnh Vĩnh Long":                   "Tỉnh Vĩnh Long",
+		"Vĩnh Long":                        "Tỉnh Vĩnh Long",
+		"CÔNG AN TỈNH VĨNH LONG":           "Tỉnh Vĩnh Long",
+		"UBND tinh Vinh Long":              "Tỉnh Vĩnh Long",
+		"UBND xã Lonng Hồ, tỉnh Vĩnh Long": "",
+		"Phường Vĩnh Long":                 "",
+		"Tỉnh Cà Mau":                      "",
+		"":                                 "",
+	} {
+		if got, ok := m.ProvinceIn(text); got != want || ok != (want != "") {
+			t.Errorf("ProvinceIn(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+	all := NewRegistryMatcher(&national(t, criteria.AllProvinces).Registry)
+	if got, ok := all.ProvinceIn("Công an TP Hà Nội"); !ok || got != "Thành phố Hà Nội" {
+		t.Errorf("whole country: ProvinceIn(Công an TP Hà Nội) = %q, %v", got, ok)
+	}
+	if _, ok := NewMatcher(testkit.TestPlan).ProvinceIn("Tỉnh Trà Vinh"); ok {
+		t.Error("Plan 16's registry has districts: no province sender")
 	}
 }

@@ -31,3 +31,34 @@ func Province(name string, provinces []string) (string, bool) {
 	}
 	return "", false
 }
+
+// ProvinceIn finds the one province of the matcher's communes named in text, such as a
+// cover's reporting unit ("Tỉnh Vĩnh Long", "Công an tỉnh Vĩnh Long", "UBND TP Hà Nội"):
+// in a registry whose communes report for themselves, a file of many communes is sent by
+// their province. It finds none in a registry with districts.
+func (m *Matcher) ProvinceIn(text string) (string, bool) {
+	if !m.communeUnits {
+		return "", false
+	}
+	words := " " + strings.Join(foldWords(text), " ") + " "
+	// A text that names a commune's type is a commune's, even one the registry lacks
+	// ("UBND xã Lonng Hồ, tỉnh Vĩnh Long"): its error is not hidden.
+	for _, w := range []string{" xa ", " phuong ", " dac khu ", " thi tran "} {
+		if strings.Contains(words, w) {
+			return "", false
+		}
+	}
+	found := ""
+	for _, c := range m.communes {
+		if c.Province == "" || c.Province == found {
+			continue
+		}
+		if strings.Contains(words, " "+provinceKey(c.Province)+" ") {
+			if found != "" {
+				return "", false
+			}
+			found = c.Province
+		}
+	}
+	return found, found != ""
+}

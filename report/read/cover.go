@@ -216,5 +216,8 @@ func (r *reader) resolveCoverUnit(cov *coverInfo) {
 		r.unitElsewhere(cov.at("district"), v, d)
 		return
 	}
+	if _, ok := r.m.ProvinceIn(v); ok {
+		return // a file of many communes, sent by their province (SPEC §10)
+	}
 	r.add(problem.Error, problem.CodeUnknownDistrict, cov.at("district"), r.unknownUnitMessage(v))
 }

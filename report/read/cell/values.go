@@ -24,11 +24,9 @@ const (
 	NumBad            // text that is no number
 )
 
-// MaxFigure is the largest figure a return may give (10^12): no count of people, points
-// or plants and no area in m² of one commune comes near it, and the exact comparisons of
-// the plans (a figure in hundredths times a percentage's denominator, in 64-bit integers)
-// hold for every figure up to it. A larger one is a typing error, reported, never compared.
-const MaxFigure = 1e12
+// MaxFigure is the largest figure a return may give (classify.MaxFigure, 10^12); a larger
+// one is a typing error, reported, never compared.
+const MaxFigure = classify.MaxFigure
 
 var (
 	// spaceGrouped is "1 234" or "1 234 567,5".
