@@ -208,6 +208,13 @@ func (o *GlobalOptions) loadPlan() (*criteria.Plan, error) {
 		if strings.EqualFold(strings.TrimSpace(o.Province), criteria.AllProvinces) {
 			name, ok = criteria.AllProvinces, true
 		}
+		if former, now, merged := naming.FormerProvince(o.Province, provinces); !ok && merged {
+			in := now // "Tỉnh Vĩnh Long"; in a Vietnamese sentence "tỉnh Vĩnh Long"
+			if o.Lang == i18n.Vi {
+				in = i18n.LowerFirst(now)
+			}
+			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: từ 01/07/2025 các xã của %s thuộc %s; dùng --province %q", "--province: since 1 July 2025 the communes of %s are in %s; use --province %q"), former, in, criteria.ProvinceName(now))}
+		}
 		if !ok {
 			return nil, &FlagError{fmt.Errorf(i18n.Tr(o.Lang, "--province: không có tỉnh %q trong danh mục; các tỉnh, thành phố: %s", "--province: no province %q in the list; the provinces are: %s"), o.Province, strings.Join(provinces, ", "))}
 		}

@@ -288,7 +288,7 @@ type unitPrefix struct {
 var (
 	communePrefixes = []unitPrefix{
 		{[]string{"thi", "tran"}, "thị trấn"}, {[]string{"dac", "khu"}, "đặc khu"}, {[]string{"phuong"}, "phường"}, {[]string{"xa"}, "xã"},
-		{[]string{"tt"}, "thị trấn"}, {[]string{"p"}, "phường"}, {[]string{"x"}, "xã"},
+		{[]string{"tt"}, "thị trấn"}, {[]string{"dk"}, "đặc khu"}, {[]string{"p"}, "phường"}, {[]string{"x"}, "xã"},
 	}
 	districtPrefixes = []unitPrefix{
 		{[]string{"thanh", "pho"}, "thành phố"}, {[]string{"thi", "xa"}, "thị xã"},

@@ -95,7 +95,7 @@ func TestNationalUnits(t *testing.T) {
 // by name alone, written with or without the type.
 func TestProvinceUnits(t *testing.T) {
 	m := NewRegistryMatcher(&national(t, "Quảng Ninh").Registry)
-	for _, name := range []string{"Đặc khu Vân Đồn", "Vân Đồn", "dac khu van don"} {
+	for _, name := range []string{"Đặc khu Vân Đồn", "Vân Đồn", "dac khu van don", "ĐK Vân Đồn", "ĐK. Vân Đồn"} {
 		if r := m.Commune(name, "", "", ""); !r.OK || r.Commune.Code != "06994" {
 			t.Errorf("Commune(%q): %+v", name, r.Problem)
 		}

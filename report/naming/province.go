@@ -1,19 +1,47 @@
 package naming
 
-import "strings"
+import (
+	"strings"
+
+	"drugfree/criteria"
+)
 
 // provincePrefixes are the words for a province's kind, folded, longest first.
 var provincePrefixes = []string{"thanh pho ", "tinh ", "tp "}
+
+// provinceAbbrev are the short forms of provinces' names in use, folded, each with its
+// key: "TP.HCM", "TPHCM".
+var provinceAbbrev = map[string]string{"hcm": "ho chi minh", "tphcm": "ho chi minh", "sai gon": "ho chi minh"}
 
 // provinceKey is a province's name folded, without the word for its kind.
 func provinceKey(s string) string {
 	k := Fold(s)
 	for _, pre := range provincePrefixes {
 		if strings.HasPrefix(k, pre) {
-			return k[len(pre):]
+			k = k[len(pre):]
+			break
 		}
 	}
+	if full, ok := provinceAbbrev[k]; ok {
+		return full
+	}
 	return k
+}
+
+// FormerProvince resolves the name of a province that the reorganisation of 2025 merged
+// into another (criteria.FormerProvinces: "Trà Vinh", "tỉnh Bến Tre") to its name and the
+// province that holds its communes now, among provinces.
+func FormerProvince(name string, provinces []string) (former, now string, ok bool) {
+	k := provinceKey(name)
+	for old, p := range criteria.FormerProvinces {
+		if provinceKey(old) != k {
+			continue
+		}
+		if now, ok := Province(p, provinces); ok {
+			return old, now, true
+		}
+	}
+	return "", "", false
 }
 
 // Province resolves a province written loosely ("vinh long", "Tỉnh Vĩnh Long", "TP. Hồ Chí
