@@ -101,6 +101,9 @@ func (p *Plan) SelectProvince(province string) error {
 		// does not trust to tell units apart), so each commune reports with its province:
 		// "Xã Thuận An (Hồ Chí Minh)".
 		r.Communes = append([]Commune(nil), r.national...)
+		if r.formerAll != nil {
+			r.Former = r.formerAll
+		}
 		for i, c := range r.Communes {
 			r.Communes[i].unit = c.FullName() + " (" + ProvinceName(c.Province) + ")"
 		}
@@ -125,12 +128,24 @@ func (p *Plan) SelectProvince(province string) error {
 		return fmt.Errorf("province %q is not in the registry; its provinces are: %s", province, strings.Join(r.Provinces(), ", "))
 	}
 	var keep []Commune
+	kept := map[string]bool{}
 	for _, c := range r.national {
 		if c.Province == full {
 			keep = append(keep, c)
+			kept[c.Code] = true
 		}
 	}
 	r.Communes = keep
+	// The former units merged into the province's communes.
+	if r.formerAll == nil {
+		r.formerAll = r.Former
+	}
+	r.Former = nil
+	for _, f := range r.formerAll {
+		if kept[f.MergedInto] {
+			r.Former = append(r.Former, f)
+		}
+	}
 	derived := p.Issuer.Body == provinceIssuer(p.Province).Body
 	p.Province = ProvinceName(full)
 	if derived {
@@ -158,12 +173,15 @@ func (r *Registry) nationalList() (has bool, consistent bool) {
 }
 
 // MarshalYAML writes the registry with every commune of a national list, not only the
-// province's.
+// province's, and every former unit.
 func (r Registry) MarshalYAML() (any, error) {
 	type plain Registry // without this method
 	out := plain(r)
 	if r.national != nil {
 		out.Communes = r.national
+	}
+	if r.formerAll != nil {
+		out.Former = r.formerAll
 	}
 	return out, nil
 }

@@ -98,6 +98,13 @@ func TestQD28MarshalRoundTrip(t *testing.T) {
 	if q.Province != "An Giang" || len(q.Registry.Communes) != len(p.Registry.Communes) || len(q.Registry.Provinces()) != 34 {
 		t.Errorf("read back: %s with %d communes of %d provinces", q.Province, len(q.Registry.Communes), len(q.Registry.Provinces()))
 	}
+	// Trà Vinh's former units go with the file, but are An Giang's communes' only in Vĩnh Long.
+	if !strings.Contains(string(data), "name: Dân Thành") || len(q.Registry.FormerUnits()) != 0 {
+		t.Errorf("former units: exported %v, An Giang's %d", strings.Contains(string(data), "name: Dân Thành"), len(q.Registry.FormerUnits()))
+	}
+	if v := b.Plan(); len(v.Registry.FormerUnits()) != 104 {
+		t.Errorf("Vĩnh Long: %d former units, want Trà Vinh's 104", len(v.Registry.FormerUnits()))
+	}
 	if !slices.EqualFunc(p.Classification.Criteria, q.Classification.Criteria, func(a, b Test) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) ||
 		!slices.EqualFunc(p.Classification.Types, q.Classification.Types, func(a, b TypeRule) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) ||
 		!slices.Equal(p.Readings, q.Readings) || q.Checklist.Criteria[0].Conditions[0].Left.String() != "resident_users - resident_users_excluded" {

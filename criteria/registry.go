@@ -27,6 +27,9 @@ type Registry struct {
 	// national are all the communes of a national registry, of which Communes are one
 	// province's (Plan.SelectProvince); the plan file keeps them all.
 	national []Commune
+	// formerAll are the former units of a national registry, of which Former are those
+	// merged into the province's communes.
+	formerAll []FormerUnit
 }
 
 // FormerUnits are the units merged into the registry's communes: those it lists, then
