@@ -70,6 +70,9 @@ type explainer struct {
 	// of a plan's criteria by id (a plan of type rules).
 	indicators map[[2]string]string
 	tests      map[string]string
+	// testType is the category of the type whose criteria list each criterion (a plan of
+	// type rules), to tell apart two criteria of one letter counted together.
+	testType map[string]string
 	// reasons holds the reasons explained so far by their data (reasonKey), conditions
 	// the conditions: each is written once, and every commune with the same one shares it.
 	reasons    map[string]*Reason
@@ -139,6 +142,14 @@ func newExplainer(p *criteria.Plan, lang i18n.Lang) *explainer {
 	x.tests = map[string]string{}
 	for _, t := range p.Classification.Criteria {
 		x.tests[t.ID] = t.Label(lang)
+	}
+	x.testType = map[string]string{}
+	for _, r := range p.Classification.Types {
+		for _, id := range r.Of {
+			if _, seen := x.testType[id]; !seen {
+				x.testType[id] = x.categories[p.LevelCategory(r.Level)]
+			}
+		}
 	}
 	for _, c := range p.Checklist.Criteria {
 		var conds [][]textPart
@@ -298,7 +309,21 @@ func (x *explainer) write(r classify.Reason) string {
 func (x *explainer) criterionFigures(r classify.Reason) string {
 	var parts []string
 	if len(r.Met) > 0 {
-		parts = append(parts, x.joinSep(r.Met, x.tests, "; "))
+		// Criteria of two types counted together (đ of Type II counts Type II's b) beside
+		// Type III's a) and b)) are each named with their type: "Loại III – b) …".
+		mixed := false
+		for _, id := range r.Met {
+			mixed = mixed || x.testType[id] != x.testType[r.Met[0]]
+		}
+		if mixed {
+			var met []string
+			for _, id := range r.Met {
+				met = append(met, x.testType[id]+" – "+x.tests[id])
+			}
+			parts = append(parts, strings.Join(met, "; "))
+		} else {
+			parts = append(parts, x.joinSep(r.Met, x.tests, "; "))
+		}
 	}
 	switch {
 	case r.Field == "":
