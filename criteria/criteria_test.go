@@ -704,6 +704,14 @@ func TestFormatRatioCutsSoTheFigureNeverPassesAThresholdItMisses(t *testing.T) {
 		{1, 3, "33,33%", "33.33%"},
 		{0, 10, "0,00%", "0.00%"},
 		{1, 0, "?", "?"},
+		// Above 0 but below 0.01 %: never 0,00 % against a criterion "> 0", more decimals
+		// up to the first that is not 0, still cut.
+		{1, 16584, "0,006%", "0.006%"}, // 0.00603 %
+		{1, 10001, "0,009%", "0.009%"}, // 0.009999 %: not 0,01 %
+		{1, 10000, "0,01%", "0.01%"},
+		{99, 1000000, "0,009%", "0.009%"},
+		{1, 1000000000000, "0,0000000001%", "0.0000000001%"},
+		{1000000000000, 1000000000000, "100,00%", "100.00%"},
 	} {
 		if got := FormatRatio(c.num, c.den, i18n.Vi); got != c.vi {
 			t.Errorf("FormatRatio(%d, %d, vi) = %q, want %q", c.num, c.den, got, c.vi)

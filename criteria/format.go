@@ -50,13 +50,30 @@ func FormatDecimal(d Decimal, lang i18n.Lang) string {
 
 // FormatRatio writes num/den as a percentage with two decimals, cut (not rounded) so that
 // the figure shown never passes a threshold the exact ratio does not reach: 3/1001 is
-// 0.2997 % and shows as 0,29 %, not 0,30 %.
+// 0.2997 % and shows as 0,29 %, not 0,30 %. A ratio above 0 but below 0.01 % gets more
+// decimals, up to its first digit that is not 0 and cut there, so that it never reads as
+// 0 against a criterion "> 0": 1/16,584 is 0.00603 % and shows as 0,006 %.
 func FormatRatio(num, den int64, lang i18n.Lang) string {
 	if den <= 0 {
 		return "?"
 	}
 	hundredths := num * 10000 / den // percent × 100, cut
 	s := strconv.FormatInt(hundredths/100, 10) + "." + fmt.Sprintf("%02d", hundredths%100)
+	if hundredths == 0 && num > 0 {
+		// Long division on from the hundredths: the remainder stays below den (a figure
+		// is at most cell.MaxFigure, 10^12), so ten times it cannot overflow.
+		b := []byte(s)
+		for rem := num * 10000 % den; ; {
+			rem *= 10
+			d := rem / den
+			rem %= den
+			b = append(b, byte('0'+d))
+			if d != 0 {
+				break
+			}
+		}
+		s = string(b)
+	}
 	if lang != i18n.En {
 		s = strings.Replace(s, ".", ",", 1)
 	}
