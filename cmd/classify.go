@@ -82,7 +82,7 @@ func classifyRun(opts *ClassifyOptions) error {
 	countSheet.Note = ""
 	sheets := []layout.Table{inOrder, countSheet}
 	if len(problems) > 0 {
-		sheets = append(sheets, layout.ProblemTable(problems, lang))
+		sheets = append(sheets, layout.ProblemTable(p, problems, lang))
 	}
 	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   []textBlock{textTable(table), textLine(""), textTable(countTable)},

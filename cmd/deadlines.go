@@ -99,7 +99,7 @@ func deadlinesRun(opts *DeadlinesOptions) error {
 	first.Note = layout.NextDueLine(p, asOf, lang)
 	sheets := []layout.Table{first, submissions}
 	if len(problems) > 0 {
-		sheets = append(sheets, layout.ProblemTable(problems, lang))
+		sheets = append(sheets, layout.ProblemTable(p, problems, lang))
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Calendar.Register)
 	err = opts.Out.write(opts.Factory, opts.Global, result{

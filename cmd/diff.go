@@ -96,7 +96,7 @@ func diffRun(opts *DiffOptions) error {
 	}
 	sheets := []layout.Table{table}
 	if len(problems) > 0 {
-		sheets = append(sheets, layout.ProblemTable(problems, lang))
+		sheets = append(sheets, layout.ProblemTable(p, problems, lang))
 	}
 	inputs := []string{opts.Old, opts.New}
 	err = opts.Out.write(opts.Factory, opts.Global, result{

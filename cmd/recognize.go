@@ -99,7 +99,7 @@ func recognizeRun(opts *RecognizeOptions) error {
 	first.Note = progressLine
 	sheets := []layout.Table{first, layout.RecognitionDetailTable(p, inOrder, lang)}
 	if len(problems) > 0 {
-		sheets = append(sheets, layout.ProblemTable(problems, lang))
+		sheets = append(sheets, layout.ProblemTable(p, problems, lang))
 	}
 	inputs := append(append([]string{}, opts.Files...), opts.Baseline)
 	err = opts.Out.write(opts.Factory, opts.Global, result{

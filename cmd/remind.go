@@ -126,7 +126,7 @@ func remindRun(opts *RemindOptions) error {
 	}
 	sheets := []layout.Table{table}
 	if len(problems) > 0 {
-		sheets = append(sheets, layout.ProblemTable(problems, lang))
+		sheets = append(sheets, layout.ProblemTable(p, problems, lang))
 	}
 	err = opts.Out.write(opts.Factory, opts.Global, result{
 		Text:   text,

@@ -80,7 +80,7 @@ func validateRun(opts *ValidateOptions) error {
 	returns, subs, readProblems, kinds := opts.Calendar.view(opts.Factory, returns, subs, readProblems, asOf, lang)
 	problems, statuses, prov := report.Validate(p, report.ValidateInput{Returns: returns, Register: subs, Problems: readProblems, Kinds: kinds, AsOf: asOf, Lang: lang})
 
-	table := layout.ProblemTable(problems, lang)
+	table := layout.ProblemTable(p, problems, lang)
 	text := []textBlock{textTable(table)}
 	if len(problems) == 0 {
 		text = []textBlock{textLine(i18n.Tr(lang, "Không có vấn đề nào.", "No problems found."))}

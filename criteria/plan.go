@@ -379,6 +379,46 @@ func (p *Plan) Units(lang i18n.Lang) string {
 	return p.FieldName("commune", lang)
 }
 
+// Unit names one of the plan's communes in a sentence, in lang: in Vietnamese as Units
+// does ("xã, phường, đặc khu"), in English "commune".
+func (p *Plan) Unit(lang i18n.Lang) string {
+	if lang == i18n.En {
+		return "commune"
+	}
+	return p.Units(lang)
+}
+
+// HasDistricts reports whether any registry of the plan groups its communes into
+// districts that send their returns (Plan 16's, before the reform of 1 July 2025). Under a
+// plan without (QĐ 28) each commune sends its own return, and nothing is said or shown of
+// districts: no district or former-district column, no "huyện" in a message.
+func (p *Plan) HasDistricts() bool {
+	for _, r := range p.Registries() {
+		if r.HasDistricts() {
+			return true
+		}
+	}
+	return false
+}
+
+// Sender names the unit that sends a return (what a return's, a problem's or a
+// submission's District holds), in lang, as a column header: "Huyện" ("District") under a
+// plan with districts, else the plan's cover label of that unit ("Đơn vị báo cáo",
+// "Reporting unit"), each commune reporting for itself.
+func (p *Plan) Sender(lang i18n.Lang) string {
+	if !p.HasDistricts() {
+		for _, c := range p.Cover {
+			if c.Key == "district" {
+				return Text{Vi: c.Vi, En: c.En}.In(lang)
+			}
+		}
+	}
+	return i18n.Msg(lang, "sender.district")
+}
+
+// SenderName is Sender as it reads inside a sentence: "huyện", "đơn vị báo cáo".
+func (p *Plan) SenderName(lang i18n.Lang) string { return i18n.LowerFirst(p.Sender(lang)) }
+
 // FieldName returns the header of field key in lang as it reads inside a sentence: its
 // first letter in lower case.
 func (p *Plan) FieldName(key string, lang i18n.Lang) string {

@@ -83,11 +83,11 @@ var dataMessages = map[string]Text{
 		"Mật khẩu đã cho (DRUGFREE_PASSWORD hoặc --password) không mở được tệp: mật khẩu sai.",
 		"The password given (DRUGFREE_PASSWORD or --password) does not open the workbook: it is wrong."},
 	"no-data-sheet": {
-		"Không có trang tính nào có cột \"Xã, phường, thị trấn\" trong %d dòng đầu (các trang: %s).",
-		"No sheet has a \"Commune\" column in its first %d rows (sheets: %s)."},
+		"Không có trang tính nào có cột \"%s\" trong %d dòng đầu (các trang: %s).",
+		"No sheet has a \"%s\" column in its first %d rows (sheets: %s)."},
 	"missing-column.commune": {
-		"Trang %q có dòng tiêu đề (dòng %d) nhưng không có cột \"Xã, phường, thị trấn\"; trang này không được đọc.",
-		"Sheet %q has a header (row %d) but no \"Commune\" column; the sheet is not read."},
+		"Trang %q có dòng tiêu đề (dòng %d) nhưng không có cột \"%s\"; trang này không được đọc.",
+		"Sheet %q has a header (row %d) but no \"%s\" column; the sheet is not read."},
 	"missing-column.needed": {
 		"Không có cột %q: cần cho %s; các xã thiếu số liệu này có thể bị xếp \"Chưa xác định\".",
 		"No %q column: it is needed for %s; communes without it may be undetermined."},
@@ -102,7 +102,6 @@ var dataMessages = map[string]Text{
 	"diff.none":             {"So sánh %s (bản cũ) với %s (bản mới): không có thay đổi.", "Comparing %s (old) with %s (new): no changes."},
 	"diff.sheet":            {"Thay đổi", "Changes"},
 	"diff.col.change":       {"Thay đổi", "Change"},
-	"diff.col.district":     {"Huyện", "District"},
 	"diff.col.commune":      {"Xã", "Commune"},
 	"diff.col.code":         {"Mã", "Code"},
 	"diff.col.item":         {"Mục", "Item"},
@@ -121,7 +120,7 @@ var dataMessages = map[string]Text{
 	"diff.change.checklist": {"Tiêu chí công nhận", "Checklist"},
 	"diff.item.row":         {"Dòng", "Row"},
 	"diff.item.category":    {"Phân loại", "Category"},
-	"diff.item.checklist":   {"Kết quả 8 tiêu chí", "8-point checklist"},
+	"diff.item.checklist":   {"Kết quả %d tiêu chí", "%d-point checklist"},
 	"diff.blank":            {"(trống)", "(blank)"},
 	"diff.because":          {"do thay đổi: %s", "because of: %s"},
 	"diff.criterion":        {"tiêu chí %s: %s → %s", "criterion %s: %s → %s"},
@@ -191,8 +190,8 @@ var dataMessages = map[string]Text{
 		"cột %q trùng với cột %s (cùng là %q); chỉ đọc cột %s.",
 		"column %q repeats column %s (both are %q); only column %s is read."},
 	"missing-value.commune": {
-		"dòng %d có số liệu nhưng không ghi tên xã, phường, thị trấn.",
-		"row %d has figures but no commune name."},
+		"dòng %d có số liệu nhưng không ghi tên %s.",
+		"row %d has figures but no %s name."},
 	"type-error.too-big": {
 		"%q lớn hơn mọi số liệu có thể có của một xã (quá 1.000.000.000.000), có lẽ gõ nhầm (%s); ô này được coi là bỏ trống.",
 		"%q is larger than any figure a commune can have (over 1,000,000,000,000), probably a typing error (%s); the cell is taken as blank."},
@@ -209,6 +208,10 @@ var dataMessages = map[string]Text{
 	"formula-without-value": {
 		"công thức =%s chưa có giá trị đã tính và không tính được (%s). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.",
 		"the formula =%s has no computed value and could not be computed (%s). Open the file in Excel, save it and resend it."},
+	// unknown-sender: a sender unknown under a plan without districts (naming.DistrictMessage).
+	"unknown-sender": {
+		"không có %s %q trong danh mục.",
+		"there is no %s %q in the registry."},
 	"unknown-district": {
 		"không có đơn vị cấp huyện %q trong danh mục.",
 		"there is no district %q in the registry."},
@@ -216,14 +219,20 @@ var dataMessages = map[string]Text{
 		"%q có thể là: %s; hãy ghi rõ (huyện, thị xã, thành phố).",
 		"%q could be: %s; write the type (huyện, thị xã, thành phố)."},
 	"suggest":         {" Có phải: %s?", " Did you mean: %s?"},
-	"unknown-commune": {"không có xã, phường, thị trấn %q trong danh mục%s.", "there is no commune %q in the registry%s."},
+	"unknown-commune": {"không có %s %q trong danh mục%s.", "there is no %s %q in the registry%s."},
 	"in-district":     {" của %s", " of %s"},
+	// sender.district names the sender of a return under a plan with districts
+	// (criteria.Plan.Sender); a plan without has its cover's label instead.
+	"sender.district": {"Huyện", "District"},
 	"former-unit": {
 		"%s (%s) không còn: đã nhập vào %s từ ngày %s; hãy ghi số liệu cho %s.",
 		"%s (%s) no longer exists: it was merged into %s on %s; report it under %s."},
 	"ambiguous-commune": {
 		"%q có thể là: %s; hãy ghi rõ loại (xã, phường, thị trấn), huyện hoặc mã đơn vị.",
 		"%q could be: %s; write the type (xã, phường, thị trấn), the district or the code."},
+	"ambiguous-commune.no-district": {
+		"%q có thể là: %s; hãy ghi rõ loại (%s) hoặc mã đơn vị.",
+		"%q could be: %s; write the type (%s) or the code."},
 	"name-code-mismatch": {
 		"tên %s và mã %s (%s) không khớp nhau%s; hãy sửa tên hoặc mã cho đúng. Dòng này không được đọc.",
 		"the name %s and the code %s (%s) do not match%s; correct the name or the code. The row is not read."},
@@ -260,6 +269,9 @@ var dataMessages = map[string]Text{
 	"wrong-unit": {
 		"%s không phải là %s, đơn vị gửi báo cáo này: mỗi xã, phường tự báo cáo số liệu của mình.",
 		"%s is not %s, the unit sending this return: each commune reports its own figures."},
+	"missing-commune": {
+		"Thiếu %s (mã %s): báo cáo của %s phải có đủ %d %s; mới có %d.",
+		"%s (code %s) is missing: the return of %s must list all %d %s; it lists %d."},
 	"duplicate-commune": {
 		"%s đã có ở dòng %d; dòng %d không được đọc.",
 		"%s is already on row %d; row %d is not read."},
@@ -279,11 +291,20 @@ var dataMessages = map[string]Text{
 		"không xác định được huyện gửi báo cáo: trang bìa, cột huyện, tên trang và tên tệp đều không ghi.",
 		"the district of the return is not known: neither the cover, a district column, the sheet name nor the file name gives it."},
 	"missing-metadata.district-csv": {
-		"tệp CSV không ghi huyện; đã lấy theo %s: %s.",
-		"the CSV file does not give the district; taken from the %s: %s."},
+		"tệp CSV không ghi %s; đã lấy theo %s: %s.",
+		"the CSV file does not give the %s; taken from the %s: %s."},
 	"missing-metadata.no-district-csv": {
 		"không xác định được huyện gửi báo cáo: tệp CSV không có cột huyện, tên tệp không ghi huyện và các xã không thuộc một huyện duy nhất.",
 		"the district of the return is not known: the CSV file has no district column, its name gives none and its communes do not belong to one district."},
+	"missing-metadata.no-district.no-district": {
+		"không xác định được %s: trang bìa, tên trang và tên tệp đều không ghi.",
+		"the %s of the return is not known: neither the cover, the sheet name nor the file name gives it."},
+	"missing-metadata.no-district-csv.no-district": {
+		"không xác định được %s: tệp CSV không có trang bìa, tên tệp không ghi và báo cáo có nhiều xã.",
+		"the %s of the return is not known: the CSV file has no cover, its name gives none and it lists several communes."},
+	"missing-metadata.no-district-nocover.no-district": {
+		"không xác định được %s: tệp không có trang bìa, và phần đầu văn bản, tên trang tính và tên tệp đều không ghi.",
+		"the %s of the return is not known: the workbook has no cover sheet, and neither its letterhead, the sheet name nor the file name gives it."},
 	"missing-metadata.kind-nocover": {
 		"không xác định được loại báo cáo: tệp không có trang bìa và tiêu đề văn bản không ghi loại (%s).",
 		"the report kind is not known: the workbook has no cover sheet and the document's title names none (%s)."},
@@ -300,8 +321,8 @@ var dataMessages = map[string]Text{
 		"%s ghi %s nhưng các xã trong báo cáo đều thuộc %s: báo cáo được tính cho %s.",
 		"the %s gives %s but the communes listed all belong to %s: the return is counted for %s."},
 	"no-data-sheet.hidden": {
-		"chỉ trang tính ẩn (%s) có cột \"Xã, phường, thị trấn\"; trang ẩn không được đọc. Nếu đó là báo cáo, hãy hiện trang (nhấp chuột phải vào tên trang > Hiện) rồi gửi lại.",
-		"only hidden sheets (%s) have a \"Commune\" column; hidden sheets are not read. If it is the return, unhide it (right-click a sheet tab > Unhide) and send it again."},
+		"chỉ trang tính ẩn (%s) có cột \"%s\"; trang ẩn không được đọc. Nếu đó là báo cáo, hãy hiện trang (nhấp chuột phải vào tên trang > Hiện) rồi gửi lại.",
+		"only hidden sheets (%s) have a \"%s\" column; hidden sheets are not read. If it is the return, unhide it (right-click a sheet tab > Unhide) and send it again."},
 	"same-data-sheet": {
 		"trang %q cũng có bảng số liệu các xã của %s, cùng loại báo cáo; chỉ đọc trang %q (trang đầu tiên).",
 		"sheet %q also holds a table of the communes of %s for the same kind of return; only sheet %q (the first) is read."},

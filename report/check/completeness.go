@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"drugfree/criteria"
 	"drugfree/i18n"
 	"drugfree/report/problem"
@@ -38,9 +36,7 @@ func CheckCompletenessOf(p *criteria.Plan, r *read.Return, want []criteria.Commu
 			Sheet:    r.Sheet,
 			District: r.District,
 			Commune:  c.FullName(),
-			Message: i18n.Tr(lang,
-				fmt.Sprintf("Thiếu %s (mã %s): báo cáo của %s phải có đủ %d xã, phường, thị trấn; mới có %d.", c.FullName(), c.Code, r.District, len(want), len(listed)),
-				fmt.Sprintf("%s (code %s) is missing: the return of %s must list all %d communes; it lists %d.", c.FullName(), c.Code, r.District, len(want), len(listed))),
+			Message:  i18n.Msg(lang, "missing-commune", c.FullName(), c.Code, r.District, len(want), p.Units(lang), len(listed)),
 		})
 	}
 	return out

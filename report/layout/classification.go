@@ -45,7 +45,7 @@ func ClassificationTable(p *criteria.Plan, results []report.CommuneResult, lang 
 		status := tags.Cell(Tag{Key: r.Status, Text: p.StatusLabel(r.Status, lang)})
 		reasons := joinTexts(r.Reasons, func(x *report.Reason) string { return x.Text }, "; ")
 		return append(row, status, tags.Cell(Tag{Key: r.Category, Text: r.Label}), reasons)
-	}))
+	}), "district", "status")
 }
 
 // CountTable lays the counts per category out as a small table. When the data had errors

@@ -69,7 +69,7 @@ func SourcesTable(c *report.Consolidation) Table {
 		{Key: "file", Header: i18n.Tr(lang, "Tệp", "File"), Width: 30, Wrap: true},
 		{Key: "sha256", Header: "SHA-256", Width: 25, Wrap: true}, // three lines of 22 digits
 		{Key: "role", Header: i18n.Tr(lang, "Vai trò", "Role")},
-		{Key: "district", Header: i18n.Tr(lang, "Huyện", "District")},
+		{Key: "district", Header: c.Plan.Sender(lang)},
 		{Key: "kind", Header: i18n.Tr(lang, "Loại báo cáo", "Kind")},
 		{Key: "number", Header: i18n.Tr(lang, "Số văn bản", "Number")},
 		{Key: "report_date", Header: i18n.Tr(lang, "Ngày báo cáo", "Report date")},

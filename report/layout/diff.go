@@ -21,8 +21,10 @@ func DiffTable(p *criteria.Plan, d report.ReturnDiff, lang i18n.Lang) Table {
 	col := func(key string, width float64, wrap bool, drop int) Column {
 		return Column{Key: key, Header: i18n.Msg(lang, "diff.col."+key), Width: width, Wrap: wrap, Drop: drop}
 	}
+	sender := col("district", 0, false, 1)
+	sender.Header = p.Sender(lang)
 	t := Table{Name: i18n.Msg(lang, "diff.sheet"), Columns: []Column{
-		col("change", 0, false, 0), col("district", 0, false, 1), col("commune", 0, false, 0), col("code", 0, false, 2),
+		col("change", 0, false, 0), sender, col("commune", 0, false, 0), col("code", 0, false, 2),
 		col("item", 40, true, 0), col("old", 0, false, 0), col("new", 0, false, 0), col("old_cell", 0, false, 3), col("new_cell", 0, false, 3),
 		col("note", 70, true, 0),
 	}}
@@ -39,7 +41,7 @@ func DiffTable(p *criteria.Plan, d report.ReturnDiff, lang i18n.Lang) Table {
 			item = i18n.Msg(lang, "diff.item.category")
 			note = diffNote(p, c, lang)
 		case report.ChangeChecklist:
-			item = i18n.Msg(lang, "diff.item.checklist")
+			item = i18n.Msg(lang, "diff.item.checklist", len(p.Checklist.Criteria))
 			note = diffNote(p, c, lang)
 		}
 		t.Rows = append(t.Rows, []any{

@@ -128,7 +128,7 @@ func NewForm(p *criteria.Plan, d Doc, lang i18n.Lang) Form {
 			fmt.Sprintf(i18n.Tr(lang, "(Thực hiện %s ngày %s; số liệu tính đến ngày %s)", "(Under %s of %s; figures as of %s)"),
 				p.Name, i18n.LongDate(p.Issued.Time, lang), i18n.LongDate(d.AsOf, lang)),
 		},
-		Banner:          IncompleteBanner(d.Problems, d.ProblemsSheet, lang),
+		Banner:          IncompleteBanner(p, d.Problems, d.ProblemsSheet, lang),
 		RecipientsLabel: i18n.Tr(lang, "Nơi nhận:", "Recipients:"),
 		HeaderLeft:      d.Subject,
 		HeaderRight:     fmt.Sprintf(i18n.Tr(lang, "Số liệu tính đến ngày %s", "Figures as of %s"), i18n.LongDate(d.AsOf, lang)),
@@ -184,19 +184,19 @@ func inputsNote(d Doc, lang i18n.Lang) (line, list string) {
 // IncompleteBanner says, in plain words, that a workbook made from data with errors is
 // incomplete: how many errors of which kind and how many warnings, and where they are
 // listed (sheet, "" when the workbook lists none). It is "" when the data has no error.
-func IncompleteBanner(ps []problem.Problem, sheet string, lang i18n.Lang) string {
+func IncompleteBanner(p *criteria.Plan, ps []problem.Problem, sheet string, lang i18n.Lang) string {
 	n := map[string]int{}
 	var codes []string
 	errs := 0
-	for _, p := range ps {
-		if p.Severity != problem.Error {
+	for _, pr := range ps {
+		if pr.Severity != problem.Error {
 			continue
 		}
 		errs++
-		if n[p.Code] == 0 {
-			codes = append(codes, p.Code)
+		if n[pr.Code] == 0 {
+			codes = append(codes, pr.Code)
 		}
-		n[p.Code]++
+		n[pr.Code]++
 	}
 	if errs == 0 {
 		return ""
@@ -204,7 +204,7 @@ func IncompleteBanner(ps []problem.Problem, sheet string, lang i18n.Lang) string
 	sort.SliceStable(codes, func(a, b int) bool { return n[codes[a]] > n[codes[b]] })
 	var kinds []string
 	for _, c := range codes {
-		kinds = append(kinds, fmt.Sprintf("%s: %d", ProblemLabel(c, lang), n[c]))
+		kinds = append(kinds, fmt.Sprintf("%s: %d", ProblemLabel(p, c, lang), n[c]))
 	}
 	where := i18n.Tr(lang, "danh sách gửi kèm", "listed separately")
 	if sheet != "" {
@@ -247,10 +247,20 @@ var problemLabels = map[string][2]string{
 	problem.CodeRegistryDate:        {"đơn vị đọc theo danh mục trước hoặc sau sắp xếp", "units read against the registry before or after the reform"},
 }
 
-// ProblemLabel names a kind of problem (its code) in plain words, in lang; an unknown code
-// is given as it is.
-func ProblemLabel(code string, lang i18n.Lang) string {
+// senderLabels name the problems about a return's sender under a plan without districts
+// (criteria.Plan.HasDistricts), where each commune sends its own return.
+var senderLabels = map[string][2]string{
+	problem.CodeUnknownDistrict: {"đơn vị báo cáo không có trong danh mục", "reporting units not in the registry"},
+	problem.CodeWrongDistrict:   {"xã không phải đơn vị gửi báo cáo", "communes other than the sending unit"},
+}
+
+// ProblemLabel names a kind of problem (its code) in plain words, in lang, in p's words;
+// an unknown code is given as it is.
+func ProblemLabel(p *criteria.Plan, code string, lang i18n.Lang) string {
 	l, ok := problemLabels[code]
+	if s, sender := senderLabels[code]; sender && !p.HasDistricts() {
+		l = s
+	}
 	if !ok {
 		return code
 	}

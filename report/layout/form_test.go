@@ -81,16 +81,16 @@ func TestIncompleteBanner(t *testing.T) {
 		{Severity: problem.Error, Code: problem.CodeTypeError},
 		{Severity: problem.Error, Code: problem.CodeMissingCommune},
 	}
-	vi := IncompleteBanner(ps, "Vấn đề", i18n.Vi)
+	vi := IncompleteBanner(criteria.Default(), ps, "Vấn đề", i18n.Vi)
 	want := "SỐ LIỆU CHƯA ĐẦY ĐỦ – 3 lỗi (báo cáo thiếu xã: 2; giá trị không hợp lệ: 1) và 1 cảnh báo, xem danh sách ở trang “Vấn đề”."
 	if !strings.HasPrefix(vi, want) {
 		t.Errorf("banner\n%s\nwant it to begin\n%s", vi, want)
 	}
-	en := IncompleteBanner(ps, "Problems", i18n.En)
+	en := IncompleteBanner(criteria.Default(), ps, "Problems", i18n.En)
 	if !strings.HasPrefix(en, "INCOMPLETE DATA – 3 errors (returns missing communes: 2; invalid values: 1) and 1 warnings, listed on the “Problems” sheet.") {
 		t.Errorf("banner %q", en)
 	}
-	if b := IncompleteBanner(ps[1:2], "Vấn đề", i18n.Vi); b != "" {
+	if b := IncompleteBanner(criteria.Default(), ps[1:2], "Vấn đề", i18n.Vi); b != "" {
 		t.Errorf("warnings alone: %q", b)
 	}
 	// Every code of SPEC §6 has its plain words.
@@ -100,7 +100,7 @@ func TestIncompleteBanner(t *testing.T) {
 		problem.CodeWrongDistrict, problem.CodeDuplicateCommune, problem.CodeInconsistent, problem.CodeTotalMismatch, problem.CodeMissingCommune,
 		problem.CodeMissingMetadata, problem.CodeUnknownKind, problem.CodeLateSubmission, problem.CodeMissingSubmission, problem.CodeSuperseded,
 		problem.CodeRegistryDate} {
-		if ProblemLabel(code, i18n.Vi) == code || ProblemLabel(code, i18n.En) == code {
+		if ProblemLabel(criteria.Default(), code, i18n.Vi) == code || ProblemLabel(criteria.Default(), code, i18n.En) == code {
 			t.Errorf("%s has no plain words", code)
 		}
 	}

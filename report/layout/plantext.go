@@ -187,11 +187,27 @@ func planCalendar(p *criteria.Plan, lang i18n.Lang) Table {
 	return t
 }
 
+// planRegistry counts the communes of the plan's registry per district, or for a registry
+// without districts (QĐ 28) per province.
 func planRegistry(p *criteria.Plan, lang i18n.Lang) Table {
 	t := Table{Name: i18n.Tr(lang, "Danh mục", "Registry"), Columns: []Column{
 		{Key: "district", Header: i18n.Tr(lang, "Huyện, thị xã, thành phố", "District")},
 		{Key: "communes", Header: i18n.Tr(lang, "Số xã", "Communes")},
 	}}
+	if !p.Registry.HasDistricts() {
+		t.Columns[0] = Column{Key: "province", Header: i18n.Tr(lang, "Tỉnh, thành phố", "Province")}
+		n := map[string]int{}
+		var provinces []string
+		for _, c := range p.Registry.Communes {
+			if n[c.Province] == 0 && c.Province != "" {
+				provinces = append(provinces, c.Province)
+			}
+			n[c.Province]++
+		}
+		for _, pr := range provinces {
+			t.Rows = append(t.Rows, []any{pr, n[pr]})
+		}
+	}
 	byDistrict := p.Registry.ByDistrict()
 	for _, d := range p.Registry.Districts() {
 		t.Rows = append(t.Rows, []any{d, len(byDistrict[d])})

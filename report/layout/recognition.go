@@ -108,7 +108,7 @@ func RecognitionTable(p *criteria.Plan, rs []report.RecognitionResult, lang i18n
 			}
 		}
 		return append(row, tags.Cell(Tag{Key: string(r.Result), Text: report.VerdictLabel(r.Result, lang)}), details.String())
-	}))
+	}), "district", "status")
 }
 
 // RecognitionDetailTable lays out every criterion of every commune with its figures, one
@@ -153,5 +153,5 @@ func RecognitionDetailTable(p *criteria.Plan, rs []report.RecognitionResult, lan
 			figures += fmt.Sprintf(i18n.Tr(lang, "; ban đầu: tổng số liệu của %s (%s)", "; baseline: the figures of %s added up (%s)"), strings.Join(r.BaselineOf, ", "), r.Baseline)
 		}
 		return append(row, DistrictCell(r.District, r.FormerDistrict, lang), r.Commune, c.ID, words[c.ID], tags.Cell(Tag{Key: string(c.Result), Text: report.VerdictLabel(c.Result, lang)}), figures)
-	}))
+	}), "district", "status")
 }

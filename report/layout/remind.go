@@ -150,7 +150,7 @@ func ReminderTable(p *criteria.Plan, rs []report.Reminder, asOf time.Time, lang 
 			t.Rows = append(t.Rows, []any{r.Sender, r.FormerDistrict, Tag{Key: s.Kind, Text: kindLabel(p, s.Kind, lang)}, due, status, s.DaysLate, LetterName(r, lang)})
 		}
 	}
-	return t
+	return omitUnused(p, t, "former_district")
 }
 
 // RemindSummary is the line under the list: how many letters for how many returns, as of

@@ -229,13 +229,13 @@ func joinTexts[T any](xs []T, text func(T) string, sep string) string {
 	return b.String()
 }
 
-// omitUnused leaves out the columns a plan never fills: the district when its communes
-// have none, before and after any reform (QĐ 28), and the status when it has no statuses.
-// A plan that fills them all gets t as it is.
-func omitUnused(p *criteria.Plan, t Table) Table {
+// omitUnused leaves out the columns of t among keys that p never fills (unused). A plan
+// that fills them all gets t as it is. keys name the columns that may go: a "district"
+// column of one table holds communes' districts, of another every sender.
+func omitUnused(p *criteria.Plan, t Table, keys ...string) Table {
 	var drop []int
 	for i, c := range t.Columns {
-		if (c.Key == "district" && !p.Registry.HasDistricts() && p.Reform == nil) || (c.Key == "status" && len(p.Statuses) == 0) {
+		if slices.Contains(keys, c.Key) && unused(p, c.Key) {
 			drop = append(drop, i)
 		}
 	}
@@ -261,6 +261,19 @@ func omitUnused(p *criteria.Plan, t Table) Table {
 		t.Rows[i] = keep(slices.Clone(r))
 	}
 	return t
+}
+
+// unused reports whether p never fills the column key: the district and the former
+// district when no registry of the plan has districts (QĐ 28: criteria.Plan.HasDistricts),
+// the status when the plan has no statuses.
+func unused(p *criteria.Plan, key string) bool {
+	switch key {
+	case "district", "former_district":
+		return !p.HasDistricts()
+	case "status":
+		return len(p.Statuses) == 0
+	}
+	return false
 }
 
 // keep2 returns cols without the indices in drop.

@@ -109,7 +109,7 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i1
 		{Key: "superseded", Header: i18n.Tr(lang, "Bị thay thế", "Superseded")},
 	}}
 	// Laid out row by row as the table is written (lazyTable).
-	return lazyTable(t, len(sts), func(row []any, i int) []any {
+	return omitUnused(p, lazyTable(t, len(sts), func(row []any, i int) []any {
 		s := &sts[i]
 		kind := Tag{Key: s.Kind, Text: s.Kind}
 		if d, ok := p.Deadline(s.Kind); ok {
@@ -128,7 +128,7 @@ func SubmissionsTable(p *criteria.Plan, sts []classify.SubmissionStatus, lang i1
 			sup += f
 		}
 		return append(row, s.District, s.FormerDistrict, kind, due, sub, StatusTag(s.Status, StatusLabel(s.Status, lang)), s.DaysLate, s.File, sup)
-	})
+	}), "former_district")
 }
 
 func StatusLabel(status string, lang i18n.Lang) string {

@@ -9,8 +9,9 @@ import (
 )
 
 // Message says what went wrong with the match in lang, without a cell: for unknown,
-// former, ambiguous and wrong-district communes; "" when the match is OK.
-func (cm CommuneMatch) Message(lang i18n.Lang) string {
+// former, ambiguous and wrong-district communes; "" when the match is OK. The communes are
+// named in p's words (Plan.Unit); a district is spoken of only under a plan with districts.
+func (cm CommuneMatch) Message(p *criteria.Plan, lang i18n.Lang) string {
 	if cm.OK {
 		return ""
 	}
@@ -29,6 +30,8 @@ func (cm CommuneMatch) Message(lang i18n.Lang) string {
 			named = i18n.Msg(lang, "name-is", communeList(cm.Candidates, true))
 		}
 		return i18n.Msg(lang, "name-code-mismatch", strings.TrimSpace(cm.Name), cm.Code, cm.Commune.FullName(), named)
+	case cm.Problem == problem.CodeAmbiguousCommune && !p.HasDistricts():
+		return i18n.Msg(lang, "ambiguous-commune.no-district", cm.Name, communeList(cm.Candidates, true), p.Units(i18n.Vi))
 	case cm.Problem == problem.CodeAmbiguousCommune:
 		return i18n.Msg(lang, "ambiguous-commune", cm.Name, communeList(cm.Candidates, true))
 	case cm.Problem == problem.CodeWrongDistrict && cm.Commune.District == "":
@@ -37,14 +40,18 @@ func (cm CommuneMatch) Message(lang i18n.Lang) string {
 		return i18n.Msg(lang, "wrong-district", cm.Commune.FullName(), cm.Commune.District, cm.District)
 	}
 	where := ""
-	if cm.District != "" {
+	if cm.District != "" && p.HasDistricts() { // else District is the sender, the commune itself
 		where = i18n.Msg(lang, "in-district", cm.District)
 	}
-	return i18n.Msg(lang, "unknown-commune", cm.Name, where) + i18n.Suggest(lang, cm.Suggestions)
+	return i18n.Msg(lang, "unknown-commune", p.Unit(lang), cm.Name, where) + i18n.Suggest(lang, cm.Suggestions)
 }
 
-// DistrictMessage says why a district name did not resolve.
-func DistrictMessage(lang i18n.Lang, name string, suggestions []string, m *Matcher) string {
+// DistrictMessage says why the name of a return's sender did not resolve: a district, or
+// under a plan without districts (p) the reporting unit.
+func DistrictMessage(p *criteria.Plan, lang i18n.Lang, name string, suggestions []string, m *Matcher) string {
+	if !p.HasDistricts() {
+		return i18n.Msg(lang, "unknown-sender", p.SenderName(lang), name) + i18n.Suggest(lang, suggestions)
+	}
 	if m.Ambiguous(name) {
 		return i18n.Msg(lang, "ambiguous-district", name, strings.Join(suggestions, ", "))
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"drugfree/criteria"
 	"drugfree/i18n"
 	"drugfree/internal/testkit"
 	"drugfree/report/problem"
@@ -66,11 +67,11 @@ func TestMatcherCommune(t *testing.T) {
 			if got.OK || got.Problem != tc.wantProblem {
 				t.Fatalf("got OK=%v problem %q (%+v); want %s", got.OK, got.Problem, got, tc.wantProblem)
 			}
-			if text := got.Message(i18n.Vi); !strings.Contains(text, tc.wantText) || text == "" {
+			if text := got.Message(criteria.Default(), i18n.Vi); !strings.Contains(text, tc.wantText) || text == "" {
 				t.Errorf("message %q does not contain %q", text, tc.wantText)
 			}
-			if got.Message(i18n.En) == got.Message(i18n.Vi) {
-				t.Errorf("English message is the Vietnamese one: %q", got.Message(i18n.En))
+			if got.Message(criteria.Default(), i18n.En) == got.Message(criteria.Default(), i18n.Vi) {
+				t.Errorf("English message is the Vietnamese one: %q", got.Message(criteria.Default(), i18n.En))
 			}
 		})
 	}

@@ -53,7 +53,7 @@ func TestMatchersAcrossTheReform(t *testing.T) {
 			switch {
 			case tt.want != "":
 				if !got.OK || got.Commune.Code != tt.want {
-					t.Errorf("%q %s: %v %s (%s), want %s", tt.written, tt.code, got.OK, got.Commune.Code, got.Message(i18n.En), tt.want)
+					t.Errorf("%q %s: %v %s (%s), want %s", tt.written, tt.code, got.OK, got.Commune.Code, got.Message(p, i18n.En), tt.want)
 				}
 			default:
 				if got.OK || got.Problem != problem.CodeUnknownCommune || got.Former == nil || got.Former.Code != tt.former || got.Commune.Code != tt.mergedTo {

@@ -362,15 +362,15 @@ func (r *reader) noDataSheet(f grid.Book, sheets []string, partial []dataSheet, 
 		}
 	}
 	if len(hidden) > 0 {
-		r.add(problem.Error, problem.CodeNoDataSheet, loc{sheet: hidden[0]}, i18n.Msg(r.lang, "no-data-sheet.hidden", strings.Join(hidden, ", ")))
+		r.add(problem.Error, problem.CodeNoDataSheet, loc{sheet: hidden[0]}, i18n.Msg(r.lang, "no-data-sheet.hidden", strings.Join(hidden, ", "), r.plan.FieldLabel("commune", r.lang)))
 		return nil
 	}
 	for _, ds := range partial {
 		r.add(problem.Error, problem.CodeMissingColumn, loc{sheet: ds.name, cell: grid.CellName(0, ds.hdr.First)},
-			i18n.Msg(r.lang, "missing-column.commune", ds.name, ds.hdr.First))
+			i18n.Msg(r.lang, "missing-column.commune", ds.name, ds.hdr.First, r.plan.FieldLabel("commune", r.lang)))
 	}
 	if len(partial) == 0 {
-		r.add(problem.Error, problem.CodeNoDataSheet, loc{}, i18n.Msg(r.lang, "no-data-sheet", grid.HeaderRows, strings.Join(sheets, ", ")))
+		r.add(problem.Error, problem.CodeNoDataSheet, loc{}, i18n.Msg(r.lang, "no-data-sheet", r.plan.FieldLabel("commune", r.lang), grid.HeaderRows, strings.Join(sheets, ", ")))
 	}
 	return nil
 }
@@ -506,8 +506,12 @@ func (r *reader) metadataWarnings(rets []*Return, cov coverInfo, usedCol bool, s
 		source = "commune"
 	}
 	switch {
+	case district == "" && !r.plan.HasDistricts(): // each commune reports for itself
+		r.add(problem.Warning, problem.CodeMissingMetadata, at("district"), i18n.Msg(r.lang, "missing-metadata.no-district"+suffix+".no-district", r.plan.SenderName(r.lang)))
 	case district == "":
 		r.add(problem.Warning, problem.CodeMissingMetadata, at("district"), i18n.Msg(r.lang, "missing-metadata.no-district"+suffix))
+	case suffix == "-csv": // a CSV file has no cover to name the sender: say what it lacks
+		r.add(problem.Warning, problem.CodeMissingMetadata, at("district"), i18n.Msg(r.lang, "missing-metadata.district-csv", r.plan.SenderName(r.lang), i18n.Msg(r.lang, "source."+source), district))
 	default:
 		r.add(problem.Warning, problem.CodeMissingMetadata, at("district"), i18n.Msg(r.lang, "missing-metadata.district"+suffix, i18n.Msg(r.lang, "source."+source), district))
 	}

@@ -70,12 +70,12 @@ func (r *reader) unitElsewhere(at loc, text, unit string) {
 func (r *reader) unknownUnitMessage(text string) string {
 	_, sugg, _ := r.m.District(text)
 	if r.m.Ambiguous(text) {
-		return naming.DistrictMessage(r.lang, text, sugg, r.m)
+		return naming.DistrictMessage(r.plan, r.lang, text, sugg, r.m)
 	}
 	for _, o := range r.ms.UnitElsewhere(r.m, text, "") {
-		return naming.DistrictMessage(r.lang, text, nil, r.m) + naming.UnitNote(r.lang, o, r.m.Registry(), r.dayPhrase())
+		return naming.DistrictMessage(r.plan, r.lang, text, nil, r.m) + naming.UnitNote(r.lang, o, r.m.Registry(), r.dayPhrase())
 	}
-	return naming.DistrictMessage(r.lang, text, sugg, r.m)
+	return naming.DistrictMessage(r.plan, r.lang, text, sugg, r.m)
 }
 
 // communeElsewhere warns when a row's commune, written name and code and read as got,

@@ -369,7 +369,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 		if filled {
 			s.ret(district).RowsRead++
 			at.cell = grid.CellName(s.hdr.Cols[header.KeyCommune], g.Line)
-			s.r.add(problem.Error, problem.CodeMissingValue, at, i18n.Msg(s.r.lang, "missing-value.commune", g.Line))
+			s.r.add(problem.Error, problem.CodeMissingValue, at, i18n.Msg(s.r.lang, "missing-value.commune", g.Line, s.r.plan.Unit(s.r.lang)))
 		}
 		return
 	}
@@ -478,7 +478,7 @@ func (s *sheetCtx) place(g grid.Row, name, district string, match naming.Commune
 		at.cell = grid.CellName(s.hdr.Cols[header.KeyCode], g.Line)
 	}
 	if !match.OK {
-		msg := match.Message(s.r.lang)
+		msg := match.Message(s.r.plan, s.r.lang)
 		if match.Problem == problem.CodeUnknownCommune && match.Former == nil {
 			msg += s.r.communeUnknownElsewhere(name, s.field(g, header.KeyCode))
 		}

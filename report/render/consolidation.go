@@ -24,7 +24,7 @@ import (
 func WriteConsolidation(w io.Writer, c *report.Consolidation, password string) error {
 	lang, p := c.Lang, c.Plan
 	wb := NewWorkbook(lang)
-	problems := layout.ProblemTable(c.Problems, lang)
+	problems := layout.ProblemTable(p, c.Problems, lang)
 	sources := layout.SourcesTable(c)
 	var inputs []string
 	for _, in := range c.Inputs {
