@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"drugfree/i18n"
 )
 
 func qd28YAML(t *testing.T) string {
@@ -193,6 +195,34 @@ func TestParseFormula(t *testing.T) {
 	for _, bad := range []string{"", "a /", "/ b", "a * b", "a / b / c", "a + + b", "A"} {
 		if _, err := ParseFormula(bad); err == nil {
 			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
+
+// A plan names the sender of a return and its communes in its own words: Plan 16's
+// districts; QĐ 28's communes, each its own reporting unit, named by the cover's label.
+func TestSenderAndUnitWords(t *testing.T) {
+	b, _ := BuiltinNamed("qd28")
+	kh16, qd28 := Default(), b.Plan()
+	for _, c := range []struct {
+		p                      *Plan
+		districts              bool
+		vi, en, unitVi, unitEn string
+	}{
+		{kh16, true, "Huyện", "District", "xã, phường, thị trấn", "commune"},
+		{qd28, false, "Đơn vị báo cáo", "Reporting unit", "xã, phường, đặc khu", "commune"},
+	} {
+		if got := c.p.HasDistricts(); got != c.districts {
+			t.Errorf("%s: HasDistricts %v", c.p.Name, got)
+		}
+		if vi, en := c.p.Sender(i18n.Vi), c.p.Sender(i18n.En); vi != c.vi || en != c.en {
+			t.Errorf("%s: Sender %q, %q; want %q, %q", c.p.Name, vi, en, c.vi, c.en)
+		}
+		if got := c.p.SenderName(i18n.Vi); got != i18n.LowerFirst(c.vi) {
+			t.Errorf("%s: SenderName %q", c.p.Name, got)
+		}
+		if vi, en := c.p.Unit(i18n.Vi), c.p.Unit(i18n.En); vi != c.unitVi || en != c.unitEn {
+			t.Errorf("%s: Unit %q, %q; want %q, %q", c.p.Name, vi, en, c.unitVi, c.unitEn)
 		}
 	}
 }
