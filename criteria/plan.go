@@ -419,6 +419,20 @@ func (p *Plan) Sender(lang i18n.Lang) string {
 // SenderName is Sender as it reads inside a sentence: "huyện", "đơn vị báo cáo".
 func (p *Plan) SenderName(lang i18n.Lang) string { return i18n.LowerFirst(p.Sender(lang)) }
 
+// National reports whether the plan's registry is the whole country's list (QĐ 28): the
+// plan is then the nation's act, applied to the province read (SelectProvince), not that
+// province's own as Plan 16 is Trà Vinh's.
+func (p *Plan) National() bool { return len(p.Registry.Provinces()) > 0 }
+
+// Area names where the plan is applied, in lang: "tỉnh Vĩnh Long" ("Vĩnh Long province"),
+// or "cả nước" ("the whole country") for every province of a national registry.
+func (p *Plan) Area(lang i18n.Lang) string {
+	if p.Province == Nation {
+		return i18n.Msg(lang, "area.nation")
+	}
+	return i18n.Msg(lang, "area.province", p.Province)
+}
+
 // FieldName returns the header of field key in lang as it reads inside a sentence: its
 // first letter in lower case.
 func (p *Plan) FieldName(key string, lang i18n.Lang) string {

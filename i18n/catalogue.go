@@ -221,6 +221,9 @@ var dataMessages = map[string]Text{
 	"suggest":         {" Có phải: %s?", " Did you mean: %s?"},
 	"unknown-commune": {"không có %s %q trong danh mục%s.", "there is no %s %q in the registry%s."},
 	"in-district":     {" của %s", " of %s"},
+	// area.province, area.nation: where a plan is applied (criteria.Plan.Area).
+	"area.province": {"tỉnh %s", "%s province"},
+	"area.nation":   {"cả nước", "the whole country"},
 	// sender.district names the sender of a return under a plan with districts
 	// (criteria.Plan.Sender); a plan without has its cover's label instead.
 	"sender.district": {"Huyện", "District"},

@@ -92,7 +92,7 @@ const (
 // Subject is the subject of the workbook a command writes, in lang: the line under
 // "BÁO CÁO".
 func Subject(p *criteria.Plan, command string, lang i18n.Lang) string {
-	where := fmt.Sprintf(i18n.Tr(lang, " trên địa bàn tỉnh %s năm %d", " of %s province, %d"), p.Province, p.Year)
+	where := fmt.Sprintf(i18n.Tr(lang, " trên địa bàn %s năm %d", " of %s, %d"), p.Area(lang), p.Year)
 	switch command {
 	case SubjectConsolidate:
 		return fmt.Sprintf(i18n.Tr(lang, "Tổng hợp kết quả xây dựng %s không ma túy", "Building drug-free %s: consolidated results"), p.Units(lang)) + where

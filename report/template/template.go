@@ -113,7 +113,12 @@ func coverText(f *excelize.File, text string, style int, size float64, bold bool
 func coverTitle(f *excelize.File, p *criteria.Plan, spec ReturnSpec, st *styles, row int) int {
 	title := i18n.Tr(spec.Lang, "BÁO CÁO SỐ LIỆU XÂY DỰNG "+strings.ToUpper(p.Units(i18n.Vi))+" KHÔNG MA TÚY", "RETURN ON BUILDING DRUG-FREE COMMUNES")
 	row = coverText(f, title, st.get("title"), textfit.Title, true, row)
-	under := fmt.Sprintf(i18n.Tr(spec.Lang, "Thực hiện %s ngày %s của tỉnh %s", "Under %s of %s, %s province"), p.Name, i18n.LongDate(p.Issued.Time, spec.Lang), p.Province)
+	// A province's own plan is its act (Plan 16 "của tỉnh Trà Vinh"); a national one is
+	// applied in the province (QĐ 28 is the Prime Minister's, not Vĩnh Long's).
+	under := fmt.Sprintf(i18n.Tr(spec.Lang, "Thực hiện %s ngày %s của %s", "Under %s of %s, %s"), p.Name, i18n.LongDate(p.Issued.Time, spec.Lang), p.Area(spec.Lang))
+	if p.National() {
+		under = fmt.Sprintf(i18n.Tr(spec.Lang, "Thực hiện %s ngày %s trên địa bàn %s", "Under %s of %s, in %s"), p.Name, i18n.LongDate(p.Issued.Time, spec.Lang), p.Area(spec.Lang))
+	}
 	row = coverText(f, under, st.get("subtitle"), textfit.Form, false, row)
 	return row + 1
 }
