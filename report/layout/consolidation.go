@@ -15,9 +15,13 @@ func MovementTable(p *criteria.Plan, m map[string]map[string]int, from string, a
 	t := Table{Name: i18n.Tr(lang, "Chuyển biến", "Movement"), Columns: []Column{
 		{Key: "from", Header: i18n.Tr(lang, "Ban đầu \\ Hiện nay", "Baseline \\ Latest")},
 	}}
-	if from == "" {
-		t.Note = i18n.Tr(lang, "Không có số liệu ban đầu: chưa có báo cáo rà soát nào, nên không tính được chuyển biến giữa các loại.", "No baseline: no review return was read, so the movement between categories cannot be shown.")
-	} else {
+	review, hasReview := p.Deadline("review") // the kind that is the baseline (report.Prepared.Baseline)
+	switch {
+	case from == "" && hasReview:
+		t.Note = fmt.Sprintf(i18n.Tr(lang, "Không có số liệu ban đầu: chưa có báo cáo %s nào, nên không tính được chuyển biến giữa các loại.", "No baseline: no %s return was read, so the movement between categories cannot be shown."), i18n.LowerFirst(review.Label(lang)))
+	case from == "": // a plan without a review (QĐ 28): only --baseline gives one
+		t.Note = i18n.Tr(lang, "Không có số liệu ban đầu (--baseline), nên không tính được chuyển biến giữa các loại.", "No baseline (--baseline), so the movement between categories cannot be shown.")
+	default:
 		if from == "review" {
 			from = i18n.Tr(lang, "các báo cáo rà soát", "the review returns")
 		}
