@@ -112,7 +112,7 @@ func consolidateRun(opts *ConsolidateOptions) error {
 		return refusal(err, lang)
 	}
 	_ = render.WriteProblems(opts.IO.ErrOut, c.Problems, lang)
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %d %s; %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, len(c.Classification), i18n.Tr(lang, "xã", "communes"), layout.ProblemSummary(c.Problems, lang))
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s: %s; %s\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, i18n.Count(lang, len(c.Classification), "xã", "commune", "communes"), layout.ProblemSummary(c.Problems, lang))
 	if errs > 0 {
 		return &DataError{Errors: errs}
 	}

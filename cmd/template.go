@@ -87,7 +87,7 @@ func templateRun(opts *TemplateOptions) error {
 	}); err != nil {
 		return refusal(err, lang)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %d %s)\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, len(spec.Rows), i18n.Tr(lang, "xã", "communes"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s (%s, %s)\n", i18n.Tr(lang, "Đã ghi", "Wrote"), opts.Output, spec.District, i18n.Count(lang, len(spec.Rows), "xã", "commune", "communes"))
 	return nil
 }
 

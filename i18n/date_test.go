@@ -42,3 +42,15 @@ func TestLongDate(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		l    Lang
+		n    int
+		want string
+	}{{En, 1, "1 commune"}, {En, 0, "0 communes"}, {En, 2, "2 communes"}, {Vi, 1, "1 xã"}, {Vi, 3, "3 xã"}} {
+		if got := Count(c.l, c.n, "xã", "commune", "communes"); got != c.want {
+			t.Errorf("Count(%v, %d) = %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
+}

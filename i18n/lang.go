@@ -68,6 +68,15 @@ func (t Text) In(l Lang) string {
 // Tr picks the Vietnamese or English text.
 func Tr(l Lang, vi, en string) string { return Text{vi, en}.In(l) }
 
+// Count writes n things: "3 xã" in Vietnamese, which has no plural; "1 commune" or "3
+// communes" in English.
+func Count(l Lang, n int, vi, enOne, enMany string) string {
+	if l == En && n == 1 {
+		return fmt.Sprint(n, " ", enOne)
+	}
+	return fmt.Sprint(n, " ", Tr(l, vi, enMany))
+}
+
 // ClerkDate writes a date as a clerk reads it: 20/12/2025 in Vietnamese, 2025-12-20 in
 // English.
 func ClerkDate(t time.Time, l Lang) string {
