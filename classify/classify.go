@@ -244,7 +244,7 @@ func (e *Evaluator) ClassifyInto(fig Figures, reasons []Reason) Result {
 func (e *Evaluator) classify(fig Figures, reasons []Reason) (Result, []Reason) {
 	p := e.p
 	if p.Classification.ByTypes() {
-		return e.classifyTypes(fig, reasons, true)
+		return e.classifyTypes(fig, reasons)
 	}
 	cl := p.Classification
 	var res Result

@@ -27,11 +27,12 @@ const MaxFigure = 1e12
 // are too many, it gives up and Kleene's list stands (it may be too long, never too short).
 
 // reachMax is the most fillings reach tries.
-const reachMax = 4096
+const reachMax = 1024
 
 // reach returns the categories reached over every filling of the figures free (blank, or
-// read as such), and ok when it tried them all.
-func (e *Evaluator) reach(fig Figures, free []string) (reached map[string]bool, ok bool) {
+// read as such), and ok when it tried them all or reached every category of want (Kleene's
+// list, which no filling leaves).
+func (e *Evaluator) reach(fig Figures, free []string, want []string) (reached map[string]bool, ok bool) {
 	if len(free) == 0 {
 		return nil, false
 	}
@@ -60,7 +61,8 @@ func (e *Evaluator) reach(fig Figures, free []string) (reached map[string]bool, 
 			}
 		}
 	}
-	// The values to try for each free figure.
+	// The values to try for each free figure: one for each combination of truths of its
+	// comparisons.
 	values := make([][]float64, len(free))
 	total := 1
 	for i, k := range free {
@@ -70,16 +72,21 @@ func (e *Evaluator) reach(fig Figures, free []string) (reached map[string]bool, 
 		}
 	}
 	filled := maps.Clone(fig)
+	te := e.newTypeEval(filled)
 	reached = map[string]bool{}
+	wanted := 0 // the categories of want reached
 	var try func(i int) bool
 	try = func(i int) bool {
 		if i == len(free) {
-			res, _ := e.classifyTypes(filled, nil, false)
-			if res.Category == criteria.Undetermined {
+			c, ok := te.category()
+			if !ok {
 				return false // an input error that no filling removes: give up
 			}
-			reached[res.Category] = true
-			return true
+			if !reached[c] && slices.Contains(want, c) {
+				wanted++
+			}
+			reached[c] = true
+			return wanted < len(want) // all of want reached: nothing to narrow
 		}
 		for _, v := range values[i] {
 			filled[free[i]] = v
@@ -89,15 +96,40 @@ func (e *Evaluator) reach(fig Figures, free []string) (reached map[string]bool, 
 		}
 		return true
 	}
-	if !try(0) {
+	if !try(0) && wanted < len(want) {
 		return nil, false
 	}
 	return reached, true
 }
 
+// category is the category of te's figures, every one known, found again for each filling
+// in te's storage; ok is false when a type is still unknown (an input error).
+func (te *typeEval) category() (string, bool) {
+	clear(te.done)
+	te.missing, te.zeroDen, te.errs = te.missing[:0], te.zeroDen[:0], te.errs[:0]
+	cl := &te.e.p.Classification
+	for _, l := range te.e.typeOrder {
+		r := &cl.Types[l]
+		switch st, _ := te.atLeast(r.AtLeast, r.Of); st {
+		case yes:
+			return te.e.p.LevelCategory(r.Level), true
+		case unknown:
+			return "", false
+		}
+	}
+	return cl.Rest, true
+}
+
+// newTypeEval prepares the evaluation of fig's criteria.
+func (e *Evaluator) newTypeEval(fig Figures) *typeEval {
+	n := len(e.p.Classification.Criteria)
+	return &typeEval{e: e, fig: fig, state: make([]tri, n), ev: make([]evidence, n), done: make([]bool, n)}
+}
+
 // turns returns the values of the free figure k to try: its least, and the values on
-// either side of each place where a comparison of it turns from holding to failing. A
-// denominator's least is 1; a yes/no is 0 or 1.
+// either side of each place where a comparison of it turns from holding to failing, one
+// for each combination of truths of its comparisons. A denominator's least is 1; a yes/no
+// is 0 or 1.
 func (e *Evaluator) turns(fig Figures, k string, leaves []*criteria.Test, denominator bool) []float64 {
 	f, _ := e.p.Field(k)
 	if f.Kind == criteria.KindYesNo {
@@ -111,24 +143,36 @@ func (e *Evaluator) turns(fig Figures, k string, leaves []*criteria.Test, denomi
 	if denominator {
 		lo = int64(1 / step)
 	}
-	units := []int64{lo}
 	probe := maps.Clone(fig)
+	holds := func(t *criteria.Test, u int64) bool {
+		probe[k] = float64(u) * step
+		te := &typeEval{e: e, fig: probe}
+		st, _ := te.compare(t)
+		return st == yes
+	}
+	var mine []*criteria.Test
+	units := []int64{lo}
 	for _, t := range leaves {
 		if !slices.Contains(leafFields(t), k) {
 			continue
 		}
-		// Whatever the comparison, its truth depends on the side of the threshold its
-		// linear form is: where ">=" turns and where ">" turns are all the turns.
-		for _, op := range []string{">=", ">"} {
+		mine = append(mine, t)
+		// The truth of a comparison depends on the side of the threshold its linear form
+		// is: "=" turns where ">=" and ">" do; ">=" and "<" where ">=" does; the others
+		// where ">" does.
+		var ops []string
+		switch t.Op {
+		case "=":
+			ops = []string{">=", ">"}
+		case ">=", "<":
+			ops = []string{">="}
+		default:
+			ops = []string{">"}
+		}
+		for _, op := range ops {
 			at := *t
 			at.Op = op
-			holds := func(u int64) bool {
-				probe[k] = float64(u) * step
-				te := &typeEval{e: e, fig: probe}
-				st, _ := te.compare(&at)
-				return st == yes
-			}
-			first, last := holds(lo), holds(hi)
+			first, last := holds(&at, lo), holds(&at, hi)
 			if first == last {
 				continue
 			}
@@ -136,7 +180,7 @@ func (e *Evaluator) turns(fig Figures, k string, leaves []*criteria.Test, denomi
 			a, b := lo, hi
 			for b-a > 1 {
 				m := a + (b-a)/2
-				if holds(m) == last {
+				if holds(&at, m) == last {
 					b = m
 				} else {
 					a = m
@@ -147,9 +191,20 @@ func (e *Evaluator) turns(fig Figures, k string, leaves []*criteria.Test, denomi
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i] < units[j] })
 	units = slices.Compact(units)
-	out := make([]float64, len(units))
-	for i, u := range units {
-		out[i] = float64(u) * step
+	// One value for each combination of truths.
+	var out []float64
+	seen := map[string]bool{}
+	for _, u := range units {
+		key := make([]byte, len(mine))
+		for i, t := range mine {
+			if holds(t, u) {
+				key[i] = 1
+			}
+		}
+		if !seen[string(key)] {
+			seen[string(key)] = true
+			out = append(out, float64(u)*step)
+		}
 	}
 	return out
 }

@@ -46,13 +46,12 @@ type typeEval struct {
 	errs    []Reason
 }
 
-// classifyTypes is classify for a plan of type rules. With search, the categories Kleene's
-// logic leaves possible are narrowed to those the fillings of the blanks reach (reach).
-func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason, search bool) (Result, []Reason) {
+// classifyTypes is classify for a plan of type rules. The categories Kleene's logic leaves
+// possible are narrowed to those the fillings of the blanks reach (reach).
+func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reason) {
 	p := e.p
 	cl := &p.Classification
-	n := len(cl.Criteria)
-	te := &typeEval{e: e, fig: fig, state: make([]tri, n), ev: make([]evidence, n), done: make([]bool, n)}
+	te := e.newTypeEval(fig)
 	var res Result
 	type typeState struct {
 		rule  *criteria.TypeRule
@@ -81,8 +80,8 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason, search bool) (R
 	if reached < 0 {
 		possible = append(possible, cl.Rest)
 	}
-	if len(possible) > 1 && search {
-		if got, ok := e.reach(fig, append(slices.Clone(te.missing), te.zeroDen...)); ok {
+	if len(possible) > 1 {
+		if got, ok := e.reach(fig, append(slices.Clone(te.missing), te.zeroDen...), possible); ok {
 			possible = slices.DeleteFunc(possible, func(c string) bool { return !got[c] })
 			if len(possible) == 1 && possible[0] != cl.Rest {
 				// Determined although no type is known to be met nor to fail: the fillings
