@@ -338,6 +338,9 @@ type Field struct {
 	Variants []string `yaml:"variants,omitempty"`
 	HelpVi   string   `yaml:"help_vi"`
 	HelpEn   string   `yaml:"help_en"`
+	// Parts are the columns a return may give instead of this one, the field being their
+	// sum (parts.go).
+	Parts []Part `yaml:"parts,omitempty"`
 }
 
 // Header returns the column header in lang.
@@ -361,10 +364,14 @@ func (p *Plan) Field(key string) (Field, bool) {
 	return Field{}, false
 }
 
-// FieldLabel returns the header of field key in lang, or key itself.
+// FieldLabel returns the header of field key, or of the part key, in lang; else key
+// itself.
 func (p *Plan) FieldLabel(key string, lang i18n.Lang) string {
 	if f, ok := p.Field(key); ok {
 		return f.Header(lang)
+	}
+	if l, ok := p.partLabel(key, lang); ok {
+		return l
 	}
 	return key
 }

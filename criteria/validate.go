@@ -35,6 +35,7 @@ func (p *Plan) validate() []planError {
 		}
 		fields[f.Key] = f
 	}
+	parts := p.validateParts(add)
 	for _, k := range []string{"commune"} {
 		if _, ok := fields[k]; !ok {
 			add(fmt.Sprintf("fields: the field %q is required", k), "fields")
@@ -240,8 +241,8 @@ func (p *Plan) validate() []planError {
 		}
 		subs := map[string]string{}
 		for j, c := range g.Columns {
-			if _, ok := fields[c.Field]; !ok {
-				add(fmt.Sprintf("layout: header group column %q is not a field of the return (see fields:)", c.Field), append(path, "columns", j, "field")...)
+			if _, ok := fields[c.Field]; !ok && !parts[c.Field] {
+				add(fmt.Sprintf("layout: header group column %q is not a field of the return, nor a part of one (see fields:)", c.Field), append(path, "columns", j, "field")...)
 			}
 			if len(c.Headers) == 0 {
 				add(fmt.Sprintf("layout: header group column %q needs headers", c.Field), append(path, "columns", j)...)

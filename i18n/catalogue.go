@@ -91,6 +91,9 @@ var dataMessages = map[string]Text{
 	"missing-column.needed": {
 		"Không có cột %q: cần cho %s; các xã thiếu số liệu này có thể bị xếp \"Chưa xác định\".",
 		"No %q column: it is needed for %s; communes without it may be undetermined."},
+	"missing-column.parts": {
+		"Không có cột %q, cũng không đủ các cột cộng thành số liệu này: có cột %s nhưng không có cột %s; cần đủ các cột để cộng, nên số liệu này để trống (chưa biết) ở mọi xã.",
+		"No %q column, nor all the columns that add up to it: %s is given but %s is not; the sum needs every one of them, so the figure is left blank (unknown) for every commune."},
 	"missing-column.untitled": {
 		"cột %s có số liệu nhưng không có tiêu đề: số liệu này không được đọc.",
 		"column %s has figures but no header: they are not read."},

@@ -101,6 +101,10 @@ type env struct {
 	kinds cell.KindNames
 	// layout is the plan's vocabulary of an official document's layout
 	layout header.LayoutWords
+	// columns are what a return's columns may hold: the plan's fields, then their parts
+	// (criteria.Plan.Columns); sums are the fields with parts, by index in columns
+	columns []criteria.Field
+	sums    []partSum
 	// password is the password of encrypted workbooks: ReadOptions.Password, or
 	// AskPassword's answer, asked once
 	password func() string
@@ -121,7 +125,9 @@ func newEnv(opt ReadOptions) *env {
 	if opt.Password == "" && opt.AskPassword != nil {
 		password = sync.OnceValue(opt.AskPassword)
 	}
-	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: header.CoverIndex(p), lang: opt.Lang, statuses: cell.StatusIndex(p), kinds: cell.NewKindNames(p), layout: header.NewLayoutWords(p.Layout), password: password}
+	columns := p.Columns()
+	return &env{opt: opt, plan: p, ms: ms, fields: fields, cover: header.CoverIndex(p), lang: opt.Lang, statuses: cell.StatusIndex(p), kinds: cell.NewKindNames(p), layout: header.NewLayoutWords(p.Layout),
+		columns: columns, sums: partSums(columns), password: password}
 }
 
 // Distinct is paths without those naming a file given before ("a.xlsx ./a.xlsx", a

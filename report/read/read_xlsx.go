@@ -324,7 +324,7 @@ func withoutHidden(rows []grid.Row, hidden map[int]bool) []grid.Row {
 
 // hasFigureColumn reports whether a header names a numeric field.
 func (r *reader) hasFigureColumn(h header.Header) bool {
-	for _, f := range r.plan.Fields {
+	for _, f := range r.columns {
 		if _, ok := h.Cols[f.Key]; ok && f.Numeric() {
 			return true
 		}
@@ -382,11 +382,12 @@ func (r *reader) headerProblems(sheet string, hdr header.Header) {
 		r.add(problem.Error, problem.CodeDuplicateColumn, at, i18n.Msg(r.lang, "duplicate-column", d.Label, grid.ColLetters(d.Prev), r.plan.FieldLabel(d.Key, r.lang), grid.ColLetters(d.Prev)))
 	}
 	for _, key := range ClassificationFields(r.plan) {
-		if _, ok := hdr.Cols[key]; !ok {
+		if _, ok := hdr.Cols[key]; !ok && !r.partsGiven(key, hdr) {
 			r.add(problem.Warning, problem.CodeMissingColumn, loc{sheet: sheet},
 				i18n.Msg(r.lang, "missing-column.needed", r.plan.FieldLabel(key, r.lang), i18n.Msg(r.lang, "needed.classification")))
 		}
 	}
+	r.partsProblems(sheet, hdr)
 }
 
 // ClassificationFields are the fields the plan's classification reads, in field order.

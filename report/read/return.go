@@ -44,8 +44,14 @@ type Return struct {
 	// by key ("kind", "report_date", ...), for problems that point at the cover.
 	CoverSheet string
 	CoverCells map[string]string
-	// Columns maps each field key found in the header to its column letters ("A", "AB").
+	// Columns maps each field key found in the header to its column letters ("A", "AB"),
+	// and each part of a field (criteria.Part) to its own. A field read as the sum of its
+	// parts (Summed) is where its first part is: that cell is the one a problem, a diff or
+	// a mark points at for the figure, and messages name the others.
 	Columns map[string]string
+	// Summed maps a field read as the sum of its parts, the return having every part's
+	// column and not the field's, to the parts' keys; the rows' Figures hold the parts too.
+	Summed map[string][]string
 	// Rows are the communes read, in the order of the sheet. Rows whose commune could not
 	// be matched to the registry are not here; their problems are.
 	Rows []Row

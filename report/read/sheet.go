@@ -34,7 +34,10 @@ type sheetCtx struct {
 	all      runningSums               // since the top
 	untitled map[int]bool              // columns without header already reported for a figure
 	firstCol int                       // the header's first known column
-	cols     []int                     // plan.Fields[i] → its 0-based column, -1 when absent
+	cols     []int                     // env.columns[i] → its 0-based column, -1 when absent
+	// summed are the fields read as the sum of their parts, the header having every part's
+	// column and not the field's (env.sums)
+	summed   []partSum
 	figLimit int                       // the first column of a numeric field, -1 when none
 	// districts are the answers of DistrictIn for the district cells of the sheet
 	districts map[string]districtFound
@@ -69,14 +72,14 @@ type deferredRow struct {
 }
 
 // pendingTotals are the figures of a totals row above the communes, by index in
-// plan.Fields; ok is false where there is none to compare.
+// env.columns; ok is false where there is none to compare.
 type pendingTotals struct {
 	line int
 	vals []float64
 	ok   []bool
 }
 
-// runningSums are the sums of the count and area fields, by index in plan.Fields.
+// runningSums are the sums of the count and area fields, by index in env.columns.
 type runningSums struct {
 	sum []float64
 	bad []bool
@@ -98,7 +101,7 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header.Header, pr
 		r: r, sheet: sheet, src: src, hdr: hdr, proto: proto, letters: map[string]string{},
 		returns: map[string]*Return{}, seen: map[string]map[string]int{},
 	}
-	n := len(r.plan.Fields)
+	n := len(r.columns)
 	s.sums, s.all = newSums(n), newSums(n)
 	s.untitled, s.firstCol, s.figLimit = map[int]bool{}, -1, -1
 	for key, col := range hdr.Cols {
@@ -108,7 +111,7 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header.Header, pr
 		}
 	}
 	s.cols = make([]int, n)
-	for i, f := range r.plan.Fields {
+	for i, f := range r.columns {
 		col, ok := hdr.Cols[f.Key]
 		if !ok {
 			col = -1
@@ -116,6 +119,13 @@ func newSheetCtx(r *reader, sheet string, src grid.Source, hdr header.Header, pr
 		s.cols[i] = col
 		if ok && f.Numeric() && (s.figLimit < 0 || col < s.figLimit) {
 			s.figLimit = col
+		}
+	}
+	for _, ps := range r.sums {
+		if ps.summed(s.cols) {
+			s.summed = append(s.summed, ps)
+			// where the figure is: its first part's cell (Return.Summed)
+			s.letters[r.columns[ps.whole].Key] = s.letters[r.columns[ps.parts[0]].Key]
 		}
 	}
 	return s
@@ -267,6 +277,12 @@ func (s *sheetCtx) ret(district string) *Return {
 		ret.Columns[k] = v
 	}
 	ret.CoverCells = copyMap(s.proto.CoverCells)
+	for _, ps := range s.summed {
+		if ret.Summed == nil {
+			ret.Summed = map[string][]string{}
+		}
+		ret.Summed[s.r.columns[ps.whole].Key] = ps.keys(s.r.columns)
+	}
 	s.returns[district] = &ret
 	s.order = append(s.order, district)
 	return &ret
@@ -326,7 +342,7 @@ func (s *sheetCtx) numberingRow(g grid.Row) bool {
 
 // figuresFilled reports whether some numeric cell of the row is not blank.
 func (s *sheetCtx) figuresFilled(g grid.Row) bool {
-	for i, f := range s.r.plan.Fields {
+	for i, f := range s.r.columns {
 		if col := s.cols[i]; col >= 0 && f.Numeric() && g.Cell(col) != "" {
 			return true
 		}
@@ -432,7 +448,7 @@ func (s *sheetCtx) groupRow(g grid.Row) bool {
 
 // hasFigures reports whether some numeric cell of the row reads as a figure.
 func (s *sheetCtx) hasFigures(g grid.Row) bool {
-	for i, f := range s.r.plan.Fields {
+	for i, f := range s.r.columns {
 		col := s.cols[i]
 		if col < 0 || !f.Numeric() {
 			continue
@@ -596,9 +612,9 @@ type districtFound struct {
 // they are unknown. filled is true when some figure or status cell is not blank.
 func (s *sheetCtx) values(g grid.Row, at loc) (fig classify.Figures, status string, filled bool) {
 	fig = make(classify.Figures, len(s.hdr.Cols))
-	fields := s.r.plan.Fields
+	fields := s.r.columns
 	for i := range fields {
-		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
+		f := &fields[i] // not a copy of the field for every cell: a Field is 144 bytes
 		col := s.cols[i]
 		if col < 0 {
 			continue
@@ -617,6 +633,9 @@ func (s *sheetCtx) values(g grid.Row, at loc) (fig classify.Figures, status stri
 				fig[f.Key] = v
 			}
 		}
+	}
+	for _, ps := range s.summed {
+		ps.add(s.r.columns, fig)
 	}
 	return fig, status, filled
 }
@@ -735,14 +754,14 @@ func (s *sheetCtx) isTotals(g grid.Row) bool {
 // rows once they are read (finish).
 func (s *sheetCtx) checkTotals(g grid.Row) {
 	at := loc{sheet: s.sheet, district: s.district}
-	fields := s.r.plan.Fields
+	fields := s.r.columns
 	var top *pendingTotals
 	if s.dataRows == 0 && s.topTotals == nil {
 		top = &pendingTotals{line: g.Line, vals: make([]float64, len(fields)), ok: make([]bool, len(fields))}
 		s.topTotals = top
 	}
 	for i := range fields {
-		f := &fields[i] // not a copy of the field for every cell: a Field is 120 bytes
+		f := &fields[i] // not a copy of the field for every cell: a Field is 144 bytes
 		col := s.cols[i]
 		if col < 0 || (f.Kind != criteria.KindCount && f.Kind != criteria.KindArea) {
 			continue
@@ -794,7 +813,7 @@ func (s *sheetCtx) checkTopTotals() {
 	if top == nil {
 		return
 	}
-	fields := s.r.plan.Fields
+	fields := s.r.columns
 	for i := range fields {
 		f := &fields[i]
 		if !top.ok[i] || s.all.bad[i] || sameTotal(f, top.vals[i], s.all.sum[i]) {

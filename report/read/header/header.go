@@ -42,9 +42,12 @@ func newLabelIndex(entries func(add func(key string, labels ...string))) LabelIn
 	return ix
 }
 
+// FieldIndex indexes the labels of the plan's fields, then of their parts (which a
+// return may give instead of the field: criteria.Part), so that a field keeps a label a
+// part's variant repeats.
 func FieldIndex(p *criteria.Plan) LabelIndex {
 	ix := newLabelIndex(func(add func(string, ...string)) {
-		for _, f := range p.Fields {
+		for _, f := range p.Columns() {
 			add(f.Key, append([]string{f.Vi, f.En}, f.Variants...)...)
 		}
 	})
