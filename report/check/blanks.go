@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 
 	"drugfree/criteria"
@@ -28,7 +29,8 @@ func NewBlankFields(p *criteria.Plan) BlankFields {
 // classification's fields always, and the checklist's for a commune in transformation or
 // maintained. A blank is unknown, never zero, so these are the holes a clerk should fill;
 // a warning, since the figures given still stand. A column the return lacks altogether is
-// the reader's missing-column warning, not repeated here.
+// the reader's missing-column warning, not repeated here. A figure read as the sum of its
+// parts (read.Return.Summed) is blank when a part is: that part's cell is named.
 func (bf BlankFields) Check(p *criteria.Plan, r *read.Return, lang i18n.Lang) []problem.Problem {
 	classFields, bothFields := bf.class, bf.both
 	var out []problem.Problem
@@ -41,6 +43,19 @@ func (bf BlankFields) Check(p *criteria.Plan, r *read.Return, lang i18n.Lang) []
 		first := ""
 		for _, k := range need {
 			if _, ok := row.Figures[k]; ok {
+				continue
+			}
+			if parts := r.Summed[k]; len(parts) > 0 {
+				// the sum of parts: the blank is a part's cell
+				for _, pk := range parts {
+					if _, ok := row.Figures[pk]; ok {
+						continue
+					}
+					if first == "" {
+						first = r.Cell(pk, row.Line)
+					}
+					blank = append(blank, fmt.Sprintf(i18n.Tr(lang, "%s (cộng vào %s)", "%s (part of %s)"), p.FieldLabel(pk, lang), p.FieldLabel(k, lang)))
+				}
 				continue
 			}
 			cell := r.Cell(k, row.Line)

@@ -17,10 +17,23 @@ import (
 // to every row of r. A rule with a blank figure is skipped: a blank is unknown, and the
 // rules are never used to guess it. Each breach is an "inconsistent" error at the rule's
 // left cell, naming both cells and their figures.
+//
+// A field given with its parts (criteria.Part) is held to their sum by the plan's part
+// rules (criteria.Plan.PartRules): the field's own figure is the one read, so a breach is a
+// warning, at the field's cell, naming the parts' cells.
 func CheckConsistency(p *criteria.Plan, r *read.Return, lang i18n.Lang) []problem.Problem {
+	out := checkRules(p, r, p.Consistency, problem.Error, lang)
+	if parts := p.PartRules(); len(parts) > 0 {
+		out = append(out, checkRules(p, r, parts, problem.Warning, lang)...)
+	}
+	return out
+}
+
+// checkRules applies rules to every row of r, a breach a problem of severity sev.
+func checkRules(p *criteria.Plan, r *read.Return, rules []criteria.Rule, sev problem.Severity, lang i18n.Lang) []problem.Problem {
 	var out []problem.Problem
 	for _, row := range r.Rows {
-		for _, rule := range p.Consistency {
+		for _, rule := range rules {
 			left, ok := row.Figures[rule.Left]
 			if !ok {
 				continue
@@ -30,7 +43,7 @@ func CheckConsistency(p *criteria.Plan, r *read.Return, lang i18n.Lang) []proble
 				continue
 			}
 			out = append(out, problem.Problem{
-				Severity: problem.Error,
+				Severity: sev,
 				Code:     problem.CodeInconsistent,
 				Rule:     rule.Name,
 				File:     r.File,
