@@ -112,6 +112,41 @@ func TestQD28MarshalRoundTrip(t *testing.T) {
 		!slices.Equal(p.Readings, q.Readings) || q.Checklist.Criteria[0].Conditions[0].Left.String() != "resident_users - resident_users_excluded" {
 		t.Error("the criteria, types, readings or checklist changed on the way")
 	}
+	pf, _ := p.Field("addicts_users_managed")
+	qf, _ := q.Field("addicts_users_managed")
+	if len(qf.Parts) != 2 || fmt.Sprint(pf.Parts) != fmt.Sprint(qf.Parts) || fmt.Sprint(p.Layout.HeaderGroups) != fmt.Sprint(q.Layout.HeaderGroups) {
+		t.Errorf("the parts or their group changed on the way: %v, want %v", qf.Parts, pf.Parts)
+	}
+}
+
+// QĐ 28's addicts_users_managed may be given as two columns (SPEC §10); Plan 16 has no
+// parts, so its columns are its fields.
+func TestQD28Parts(t *testing.T) {
+	b, _ := BuiltinNamed("qd28")
+	p := b.Plan()
+	f, _ := p.Field("addicts_users_managed")
+	if keys := f.PartKeys(); !slices.Equal(keys, []string{"addicts_managed_part", "users_managed_part"}) {
+		t.Fatalf("parts %v", keys)
+	}
+	cols := p.Columns()
+	if len(cols) != len(p.Fields)+2 || cols[len(cols)-1].Key != "users_managed_part" || cols[len(cols)-1].Kind != KindCount {
+		t.Errorf("columns end with %+v", cols[len(cols)-1])
+	}
+	if _, ok := p.Field("users_managed_part"); ok {
+		t.Error("a part is not a field")
+	}
+	if got := p.FieldLabel("users_managed_part", 0); got != "Người sử dụng trái phép có hồ sơ quản lý" {
+		t.Errorf("a part's label: %q", got)
+	}
+	rules := p.PartRules()
+	if len(rules) != 1 || rules[0].Name != "addicts_users_managed-sum-of-parts" || rules[0].Left != "addicts_users_managed" || rules[0].Op != "=" ||
+		rules[0].Right.String() != "addicts_managed_part + users_managed_part" {
+		t.Errorf("part rules %+v", rules)
+	}
+	d := Default()
+	if len(d.PartRules()) != 0 || len(d.Columns()) != len(d.Fields) {
+		t.Error("Plan 16 has parts")
+	}
 }
 
 // TestQD28Mistakes edits the built-in QĐ 28 plan to make one mistake at a time in the new
@@ -150,6 +185,15 @@ func TestQD28Mistakes(t *testing.T) {
 		{"a period ending after its due day", "to: 2026-12-14", "to: 2026-12-24", "", "must end on or before its due date"},
 		{"an unknown province", "province: Vĩnh Long\n", "province: Trà Vinh\n", "", `province "Trà Vinh" is not in the registry`},
 		{"a commune without its province", `{code: "00070", name: Hoàn Kiếm, type: phường, province: Thành phố Hà Nội}`, `{code: "00070", name: Hoàn Kiếm, type: phường}`, "", "give every commune its province, or none"},
+		{"a part keyed as a field", "- {key: users_managed_part, kind: count,", "- {key: points, kind: count,", "", `part key "points" is the key of a field`},
+		{"a part keyed as another part", "- {key: users_managed_part, kind: count,", "- {key: addicts_managed_part, kind: count,", "- {key: addicts_managed_part, kind: count, vi: Người sử dụng", `part key "addicts_managed_part" is the key of another part`},
+		{"a part of another kind", "- {key: users_managed_part, kind: count,", "- {key: users_managed_part, kind: area,", "", `part "users_managed_part" is area, but the field is count`},
+		{"a part with a bad key", "- {key: users_managed_part, kind: count,", "- {key: Users managed, kind: count,", "", `part key "Users managed": lower-case letters`},
+		{"a part without words", "vi: Người sử dụng trái phép có hồ sơ quản lý, en: Illegal users with records,", "en: Illegal users with records,", "", `part "users_managed_part": vi, en, help_vi and help_en are required`},
+		{"parts on a text field", `help_en: "Commune name as in the registry"}`, `help_en: "Commune name as in the registry", parts: [{key: c1x, vi: a, en: a, help_vi: a, help_en: a}, {key: c2x, vi: b, en: b, help_vi: b, help_en: b}]}`, "", `field "commune": parts add up to a count or an area; the field is text`},
+		{"one part only", `help_en: "Commune name as in the registry"}`, `help_en: "Commune name as in the registry"}` + "\n  - {key: total_x, kind: count, vi: x, en: x, help_vi: x, help_en: x, parts: [{key: only_x, vi: a, en: a, help_vi: a, help_en: a}]}", "- {key: total_x", `field "total_x": give at least 2 parts`},
+		{"a group column naming no field nor part", "{field: users_managed_part, headers:", "{field: users_part, headers:", "", `"users_part" is not a field of the return, nor a part of one`},
+		{"a rule reading a part", "{name: residents-positive, left: residents,", "{name: residents-positive, left: users_managed_part,", "", `"users_managed_part" is not a field of the return`},
 		{"bands and types together", "  types:\n", "  indicators: [{field: points, vi: x, en: x, bands: [{level: 1, min: 1}]}]\n  types:\n", "- {level: 1, at_least: 3", "not both"},
 	}
 	fileLine := regexp.MustCompile(`^qd28\.yaml:(\d+): `)
