@@ -38,7 +38,7 @@ type sheetCtx struct {
 	// summed are the fields read as the sum of their parts, the header having every part's
 	// column and not the field's (env.sums)
 	summed   []partSum
-	figLimit int                       // the first column of a numeric field, -1 when none
+	figLimit int // the first column of a numeric field, -1 when none
 	// districts are the answers of DistrictIn for the district cells of the sheet
 	districts map[string]districtFound
 	// footer is true once a line below the table was met (notes, "Nơi nhận", a
