@@ -35,10 +35,10 @@ type sheetCtx struct {
 	untitled map[int]bool              // columns without header already reported for a figure
 	firstCol int                       // the header's first known column
 	cols     []int                     // env.columns[i] → its 0-based column, -1 when absent
+	figLimit int                       // the first column of a numeric field, -1 when none
 	// summed are the fields read as the sum of their parts, the header having every part's
 	// column and not the field's (env.sums)
-	summed   []partSum
-	figLimit int // the first column of a numeric field, -1 when none
+	summed []partSum
 	// districts are the answers of DistrictIn for the district cells of the sheet
 	districts map[string]districtFound
 	// footer is true once a line below the table was met (notes, "Nơi nhận", a
