@@ -43,9 +43,13 @@ type Change struct {
 	Field string `json:"field,omitempty"`
 	Old   any    `json:"old"`
 	New   any    `json:"new"`
-	// OldCell and NewCell are where the value is in each file: "Số liệu!F7".
-	OldCell string `json:"old_cell,omitempty"`
-	NewCell string `json:"new_cell,omitempty"`
+	// OldCell and NewCell are where the value is in each file: "Số liệu!F7". A figure read
+	// as the sum of its parts (read.Return.Summed) is at its first part's cell, and
+	// OldParts and NewParts list every part's.
+	OldCell  string   `json:"old_cell,omitempty"`
+	NewCell  string   `json:"new_cell,omitempty"`
+	OldParts []string `json:"old_parts,omitempty"`
+	NewParts []string `json:"new_parts,omitempty"`
 	// Because lists, for a category or checklist change, the fields of the commune whose
 	// change made it, in the plan's order.
 	Because []string `json:"because,omitempty"`
@@ -125,6 +129,16 @@ func (r diffRow) cell(key string) string {
 		return ""
 	}
 	return sheetCell(r.ret.Sheet, col+strconv.Itoa(r.row.Line))
+}
+
+// parts are the cells of the parts field key was summed from, nil when it was read from
+// its own column.
+func (r diffRow) parts(key string) []string {
+	var out []string
+	for _, k := range r.ret.Summed[key] {
+		out = append(out, r.cell(k))
+	}
+	return out
 }
 
 func sheetCell(sheet, cell string) string {
@@ -244,7 +258,9 @@ func communeChanges(p *criteria.Plan, o, n diffRow, moved bool) []Change {
 			continue
 		}
 		because = append(because, f.Key)
-		out = append(out, at(ChangeFigure, f.Key, figure(ov, oOK), figure(nv, nOK)))
+		ch := at(ChangeFigure, f.Key, figure(ov, oOK), figure(nv, nOK))
+		ch.OldParts, ch.NewParts = o.parts(f.Key), n.parts(f.Key)
+		out = append(out, ch)
 	}
 	if o.row.Status != n.row.Status {
 		because = append([]string{"status"}, because...)

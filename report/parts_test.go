@@ -283,7 +283,7 @@ func TestWholeAndParts(t *testing.T) {
 }
 
 // diff between two returns that give the parts: the summed figure's change is at its first
-// part's cell.
+// part's cell, with every part's cell beside it.
 func TestDiffOfSummedFigures(t *testing.T) {
 	p := qd28(t)
 	dir := t.TempDir()
@@ -308,6 +308,9 @@ func TestDiffOfSummedFigures(t *testing.T) {
 	}
 	if fig == nil || fig.Field != "addicts_users_managed" || fig.Old != 10.0 || fig.New != 9.0 || fig.OldCell != "Số liệu!D2" || fig.NewCell != "Số liệu!D2" {
 		t.Fatalf("figure change %+v; all: %+v", fig, d.Changes)
+	}
+	if want := []string{"Số liệu!D2", "Số liệu!E2"}; !slices.Equal(fig.OldParts, want) || !slices.Equal(fig.NewParts, want) {
+		t.Errorf("the parts' cells: %v and %v, want %v", fig.OldParts, fig.NewParts, want)
 	}
 	if cat == nil || cat.Old != "type-2" || cat.New != "type-3" || !slices.Contains(cat.Because, "addicts_users_managed") {
 		t.Errorf("category change %+v", cat)

@@ -35,6 +35,7 @@ func DiffTable(p *criteria.Plan, d report.ReturnDiff, lang i18n.Lang) Table {
 			item = coverLabel(p, c.Field, lang)
 		case report.ChangeStatus, report.ChangeFigure:
 			item = p.FieldLabel(c.Field, lang)
+			note = partsNote(c, lang)
 		case report.ChangeMoved:
 			item, note = i18n.Msg(lang, "diff.item.row"), i18n.Msg(lang, "diff.moved")
 		case report.ChangeAdded, report.ChangeRemoved, report.ChangeCategory:
@@ -127,4 +128,19 @@ func coverLabel(p *criteria.Plan, key string, lang i18n.Lang) string {
 		}
 	}
 	return key
+}
+
+// partsNote says, for a figure read as the sum of its parts, which cells were added up:
+// "bản mới: tổng các ô Số liệu!D2 + Số liệu!E2".
+func partsNote(c report.Change, lang i18n.Lang) string {
+	var notes []string
+	for _, v := range []struct {
+		which string
+		cells []string
+	}{{"diff.old", c.OldParts}, {"diff.new", c.NewParts}} {
+		if len(v.cells) > 0 {
+			notes = append(notes, i18n.Msg(lang, "diff.parts", i18n.Msg(lang, v.which), strings.Join(v.cells, " + ")))
+		}
+	}
+	return strings.Join(notes, "; ")
 }
