@@ -48,6 +48,7 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if p.Issuer.empty() {
 		p.Issuer = provinceIssuer(p.Province)
 	}
+	p.partRules = p.makePartRules()
 	if has, _ := p.Registry.nationalList(); has {
 		// validate made sure the plan's province is one of the list's.
 		if err := p.SelectProvince(p.Province); err != nil {

@@ -74,6 +74,14 @@ func (p *Plan) Part(key string) (whole Field, part Part, ok bool) {
 // its parts' is read from the field's, and where it differs from the parts' sum this rule
 // says so.
 func (p *Plan) PartRules() []Rule {
+	if p.partRules != nil {
+		return p.partRules // Parse's
+	}
+	return p.makePartRules()
+}
+
+// makePartRules makes the rules of PartRules.
+func (p *Plan) makePartRules() []Rule {
 	var out []Rule
 	for _, f := range p.Fields {
 		if len(f.Parts) == 0 {

@@ -69,6 +69,8 @@ type Plan struct {
 
 	// reform indexes the crosswalk (Plan.index).
 	reform *reformIndex
+	// partRules are PartRules, made once by Parse: the checks ask for them per return.
+	partRules []Rule
 
 	// Source names where the plan came from: "embedded" or a file name.
 	Source string `yaml:"-"`

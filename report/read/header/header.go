@@ -84,6 +84,9 @@ func (ix LabelIndex) addGroups(groups []criteria.HeaderGroup) {
 						if _, taken := ix[subKey+id+"\x00"+n]; !taken {
 							ix[subKey+id+"\x00"+n] = c.Field
 						}
+						if NumberLike(n) {
+							ix[digitKeys] = "1"
+						}
 					}
 				}
 			}
@@ -280,9 +283,10 @@ func (m *HeaderMatcher) choice(ch labelChoice) (string, bool) {
 	if ch.b == "" {
 		return x.key, x.ok
 	}
-	if ch.grouped {
+	if ch.grouped && !(y.number && !m.digits) {
 		// a sub-header under a group header that names fields of its own ("Tổng số"
-		// under "Người nghiện ma túy")
+		// under "Người nghiện ma túy"); a figure under a header is none, unless some
+		// label is made of digits alone
 		if k, ok := m.ix.grouped(m.normOf(ch.a, x), m.stripOf(ch.a, x), m.normOf(ch.b, y), m.stripOf(ch.b, y)); ok {
 			return k, true
 		}
