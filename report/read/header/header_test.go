@@ -1,6 +1,7 @@
 package header
 
 import (
+	"drugfree/criteria"
 	"drugfree/internal/testkit"
 	"drugfree/report/grid"
 	"drugfree/report/naming"
@@ -106,5 +107,29 @@ func TestHeaderChoiceIsMatchOfText(t *testing.T) {
 				t.Errorf("choice(%q, %q) = %q, %v; match of the text %q, %v", a, b, gotK, gotOK, wantK, wantOK)
 			}
 		}
+	}
+}
+
+// A figure under a group header is not looked up as a sub-header, unless some sub-header
+// is made of digits alone: then a year under "Dân số" names the field.
+func TestDigitSubHeadersUnderAGroup(t *testing.T) {
+	p := *testkit.TestPlan
+	p.Layout.HeaderGroups = append([]criteria.HeaderGroup{{Names: []string{"Dân số theo năm"},
+		Columns: []criteria.GroupColumn{{Field: "population", Headers: []string{"2025"}}}}}, p.Layout.HeaderGroups...)
+	ix := FieldIndex(&p)
+	if ix[digitKeys] == "" {
+		t.Fatal("a sub-header of digits does not mark the index")
+	}
+	rows := []grid.Row{
+		{Line: 1, Cells: []string{"Xã, phường, thị trấn", "Dân số theo năm"}},
+		{Line: 2, Cells: []string{"", "2025"}},
+		{Line: 3, Cells: []string{"Phường 1", "5000"}},
+	}
+	h, ok := DetectHeader(ix, rows, []grid.Merge{{Top: 1, Left: 0, Bottom: 2, Right: 0, Text: "Xã, phường, thị trấn"}})
+	if !ok || h.Cols["population"] != 1 || h.Last != 2 {
+		t.Errorf("header %+v, %v: want population in column B under the group, rows 1–2", h.Cols, ok)
+	}
+	if _, ok := FieldIndex(testkit.TestPlan)[digitKeys]; ok {
+		t.Error("Plan 16 has a label of digits")
 	}
 }
