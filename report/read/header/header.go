@@ -52,8 +52,18 @@ func FieldIndex(p *criteria.Plan) LabelIndex {
 		}
 	})
 	ix.addGroups(p.Layout.HeaderGroups)
+	for _, f := range p.Fields {
+		for _, pf := range f.PartFields() {
+			ix[partKey+pf.Key] = f.Key
+		}
+	}
 	return ix
 }
+
+// partKey marks a key of a label index as a part of a field (partKey+part gives the
+// field): a header names the field or its parts, so parts do not count among the fields a
+// header can name.
+const partKey = "\x00p"
 
 // Group headers are kept in the label index under keys no label has (normal forms hold
 // letters and digits only): groupKey+name gives the group's number, and
@@ -165,7 +175,8 @@ func NumberLike(s string) bool {
 // taken.
 type HeaderMatcher struct {
 	ix     LabelIndex
-	fields int                  // how many fields ix names (distinct keys)
+	fields int                  // how many fields ix names (distinct keys), not counting parts
+	parts  bool                 // whether ix names parts of fields
 	digits bool                 // some label is made of digits alone
 	known  map[string]cellLabel // cells that match, across files
 	Local  map[string]cellLabel // cells that do not, the latest of them
@@ -197,20 +208,28 @@ const (
 )
 
 func NewHeaderMatcher(ix LabelIndex) *HeaderMatcher {
-	return &HeaderMatcher{ix: ix, fields: ix.fields(), digits: ix[digitKeys] != "", known: map[string]cellLabel{}, Local: map[string]cellLabel{}}
+	fields, parts := ix.fields()
+	return &HeaderMatcher{ix: ix, fields: fields, parts: parts, digits: ix[digitKeys] != "", known: map[string]cellLabel{}, Local: map[string]cellLabel{}}
 }
 
-// fields returns how many keys ix gives labels, the most a header can name. The mark
-// digitKeys is not one: no label is looked up under it, as normal forms hold letters and
-// digits only.
-func (ix LabelIndex) fields() int {
+// fields returns how many keys ix gives labels, but for parts: the most a header naming
+// each field once, by itself, can name; and whether some are parts. The marks digitKeys
+// and partKey are not keys: no label is looked up under them, as normal forms hold letters
+// and digits only.
+func (ix LabelIndex) fields() (n int, parts bool) {
 	keys := map[string]bool{}
 	for label, key := range ix {
-		if !strings.HasPrefix(label, "\x00") { // digitKeys, groups
+		if !strings.HasPrefix(label, "\x00") { // digitKeys, groups, parts
 			keys[key] = true
 		}
 	}
-	return len(keys)
+	for label := range ix {
+		if part, ok := strings.CutPrefix(label, partKey); ok && keys[part] {
+			delete(keys, part)
+			parts = true
+		}
+	}
+	return len(keys), parts
 }
 
 // NewSheet forgets the cells that matched nothing once there are too many of them.
@@ -366,9 +385,12 @@ func DetectHeaderWith(m *HeaderMatcher, rows []grid.Row, merges []grid.Merge) (b
 		}
 	}
 	// No header can score more than one row naming every field of the index, commune
-	// among them; once the best one does, no later one replaces it (that takes a higher
-	// score), so the rows below are not looked at: in a return made from the template,
-	// the header is the first row and the other rows are communes.
+	// among them, but one that gives a field's parts; once the best one does, no later
+	// one replaces it (that takes a higher score), so the rows below are not looked at: in
+	// a return made from the template, the header is the first row and the other rows are
+	// communes. A row that names every field may be a group over parts, named by the
+	// field's label: the pair of rows it starts is still looked at when the second has
+	// fewer cells filled (sub-headers under the groups only; a commune's row fills them).
 	topScore := 2*m.fields + 1 + 1000
 	labs := m.labBuffers(len(rows))
 	for i := range rows {
@@ -377,7 +399,7 @@ func DetectHeaderWith(m *HeaderMatcher, rows []grid.Row, merges []grid.Merge) (b
 		}
 		m.rowLabels(rows, labs, i)
 		consider(mapLabels(m, rows[i].Line, rows[i].Line, m.singleLabels(rows[i], labs[i])))
-		if i+1 < len(rows) && rows[i+1].Line == rows[i].Line+1 && bestScore < topScore {
+		if i+1 < len(rows) && rows[i+1].Line == rows[i].Line+1 && (bestScore < topScore || m.parts && filled(rows[i+1]) < filled(rows[i])) {
 			m.rowLabels(rows, labs, i+1)
 			consider(mapLabels(m, rows[i].Line, rows[i+1].Line, m.twoRowLabels(rows[i], rows[i+1], labs[i], labs[i+1], merges)))
 		}
@@ -401,6 +423,17 @@ func DetectHeaderWith(m *HeaderMatcher, rows []grid.Row, merges []grid.Merge) (b
 		return best, false
 	}
 	return Header{}, false
+}
+
+// filled counts the cells of r that hold text.
+func filled(r grid.Row) int {
+	n := 0
+	for c := range r.Cells {
+		if r.Cell(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // mergedLabels finds the text fields whose header cell is merged across columns to its
