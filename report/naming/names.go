@@ -509,6 +509,43 @@ func NewRegistryMatcher(reg *criteria.Registry) *Matcher {
 	return m
 }
 
+// unitNamed finds the commune that is the unit named name, in a registry whose communes
+// are units named with more than the commune's name (the whole country's, with provinces).
+func (m *Matcher) unitNamed(name string) (int, bool) {
+	if !m.communeUnits {
+		return 0, false
+	}
+	d, _, ok := m.district(name, false)
+	if !ok {
+		return 0, false
+	}
+	for i, u := range m.units {
+		if u == d && u != m.communes[i].FullName() {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// InProvince settles a name that several communes share when the file names the province
+// it comes from (a province's file of many communes, in the whole country's registry): the
+// one of that province, if one is.
+func (m *Matcher) InProvince(q CommuneMatch, province string) CommuneMatch {
+	if q.Problem != problem.CodeAmbiguousCommune || province == "" {
+		return q
+	}
+	var in []criteria.Commune
+	for _, c := range q.Candidates {
+		if c.Province == province {
+			in = append(in, c)
+		}
+	}
+	if len(in) == 1 {
+		q.OK, q.Problem, q.Commune, q.Candidates = true, "", in[0], nil
+	}
+	return q
+}
+
 // CommunesOf returns the communes of the reporting unit (Commune.Unit), in registry order.
 func (m *Matcher) CommunesOf(unit string) []criteria.Commune {
 	var out []criteria.Commune
@@ -714,6 +751,11 @@ func (m *Matcher) Commune(name, district, code, typ string) CommuneMatch {
 	case 0:
 		if r, ok := m.formerMatch(q, k, district); ok {
 			return r
+		}
+		if i, ok := m.unitNamed(name); ok && (district == "" || m.units[i] == district) {
+			// named as the whole country's registry names its unit: "Xã Tân Hòa (Vĩnh Long)"
+			q.OK, q.Commune = true, m.communes[i]
+			return q
 		}
 		q.Problem, q.Suggestions = problem.CodeUnknownCommune, m.nearestCommunes(k.key, district)
 		return q

@@ -216,8 +216,9 @@ func (r *reader) resolveCoverUnit(cov *coverInfo) {
 		r.unitElsewhere(cov.at("district"), v, d)
 		return
 	}
-	if _, ok := r.m.ProvinceIn(v); ok {
-		return // a file of many communes, sent by their province (SPEC §10)
+	if province, ok := r.m.ProvinceIn(v); ok {
+		r.province = province // a file of many communes, sent by their province (SPEC §10)
+		return
 	}
 	r.add(problem.Error, problem.CodeUnknownDistrict, cov.at("district"), r.unknownUnitMessage(v))
 }

@@ -123,6 +123,26 @@ func (r *reader) resolveLetterheadUnit(lh *coverInfo) {
 			return
 		}
 	}
+	// In the whole country's registry, a line naming the province ("CÔNG AN TỈNH VĨNH
+	// LONG") settles a unit line whose name several provinces share ("CÔNG AN XÃ TÂN
+	// HÒA"), and alone makes the file a province's, of many communes (SPEC §10).
+	province := ""
+	for _, u := range lh.units {
+		if p, ok := r.m.ProvinceIn(u.text); ok {
+			province, r.province = u.text, p
+			break
+		}
+	}
+	if province == "" {
+		return
+	}
+	for _, u := range lh.units {
+		if d, ok := r.m.DistrictIn(u.text + ", " + province); ok && u.text != province {
+			lh.district = d
+			lh.raw["district"], lh.cells["district"], lh.from["district"] = u.text, grid.CellName(u.col, u.line), u.source
+			return
+		}
+	}
 }
 
 // letterDate reads the date line's date (day, month, year).

@@ -175,6 +175,9 @@ type reader struct {
 	problems []problem.Problem
 	zr       *zip.Reader  // the zip's directory, read once when sniffing the file
 	budget   *grid.Budget // what the file's workbook may still inflate (Limits.Inflated)
+	// province is the province a file of many communes names as its sender (SPEC §10),
+	// which settles a commune name several provinces share.
+	province string
 }
 
 // loc is where a problem is.

@@ -367,7 +367,7 @@ func (s *sheetCtx) Row(g grid.Row) {
 	code := naming.NormCode(s.field(g, header.KeyCode))
 	var match naming.CommuneMatch
 	if name != "" || code != "" {
-		match = s.r.m.Commune(name, district, code, "")
+		match = s.r.m.InProvince(s.r.m.Commune(name, district, code, ""), s.r.province)
 	}
 	if !match.OK && s.layoutRow(g, name, code, match) {
 		return

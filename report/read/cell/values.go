@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -313,29 +314,70 @@ type KindNames []kindName
 type kindName struct {
 	kind, norm, words string
 	data              bool
+	// years are the years the kind's names name ("Năm 2026"), none for most kinds.
+	years []string
+}
+
+// digitRun is a number as a text writes it.
+var digitRun = regexp.MustCompile(`\d+`)
+
+// yearsIn returns the years s names: its numbers of four digits from 1900 to 2099.
+func yearsIn(s string) []string {
+	var out []string
+	for _, d := range digitRun.FindAllString(s, -1) {
+		if len(d) == 4 && (strings.HasPrefix(d, "19") || strings.HasPrefix(d, "20")) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func NewKindNames(p *criteria.Plan) KindNames {
 	var ks KindNames
 	for _, d := range p.Calendar {
-		for _, name := range append([]string{d.Kind, d.Vi, d.En}, d.Variants...) {
+		names := append([]string{d.Kind, d.Vi, d.En}, d.Variants...)
+		var years []string
+		for _, name := range names {
+			years = append(years, yearsIn(name)...)
+		}
+		for _, name := range names {
 			if n := naming.NormLabel(name); n != "" {
-				ks = append(ks, kindName{kind: d.Kind, norm: n, words: naming.Fold(Parenthesised.ReplaceAllString(name, "")), data: d.Data})
+				ks = append(ks, kindName{kind: d.Kind, norm: n, words: naming.Fold(Parenthesised.ReplaceAllString(name, "")), data: d.Data, years: years})
 			}
 		}
 	}
 	return ks
 }
 
+// otherYear reports whether a text that names the years in is of another year than the
+// kind's ("Năm 2025" is not the kind "Năm 2026", though it contains its name "năm"). A kind
+// whose names name no year, or a text naming none, is of any year.
+func (k kindName) otherYear(in []string) bool {
+	if len(k.years) == 0 || len(in) == 0 {
+		return false
+	}
+	for _, y := range in {
+		if slices.Contains(k.years, y) {
+			return false
+		}
+	}
+	return true
+}
+
 // Match reads a report kind ("Rà soát", "giai doan 1", "phase2", "Báo cáo sơ kết") as a
-// calendar kind key: an exact match of a name, else the longest name the text contains.
+// calendar kind key: an exact match of a name, else the longest name the text contains,
+// not of another year than the text names.
 func (ks KindNames) Match(raw string) (string, bool) {
 	f := naming.NormLabel(raw)
 	if f == "" {
 		return "", false
 	}
+	years := yearsIn(raw)
 	best, bestLen := "", 0
 	for _, k := range ks {
+		if k.otherYear(years) {
+			continue
+		}
 		if k.norm == f {
 			return k.kind, true
 		}
@@ -430,8 +472,9 @@ var Parenthesised = regexp.MustCompile(`\([^)]*\)`)
 // longest name wins. n is the length of the name found, 0 when none.
 func (ks KindNames) InTitle(f string) (kind string, n int) {
 	padded := " " + f + " "
+	years := yearsIn(f)
 	for _, k := range ks {
-		if k.words == "" || len(k.words) <= n || !k.data {
+		if k.words == "" || len(k.words) <= n || !k.data || k.otherYear(years) {
 			continue
 		}
 		if strings.Contains(padded, " "+k.words+" ") {
