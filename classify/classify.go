@@ -75,6 +75,9 @@ const (
 	// RuleType: Count of the Of criteria of the type of Level hold, at least Need were
 	// needed (Met names them): the commune is Category.
 	RuleType Rule = "type"
+	// RuleTypeShort: a type above the category was not reached: Count of its Of criteria
+	// hold (Met names them), at least Need were needed.
+	RuleTypeShort Rule = "type-short"
 	// RuleRest: no type reached; Met are the criteria that held all the same.
 	RuleRest Rule = "rest"
 )

@@ -110,6 +110,13 @@ func (e *Evaluator) classifyTypes(fig Figures, reasons []Reason) (Result, []Reas
 		t := types[reached]
 		res.Category = possible[0]
 		criterionReasons(t)
+		// The types above it that some criteria met, and how short they fell.
+		for _, h := range types[:reached] {
+			if h.state == no && len(h.met) > 0 {
+				reasons = append(reasons, Reason{Rule: RuleTypeShort, Level: h.rule.Level, Category: p.LevelCategory(h.rule.Level),
+					Count: len(h.met), Need: h.rule.AtLeast, Of: len(h.rule.Of), Met: h.met})
+			}
+		}
 		if t.state == yes {
 			reasons = append(reasons, Reason{Rule: RuleType, Level: t.rule.Level, Category: res.Category,
 				Count: len(t.met), Need: t.rule.AtLeast, Of: len(t.rule.Of), Met: t.met})

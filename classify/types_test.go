@@ -438,3 +438,24 @@ func TestQD28PossibleByFilling(t *testing.T) {
 	}
 	t.Logf("%d rows, %d undetermined", rows, checked)
 }
+
+// A type above the category that some criteria met says how short it fell: 0,50 % and 2
+// points meet a) and b) of Types I and II, two of the three each needs, so Type III.
+func TestQD28TypeShort(t *testing.T) {
+	r := Classify(qd28, qz(Figures{"residents": 5000, "addicts_users_managed": 25, "points": 2}))
+	if r.Category != criteria.Type3 {
+		t.Fatalf("%s, want Type III", r)
+	}
+	short := reasonsOf(r, RuleTypeShort)
+	if len(short) != 2 || short[0].Level != 1 || short[1].Level != 2 ||
+		!slices.Equal(short[0].Met, []string{"a1", "b1"}) || short[0].Count != 2 || short[0].Need != 3 || short[0].Of != 5 {
+		t.Errorf("reasons %v: want Types I and II each short with a, b (2 of 5, 3 needed)", r.Reasons)
+	}
+	if last := r.Reasons[len(r.Reasons)-1]; last.Rule != RuleType || last.Category != criteria.Type3 {
+		t.Errorf("last reason %s, want Type III's", last)
+	}
+	// A type no criterion of which holds is not mentioned.
+	if r := Classify(qd28, qz(Figures{"offenders_arrested": 1})); len(reasonsOf(r, RuleTypeShort)) != 0 {
+		t.Errorf("%s: no higher type had a criterion", r)
+	}
+}

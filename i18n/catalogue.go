@@ -394,6 +394,11 @@ var dataMessages = map[string]Text{
 	"reason.type": {
 		"đạt %s/%s tiêu chí của %s (cần ít nhất %s) → %s",
 		"%s of %s criteria of %s held (at least %s needed) → %s"},
+	// reason.type-short: a type above the category, the criteria held, of how many, which,
+	// how many it needs.
+	"reason.type-short": {
+		"chưa đủ %s: đạt %s/%s tiêu chí (%s), cần ít nhất %s",
+		"not %s: %s of %s criteria held (%s), at least %s needed"},
 	// reason.rest: no type reached, the category; .met with the criteria that held.
 	"reason.rest": {
 		"không đạt tiêu chí nào của các loại → %s",

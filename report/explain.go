@@ -291,6 +291,8 @@ func (x *explainer) write(r classify.Reason) string {
 		b = i18n.Append(b, l, "reason.criterion", x.category(r.Category), x.label(r.Criterion, x.tests), x.criterionFigures(r))
 	case classify.RuleType:
 		b = i18n.Append(b, l, "reason.type", strconv.Itoa(r.Count), strconv.Itoa(r.Of), x.category(r.Category), strconv.Itoa(r.Need), x.category(r.Category))
+	case classify.RuleTypeShort:
+		b = i18n.Append(b, l, "reason.type-short", x.category(r.Category), strconv.Itoa(r.Count), strconv.Itoa(r.Of), x.letters(r.Met), strconv.Itoa(r.Need))
 	case classify.RuleRest:
 		if len(r.Met) == 0 {
 			b = i18n.Append(b, l, "reason.rest", x.category(r.Category))
@@ -343,6 +345,20 @@ func (x *explainer) criterionFigures(r classify.Reason) string {
 		parts[len(parts)-1] = x.label(r.Field, x.fieldsLower) + " " + parts[len(parts)-1]
 	}
 	return strings.Join(parts, "; ")
+}
+
+// letters names criteria by the letter their labels begin with ("a" of "a) …", "đ"), or by
+// their whole labels where one has none.
+func (x *explainer) letters(ids []string) string {
+	var out []string
+	for _, id := range ids {
+		l := x.tests[id]
+		if i := strings.Index(l, ")"); i > 0 && i <= len("đ") {
+			l = l[:i]
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, ", ")
 }
 
 // yesNo reports whether key is a yes/no field of the plan.

@@ -63,7 +63,7 @@ func (r *reader) letterhead(sheet string, rows []grid.Row) coverInfo {
 					continue
 				}
 				f := naming.Fold(line)
-				if r.layout.Citations.Begins(line, f) {
+				if r.layout.Citations.Begins(line, f) || isMotto(f) {
 					continue
 				}
 				if n := docNumber(line); n != "" {
@@ -217,4 +217,11 @@ func letterDateOK(line, f string) []string {
 		return nil
 	}
 	return m[2:]
+}
+
+// isMotto reports whether the folded line is the national motto, on the right of every
+// official document: never a title, a unit or a kind ("Việt Nam" folds to the word of
+// "năm").
+func isMotto(f string) bool {
+	return strings.HasPrefix(f, "cong hoa xa hoi chu nghia viet nam") || f == "doc lap tu do hanh phuc"
 }
