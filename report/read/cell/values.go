@@ -323,6 +323,9 @@ var digitRun = regexp.MustCompile(`\d+`)
 
 // yearsIn returns the years s names: its numbers of four digits from 1900 to 2099.
 func yearsIn(s string) []string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
 	var out []string
 	for _, d := range digitRun.FindAllString(s, -1) {
 		if len(d) == 4 && (strings.HasPrefix(d, "19") || strings.HasPrefix(d, "20")) {
