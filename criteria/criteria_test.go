@@ -415,21 +415,63 @@ func inBand(b Band, v Decimal) bool {
 
 // TestMistakesInAPlanFile edits the embedded plan to make one mistake at a time and
 // expects the plan refused with FILE:LINE at the line of the mistake.
+// planMistake is one mistake made in a plan file: old replaced by new, refused at the line
+// holding at (new when at is "") with msg in the message.
+type planMistake struct {
+	name     string
+	old, new string
+	at       string // text on the line the error must name; "" for the line of new
+	msg      string // expected in the message
+}
+
+// lineAt returns the line of s that holds text.
+func lineAt(t *testing.T, s, text string) int {
+	t.Helper()
+	i := strings.Index(s, text)
+	if i < 0 {
+		t.Fatalf("%q is not in the plan", text)
+	}
+	return strings.Count(s[:i], "\n") + 1
+}
+
+// refusedAtLine makes each mistake in the plan file base, read as file, and expects it
+// refused with every line of the error starting "file:LINE: ", the mistake's line and its
+// message among them.
+func refusedAtLine(t *testing.T, file, base string, cases []planMistake) {
+	fileLine := regexp.MustCompile(`^` + regexp.QuoteMeta(file) + `:(\d+): `)
+	for _, c := range cases {
+		t.Run(c.name+" is refused at its line", func(t *testing.T) {
+			if !strings.Contains(base, c.old) {
+				t.Fatalf("%q is not in the plan", c.old)
+			}
+			text := strings.Replace(base, c.old, c.new, 1)
+			at := c.at
+			if at == "" {
+				at = c.new
+			}
+			line := lineAt(t, text, at)
+			_, err := Parse(file, []byte(text))
+			if err == nil {
+				t.Fatal("the plan was accepted")
+			}
+			msg := err.Error()
+			for _, l := range strings.Split(msg, "\n") {
+				if !fileLine.MatchString(l) {
+					t.Errorf("%q does not start with %s:LINE:", l, file)
+				}
+			}
+			want := fmt.Sprintf("%s:%d: ", file, line)
+			if !strings.Contains(msg, want) || !strings.Contains(msg, c.msg) {
+				t.Errorf("error\n%s\nwant %q and %q", msg, want, c.msg)
+			}
+		})
+	}
+}
+
 func TestMistakesInAPlanFile(t *testing.T) {
 	base := string(DefaultYAML())
-	lineOfText := func(s, text string) int {
-		i := strings.Index(s, text)
-		if i < 0 {
-			t.Fatalf("%q is not in the plan", text)
-		}
-		return strings.Count(s[:i], "\n") + 1
-	}
-	cases := []struct {
-		name     string
-		old, new string
-		at       string // text on the line the error must name; "" for the line of new
-		msg      string // expected in the message
-	}{
+	lineOfText := func(s, text string) int { return lineAt(t, s, text) }
+	cases := []planMistake{
 		{"an unknown key", "year: 2025\n", "year: 2025\nyears: 2026\n", "years: 2026", "years"},
 		{"an unknown key inside an indicator", "    - field: hotspots\n", "    - field: hotspots\n      weight: 2\n", "weight: 2", "weight"},
 		{"a band overlapping the next (Type II from 50)", "{level: 2, min: 60, below: 100}", "{level: 2, min: 50, below: 100}", "{level: 3, min: 20, below: 60}", "overlap"},
@@ -482,34 +524,7 @@ func TestMistakesInAPlanFile(t *testing.T) {
 		{"a body listed twice", "  - name: Sở Y tế\n", "  - name: Sở Tài chính\n", "- name: Sở Tài chính\n    en: Department of Finance", "listed twice"},
 		{"a sender neither units nor a name", "  - units: registry\n", "  - units: communes\n", "", "either units: registry or a name"},
 	}
-	fileLine := regexp.MustCompile(`^plan\.yaml:(\d+): `)
-	for _, c := range cases {
-		t.Run(c.name+" is refused at its line", func(t *testing.T) {
-			if !strings.Contains(base, c.old) {
-				t.Fatalf("%q is not in the plan", c.old)
-			}
-			text := strings.Replace(base, c.old, c.new, 1)
-			at := c.at
-			if at == "" {
-				at = c.new
-			}
-			line := lineOfText(text, at)
-			_, err := Parse("plan.yaml", []byte(text))
-			if err == nil {
-				t.Fatal("the plan was accepted")
-			}
-			msg := err.Error()
-			for _, l := range strings.Split(msg, "\n") {
-				if !fileLine.MatchString(l) {
-					t.Errorf("%q does not start with plan.yaml:LINE:", l)
-				}
-			}
-			want := fmt.Sprintf("plan.yaml:%d: ", line)
-			if !strings.Contains(msg, want) || !strings.Contains(msg, c.msg) {
-				t.Errorf("error\n%s\nwant %q and %q", msg, want, c.msg)
-			}
-		})
-	}
+	refusedAtLine(t, "plan.yaml", base, cases)
 	t.Run("two mistakes are both reported, each with its line", func(t *testing.T) {
 		text := strings.Replace(base, "year: 2025\n", "year: 2025\nyears: 2026\nprovinces: []\n", 1)
 		_, err := Parse("plan.yaml", []byte(text))

@@ -2,7 +2,6 @@ package criteria
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -154,16 +153,7 @@ func TestQD28Parts(t *testing.T) {
 // wrong.
 func TestQD28Mistakes(t *testing.T) {
 	base := qd28YAML(t)
-	lineOfText := func(s, text string) int {
-		i := strings.Index(s, text)
-		if i < 0 {
-			t.Fatalf("%q is not in the plan", text)
-		}
-		return strings.Count(s[:i], "\n") + 1
-	}
-	cases := []struct {
-		name, old, new, at, msg string
-	}{
+	cases := []planMistake{
 		{"an unknown field in a ratio", "expr: addicts_users_managed / residents\n      op: \">=\"\n      value: \"0.5%\"", "expr: addicts_users_managed / population\n      op: \">=\"\n      value: \"0.5%\"", "", `"population" is not a field of the return`},
 		{"two slashes", "expr: offenders_arrested / residents\n      op: \">=\"\n      value: \"0.1%\"", "expr: offenders_arrested / residents / 2\n      op: \">=\"\n      value: \"0.1%\"", "", "one / at most"},
 		{"a bad operator", "expr: points\n      op: \">=\"\n      value: 2", "expr: points\n      op: \"=>\"\n      value: 2", `op: "=>"`, `op "=>" is not one of`},
@@ -196,34 +186,7 @@ func TestQD28Mistakes(t *testing.T) {
 		{"a rule reading a part", "{name: residents-positive, left: residents,", "{name: residents-positive, left: users_managed_part,", "", `"users_managed_part" is not a field of the return`},
 		{"bands and types together", "  types:\n", "  indicators: [{field: points, vi: x, en: x, bands: [{level: 1, min: 1}]}]\n  types:\n", "- {level: 1, at_least: 3", "not both"},
 	}
-	fileLine := regexp.MustCompile(`^qd28\.yaml:(\d+): `)
-	for _, c := range cases {
-		t.Run(c.name+" is refused at its line", func(t *testing.T) {
-			if !strings.Contains(base, c.old) {
-				t.Fatalf("%q is not in the plan", c.old)
-			}
-			text := strings.Replace(base, c.old, c.new, 1)
-			at := c.at
-			if at == "" {
-				at = c.new
-			}
-			line := lineOfText(text, at)
-			_, err := Parse("qd28.yaml", []byte(text))
-			if err == nil {
-				t.Fatal("the plan was accepted")
-			}
-			msg := err.Error()
-			for _, l := range strings.Split(msg, "\n") {
-				if !fileLine.MatchString(l) {
-					t.Errorf("%q does not start with qd28.yaml:LINE:", l)
-				}
-			}
-			want := fmt.Sprintf("qd28.yaml:%d: ", line)
-			if !strings.Contains(msg, want) || !strings.Contains(msg, c.msg) {
-				t.Errorf("error\n%s\nwant %q and %q", msg, want, c.msg)
-			}
-		})
-	}
+	refusedAtLine(t, "qd28.yaml", base, cases)
 }
 
 // Formulas: sums, differences and ratios, as written.

@@ -36,17 +36,23 @@ func BenchmarkParseFloor(b *testing.B) {
 // parseFloor tokenises the worksheets and shared strings of files on workers goroutines
 // and returns how many tokens it read.
 func parseFloor(b *testing.B, files []string, workers int) int64 {
-	var tokens atomic.Int64
+	return onFiles(b, files, workers, tokenise)
+}
+
+// onFiles runs each of files through do on workers goroutines and returns the sum of what
+// do counted.
+func onFiles(b *testing.B, files []string, workers int, do func(file string) (int64, error)) int64 {
+	var total atomic.Int64
 	next := make(chan string)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for f := range next {
-				n, err := tokenise(f)
+				n, err := do(f)
 				if err != nil {
 					b.Error(err)
 				}
-				tokens.Add(n)
+				total.Add(n)
 			}
 		})
 	}
@@ -55,7 +61,7 @@ func parseFloor(b *testing.B, files []string, workers int) int64 {
 	}
 	close(next)
 	wg.Wait()
-	return tokens.Load()
+	return total.Load()
 }
 
 func tokenise(file string) (int64, error) {
@@ -105,26 +111,7 @@ func TestParseFloorReadsEverySheet(t *testing.T) {
 // inflateFloor reads files on workers goroutines, opens each as a zip and inflates its
 // worksheets and shared strings into nothing; it returns the bytes inflated.
 func inflateFloor(b *testing.B, files []string, workers int) int64 {
-	var inflated atomic.Int64
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for f := range next {
-				n, err := inflate(f)
-				if err != nil {
-					b.Error(err)
-				}
-				inflated.Add(n)
-			}
-		})
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
-	return inflated.Load()
+	return onFiles(b, files, workers, inflate)
 }
 
 func inflate(file string) (int64, error) {
